@@ -1,0 +1,41 @@
+/** @module Maps the SDK's errors to a BrokerError kind once, so nothing past the adapter reads HTTP codes. */
+import { errors } from '@alpacahq/alpaca-trade-api';
+import { BrokerError } from '../../domain/broker-error.ts';
+
+/** Whether the failed call changes state at the broker: then a lost answer is ambiguous, not transient. */
+export type CallKind = 'read' | 'write';
+
+function messageOf(e: errors.ApiError): string {
+  return (e.message || `HTTP ${e.status}`).replace(/\s+/g, ' ').trim();
+}
+
+export function classify(e: unknown, call: CallKind): BrokerError {
+  if (e instanceof BrokerError) return e;
+  if (e instanceof errors.ApiError) {
+    const code = typeof e.code === 'number' ? e.code : Number(e.code) || undefined;
+    const msg = messageOf(e);
+    if (e instanceof errors.AuthError) return new BrokerError('auth', `broker refused the credentials: ${msg}`, e.status, code);
+    if (e instanceof errors.RateLimitError) return new BrokerError('rate-limited', msg, e.status, code, e.retryAfterMs ?? 1_000);
+    if (e instanceof errors.NotFoundError) return new BrokerError('not-found', msg, e.status, code);
+    if (e instanceof errors.PermissionError || e instanceof errors.ValidationError) return new BrokerError('rejected', msg, e.status, code);
+    if (e.status >= 500 || e.status === 408) return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', msg, e.status, code);
+    return new BrokerError('rejected', msg, e.status, code);
+  }
+  if (e instanceof errors.FetchError) {
+    const msg = `broker unreachable: ${e.cause.message || e.message}`;
+    return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', msg);
+  }
+  if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', `broker timed out: ${e.message}`);
+  }
+  return new BrokerError('bug', e instanceof Error ? e.message : String(e));
+}
+
+/** Runs one SDK call, rejecting with a classified BrokerError. */
+export async function call<T>(kind: CallKind, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw classify(e, kind);
+  }
+}

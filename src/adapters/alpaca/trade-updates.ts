@@ -1,0 +1,89 @@
+/** @module Alpaca's trading stream as a cold Observable of mapped trade updates and connection events. */
+import { streaming } from '@alpacahq/alpaca-trade-api';
+import { Observable } from 'rxjs';
+import { BrokerError } from '../../domain/broker-error.ts';
+import type { FeedEvent, TradeUpdate, TradeUpdateName } from '../../domain/events.ts';
+import { price, qty } from '../../domain/money.ts';
+import type { TradeUpdateFeed } from '../../domain/ports.ts';
+import { toOrderReport } from './map.ts';
+
+export interface StreamOptions {
+  readonly keyId: string;
+  readonly secretKey: string;
+  readonly url: string;
+  /** Builds the socket; tests of this adapter may pass a fake (STYLE example C). */
+  readonly wsFactory?: streaming.WebSocketFactory;
+}
+
+/** Wall-clock ms with sub-millisecond precision: the clock of every latency measurement. */
+export const arrivalNow = (): number => performance.timeOrigin + performance.now();
+
+/** Reconnect quickly and forever: a protective daemon must not give up on its broker. */
+export const RECONNECT = { maxReconnectAttempts: streaming.UNLIMITED_RECONNECT_ATTEMPTS, initialReconnectMs: 250, maxReconnectMs: 5_000 } as const;
+
+const KNOWN: ReadonlySet<string> = new Set([
+  'new', 'fill', 'partial_fill', 'canceled', 'expired', 'done_for_day', 'replaced', 'rejected', 'pending_new',
+  'pending_cancel', 'pending_replace', 'stopped', 'suspended', 'calculated', 'order_replace_rejected', 'order_cancel_rejected', 'accepted',
+]);
+
+const numOrNull = (v: unknown): number | null => (v === undefined || v === null || v === '' ? null : Number(v));
+
+export function toTradeUpdate(u: streaming.TradeUpdate, tsReceived: number): TradeUpdate {
+  const p = numOrNull(u.price);
+  const q = numOrNull(u.qty);
+  const pq = numOrNull(u.positionQty);
+  return {
+    kind: 'TradeUpdate',
+    event: (KNOWN.has(u.event) ? u.event : 'unknown') as TradeUpdateName,
+    order: toOrderReport(u.order),
+    tsEvent: u.timestamp?.getTime() ?? Math.round(tsReceived),
+    price: p === null ? null : price(p),
+    qty: q === null ? null : qty(q),
+    positionQty: pq === null ? null : qty(pq),
+    executionId: u.executionId ?? null,
+    tsReceived,
+  };
+}
+
+export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
+  return {
+    tradeUpdates$: () =>
+      new Observable<TradeUpdate | FeedEvent>((subscriber) => {
+        const stream = new streaming.TradingStream({
+          credentials: { keyId: options.keyId, secret: options.secretKey },
+          url: options.url,
+          ...RECONNECT,
+          ...(options.wsFactory === undefined ? {} : { wsFactory: options.wsFactory }),
+        });
+        let up = false;
+        stream.onTradeUpdate((u) => {
+          const at = arrivalNow();
+          subscriber.next(toTradeUpdate(u, at));
+        });
+        // Listening confirmed: from here on no event is missed, so this is the moment to resync over REST.
+        stream.on(streaming.EVENT.SUBSCRIPTION, (streams: unknown) => {
+          if (Array.isArray(streams) && streams.includes('trade_updates')) {
+            up = true;
+            subscriber.next({ kind: 'FeedResynced', feed: 'trading', tsEvent: Date.now() });
+          }
+        });
+        stream.onStateChange((state) => {
+          if (up && (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)) {
+            up = false;
+            subscriber.next({ kind: 'FeedDown', feed: 'trading', tsEvent: Date.now(), reason: state });
+          }
+        });
+        stream.onError((message) => {
+          if (/auth failed|unauthorized/i.test(message)) {
+            subscriber.error(new BrokerError('auth', `trading stream refused the credentials (${message})`));
+          }
+        });
+        stream.subscribeTradeUpdates();
+        stream.connect();
+        return () => {
+          stream.removeAllListeners();
+          stream.disconnect();
+        };
+      }),
+  };
+}

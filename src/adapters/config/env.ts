@@ -1,0 +1,109 @@
+/** @module The environment: `.env` (dotenv; real variables win) read once into a typed, secret-aware object. */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { config as loadDotenv } from 'dotenv';
+
+export interface Env {
+  readonly root: string;
+  readonly apiKey: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly endpoint: string;
+  readonly streamUrl: string;
+  readonly dataEndpoint: string;
+  readonly dataStreamUrl: string;
+  readonly tradingCapital: number | undefined;
+  readonly tradingDisabled: boolean;
+  readonly strategyDisabledList: readonly string[];
+  readonly smtp: {
+    readonly host: string | undefined;
+    readonly port: number;
+    readonly user: string | undefined;
+    readonly pass: string | undefined;
+    readonly emailTo: string | undefined;
+    readonly smsTo: string | undefined;
+  };
+  readonly logLevel: string;
+  /** Every secret value present, for scrubbing logs, errors and reports. */
+  readonly secrets: readonly string[];
+}
+
+export const PAPER_ENDPOINT = 'https://paper-api.alpaca.markets';
+
+export class EnvError extends Error {
+  override readonly name = 'EnvError';
+}
+
+const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+
+/** Stream and data URLs follow the trading endpoint: Alpaca's hosts, or the simulator's one port. */
+export function deriveUrls(endpoint: string): Pick<Env, 'streamUrl' | 'dataEndpoint' | 'dataStreamUrl'> {
+  const url = new URL(endpoint);
+  if (url.hostname.endsWith('alpaca.markets')) {
+    return {
+      streamUrl: `wss://${url.host}/stream`,
+      dataEndpoint: 'https://data.alpaca.markets',
+      dataStreamUrl: 'wss://stream.data.alpaca.markets/v2/iex',
+    };
+  }
+  const ws = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return {
+    streamUrl: `${ws}//${url.host}/stream`,
+    dataEndpoint: `${url.protocol}//${url.host}`,
+    dataStreamUrl: `${ws}//${url.host}/v2/iex`,
+  };
+}
+
+/** Reads `.env` from the root (TRADING_SYSTEM_ROOT or the working directory) without overriding real variables. */
+export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true): Env {
+  const root = resolve(source.TRADING_SYSTEM_ROOT ?? process.cwd());
+  const vars: NodeJS.ProcessEnv = { ...source };
+  const file = resolve(root, '.env');
+  if (loadFile && existsSync(file)) {
+    const parsed = loadDotenv({ path: file, processEnv: {}, quiet: true }).parsed ?? {};
+    for (const [k, v] of Object.entries(parsed)) vars[k] ??= v;
+  }
+  const endpoint = (vars.ALPACA_ENDPOINT ?? PAPER_ENDPOINT).replace(/\/+$/, '').replace(/\/v2$/, '');
+  try {
+    new URL(endpoint);
+  } catch {
+    throw new EnvError(`ALPACA_ENDPOINT is not a URL: expected e.g. ${PAPER_ENDPOINT}`);
+  }
+  const derived = deriveUrls(endpoint);
+  const capital = vars.TRADING_CAPITAL === undefined || vars.TRADING_CAPITAL === '' ? undefined : Number(vars.TRADING_CAPITAL);
+  if (capital !== undefined && !(capital > 0)) throw new EnvError('TRADING_CAPITAL must be a positive number of dollars');
+  const port = Number(vars.SMTP_PORT ?? 587);
+  if (!Number.isInteger(port) || port <= 0) throw new EnvError('SMTP_PORT must be a port number');
+  const apiKey = vars.ALPACA_API_KEY ?? vars.APCA_API_KEY_ID;
+  const secretKey = vars.ALPACA_SECRET_KEY ?? vars.APCA_API_SECRET_KEY;
+  const pass = vars.SMTP_PASS;
+  return {
+    root,
+    apiKey,
+    secretKey,
+    endpoint,
+    streamUrl: vars.ALPACA_STREAM_URL ?? derived.streamUrl,
+    dataEndpoint: (vars.ALPACA_DATA_ENDPOINT ?? derived.dataEndpoint).replace(/\/+$/, ''),
+    dataStreamUrl: vars.ALPACA_DATA_STREAM_URL ?? derived.dataStreamUrl,
+    tradingCapital: capital,
+    tradingDisabled: truthy(vars.TRADING_DISABLED),
+    strategyDisabledList: (vars.STRATEGY_DISABLED_LIST ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    smtp: {
+      host: vars.SMTP_HOST || undefined,
+      port,
+      user: vars.SMTP_USER || undefined,
+      pass: pass || undefined,
+      emailTo: vars.ALERT_EMAIL_TO || undefined,
+      smsTo: vars.SMTP_TO_SMS || undefined,
+    },
+    logLevel: vars.LOG_LEVEL ?? 'info',
+    secrets: [apiKey, secretKey, pass].filter((s): s is string => typeof s === 'string' && s.length >= 3),
+  };
+}
+
+/** The credentials, or a clear error naming the variables to set. */
+export function requireCredentials(env: Env): { keyId: string; secretKey: string } {
+  if (!env.apiKey || !env.secretKey) {
+    throw new EnvError('Alpaca credentials missing: set ALPACA_API_KEY and ALPACA_SECRET_KEY in .env (see .env.example)');
+  }
+  return { keyId: env.apiKey, secretKey: env.secretKey };
+}

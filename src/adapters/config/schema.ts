@@ -1,0 +1,140 @@
+/** @module The configuration schema: every tunable of the seeds, with the seeds' numbers as defaults. */
+import { z } from 'zod';
+
+const pct = z.number().min(0).max(100);
+const positive = z.number().positive();
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
+const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as never);
+
+const strategy = (enabled: boolean, allocationPct: number, maxPositions: number) =>
+  z
+    .strictObject({
+      enabled: z.boolean().default(enabled),
+      allocation_pct: pct.default(allocationPct),
+      max_positions: z.number().int().positive().default(maxPositions),
+    })
+    .prefault({});
+
+export const STRATEGY_NAMES = [
+  'mean_reversion',
+  'relative_volume_breakout',
+  'gap_fill',
+  'vol_managed_momentum',
+  'vix_regime_rotation',
+  'pairs_trading',
+  'quality_smallcap_value',
+  'factor_momentum',
+  'sector_rotation',
+  'rsi_mean_reversion',
+  'ma_crossover',
+  'momentum',
+  'ml_momentum',
+] as const;
+export type StrategyName = (typeof STRATEGY_NAMES)[number];
+
+export const configSchema = z.strictObject({
+  capital: section({
+    /** Null: use the account's equity (TRADING_CAPITAL overrides). */
+    total_capital: positive.nullable().default(null),
+    risk_per_trade_pct: pct.default(2),
+    max_position_usd: positive.default(15_000),
+    max_positions: z.number().int().positive().default(10),
+    max_position_pct: pct.default(5),
+    cash_buffer_pct: pct.default(5),
+  }),
+  exits: section({
+    stop_loss_pct: pct.default(5),
+    take_profit_pct: z.number().positive().default(20),
+    break_even_trigger_pct: pct.default(1.5),
+    trailing_trigger_pct: pct.default(2),
+    trailing_keep_pct: pct.default(50),
+    time_stop_days: positive.default(7),
+  }),
+  protection: section({
+    protect: z.enum(['all', 'own']).default('all'),
+    audit_interval_ms: z.number().int().positive().default(60_000),
+    timer_interval_ms: z.number().int().positive().default(60_000),
+    clock_sync_ms: z.number().int().positive().default(300_000),
+    stale_symbol_ms: z.number().int().positive().default(300_000),
+    unknown_order_timeout_ms: z.number().int().positive().default(5_000),
+  }),
+  circuit_breakers: section({
+    daily_loss_pct: pct.default(2),
+    drawdown_pct: pct.default(15),
+    drawdown_scale: z.number().min(0).max(1).default(0.5),
+    rapid_loss_pct: pct.default(1),
+    rapid_loss_window_min: positive.default(15),
+    rapid_loss_pause_min: positive.default(30),
+    consecutive_losses: z.number().int().positive().default(5),
+    consecutive_losses_pause_hours: positive.default(4),
+    strategy_loss_pct: pct.default(5),
+    strategy_loss_disable_hours: positive.default(24),
+    kill_daily_drawdown_pct: pct.default(5),
+    kill_consecutive_failures: z.number().int().positive().default(3),
+    kill_rejection_rate_pct: pct.default(50),
+    kill_rejection_min_count: z.number().int().positive().default(5),
+    reconciliation_tolerance_pct: pct.default(1),
+  }),
+  vix_regimes: section({
+    symbol: z.string().min(1).default('VIXY'),
+    low_below: positive.default(15),
+    high_from: positive.default(25),
+    extreme_from: positive.default(35),
+    scalar_low: positive.default(1.2),
+    scalar_normal: positive.default(1.0),
+    scalar_high: positive.default(0.7),
+    scalar_extreme: positive.default(0.4),
+  }),
+  strategies: section({
+    mean_reversion: strategy(true, 30, 25),
+    relative_volume_breakout: strategy(true, 25, 5),
+    gap_fill: strategy(true, 10, 2),
+    vol_managed_momentum: strategy(true, 10, 10),
+    vix_regime_rotation: strategy(true, 10, 5),
+    pairs_trading: strategy(true, 5, 14),
+    quality_smallcap_value: strategy(true, 5, 30),
+    factor_momentum: strategy(true, 5, 10),
+    sector_rotation: strategy(false, 10, 10),
+    rsi_mean_reversion: strategy(true, 0, 10),
+    ma_crossover: strategy(true, 0, 10),
+    momentum: strategy(true, 0, 10),
+    ml_momentum: strategy(true, 0, 10),
+  }),
+  ranker: section({
+    black_sheep: z.array(z.string()).default([]),
+    allow_black_sheep: z.boolean().default(false),
+    max_signal_age_days: z.number().int().nonnegative().default(3),
+  }),
+  scanner: section({
+    universe: z.enum(['static', 'csv']).default('static'),
+    history_years: positive.default(10),
+    min_trades: z.number().int().positive().default(5),
+    slippage_bps: z.number().nonnegative().default(7.5),
+    commission_per_share: z.number().nonnegative().default(0.005),
+    stale_after_hours: positive.default(24),
+  }),
+  schedule: section({
+    timezone: z.literal('America/New_York').default('America/New_York'),
+    scan: hhmm.default('20:00'),
+    rank: hhmm.default('06:00'),
+    trade: hhmm.default('09:35'),
+    report: hhmm.default('16:05'),
+  }),
+  alerts: section({
+    email: z.boolean().default(true),
+    sms: z.boolean().default(true),
+    sms_max_chars: z.number().int().min(40).max(160).default(160),
+  }),
+  safety: section({
+    grace_ms: z.number().int().positive().default(30_000),
+    stable_ms: z.number().int().positive().default(60_000),
+    on_disconnect: z.enum(['flatten', 'protect_only']).default('flatten'),
+  }),
+  broker: section({
+    requests_per_minute: z.number().int().positive().max(10_000).default(200),
+    data_feed: z.enum(['iex', 'sip']).default('iex'),
+  }),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,0 +1,46 @@
+/** @module pino, JSONL to logs/ one file a day, pretty on a terminal, every secret scrubbed. */
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import pretty from 'pino-pretty';
+import type { Logger } from '../../domain/ports.ts';
+import { dailyFile } from './daily-file.ts';
+import { makeScrubber } from './scrub.ts';
+
+export interface LoggerOptions {
+  readonly dir: string;
+  readonly level: string;
+  readonly secrets: readonly string[];
+  /** Pretty lines on stderr as well; default: when stderr is a terminal. */
+  readonly pretty?: boolean;
+  readonly name?: string;
+}
+
+export interface RootLogger {
+  readonly log: Logger;
+  close(): void;
+}
+
+/** Keys whose values are never written, whatever they hold. */
+export const REDACT_PATHS = [
+  'keyId', 'secretKey', 'secret', 'password', 'pass', 'apiKey', 'authorization',
+  '*.keyId', '*.secretKey', '*.secret', '*.password', '*.pass', '*.apiKey', '*.authorization',
+  'headers["APCA-API-KEY-ID"]', 'headers["APCA-API-SECRET-KEY"]',
+];
+
+export function createLogger(options: LoggerOptions): RootLogger {
+  const scrub = makeScrubber(options.secrets);
+  const file = dailyFile(options.dir, options.name ?? 'strikeline', scrub);
+  const streams: pino.StreamEntry[] = [
+    { level: 'trace', stream: { write: (line: string) => { file.write(line); } } },
+  ];
+  if (options.pretty ?? process.stderr.isTTY) {
+    const out = pretty({ destination: 2, colorize: true, sync: true, ignore: 'pid,hostname' });
+    const scrubbed = new Writable({ write(chunk: Buffer, _enc, done) { out.write(scrub(chunk.toString())); done(); } });
+    streams.push({ level: options.level as pino.Level, stream: scrubbed });
+  }
+  const logger = pino(
+    { level: options.level, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, base: { pid: process.pid } },
+    pino.multistream(streams),
+  );
+  return { log: logger, close: () => { logger.flush(); file.close(); } };
+}

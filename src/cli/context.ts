@@ -1,0 +1,72 @@
+/** @module What every command starts from: environment, validated config, paths, logs, and on demand the store and mailer. */
+import { readEnv, type Env } from '../adapters/config/env.ts';
+import { loadConfig } from '../adapters/config/load-config.ts';
+import { pathsFor, type Paths } from '../adapters/config/paths.ts';
+import type { Config } from '../adapters/config/schema.ts';
+import { createEventLog, newRunId, type EventLog } from '../adapters/log/event-log.ts';
+import { createLogger } from '../adapters/log/logger.ts';
+import { createMailer } from '../adapters/mail/mailer.ts';
+import { openStore } from '../adapters/store/lmdb-store.ts';
+import type { Logger, Mailer } from '../domain/ports.ts';
+import type { Store } from '../domain/store.ts';
+
+export interface Context {
+  readonly command: string;
+  readonly env: Env;
+  readonly config: Config;
+  readonly configSource: string;
+  readonly paths: Paths;
+  readonly log: Logger;
+  readonly events: EventLog;
+  /** Opened on first use, closed by `close()`. */
+  store(): Store;
+  mailer(): Mailer;
+  close(): Promise<void>;
+}
+
+export function openContext(command: string): Context {
+  const env = readEnv();
+  const paths = pathsFor(env.root);
+  const { config, source } = loadConfig(paths.config);
+  const root = createLogger({ dir: paths.logs, level: env.logLevel, secrets: env.secrets });
+  const log = root.log.child({ component: command });
+  const events = createEventLog(paths.events, newRunId(Date.now()), env.secrets);
+  let store: Store | undefined;
+  let mailer: Mailer | undefined;
+  return {
+    command,
+    env,
+    config,
+    configSource: source,
+    paths,
+    log,
+    events,
+    store: () => (store ??= openStore(paths.state)),
+    mailer: () =>
+      (mailer ??= createMailer(
+        { ...env.smtp, email: config.alerts.email, sms: config.alerts.sms, smsMaxChars: config.alerts.sms_max_chars, ignoreTls: isLoopback(env.smtp.host) },
+        log.child({ component: 'mail' }),
+      )),
+    async close() {
+      if (store !== undefined) await store.close();
+      root.close();
+    },
+  };
+}
+
+function isLoopback(host: string | undefined): boolean {
+  return host === 'localhost' || host === '::1' || (host?.startsWith('127.') ?? false);
+}
+
+/** Runs a command body with a context, closing it whatever happens. */
+export async function withContext<T>(command: string, body: (ctx: Context) => Promise<T>): Promise<T> {
+  const ctx = openContext(command);
+  try {
+    return await body(ctx);
+  } catch (e) {
+    ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, 'command failed');
+    throw e;
+  } finally {
+    await ctx.close();
+  }
+}

@@ -1,0 +1,32 @@
+/** @module Exit codes and the one clear stderr line every failing command ends with. */
+import { CommanderError } from 'commander';
+import { ConfigError } from '../adapters/config/load-config.ts';
+import { EnvError } from '../adapters/config/env.ts';
+import { makeScrubber } from '../adapters/log/scrub.ts';
+import { StoreVersionError } from '../adapters/store/schema-version.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;
+
+/** Bad input from the user: wrong option, bad file, refused precondition worth exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function exitCodeOf(e: unknown): number {
+  if (e instanceof ConfigError || e instanceof EnvError || e instanceof UsageError) return EXIT_USAGE;
+  if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+  if (e instanceof StoreVersionError) return EXIT_FAILURE;
+  return EXIT_FAILURE;
+}
+
+/** Prints `strikeline: <message>` once, with every secret removed. */
+export function reportFailure(e: unknown, secrets: readonly string[]): number {
+  const code = exitCodeOf(e);
+  if (e instanceof CommanderError) return code; // commander already printed its message
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`strikeline: ${makeScrubber(secrets)(message.split('\n')[0] ?? message)}\n`);
+  if (process.env.STRIKELINE_DEBUG && e instanceof Error && e.stack) process.stderr.write(makeScrubber(secrets)(e.stack) + '\n');
+  return code;
+}

@@ -1,0 +1,101 @@
+/** @module Ports: the narrow interfaces through which the engine reaches the outside world. */
+import type { Observable } from 'rxjs';
+import type {
+  AccountReport,
+  AssetReport,
+  Bar,
+  CalendarDay,
+  ClockReport,
+  LatestPrice,
+  PositionReport,
+} from './account.ts';
+import type { FeedEvent, MarketTrade, TradeUpdate } from './events.ts';
+import type { OrderReport, SubmitOrder } from './orders.ts';
+import type { BrokerError } from './broker-error.ts';
+
+export type BarTimeframe = '1Min' | '5Min' | '15Min' | '1Hour' | '1Day';
+
+export interface OrderQuery {
+  readonly status?: 'open' | 'closed' | 'all';
+  readonly symbols?: readonly string[];
+  /** Exclusive lower bound on submission time, epoch ms. */
+  readonly after?: number;
+  readonly limit?: number;
+  readonly nested?: boolean;
+}
+
+/**
+ * The broker, as the engine needs it. Every method rejects with a {@link BrokerError}
+ * already classified at the adapter, so nothing past the adapter reads HTTP codes.
+ */
+export interface Broker {
+  getAccount(): Promise<AccountReport>;
+  getClock(): Promise<ClockReport>;
+  /** Trading days between two New York dates (YYYY-MM-DD), inclusive. */
+  getCalendar(startDate: string, endDate: string): Promise<CalendarDay[]>;
+  getAsset(symbol: string): Promise<AssetReport>;
+  listPositions(): Promise<PositionReport[]>;
+  listOrders(query: OrderQuery): Promise<OrderReport[]>;
+  getOrder(orderId: string): Promise<OrderReport>;
+  /** Resolves undefined when the broker has never seen this client order id. */
+  getOrderByClientId(clientOrderId: string): Promise<OrderReport | undefined>;
+  submitOrder(command: SubmitOrder): Promise<OrderReport>;
+  cancelOrder(orderId: string): Promise<void>;
+  cancelAllOrders(): Promise<void>;
+  /** Sells (or covers) the whole position at market; resolves the liquidating order. */
+  closePosition(symbol: string): Promise<OrderReport>;
+  closeAllPositions(): Promise<void>;
+  /** Bars per symbol, all pages followed. */
+  getBars(symbols: readonly string[], timeframe: BarTimeframe, tsStart: number, tsEnd?: number): Promise<Record<string, Bar[]>>;
+  getLatestPrices(symbols: readonly string[]): Promise<Record<string, LatestPrice>>;
+}
+
+/** The broker's trading stream: trade updates plus connection state. Cold; share in streams/. */
+export interface TradeUpdateFeed {
+  tradeUpdates$(): Observable<TradeUpdate | FeedEvent>;
+}
+
+/** The market-data stream: trades for the symbols most recently emitted by `symbols$`. */
+export interface MarketFeed {
+  trades$(symbols$: Observable<readonly string[]>): Observable<MarketTrade | FeedEvent>;
+}
+
+/** Time, from one place. The live clock follows the broker's clock (see streams/clock). */
+export interface Clock {
+  now(): number;
+}
+
+export interface Alert {
+  /** SMS-sized line, at most 160 characters. */
+  readonly short: string;
+  readonly subject: string;
+  readonly text: string;
+  readonly html?: string;
+  readonly severity: 'info' | 'warning' | 'critical';
+}
+
+export interface Mailer {
+  /** Sends the alert to every configured channel; logs instead when none is configured. Never throws. */
+  alert(alert: Alert): Promise<void>;
+}
+
+/** One decision that moves money, with who made it and why. */
+export interface JournalEntry {
+  readonly ts: number;
+  readonly actor: string;
+  readonly action: string;
+  readonly reason: string;
+  readonly symbol?: string;
+  readonly clientOrderId?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+export interface Logger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+  debug(obj: object, msg: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export type { BrokerError };

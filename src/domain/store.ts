@@ -1,0 +1,26 @@
+/** @module The state port: typed tables and an append-only journal, backed by LMDB in adapters/store. */
+import type { JournalEntry } from './ports.ts';
+
+/** One named table of JSON-able values. Reads are synchronous (LMDB reads are memory-mapped). */
+export interface Table<V> {
+  get(key: string): V | undefined;
+  put(key: string, value: V): Promise<void>;
+  /** Writes only if the key is absent; resolves true when this call wrote it. Atomic across processes. */
+  putIfAbsent(key: string, value: V): Promise<boolean>;
+  remove(key: string): Promise<void>;
+  /** Entries in key order, optionally only keys starting with `prefix`. */
+  entries(prefix?: string): Array<[string, V]>;
+}
+
+export interface Journal {
+  /** Appends one decision; resolves once it is durable. Keys are time-ordered and unique across processes. */
+  append(entry: JournalEntry): Promise<void>;
+  /** Entries with ts >= tsFrom, oldest first. */
+  list(tsFrom?: number): JournalEntry[];
+}
+
+export interface Store {
+  readonly journal: Journal;
+  table<V>(name: string): Table<V>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,250 @@
+/**
+ * @module The simulator's internal contracts: the market (calendar + synthetic prices) and the exchange
+ * (matching engine + account). The server (src/sim/server) puts Alpaca's wire protocols in front of them;
+ * backtests and property tests may drive them in-process.
+ */
+
+/** One NYSE session. Dates are New York dates, times epoch ms. */
+export interface Session {
+  readonly date: string;
+  readonly tsOpen: number;
+  readonly tsClose: number;
+  readonly early: boolean;
+}
+
+export interface MarketCalendar {
+  /** The session on a New York date, or undefined on weekends and holidays. */
+  sessionOn(date: string): Session | undefined;
+  /** Sessions with startDate <= date <= endDate. */
+  sessionsBetween(startDate: string, endDate: string): Session[];
+  /** The session whose regular hours contain ts, if any. */
+  sessionAt(ts: number): Session | undefined;
+  /** The first session opening strictly after ts. */
+  nextSessionAfter(ts: number): Session;
+  /** The last session that closed at or before ts. */
+  previousSessionBefore(ts: number): Session;
+  isOpen(ts: number): boolean;
+}
+
+export interface SimBar {
+  /** Bar start, epoch ms (daily bars: midnight New York). */
+  readonly t: number;
+  readonly o: number;
+  readonly h: number;
+  readonly l: number;
+  readonly c: number;
+  readonly v: number;
+  readonly n: number;
+  readonly vw: number;
+}
+
+export type SimTimeframe = { readonly unit: 'Min' | 'Hour' | 'Day' | 'Week' | 'Month'; readonly amount: number };
+
+/** One synthetic print the market makes by itself (the server streams it, the exchange matches on it). */
+export interface SimPrint {
+  readonly symbol: string;
+  readonly price: number;
+  readonly size: number;
+  readonly ts: number;
+}
+
+export interface SimSymbolInfo {
+  readonly symbol: string;
+  readonly name: string;
+  readonly exchange: 'NASDAQ' | 'NYSE' | 'ARCA';
+  readonly fractionable: boolean;
+}
+
+/**
+ * The synthetic market: deterministic per (seed, symbol, time), so years of history need no storage
+ * and two markets with the same seed serve identical bars.
+ */
+export interface SyntheticMarket {
+  readonly calendar: MarketCalendar;
+  readonly symbols: readonly SimSymbolInfo[];
+  /** Daily bars of sessions whose close is <= tsEnd and date within [startDate, endDate]. */
+  dailyBars(symbol: string, startDate: string, endDate: string): SimBar[];
+  /** The 1-minute bars of one session (390 on a full day). */
+  minuteBars(symbol: string, date: string): SimBar[];
+  /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow. */
+  bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number): SimBar[];
+  /** Synthetic prints in (tsFrom, tsTo], in time order, for every symbol (empty outside regular hours). */
+  printsBetween(tsFrom: number, tsTo: number): SimPrint[];
+  /** The last synthetic price at or before ts (the previous close outside hours). */
+  priceAt(symbol: string, ts: number): number;
+}
+
+export type SimSide = 'buy' | 'sell';
+export type SimOrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
+export type SimTif = 'day' | 'gtc' | 'opg' | 'cls' | 'ioc' | 'fok';
+export type SimOrderClass = '' | 'simple' | 'bracket' | 'oco' | 'oto';
+export type SimOrderStatus =
+  | 'accepted' | 'pending_new' | 'new' | 'partially_filled' | 'held' | 'pending_cancel' | 'pending_replace'
+  | 'done_for_day' | 'filled' | 'canceled' | 'expired' | 'replaced' | 'rejected';
+
+/** An order request as parsed from the wire (numbers already parsed, validated by the exchange). */
+export interface SimOrderRequest {
+  readonly symbol: string;
+  readonly side: SimSide;
+  readonly type: SimOrderType;
+  readonly time_in_force: SimTif;
+  readonly qty?: number;
+  readonly notional?: number;
+  readonly limit_price?: number;
+  readonly stop_price?: number;
+  readonly trail_price?: number;
+  readonly trail_percent?: number;
+  readonly extended_hours?: boolean;
+  readonly client_order_id?: string;
+  readonly order_class?: SimOrderClass;
+  readonly take_profit?: { readonly limit_price: number };
+  readonly stop_loss?: { readonly stop_price: number; readonly limit_price?: number };
+}
+
+/** The exchange's order record, numbers as numbers; the server serialises it to Alpaca's JSON. */
+export interface SimOrder {
+  readonly id: string;
+  readonly client_order_id: string;
+  readonly symbol: string;
+  readonly asset_id: string;
+  readonly side: SimSide;
+  readonly type: SimOrderType;
+  readonly time_in_force: SimTif;
+  readonly order_class: SimOrderClass;
+  readonly status: SimOrderStatus;
+  readonly qty: number | null;
+  readonly notional: number | null;
+  readonly filled_qty: number;
+  readonly filled_avg_price: number | null;
+  readonly limit_price: number | null;
+  readonly stop_price: number | null;
+  readonly trail_price: number | null;
+  readonly trail_percent: number | null;
+  readonly hwm: number | null;
+  readonly extended_hours: boolean;
+  readonly created_at: number;
+  readonly updated_at: number;
+  readonly submitted_at: number;
+  readonly filled_at: number | null;
+  readonly expired_at: number | null;
+  readonly canceled_at: number | null;
+  readonly failed_at: number | null;
+  readonly replaced_at: number | null;
+  readonly replaced_by: string | null;
+  readonly replaces: string | null;
+  /** Legs of an advanced order (bracket: TP + SL; oco: SL; oto: the one leg). */
+  readonly legs: readonly SimOrder[];
+  /** Id of the parent for a leg, else null. */
+  readonly parent_id: string | null;
+}
+
+export interface SimPosition {
+  readonly symbol: string;
+  readonly asset_id: string;
+  readonly qty: number;
+  readonly qty_available: number;
+  readonly avg_entry_price: number;
+  readonly current_price: number;
+  readonly lastday_price: number;
+  readonly market_value: number;
+  readonly cost_basis: number;
+  readonly unrealized_pl: number;
+  readonly unrealized_plpc: number;
+  readonly unrealized_intraday_pl: number;
+  readonly unrealized_intraday_plpc: number;
+  readonly change_today: number;
+}
+
+export interface SimAccount {
+  readonly id: string;
+  readonly account_number: string;
+  readonly cash: number;
+  readonly equity: number;
+  readonly last_equity: number;
+  readonly long_market_value: number;
+  readonly buying_power: number;
+  /** Fills' realized P/L since the start, for reports and property tests. */
+  readonly realized_pl: number;
+}
+
+export type SimTradeEvent =
+  | 'pending_new' | 'new' | 'partial_fill' | 'fill' | 'canceled' | 'expired' | 'replaced' | 'rejected'
+  | 'pending_cancel' | 'order_cancel_rejected' | 'order_replace_rejected';
+
+export interface SimTradeUpdate {
+  readonly event: SimTradeEvent;
+  readonly ts: number;
+  /** Snapshot of the order after the event. */
+  readonly order: SimOrder;
+  readonly price?: number;
+  readonly qty?: number;
+  readonly position_qty?: number;
+  readonly execution_id?: string;
+}
+
+export interface SimQuote {
+  readonly symbol: string;
+  readonly bid: number;
+  readonly ask: number;
+  readonly bid_size: number;
+  readonly ask_size: number;
+  readonly ts: number;
+}
+
+/** A business rejection, mapped by the server to `{code, message}` with the HTTP status. */
+export class SimRejection extends Error {
+  override readonly name = 'SimRejection';
+  constructor(
+    readonly status: 400 | 403 | 404 | 422 | 429 | 500,
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ExchangeOptions {
+  readonly market: SyntheticMarket;
+  readonly cash: number;
+  readonly startTs: number;
+  readonly seed: number;
+  /** Quoted spread around the last trade, in basis points. */
+  readonly spreadBps: number;
+  /** Probability that an eligible execution is a random-size partial (Alpaca paper: 0.1). */
+  readonly partialFillRate: number;
+}
+
+/** The matching engine and account. Time moves only through `advanceTo`. */
+export interface Exchange {
+  now(): number;
+  /** Moves time to ts: synthetic prints (unless quiet), matching, open/close, day-order expiry, last_equity roll. */
+  advanceTo(ts: number, options?: { readonly quiet?: boolean }): void;
+  /** Prints one trade now: moves the NBBO, matches resting orders, notifies print listeners. */
+  printTrade(symbol: string, price: number, size: number): void;
+  quote(symbol: string): SimQuote;
+  lastTrade(symbol: string): SimPrint;
+
+  submitOrder(request: SimOrderRequest): SimOrder;
+  replaceOrder(id: string, patch: { qty?: number; limit_price?: number; stop_price?: number; trail?: number; time_in_force?: SimTif; client_order_id?: string }): SimOrder;
+  cancelOrder(id: string): void;
+  cancelAllOrders(): Array<{ id: string; status: number; order: SimOrder }>;
+  getOrder(id: string): SimOrder | undefined;
+  getOrderByClientId(clientOrderId: string): SimOrder | undefined;
+  /** All orders, newest first; the server applies the query filters. */
+  allOrders(): SimOrder[];
+
+  positions(): SimPosition[];
+  position(symbol: string): SimPosition | undefined;
+  closePosition(symbol: string, options?: { qty?: number; percentage?: number }): SimOrder;
+  closeAllPositions(cancelOrders: boolean): Array<{ symbol: string; status: number; order?: SimOrder; error?: { code: number; message: string } }>;
+  account(): SimAccount;
+
+  onTradeUpdate(listener: (update: SimTradeUpdate) => void): () => void;
+  onPrint(listener: (print: SimPrint) => void): () => void;
+  onQuote(listener: (quote: SimQuote) => void): () => void;
+
+  /** Fault injection at the engine: the next `count` submissions are rejected with this status/message. */
+  injectRejections(count: number, status: 403 | 422 | 500, message: string): void;
+  /** The next submitted order fills in `parts` executions. */
+  injectPartialFills(parts: number): void;
+}

@@ -1,0 +1,75 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMailer, toSms } from '../../../src/adapters/mail/mailer.ts';
+import type { Logger } from '../../../src/domain/ports.ts';
+
+interface Received { from: string; to: string[]; raw: string }
+
+const received: Received[] = [];
+let server: SMTPServer;
+let port = 0;
+
+const lines: string[] = [];
+const log: Logger = {
+  info: (o, m) => lines.push(`info ${m} ${JSON.stringify(o)}`),
+  warn: (o, m) => lines.push(`warn ${m} ${JSON.stringify(o)}`),
+  error: (o, m) => lines.push(`error ${m} ${JSON.stringify(o)}`),
+  debug: () => undefined,
+  child: () => log,
+};
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onAuth: (auth, _session, cb) => { cb(null, { user: auth.username }); },
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (c: Buffer) => { raw += c.toString(); });
+      stream.on('end', () => {
+        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.server.address() as AddressInfo).port;
+});
+
+afterAll(async () => { await new Promise<void>((resolve) => { server.close(() => { resolve(); }); }); });
+
+describe('mail alerts', () => {
+  it('sends the email (HTML + text) and an SMS-sized text to the carrier gateway', async () => {
+    const mailer = createMailer(
+      { host: '127.0.0.1', port, user: 'bot@example.com', pass: 'pw', emailTo: 'me@example.com', smsTo: '5551234567@vtext.com', email: true, sms: true, smsMaxChars: 160, ignoreTls: true },
+      log,
+    );
+    const long = `FILL AAPL 10 @ 187.50; protected stop 178.12 target 225.00. ${'x'.repeat(300)}`;
+    await mailer.alert({ short: long, subject: 'AAPL filled', text: 'AAPL filled: 10 shares at 187.50', html: '<p><b>AAPL</b> filled</p>', severity: 'info' });
+    expect(received).toHaveLength(2);
+    const email = received.find((r) => r.to.includes('me@example.com'));
+    const sms = received.find((r) => r.to.includes('5551234567@vtext.com'));
+    expect(email?.raw).toMatch(/Subject: \[strikeline\] AAPL filled/);
+    expect(email?.raw).toContain('AAPL filled: 10 shares at 187.50');
+    expect(email?.raw).toContain('<b>AAPL</b> filled');
+    expect(email?.from).toBe('bot@example.com');
+    const body = sms?.raw.split(/\r?\n\r?\n/).slice(1).join('\n').replace(/=\r?\n/g, '').trim() ?? '';
+    expect(body.startsWith('FILL AAPL 10 @ 187.50')).toBe(true);
+    expect(toSms(long)).toHaveLength(160);
+  });
+
+  it('logs the alert instead of losing it when no SMTP is configured', async () => {
+    lines.length = 0;
+    const mailer = createMailer({ host: undefined, port: 587, user: undefined, pass: undefined, emailTo: 'me@example.com', smsTo: undefined, email: true, sms: true, smsMaxChars: 160 }, log);
+    await mailer.alert({ short: 'HALT: daily loss 2.4%', subject: 'halted', text: 'halted', severity: 'critical' });
+    expect(lines.join('\n')).toMatch(/error alert \(no SMTP configured: logged only\).*HALT: daily loss 2\.4%/);
+  });
+
+  it('never throws when the server is unreachable', async () => {
+    lines.length = 0;
+    const mailer = createMailer({ host: '127.0.0.1', port: 1, user: undefined, pass: undefined, emailTo: 'me@example.com', smsTo: undefined, email: true, sms: false, smsMaxChars: 160, ignoreTls: true }, log);
+    await expect(mailer.alert({ short: 's', subject: 's', text: 't', severity: 'warning' })).resolves.toBeUndefined();
+    expect(lines.join('\n')).toMatch(/alert could not be sent/);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { deriveUrls, EnvError, readEnv, requireCredentials } from '../../../../src/adapters/config/env.ts';
+
+describe('readEnv', () => {
+  it('derives the stream and data URLs from the simulator endpoint', () => {
+    const env = readEnv({ ALPACA_ENDPOINT: 'http://127.0.0.1:8787/', TRADING_SYSTEM_ROOT: '/tmp/x' }, false);
+    expect(env).toMatchObject({
+      endpoint: 'http://127.0.0.1:8787',
+      streamUrl: 'ws://127.0.0.1:8787/stream',
+      dataEndpoint: 'http://127.0.0.1:8787',
+      dataStreamUrl: 'ws://127.0.0.1:8787/v2/iex',
+      root: '/tmp/x',
+    });
+  });
+
+  it('uses Alpaca hosts for the paper endpoint and lets overrides win', () => {
+    expect(deriveUrls('https://paper-api.alpaca.markets')).toEqual({
+      streamUrl: 'wss://paper-api.alpaca.markets/stream',
+      dataEndpoint: 'https://data.alpaca.markets',
+      dataStreamUrl: 'wss://stream.data.alpaca.markets/v2/iex',
+    });
+    const env = readEnv({ ALPACA_DATA_STREAM_URL: 'ws://127.0.0.1:1/v2/test' }, false);
+    expect(env.dataStreamUrl).toBe('ws://127.0.0.1:1/v2/test');
+  });
+
+  it('accepts the SDK variable names and collects every secret', () => {
+    const env = readEnv({ APCA_API_KEY_ID: 'PKABC', APCA_API_SECRET_KEY: 'SECRETXYZ', SMTP_PASS: 'mailpass' }, false);
+    expect(requireCredentials(env)).toEqual({ keyId: 'PKABC', secretKey: 'SECRETXYZ' });
+    expect(env.secrets).toEqual(['PKABC', 'SECRETXYZ', 'mailpass']);
+  });
+
+  it('parses the manual switches', () => {
+    const env = readEnv({ TRADING_DISABLED: 'true', STRATEGY_DISABLED_LIST: 'momentum, gap_fill ,', TRADING_CAPITAL: '50000' }, false);
+    expect(env.tradingDisabled).toBe(true);
+    expect(env.strategyDisabledList).toEqual(['momentum', 'gap_fill']);
+    expect(env.tradingCapital).toBe(50000);
+  });
+
+  it('explains missing credentials and bad values', () => {
+    expect(() => requireCredentials(readEnv({}, false))).toThrow(/set ALPACA_API_KEY and ALPACA_SECRET_KEY/);
+    expect(() => readEnv({ TRADING_CAPITAL: '-5' }, false)).toThrow(EnvError);
+    expect(() => readEnv({ ALPACA_ENDPOINT: 'not a url' }, false)).toThrow(/ALPACA_ENDPOINT is not a URL/);
+  });
+});
