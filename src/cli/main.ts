@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { readEnv } from '../adapters/config/env.ts';
 import { registerConfig } from './config-command.ts';
+import { registerSim } from './sim-command.ts';
 import { reportFailure } from './errors.ts';
 
 export function buildProgram(): Command {
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerConfig(program);
+  registerSim(program);
   return program;
 }
 

@@ -1,0 +1,102 @@
+/** @module The simulator's matching engine and account (Alpaca paper rules): `createExchange` wires the engine's parts behind `Exchange`. */
+import type { Exchange, ExchangeOptions, SimPrint } from '../contracts.ts';
+import { accountView, positionOf, positionsView } from './account-view.ts';
+import { advanceClock } from './advance-clock.ts';
+import { cancelAllOrders, cancelOrder } from './cancel-orders.ts';
+import { closeAllPositions, closePosition } from './close-positions.ts';
+import type { EngineState } from './engine-state.ts';
+import { snap } from './engine-state.ts';
+import { createEventHub } from './event-hub.ts';
+import { accountNumberFor, newId } from './ids.ts';
+import { createLedger } from './ledger.ts';
+import { applyPrint } from './match-order.ts';
+import { createOrderBook } from './order-book.ts';
+import { replaceOrder } from './replace-order.ts';
+import { invalidRequest } from './rejections.ts';
+import { createRng } from './rng.ts';
+import { acceptOrder, consumeInjectedRejection } from './submit-order.ts';
+import { createTape } from './tape.ts';
+import { assetOf } from './validate-context.ts';
+
+function createEngineState(options: ExchangeOptions): EngineState {
+  const { market } = options;
+  return {
+    market,
+    assets: new Map(market.symbols.map((s) => [s.symbol, s])),
+    spreadBps: options.spreadBps,
+    partialFillRate: options.partialFillRate,
+    book: createOrderBook(),
+    ledger: createLedger(options.cash),
+    tape: createTape(market, options.spreadBps, options.startTs),
+    hub: createEventHub(),
+    rng: createRng(options.seed),
+    accountId: newId(),
+    accountNumber: accountNumberFor(options.seed),
+    now: options.startTs,
+    session: market.calendar.sessionAt(options.startTs),
+    rejections: undefined,
+    pendingParts: 0,
+  };
+}
+
+export function createExchange(options: ExchangeOptions): Exchange {
+  const engine = createEngineState(options);
+  const print = (symbol: string, price: number, size: number): void => {
+    assetOf(engine, symbol);
+    if (!Number.isFinite(price) || price <= 0) throw invalidRequest('price must be > 0');
+    if (!Number.isFinite(size) || size <= 0) throw invalidRequest('size must be > 0');
+    const p: SimPrint = { symbol, price, size, ts: engine.now };
+    applyPrint(engine, p);
+  };
+  return {
+    now: () => engine.now,
+    advanceTo: (ts, opts) => {
+      advanceClock(engine, ts, opts?.quiet === true);
+    },
+    printTrade: print,
+    quote: (symbol) => {
+      assetOf(engine, symbol);
+      return engine.tape.quote(symbol, engine.now);
+    },
+    lastTrade: (symbol) => {
+      assetOf(engine, symbol);
+      return engine.tape.last(symbol, engine.now);
+    },
+    submitOrder: (request) => {
+      consumeInjectedRejection(engine);
+      return acceptOrder(engine, request);
+    },
+    replaceOrder: (id, patch) => replaceOrder(engine, id, patch),
+    cancelOrder: (id) => {
+      cancelOrder(engine, id);
+    },
+    cancelAllOrders: () => cancelAllOrders(engine),
+    getOrder: (id) => {
+      const rec = engine.book.get(id);
+      return rec && snap(engine, rec);
+    },
+    getOrderByClientId: (clientOrderId) => {
+      const rec = engine.book.byClientId(clientOrderId);
+      return rec && snap(engine, rec);
+    },
+    allOrders: () =>
+      engine.book
+        .all()
+        .reverse()
+        .map((rec) => snap(engine, rec)),
+    positions: () => positionsView(engine),
+    position: (symbol) => positionOf(engine, symbol),
+    closePosition: (symbol, opts) => closePosition(engine, symbol, opts),
+    closeAllPositions: (cancelOrders) => closeAllPositions(engine, cancelOrders),
+    account: () => accountView(engine),
+    onTradeUpdate: (listener) => engine.hub.onTradeUpdate(listener),
+    onPrint: (listener) => engine.hub.onPrint(listener),
+    onQuote: (listener) => engine.hub.onQuote(listener),
+    injectRejections: (count, status, message) => {
+      engine.rejections = count > 0 ? { count: Math.floor(count), status, message } : undefined;
+    },
+    injectPartialFills: (parts) => {
+      engine.pendingParts = Math.max(0, Math.floor(parts));
+    },
+  };
+}

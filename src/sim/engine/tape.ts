@@ -1,0 +1,58 @@
+/** @module The exchange's view of prices: last trade per symbol, the NBBO quoted around it, and the previous session's closes. */
+import type { SimPrint, SimQuote, SyntheticMarket } from '../contracts.ts';
+import { roundToTick, tickSize } from '../../domain/money.ts';
+
+export interface Tape {
+  /** The last print, or the market's price at `now` before any print of the symbol. */
+  last(symbol: string, now: number): SimPrint;
+  set(print: SimPrint): void;
+  /** Forgets the last prints: prices fall back to the market's price at the time asked. */
+  clear(): void;
+  quote(symbol: string, now: number): SimQuote;
+  /** The close of the previous session (lastday_price). */
+  lastdayPrice(symbol: string): number;
+  /** At a session close: the last prices become the reference closes. */
+  rollClose(tsClose: number): void;
+}
+
+/** Bid/ask: last trade -/+ half the spread, rounded outwards to the tick ($0.01 from $1, else $0.0001). */
+export function quoteAround(print: SimPrint, spreadBps: number): SimQuote {
+  const half = (print.price * spreadBps) / 2 / 10_000;
+  const bid = Math.max(tickSize(print.price), roundToTick(print.price - half, 'down'));
+  const ask = Math.max(bid, roundToTick(print.price + half, 'up'));
+  return { symbol: print.symbol, bid, ask, bid_size: 100, ask_size: 100, ts: print.ts };
+}
+
+export function createTape(market: SyntheticMarket, spreadBps: number, startTs: number): Tape {
+  const lasts = new Map<string, SimPrint>();
+  let closes = new Map<string, number>();
+  let lastCloseTs = previousCloseTs(market, startTs);
+
+  const last = (symbol: string, now: number): SimPrint =>
+    lasts.get(symbol) ?? { symbol, price: market.priceAt(symbol, now), size: 0, ts: now };
+
+  return {
+    last,
+    set: (print) => {
+      lasts.set(print.symbol, print);
+    },
+    clear: () => {
+      lasts.clear();
+    },
+    quote: (symbol, now) => quoteAround(last(symbol, now), spreadBps),
+    lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs),
+    rollClose(tsClose) {
+      lastCloseTs = tsClose;
+      closes = new Map([...lasts].map(([symbol, print]) => [symbol, print.price]));
+    },
+  };
+}
+
+function previousCloseTs(market: SyntheticMarket, ts: number): number {
+  try {
+    return market.calendar.previousSessionBefore(ts).tsClose;
+  } catch {
+    // A calendar that starts at ts has no previous session: the price at the start stands in for the close.
+    return ts;
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * @module The seeded synthetic market: daily bars from a factor model run from the first session of 2010, minute
+ * bars bridged inside each day, trade prints inside each minute. Everything is a pure function of (seed, symbol,
+ * time), generated lazily and cached per symbol, so any two ranges (and any two markets with one seed) agree.
+ */
+import type { SimBar, SimPrint, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import { barFromCents, tradeCount } from './bar-math.ts';
+import { createNyseCalendar } from './calendar.ts';
+import { createDailyGenerator, type DailyGenerator } from './daily-series.ts';
+import { createMarketFactors } from './factors.ts';
+import { minuteDay, type MinuteDay } from './intraday.ts';
+import { SLOT_OFFSETS_MS, lastSlotAt, printJitterMs, slotPriceCents, slotSize } from './prints.ts';
+import { symbolProfile, type SymbolProfile } from './profile.ts';
+import { hashInts, hashString } from './random.ts';
+import { barsForTimeframe, type BarSource } from './timeframe-bars.ts';
+import { createTimeline } from './timeline.ts';
+import { DEFAULT_SIM_SYMBOLS, symbolInfo, type UniverseSymbol } from './universe.ts';
+
+const MINUTE_MS = 60_000;
+const MINUTE_CACHE_SIZE = 2048;
+
+export interface SyntheticMarketOptions {
+  readonly seed: number;
+  /** Symbols listed by the market (default DEFAULT_SIM_SYMBOLS); any other ticker still gets bars on request. */
+  readonly symbols?: readonly string[];
+  readonly notFractionable?: readonly string[];
+}
+
+export interface SyntheticMarketWithInfo extends SyntheticMarket {
+  readonly symbols: readonly UniverseSymbol[];
+  readonly seed: number;
+  /** Whether the symbol is listed by this market. */
+  has(symbol: string): boolean;
+}
+
+export function createSyntheticMarket(options: SyntheticMarketOptions): SyntheticMarketWithInfo {
+  const { seed } = options;
+  const calendar = createNyseCalendar();
+  const timeline = createTimeline(calendar);
+  const factors = createMarketFactors(seed);
+  const listed = [...new Set(options.symbols ?? DEFAULT_SIM_SYMBOLS)];
+  const symbols = listed.map((s) => symbolInfo(s, options.notFractionable ?? []));
+  const listedSet = new Set(listed);
+  const profiles = new Map<string, SymbolProfile>();
+  const generators = new Map<string, DailyGenerator>();
+  const minuteCache = new Map<string, MinuteDay>();
+  const jitters = new Map(listed.map((s) => [s, printJitterMs(s)]));
+  const printOrder = [...listed].sort((a, b) => (jitters.get(a) ?? 0) - (jitters.get(b) ?? 0) || (a < b ? -1 : 1));
+
+  const profileOf = (symbol: string): SymbolProfile => {
+    let p = profiles.get(symbol);
+    if (!p) {
+      p = symbolProfile(seed, symbol);
+      profiles.set(symbol, p);
+    }
+    return p;
+  };
+  const generatorOf = (symbol: string): DailyGenerator => {
+    let g = generators.get(symbol);
+    if (!g) {
+      const profile = profileOf(symbol);
+      const leader = profile.leader === undefined ? undefined : { generator: generatorOf(profile.leader), profile: profileOf(profile.leader) };
+      g = createDailyGenerator({ seed, profile, factors, referenceIndex: timeline.referenceIndex, ...(leader ? { leader } : {}) });
+      generators.set(symbol, g);
+    }
+    return g;
+  };
+  const dailyCents = (symbol: string, i: number) => {
+    const g = generatorOf(symbol);
+    g.ensure(i + 1);
+    const s = g.series;
+    const v = s.v[i] ?? 0;
+    return { o: s.open(i), h: s.high(i), l: s.low(i), c: s.close(i), v, n: tradeCount(v, profileOf(symbol).avgTradeSize) };
+  };
+  const dailyBar = (symbol: string, i: number): SimBar => {
+    const d = dailyCents(symbol, i);
+    return barFromCents(timeline.midnights[i] ?? 0, d.o, d.h, d.l, d.c, d.v, d.n);
+  };
+  const minutesOf = (symbol: string, i: number): MinuteDay | undefined => {
+    const session = timeline.sessions[i];
+    if (!session) return undefined;
+    const key = `${symbol}\u0000${session.date}`;
+    const hit = minuteCache.get(key);
+    if (hit) {
+      minuteCache.delete(key);
+      minuteCache.set(key, hit);
+      return hit;
+    }
+    const count = Math.round((session.tsClose - session.tsOpen) / MINUTE_MS);
+    const dayKey = hashInts(seed, hashString(symbol), Number(session.date.replaceAll('-', '')), 0x4d494e);
+    const day = minuteDay(dailyCents(symbol, i), session.tsOpen, count, dayKey);
+    minuteCache.set(key, day);
+    if (minuteCache.size > MINUTE_CACHE_SIZE) {
+      const oldest = minuteCache.keys().next().value;
+      if (oldest !== undefined) minuteCache.delete(oldest);
+    }
+    return day;
+  };
+  const minuteBarsAt = (symbol: string, i: number): SimBar[] => {
+    const day = minutesOf(symbol, i);
+    if (!day) return [];
+    const out: SimBar[] = [];
+    for (let k = 0; k < day.o.length; k += 1) {
+      out.push(barFromCents(day.tsOpen + k * MINUTE_MS, day.o[k] ?? 0, day.h[k] ?? 0, day.l[k] ?? 0, day.c[k] ?? 0, day.v[k] ?? 0, day.n[k] ?? 0));
+    }
+    return out;
+  };
+  const source: BarSource = { timeline, minuteBars: minuteBarsAt, dailyBar };
+
+  const lastCloseBefore = (symbol: string, ts: number): number => {
+    const idx = timeline.lowerBound(ts + 1, 'tsClose') - 1;
+    return idx >= 0 ? dailyCents(symbol, idx).c : dailyCents(symbol, 0).o;
+  };
+
+  return {
+    seed,
+    calendar,
+    symbols,
+    has: (symbol) => listedSet.has(symbol),
+    dailyBars(symbol, startDate, endDate) {
+      timeline.ensureDate(endDate);
+      const first = timeline.lowerBoundDate(startDate);
+      const end = timeline.lowerBoundDate(`${endDate}\u0000`);
+      if (end <= first) return [];
+      const g = generatorOf(symbol);
+      g.ensure(end);
+      const { ohlc, v } = g.series;
+      const avgTradeSize = profileOf(symbol).avgTradeSize;
+      const out: SimBar[] = new Array<SimBar>(end - first);
+      for (let i = first; i < end; i += 1) {
+        const k = i * 4;
+        const volume = v[i] ?? 0;
+        const bar = barFromCents(timeline.midnights[i] ?? 0, ohlc[k] ?? 0, ohlc[k + 1] ?? 0, ohlc[k + 2] ?? 0, ohlc[k + 3] ?? 0, volume, tradeCount(volume, avgTradeSize));
+        out[i - first] = bar;
+      }
+      return out;
+    },
+    minuteBars(symbol, date) {
+      timeline.ensureDate(date);
+      const i = timeline.indexOfDate(date);
+      return i === undefined ? [] : minuteBarsAt(symbol, i);
+    },
+    bars: (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number) =>
+      barsForTimeframe(source, symbol, timeframe, tsStart, tsEnd, tsNow),
+    printsBetween(tsFrom, tsTo) {
+      const out: SimPrint[] = [];
+      if (!(tsTo > tsFrom)) return out;
+      timeline.ensureTs(tsTo);
+      for (let i = timeline.lowerBound(tsFrom + 1, 'tsClose'); i < timeline.sessions.length; i += 1) {
+        const session = timeline.sessions[i];
+        if (!session || session.tsOpen > tsTo) break;
+        const count = Math.round((session.tsClose - session.tsOpen) / MINUTE_MS);
+        const k0 = Math.max(0, Math.floor((tsFrom - session.tsOpen) / MINUTE_MS));
+        const k1 = Math.min(count - 1, Math.floor((tsTo - session.tsOpen) / MINUTE_MS));
+        const days = printOrder.map((symbol) => ({ symbol, jitter: jitters.get(symbol) ?? 0, day: k0 <= k1 ? minutesOf(symbol, i) : undefined }));
+        for (let k = k0; k <= k1; k += 1) {
+          const minuteStart = session.tsOpen + k * MINUTE_MS;
+          for (let slot = 0; slot < SLOT_OFFSETS_MS.length; slot += 1) {
+            for (const { symbol, jitter, day } of days) {
+              const ts = minuteStart + (SLOT_OFFSETS_MS[slot] ?? 0) + jitter;
+              if (!day || ts <= tsFrom || ts > tsTo) continue;
+              out.push({ symbol, price: slotPriceCents(day, k, slot) / 100, size: slotSize(day, k, slot), ts });
+            }
+          }
+        }
+      }
+      return out;
+    },
+    priceAt(symbol, ts) {
+      timeline.ensureTs(ts);
+      const session = calendar.sessionAt(ts);
+      const i = session ? timeline.indexOfDate(session.date) : undefined;
+      if (!session || i === undefined) return lastCloseBefore(symbol, ts) / 100;
+      const day = minutesOf(symbol, i);
+      if (!day) return lastCloseBefore(symbol, ts) / 100;
+      const k = Math.floor((ts - session.tsOpen) / MINUTE_MS);
+      const slot = lastSlotAt(session.tsOpen + k * MINUTE_MS, printJitterMs(symbol), ts);
+      if (slot >= 0) return slotPriceCents(day, k, slot) / 100;
+      return k > 0 ? (day.c[k - 1] ?? 0) / 100 : lastCloseBefore(symbol, session.tsOpen - 1) / 100;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * @module The market-data WebSocket (`/v2/iex`, `/v2/sip`, `/v2/test`): msgpack when the upgrade says
+ * `Content-Type: application/msgpack` (the SDK always does), JSON text otherwise; trades and quotes from the
+ * exchange, minute bars built from its prints; one authenticated connection per key and path (406); faults.
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { decode, encode } from '@msgpack/msgpack';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import type { Exchange, SimSymbolInfo } from '../../contracts.ts';
+import { MinuteBarBuilder, type BuiltBar } from './minute-bar-builder.ts';
+import { errorFrame, StreamSession, type Channel, type Frame } from './stream-session.ts';
+import { tapeOf } from './wire.ts';
+
+const PATHS = new Set(['/v2/iex', '/v2/sip', '/v2/test', '/v2/delayed_sip']);
+const MAX_BATCH = 1000;
+const BAR_POLL_MS = 250;
+
+export interface DataStreamDeps {
+  readonly exchange: Exchange;
+  readonly credentials: { readonly key: string; readonly secret: string };
+  readonly log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  /** Listed symbols, for the tape letter of data messages (default tape C). */
+  readonly symbols?: readonly SimSymbolInfo[];
+  /** How long a connection may stay unauthenticated (default 10 s). */
+  readonly authTimeoutMs?: number;
+}
+
+export interface DataStreamServer {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  closeAll(): void;
+  refuseFor(ms: number): void;
+  connections(): number;
+}
+
+interface Conn {
+  readonly ws: WebSocket;
+  readonly path: string;
+  readonly msgpack: boolean;
+  readonly session: StreamSession;
+  readonly outbox: Frame[];
+  flushScheduled: boolean;
+}
+
+function refuse(socket: Duplex, status: string): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
+  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  const conns = new Set<Conn>();
+  const tapes = new Map((deps.symbols ?? []).map((s) => [s.symbol, tapeOf(s)]));
+  const tape = (symbol: string): string => tapes.get(symbol) ?? 'C';
+  let refuseUntil = 0;
+  let tradeId = 0;
+  let unsubscribe: Array<() => void> = [];
+  let pollTimer: NodeJS.Timeout | undefined;
+
+  const encodeFrames = (conn: Conn, frames: Frame[]): Buffer | string => {
+    if (conn.msgpack) return Buffer.from(encode(frames));
+    // JSON text clients get RFC-3339 strings (Date's toJSON).
+    return JSON.stringify(frames);
+  };
+  const sendNow = (conn: Conn, frames: Frame[]): void => {
+    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(encodeFrames(conn, frames));
+  };
+  const flush = (conn: Conn): void => {
+    conn.flushScheduled = false;
+    while (conn.outbox.length > 0) sendNow(conn, conn.outbox.splice(0, MAX_BATCH));
+  };
+  const publish = (channel: Channel, symbol: string, frame: () => Frame): void => {
+    let built: Frame | undefined;
+    for (const conn of conns) {
+      if (!conn.session.authenticated || !conn.session.wants(channel, symbol)) continue;
+      built ??= frame();
+      conn.outbox.push(built);
+      if (!conn.flushScheduled) {
+        conn.flushScheduled = true;
+        setImmediate(() => {
+          flush(conn);
+        });
+      }
+    }
+  };
+
+  const bars = new MinuteBarBuilder((b: BuiltBar) => {
+    publish('bars', b.symbol, () => ({ T: 'b', S: b.symbol, o: b.o, h: b.h, l: b.l, c: b.c, v: b.v, t: new Date(b.t), n: b.n, vw: b.vw }));
+  });
+
+  const attach = (): void => {
+    unsubscribe = [
+      deps.exchange.onPrint((p) => {
+        bars.add(p);
+        publish('trades', p.symbol, () => {
+          tradeId += 1;
+          return { T: 't', S: p.symbol, i: tradeId, x: 'V', p: p.price, s: p.size, c: ['@'], z: tape(p.symbol), t: new Date(p.ts) };
+        });
+      }),
+      deps.exchange.onQuote((q) => {
+        bars.closeUpTo(q.ts);
+        publish('quotes', q.symbol, () => ({
+          T: 'q', S: q.symbol, bx: 'V', bp: q.bid, bs: q.bid_size, ax: 'V', ap: q.ask, as: q.ask_size, c: ['R'], z: tape(q.symbol), t: new Date(q.ts),
+        }));
+      }),
+    ];
+    pollTimer = setInterval(() => {
+      bars.closeUpTo(deps.exchange.now());
+    }, BAR_POLL_MS);
+    pollTimer.unref();
+  };
+  const detach = (): void => {
+    for (const off of unsubscribe) off();
+    unsubscribe = [];
+    bars.reset();
+    if (pollTimer) clearInterval(pollTimer);
+    pollTimer = undefined;
+  };
+
+  const onConnection = (ws: WebSocket, path: string, msgpack: boolean): void => {
+    const session = new StreamSession({
+      credentials: deps.credentials,
+      send: (frame) => {
+        sendNow(conn, [frame]);
+      },
+      close: () => {
+        ws.close();
+      },
+      keyInUse: (key) => [...conns].some((c) => c !== conn && c.path === path && c.session.authenticated && c.session.key === key),
+      onAuthenticated: (key) => deps.log?.info({ path, key }, 'market data stream authenticated'),
+    });
+    const conn: Conn = { ws, path, msgpack, session, outbox: [], flushScheduled: false };
+    if (conns.size === 0) attach();
+    conns.add(conn);
+    const authTimer = setTimeout(() => {
+      if (!session.authenticated) {
+        sendNow(conn, [errorFrame(404, 'auth timeout')]);
+        ws.close();
+      }
+    }, deps.authTimeoutMs ?? 10_000);
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      let message: unknown;
+      try {
+        const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+        message = msgpack && isBinary ? decode(bytes) : JSON.parse(bytes.toString('utf8'));
+      } catch {
+        session.handle(undefined);
+        return;
+      }
+      session.handle(message);
+    });
+    ws.on('error', (e) => deps.log?.warn({ path, err: e.message }, 'market data stream socket error'));
+    ws.on('close', () => {
+      clearTimeout(authTimer);
+      conns.delete(conn);
+      if (conns.size === 0) detach();
+    });
+    sendNow(conn, [{ T: 'success', msg: 'connected' }]);
+  };
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+      if (Date.now() < refuseUntil) {
+        refuse(socket, '503 Service Unavailable');
+        return;
+      }
+      if (!PATHS.has(path)) {
+        refuse(socket, '404 Not Found');
+        return;
+      }
+      const msgpack = (req.headers['content-type'] ?? '').toLowerCase().includes('application/msgpack');
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        onConnection(ws, path, msgpack);
+      });
+    },
+    closeAll() {
+      for (const conn of conns) conn.ws.terminate();
+    },
+    refuseFor(ms) {
+      refuseUntil = Date.now() + ms;
+    },
+    connections: () => conns.size,
+  };
+}

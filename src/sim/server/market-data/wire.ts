@@ -1,0 +1,56 @@
+/** @module Market-data JSON shapes (Alpaca's): bars, trades and quotes with numbers as numbers and RFC-3339 times. */
+import type { SimBar, SimPrint, SimQuote, SimSymbolInfo } from '../../contracts.ts';
+import { hashString } from '../../market/random.ts';
+
+/** RFC-3339 UTC, without a fraction when the milliseconds are zero (as Alpaca stamps bars). */
+export function rfc3339(ts: number): string {
+  const iso = new Date(ts).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** Consolidated tape of a listing: A = NYSE, B = ARCA and other regionals, C = NASDAQ. */
+export function tapeOf(info: SimSymbolInfo | undefined): 'A' | 'B' | 'C' {
+  if (info?.exchange === 'NYSE') return 'A';
+  if (info?.exchange === 'NASDAQ') return 'C';
+  return 'B';
+}
+
+/** A deterministic trade id for a print (REST has no stream counter): ms timestamp and a symbol hash. */
+export function tradeIdOf(print: SimPrint): number {
+  return Math.floor(print.ts) * 1000 + (hashString(print.symbol) % 1000);
+}
+
+export interface BarJson {
+  readonly t: string;
+  readonly o: number;
+  readonly h: number;
+  readonly l: number;
+  readonly c: number;
+  readonly v: number;
+  readonly n: number;
+  readonly vw: number;
+}
+
+export const barJson = (b: SimBar): BarJson => ({ t: rfc3339(b.t), o: b.o, h: b.h, l: b.l, c: b.c, v: b.v, n: b.n, vw: b.vw });
+
+export const tradeJson = (p: SimPrint, tape: string) => ({
+  t: rfc3339(p.ts),
+  x: 'V',
+  p: p.price,
+  s: p.size,
+  c: ['@'],
+  i: tradeIdOf(p),
+  z: tape,
+});
+
+export const quoteJson = (q: SimQuote, tape: string) => ({
+  t: rfc3339(q.ts),
+  ax: 'V',
+  ap: q.ask,
+  as: q.ask_size,
+  bx: 'V',
+  bp: q.bid,
+  bs: q.bid_size,
+  c: ['R'],
+  z: tape,
+});

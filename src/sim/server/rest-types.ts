@@ -1,0 +1,29 @@
+/** @module The shapes the simulator's REST route groups share: a parsed request, a result, and their dependencies. */
+import type { Exchange, SyntheticMarket } from '../contracts.ts';
+import type { AssetBook } from './asset-book.ts';
+
+export interface RestRequest {
+  readonly method: string;
+  /** Path without the query string, exactly as sent (no decoding beyond the URL parser's). */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  /** The JSON body; throws a 400 HttpError when it is not JSON. Undefined when empty. */
+  json(): unknown;
+}
+
+export interface RestResult {
+  readonly status: number;
+  /** JSON-serialised unless undefined (204). */
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface TradingDeps {
+  readonly exchange: Exchange;
+  readonly market: SyntheticMarket;
+  readonly assets: AssetBook;
+  /** When the simulated account was opened (its `created_at`). */
+  readonly createdAt: number;
+}
+
+export const ok = (body: unknown): RestResult => ({ status: 200, body });

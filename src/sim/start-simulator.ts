@@ -1,0 +1,136 @@
+/**
+ * @module Starts the Alpaca-compatible simulator in-process: the seeded market, the matching engine, and one
+ * HTTP server on 127.0.0.1 carrying trading REST, market-data REST, both WebSocket streams and the control API.
+ */
+import type { Logger } from '../domain/ports.ts';
+import type { Exchange, SyntheticMarket } from './contracts.ts';
+import { createExchange } from './engine/exchange.ts';
+import { assetIdFor } from './engine/ids.ts';
+import { createSyntheticMarket } from './market/synthetic-market.ts';
+import { createAssetBook } from './server/asset-book.ts';
+import { startClockDriver } from './server/clock-driver.ts';
+import { createSimServer } from './server/create-sim-server.ts';
+import { defaultStart } from './server/default-start.ts';
+import { SIM_DEFAULTS } from './server/sim-defaults.ts';
+import { createDataStreamServer } from './server/market-data/data-stream-server.ts';
+import { handleMarketDataRest } from './server/market-data/market-data-rest.ts';
+import { tradeUpdateJson } from './server/order-json.ts';
+import { createTradingStreamServer, tradeUpdateFrame } from './server/trading-stream.ts';
+import { createUpdateDelivery } from './server/update-delivery.ts';
+
+export interface SimulatorOptions {
+  /** 0 (default) = any free port. */
+  readonly port?: number;
+  readonly seed?: number;
+  readonly symbols?: readonly string[];
+  readonly notFractionable?: readonly string[];
+  readonly cash?: number;
+  /** Simulated start time (ISO); default 09:25 New York of the latest trading day at or before now. */
+  readonly start?: string;
+  /** Simulated seconds per wall second; 0 (default) = time moves only through the control API. */
+  readonly speed?: number;
+  readonly key?: string;
+  readonly secret?: string;
+  readonly spreadBps?: number;
+  readonly partialFillRate?: number;
+  /** Text instead of binary frames on the trading stream (debugging). */
+  readonly textFrames?: boolean;
+  /** REST requests per key per wall minute before 429 (Alpaca: 200). Default 10000. */
+  readonly rateLimitPerMinute?: number;
+  readonly log?: Logger;
+}
+
+export interface Simulator {
+  readonly urls: { readonly rest: string; readonly tradingStream: string; readonly dataStream: string; readonly control: string };
+  readonly port: number;
+  readonly exchange: Exchange;
+  readonly market: SyntheticMarket;
+  /** Open WebSocket sessions (for tests and the state page). */
+  connections(): { readonly trading: number; readonly data: number };
+  /** Stops the clock, terminates every socket and closes the server. */
+  close(): Promise<void>;
+}
+
+const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const log = options.log ?? silent;
+  const seed = options.seed ?? SIM_DEFAULTS.seed;
+  const credentials = { key: options.key ?? SIM_DEFAULTS.key, secret: options.secret ?? SIM_DEFAULTS.secret };
+  const market = createSyntheticMarket({
+    seed,
+    ...(options.symbols ? { symbols: options.symbols } : {}),
+    ...(options.notFractionable ? { notFractionable: options.notFractionable } : {}),
+  });
+  const startTs = options.start === undefined ? defaultStart(market.calendar, Date.now()) : Date.parse(options.start);
+  if (Number.isNaN(startTs)) throw new RangeError(`start is not an ISO time: ${String(options.start)}`);
+  const exchange = createExchange({
+    market,
+    cash: options.cash ?? SIM_DEFAULTS.cash,
+    startTs,
+    seed,
+    spreadBps: options.spreadBps ?? SIM_DEFAULTS.spreadBps,
+    partialFillRate: options.partialFillRate ?? SIM_DEFAULTS.partialFillRate,
+  });
+  const tradingStream = createTradingStreamServer({
+    credentials,
+    textFrames: options.textFrames ?? false,
+    log: log.child({ component: 'sim-trading-stream' }),
+  });
+  const dataStream = createDataStreamServer({
+    exchange,
+    credentials,
+    symbols: market.symbols,
+    log: log.child({ component: 'sim-data-stream' }),
+  });
+  const delivery = createUpdateDelivery((frame) => {
+    tradingStream.broadcast(frame);
+  });
+  const unsubscribe = exchange.onTradeUpdate((u) => {
+    delivery.push(tradeUpdateFrame(tradeUpdateJson(u)));
+  });
+  const server = await createSimServer({
+    deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },
+    credentials,
+    port: options.port ?? 0,
+    tradingStream,
+    dataStream,
+    marketDataRest: (req) => handleMarketDataRest(req, { market, exchange, now: () => exchange.now() }),
+    delivery,
+    faults: {
+      dropStreams(refuseMs) {
+        tradingStream.closeAll();
+        dataStream.closeAll();
+        if (refuseMs > 0) {
+          tradingStream.refuseFor(refuseMs);
+          dataStream.refuseFor(refuseMs);
+        }
+      },
+      duplicateTradeUpdates: (count) => {
+        delivery.duplicateNext(count);
+      },
+      delayTradeUpdates: (ms) => {
+        delivery.delay(ms);
+      },
+    },
+    rateLimitPerMinute: options.rateLimitPerMinute ?? SIM_DEFAULTS.rateLimitPerMinute,
+    log: log.child({ component: 'sim-server' }),
+  });
+  const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }));
+  const http = `http://127.0.0.1:${server.port}`;
+  const ws = `ws://127.0.0.1:${server.port}`;
+  let closing: Promise<void> | undefined;
+  return {
+    urls: { rest: http, tradingStream: `${ws}/stream`, dataStream: `${ws}/v2/iex`, control: `${http}/sim` },
+    port: server.port,
+    exchange,
+    market,
+    connections: () => ({ trading: tradingStream.connections(), data: dataStream.connections() }),
+    close: () =>
+      (closing ??= (async () => {
+        clock.stop();
+        unsubscribe();
+        await server.close();
+      })()),
+  };
+}
