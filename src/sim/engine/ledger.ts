@@ -1,4 +1,4 @@
-/** @module Cash and positions: applies executions (weighted average entry on buys, realized P/L on sells) and rolls at the close. */
+/** @module Cash and positions: applies executions (weighted average entry on buys, realized P/L on sells) and rolls between sessions. */
 import type { SimSide } from '../contracts.ts';
 import { roundQty } from '../../domain/money.ts';
 
@@ -12,13 +12,15 @@ export interface PositionState {
 export interface Ledger {
   cash: number;
   realizedPl: number;
-  /** Equity at the previous session close. */
+  /** Equity at the previous trading day's close (Alpaca: unchanged until the next session opens). */
   lastEquity: number;
+  /** The latest close's equity and prices, taken over by `lastEquity` and the intraday bases at the next open. */
+  closing: { equity: number; prices: Map<string, number> } | undefined;
   readonly positions: Map<string, PositionState>;
 }
 
 export function createLedger(cash: number): Ledger {
-  return { cash, realizedPl: 0, lastEquity: cash, positions: new Map() };
+  return { cash, realizedPl: 0, lastEquity: cash, closing: undefined, positions: new Map() };
 }
 
 export function positionQty(ledger: Ledger, symbol: string): number {
@@ -61,8 +63,17 @@ export function longMarketValue(ledger: Ledger, lastPrice: (symbol: string) => n
   return total;
 }
 
-/** At a session close: last_equity and the intraday cost basis move to the closing prices. */
-export function rollLedgerAtClose(ledger: Ledger, lastPrice: (symbol: string) => number): void {
-  ledger.lastEquity = ledger.cash + longMarketValue(ledger, lastPrice);
-  for (const [symbol, pos] of ledger.positions) pos.intradayCost = pos.qty * lastPrice(symbol);
+/** At a session close: remember the closing equity and prices; the day's figures keep their base until the next open. */
+export function recordClose(ledger: Ledger, lastPrice: (symbol: string) => number): void {
+  const prices = new Map([...ledger.positions.keys()].map((symbol) => [symbol, lastPrice(symbol)]));
+  ledger.closing = { equity: ledger.cash + longMarketValue(ledger, lastPrice), prices };
+}
+
+/** At a session open: last_equity and the intraday cost bases move to the previous close. */
+export function rollLedgerAtOpen(ledger: Ledger, lastPrice: (symbol: string) => number): void {
+  const closing = ledger.closing;
+  if (closing === undefined) return;
+  ledger.lastEquity = closing.equity;
+  for (const [symbol, pos] of ledger.positions) pos.intradayCost = pos.qty * (closing.prices.get(symbol) ?? lastPrice(symbol));
+  ledger.closing = undefined;
 }

@@ -2,7 +2,7 @@
 import type { Session } from '../contracts.ts';
 import type { EngineState } from './engine-state.ts';
 import { emitUpdate, lastPrice, setStatus } from './engine-state.ts';
-import { rollLedgerAtClose } from './ledger.ts';
+import { recordClose, rollLedgerAtOpen } from './ledger.ts';
 import { terminate } from './lifecycle.ts';
 import { matchOrder, matchSymbol, touchOf } from './match-order.ts';
 import { closingAuction, trackTrail } from './matching.ts';
@@ -21,6 +21,8 @@ export const AFTER_HOURS_MS = 4 * 60 * 60 * 1000;
 export function openSession(engine: EngineState, session: Session, quiet: boolean): void {
   engine.now = session.tsOpen;
   engine.session = session;
+  rollLedgerAtOpen(engine.ledger, (s) => lastPrice(engine, s));
+  engine.tape.rollOpen();
   if (quiet) engine.tape.clear();
   for (const rec of engine.book.open()) {
     if (rec.status !== 'accepted') continue;
@@ -45,7 +47,8 @@ export function openSession(engine: EngineState, session: Session, quiet: boolea
 
 /**
  * The close: cls orders trade in the closing auction at the last price (rest canceled); DAY orders
- * still open expire (extended-hours ones later); last_equity and lastday prices roll to the close.
+ * still open expire (extended-hours ones later); the close is recorded, and last_equity and lastday prices take it
+ * over at the next open, as Alpaca's previous-trading-day figures do.
  */
 export function closeSession(engine: EngineState, session: Session): void {
   engine.now = session.tsClose;
@@ -62,7 +65,7 @@ export function closeSession(engine: EngineState, session: Session): void {
     if (rec.time_in_force === 'day' && !rec.extended_hours && isOpen(rec))
       terminate(engine, rec, 'expired');
   }
-  rollLedgerAtClose(engine.ledger, (s) => lastPrice(engine, s));
+  recordClose(engine.ledger, (s) => lastPrice(engine, s));
   engine.tape.rollClose(session.tsClose);
   engine.session = undefined;
 }

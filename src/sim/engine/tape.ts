@@ -11,8 +11,10 @@ export interface Tape {
   quote(symbol: string, now: number): SimQuote;
   /** The close of the previous session (lastday_price). */
   lastdayPrice(symbol: string): number;
-  /** At a session close: the last prices become the reference closes. */
+  /** At a session close: the last prices are kept as the next reference closes. */
   rollClose(tsClose: number): void;
+  /** At a session open: the kept closes become lastday_price (Alpaca keeps yesterday's until the next session). */
+  rollOpen(): void;
 }
 
 /** Bid/ask: last trade -/+ half the spread, rounded outwards to the tick ($0.01 from $1, else $0.0001). */
@@ -27,6 +29,7 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
   const lasts = new Map<string, SimPrint>();
   let closes = new Map<string, number>();
   let lastCloseTs = previousCloseTs(market, startTs);
+  let pending: { ts: number; closes: Map<string, number> } | undefined;
 
   const last = (symbol: string, now: number): SimPrint =>
     lasts.get(symbol) ?? { symbol, price: market.priceAt(symbol, now), size: 0, ts: now };
@@ -42,8 +45,13 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
     quote: (symbol, now) => quoteAround(last(symbol, now), spreadBps),
     lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs),
     rollClose(tsClose) {
-      lastCloseTs = tsClose;
-      closes = new Map([...lasts].map(([symbol, print]) => [symbol, print.price]));
+      pending = { ts: tsClose, closes: new Map([...lasts].map(([symbol, print]) => [symbol, print.price])) };
+    },
+    rollOpen() {
+      if (pending === undefined) return;
+      lastCloseTs = pending.ts;
+      closes = pending.closes;
+      pending = undefined;
     },
   };
 }

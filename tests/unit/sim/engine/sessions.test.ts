@@ -113,13 +113,18 @@ describe('the close', () => {
     expect(h.ex.getOrder(o.id)).toMatchObject({ status: 'filled', filled_qty: 10 });
   });
 
-  it('last_equity and lastday_price roll at the close', () => {
+  it('last_equity and lastday_price keep the previous trading day until the next open, as Alpaca', () => {
     const h = createHarness();
     h.submit({ qty: 10 });
     h.ex.printTrade('AAPL', 110, 1);
     expect(h.ex.account().last_equity).toBe(100_000);
     expect(h.ex.position('AAPL')).toMatchObject({ lastday_price: 100, change_today: 0.1 });
     h.ex.advanceTo(AFTER_CLOSE, { quiet: true });
+    // After the close the day's P/L is still measured from the day before: a 16:05 report shows the day.
+    expect(h.ex.account().last_equity).toBe(100_000);
+    expect(h.ex.position('AAPL')).toMatchObject({ lastday_price: 100, change_today: 0.1 });
+    h.ex.advanceTo(NEXT_OPEN, { quiet: true });
+    h.ex.printTrade('AAPL', 110, 1);
     expect(h.ex.account().last_equity).toBeCloseTo(100_100, 9);
     expect(h.ex.position('AAPL')).toMatchObject({
       lastday_price: 110,
