@@ -1,31 +1,20 @@
-/** @module The `strikeline` command line: one subcommand per file, wired with commander. */
-import { Command } from 'commander';
-import { readEnv } from '../adapters/config/env.ts';
-import { registerConfig } from './config-command.ts';
-import { registerSim } from './sim-command.ts';
-import { reportFailure } from './errors.ts';
+/** @module The `strikeline` command line: one subcommand per file, each loaded only when it runs. */
+import { runCli, type CommandLoaders } from './run-cli.ts';
 
-export function buildProgram(): Command {
-  const program = new Command('strikeline')
-    .description('Automated equity trading for Alpaca accounts, with its own Alpaca-compatible simulator.')
-    .version('0.1.0')
-    .showHelpAfterError('(run with --help for usage)')
-    .exitOverride();
-  registerConfig(program);
-  registerSim(program);
-  return program;
-}
+/**
+ * Each command's module, loaded only when that command runs: the daemon then carries only its own
+ * code (the SDK, LMDB, RxJS), not the simulator's or the scanner's. Listed in the day's order.
+ */
+export const COMMANDS: CommandLoaders = {
+  sim: async () => (await import('./sim-command.ts')).registerSim,
+  rank: async () => (await import('./rank-command.ts')).registerRank,
+  trade: async () => (await import('./trade-command.ts')).registerTrade,
+  stream: async () => (await import('./stream-command.ts')).registerStream,
+  report: async () => (await import('./report-command.ts')).registerReport,
+  halt: async () => (await import('./halt-command.ts')).registerHalt,
+  resume: async () => (await import('./resume-command.ts')).registerResume,
+  status: async () => (await import('./status-command.ts')).registerStatus,
+  config: async () => (await import('./config-command.ts')).registerConfig,
+};
 
-function secretsForErrors(): readonly string[] {
-  try {
-    return readEnv().secrets;
-  } catch {
-    return [];
-  }
-}
-
-try {
-  await buildProgram().parseAsync(process.argv);
-} catch (e) {
-  process.exitCode = reportFailure(e, secretsForErrors());
-}
+await runCli(COMMANDS);

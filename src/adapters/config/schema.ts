@@ -52,11 +52,13 @@ export const configSchema = z.strictObject({
   }),
   protection: section({
     protect: z.enum(['all', 'own']).default('all'),
-    audit_interval_ms: z.number().int().positive().default(60_000),
-    timer_interval_ms: z.number().int().positive().default(60_000),
-    clock_sync_ms: z.number().int().positive().default(300_000),
+    audit_interval_ms: z.number().int().positive().max(86_400_000).default(60_000),
+    /** The soft-exit timer runs at least once a minute. */
+    timer_interval_ms: z.number().int().positive().max(60_000).default(60_000),
+    clock_sync_ms: z.number().int().positive().max(86_400_000).default(300_000),
     stale_symbol_ms: z.number().int().positive().default(300_000),
-    unknown_order_timeout_ms: z.number().int().positive().default(5_000),
+    unknown_order_timeout_ms: z.number().int().positive().max(600_000).default(5_000),
+    exit_retry_ms: z.number().int().positive().max(86_400_000).default(60_000),
   }),
   circuit_breakers: section({
     daily_loss_pct: pct.default(2),

@@ -1,15 +1,8 @@
 /** @module New York wall-clock helpers for the wire formats (RFC-3339 with the ET offset, NY dates, HH:MM). */
 
-const FORMAT = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+import { addDays, nyOffsetMinutes, nyWall } from '../../domain/ny-time.ts';
+
+export { addDays };
 
 export interface NyParts {
   readonly date: string;
@@ -20,15 +13,12 @@ export interface NyParts {
   readonly offsetMinutes: number;
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** The New York wall-clock reading of ts, zero-padded for the wire. */
 export function nyParts(ts: number): NyParts {
-  const p: Record<string, string> = {};
-  for (const part of FORMAT.formatToParts(new Date(ts))) p[part.type] = part.value;
-  const [y, mo, d, h, mi, s] = [p.year, p.month, p.day, p.hour, p.minute, p.second].map((v) => v ?? '00') as [
-    string, string, string, string, string, string,
-  ];
-  const asUtc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  const wholeSeconds = Math.floor(ts / 1000) * 1000;
-  return { date: `${y}-${mo}-${d}`, hh: h, mm: mi, ss: s, offsetMinutes: Math.round((asUtc - wholeSeconds) / 60_000) };
+  const w = nyWall(ts);
+  return { date: w.date, hh: pad(w.hh), mm: pad(w.mm), ss: pad(w.ss), offsetMinutes: nyOffsetMinutes(ts) };
 }
 
 /** The New York date (YYYY-MM-DD) at ts. */
@@ -55,12 +45,6 @@ export function rfc3339NewYork(ts: number): string {
 export function nyHourMinute(ts: number): string {
   const p = nyParts(ts);
   return `${p.hh}:${p.mm}`;
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  const t = Date.parse(`${date}T12:00:00Z`) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
 }
 
 /**

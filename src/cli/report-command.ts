@@ -1,0 +1,76 @@
+/** @module `strikeline report`: the end-of-day investment report: terminal table, --json, an HTML file in reports/, --email. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { makeScrubber } from '../adapters/log/scrub.ts';
+import { renderReportHtml } from '../jobs/render-report-html.ts';
+import { renderReportText } from '../jobs/render-report-text.ts';
+import { reportSms, reportSubject } from '../jobs/report-sms.ts';
+import { runReportJob } from '../jobs/report-job.ts';
+import { composeAlpaca } from './compose.ts';
+import { withContext } from './context.ts';
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'end-of-day investment report: account, positions with protection, closed trades, latency, metrics; writes reports/report_<date>.html',
+    )
+    .option('--json', 'print the report as JSON instead of a table')
+    .option(
+      '--email',
+      'also send it by email (HTML + text) and an SMS-sized summary through the configured SMTP',
+    )
+    .action(async (opts: { json?: boolean; email?: boolean }) => {
+      await withContext('report', async (ctx) => {
+        const scrub = makeScrubber(ctx.env.secrets);
+        const report = await runReportJob({
+          broker: composeAlpaca(ctx).broker,
+          store: ctx.store(),
+          log: ctx.log,
+          costModel: {
+            slippageBps: ctx.config.scanner.slippage_bps,
+            commissionPerShare: ctx.config.scanner.commission_per_share,
+          },
+        });
+        const text = scrub(renderReportText(report));
+        const html = scrub(renderReportHtml(report));
+        mkdirSync(ctx.paths.reports, { recursive: true });
+        const file = join(ctx.paths.reports, `report_${report.day}.html`);
+        writeFileSync(file, html);
+        process.stdout.write(
+          opts.json === true
+            ? `${scrub(JSON.stringify({ ...report, html: file }, (_k, v: unknown) => (v === Infinity ? 'inf' : v), 2))}\n`
+            : `${text}\nHTML report: ${file}\n`,
+        );
+        if (opts.email === true) {
+          const smtp = ctx.env.smtp;
+          if (smtp.host === undefined || (smtp.emailTo === undefined && smtp.smsTo === undefined)) {
+            process.stderr.write(
+              'strikeline: --email: not sent, set SMTP_HOST and ALERT_EMAIL_TO (or SMTP_TO_SMS) in .env\n',
+            );
+          } else {
+            await ctx.mailer().alert({
+              severity: 'info',
+              subject: scrub(reportSubject(report)),
+              short: scrub(reportSms(report, ctx.config.alerts.sms_max_chars)),
+              text,
+              html,
+            });
+            if (opts.json !== true)
+              process.stdout.write(
+                `emailed to ${[smtp.emailTo, smtp.smsTo].filter(Boolean).join(', ')}\n`,
+              );
+          }
+        }
+        ctx.events.emit('RUN_FINISHED', {
+          job: 'report',
+          day: report.day,
+          equity: report.account.equity,
+          positions: report.totals.positions,
+          closed: report.closedTrades.length,
+          html: file,
+        });
+      });
+    });
+}

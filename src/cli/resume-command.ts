@@ -1,0 +1,49 @@
+/** @module `strikeline resume --ack "text"`: removes killswitch/HALT, journaling who resumed and why. */
+import type { Command } from 'commander';
+import { createFileKillSwitch, currentUser } from '../adapters/killswitch/file-kill-switch.ts';
+import { renderResume, resumeTrading } from '../jobs/halt.ts';
+import { withContext } from './context.ts';
+import { UsageError } from './errors.ts';
+
+export function registerResume(program: Command): void {
+  program
+    .command('resume')
+    .description(
+      'remove killswitch/HALT after a review; --ack says why it is safe (journaled with your user name)',
+    )
+    .option(
+      '--ack <text>',
+      'the acknowledgement: what was reviewed and why trading may resume (required)',
+    )
+    .action(async (opts: { ack?: string }) => {
+      const ack = opts.ack?.trim() ?? '';
+      if (ack === '')
+        throw new UsageError(
+          'resume needs an acknowledgement: strikeline resume --ack "what you reviewed and why it is safe"',
+        );
+      await withContext('resume', async (ctx) => {
+        const who = currentUser();
+        const killSwitch = createFileKillSwitch({
+          path: ctx.paths.halt,
+          tradingDisabled: ctx.env.tradingDisabled,
+          who,
+        });
+        const outcome = await resumeTrading(
+          {
+            killSwitch,
+            store: ctx.store(),
+            mailer: ctx.mailer(),
+            events: ctx.events,
+            log: ctx.log,
+          },
+          who,
+          ack,
+        );
+        ctx.log.warn(
+          { who, ack, released: outcome.released },
+          outcome.released === null ? 'resume: no HALT in place' : 'resume',
+        );
+        process.stdout.write(renderResume(outcome, who, ack));
+      });
+    });
+}

@@ -1,0 +1,37 @@
+/** @module Builds the commander program from command loaders and runs it: exit codes and the one-line failure. */
+import { Command } from 'commander';
+import { readEnv } from '../adapters/config/env.ts';
+import { reportFailure } from './errors.ts';
+
+export type Register = (program: Command) => void;
+export type CommandLoaders = Readonly<Record<string, () => Promise<Register>>>;
+
+/** The program with the named command only, or with every command (for help and unknown names). */
+export async function buildProgram(commands: CommandLoaders, commandName?: string): Promise<Command> {
+  const program = new Command('strikeline')
+    .description('Automated equity trading for Alpaca accounts, with its own Alpaca-compatible simulator.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  const load = commands[commandName ?? ''];
+  const loaders = load === undefined ? Object.values(commands) : [load];
+  for (const register of await Promise.all(loaders.map((l) => l()))) register(program);
+  return program;
+}
+
+function secretsForErrors(): readonly string[] {
+  try {
+    return readEnv().secrets;
+  } catch {
+    return [];
+  }
+}
+
+/** Parses argv and runs the command; sets the exit code instead of throwing. */
+export async function runCli(commands: CommandLoaders, argv: readonly string[] = process.argv): Promise<void> {
+  try {
+    await (await buildProgram(commands, argv[2])).parseAsync([...argv]);
+  } catch (e) {
+    process.exitCode = reportFailure(e, secretsForErrors());
+  }
+}

@@ -1,0 +1,83 @@
+/** @module `strikeline trade`: the 09:35 entries from data/actionable_signals.csv, once each (see jobs/trade-job.ts). */
+import type { Command } from 'commander';
+import { createFileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
+import { renderTradeResult } from '../jobs/render-trade-result.ts';
+import { runTradeJob } from '../jobs/trade-job.ts';
+import { composeAlpaca } from './compose.ts';
+import { withContext } from './context.ts';
+
+export function registerTrade(program: Command): void {
+  program
+    .command('trade')
+    .description(
+      'enter the ranked signals: market buys, equal allocation, fractional where allowed; refuses while halted',
+    )
+    .option('--dry-run', 'print the plan and send nothing')
+    .option('--csv <path>', 'read this CSV instead of data/actionable_signals.csv')
+    .action(async (opts: { dryRun?: boolean; csv?: string }) => {
+      await withContext('trade', async (ctx) => {
+        const dryRun = opts.dryRun === true;
+        const result = await runTradeJob({
+          broker: () => composeAlpaca(ctx).broker,
+          store: () => ctx.store(),
+          mailer: () => ctx.mailer(),
+          log: ctx.log,
+          config: ctx.config,
+          csvPath: opts.csv ?? ctx.paths.actionable,
+          killSwitch: createFileKillSwitch({
+            path: ctx.paths.halt,
+            tradingDisabled: ctx.env.tradingDisabled,
+          }),
+          rejectedDir: ctx.paths.rejected,
+          strategyDisabledList: ctx.env.strategyDisabledList,
+          tradingCapital: ctx.env.tradingCapital,
+          dryRun,
+          wallNow: Date.now,
+        });
+        switch (result.kind) {
+          case 'closed':
+            process.stdout.write(`${result.message}\n`);
+            return;
+          case 'refused':
+            throw new Error(result.message);
+          case 'breaker':
+            if (!result.dryRun)
+              ctx.events.emit('KILL_SWITCH_TRIGGERED', {
+                reason: result.message,
+                cancelled: result.cancelled,
+              });
+            throw new Error(result.message);
+          case 'done':
+            for (const o of result.outcomes) {
+              const type =
+                o.status === 'submitted'
+                  ? 'ORDER_SUBMITTED'
+                  : o.status === 'rejected'
+                    ? 'ORDER_REJECTED'
+                    : undefined;
+              if (type !== undefined)
+                ctx.events.emit(type, {
+                  symbol: o.entry.signal.ticker,
+                  strategy: o.entry.signal.strategy,
+                  clientOrderId: o.clientOrderId,
+                  notional: o.notional,
+                  qty: o.qty,
+                  reason: o.reason,
+                });
+            }
+            ctx.events.emit('RUN_FINISHED', {
+              job: 'trade',
+              day: result.day,
+              dryRun,
+              outcomes: result.outcomes.map((o) => ({
+                symbol: o.entry.signal.ticker,
+                status: o.status,
+                clientOrderId: o.clientOrderId,
+              })),
+            });
+            process.stdout.write(renderTradeResult(result));
+            return;
+        }
+      });
+    });
+}

@@ -1,0 +1,165 @@
+/**
+ * @module The brain: trade updates, market trades of held symbols, a timer and REST audits folded into the
+ * holdings; protective OCO/stop orders, soft exits and repairs sent through the broker; state kept in LMDB;
+ * every decision journaled and alerted. Startup is crash recovery: LMDB first, then the broker's picture.
+ */
+import {
+  BehaviorSubject, EMPTY, Subject, asapScheduler, connect, defer, distinctUntilChanged, filter, first,
+  from, shareReplay, switchMap, ignoreElements, interval, map, merge, mergeMap, observeOn, of, share, tap, takeUntil, throttleTime, type Observable,
+} from 'rxjs';
+import type { DaemonInput, Tick } from '../domain/daemon-inputs.ts';
+import type { DaemonEvent, ExitTrack } from '../domain/daemon-events.ts';
+import type { FeedEvent, MarketTrade, TradeUpdate } from '../domain/events.ts';
+import type { HoldingsState } from '../domain/holdings-draft.ts';
+import type { HoldingsStep } from '../domain/holdings-reducer.ts';
+import { clockReportExpired, isSessionOpen, type SyncedClock } from '../domain/market-session.ts';
+import type { ClockReport } from '../domain/account.ts';
+import { dedupeFills } from '../operators/dedupe-fills.ts';
+import { evaluateExits, type ExitInput, type ExitSignal, type ExitTick, type PricesStale } from '../operators/evaluate-exits.ts';
+import { failWhenStale } from '../operators/fail-when-stale.ts';
+import { ignoreTerminalOrders } from '../operators/ignore-terminal-orders.ts';
+import { planHoldings } from '../operators/plan-holdings.ts';
+import { retryWithBackoff } from '../operators/retry-with-backoff.ts';
+import { supervise } from '../operators/supervise.ts';
+import { clockSyncStream } from './clock-sync.ts';
+import type { Deps } from './deps.ts';
+import { commandExecutor } from './execute-command.ts';
+import { heldSymbols, holdingsOptions, initialHoldings, sameSymbols, warmUpReducer } from './holdings-options.ts';
+import { journalSink } from './journal-sink.ts';
+import { persistHoldings } from './persist-holdings.ts';
+import { repriceStale } from './reprice-stale.ts';
+import { auditSnapshots } from './audit-snapshots.ts';
+
+export interface ProtectionStreamOptions {
+  /** The trading feed, when shared with other pipelines (the daemon's); else one is opened from deps. */
+  readonly tradeEvents$?: Observable<TradeUpdate | FeedEvent>;
+  /** The broker-synced clock: REST syncs and event timestamps move it. */
+  readonly clock?: SyncedClock;
+  /** True while another pipeline needs the daemon's hands off the orders (safety mode flattening). */
+  readonly handsOff$?: Observable<boolean>;
+}
+
+export type ProtectionEvent = DaemonEvent | FeedEvent;
+
+const TICK: Tick = { kind: 'Tick' };
+const DAY_MS = 86_400_000;
+const isFeedEvent = (e: { kind: string }): e is FeedEvent => e.kind === 'FeedResynced' || e.kind === 'FeedDown';
+const isUpdate = (e: TradeUpdate | FeedEvent): e is TradeUpdate => e.kind === 'TradeUpdate';
+const isTrade = (e: MarketTrade | FeedEvent): e is MarketTrade => e.kind === 'MarketTrade';
+const notStale = (s: ExitSignal): s is Exclude<ExitSignal, PricesStale> => s.kind !== 'PricesStale';
+
+export function protectionStream(deps: Deps, options: ProtectionStreamOptions = {}): Observable<ProtectionEvent> {
+  return defer(() => {
+    const cfg = deps.config.protection;
+    const hopts = holdingsOptions(deps.config);
+    const log = deps.log.child({ component: 'protection' });
+    const initial = initialHoldings(deps.store);
+    const state$ = new BehaviorSubject<HoldingsState>(initial);
+    const held$ = new BehaviorSubject<readonly string[]>(heldSymbols(initial));
+    const outcomes$ = new Subject<DaemonInput>();
+    const tracks$ = new Subject<ExitTrack>();
+    const restPrices$ = new Subject<MarketTrade>();
+    const auditRequests$ = new Subject<string>();
+    const resync$ = new Subject<void>();
+    let handsOff = false;
+    let lastReport: ClockReport | null = null;
+    const now = (): number => deps.clock.now();
+    const halted = (): boolean => handsOff || deps.killSwitch.isHalted();
+    // Past the last session boundary the broker told us about: ask its clock again.
+    const checkBoundary = (): void => {
+      if (lastReport !== null && clockReportExpired(lastReport, now())) resync$.next();
+    };
+    const observe = (ts: number): void => {
+      options.clock?.observe(ts);
+      checkBoundary();
+    };
+
+    const trading$ = (options.tradeEvents$ ?? deps.tradeFeed.tradeUpdates$()).pipe(
+      supervise({ maxRestarts: 5, windowMs: 60_000, delayMs: 1_000, log, name: 'trading feed' }),
+      share({ resetOnError: true, resetOnRefCountZero: true }),
+    );
+    const updates$ = trading$.pipe(filter(isUpdate), tap((u) => { observe(u.tsEvent); }), dedupeFills(), ignoreTerminalOrders());
+    const market$ = defer(() => deps.marketFeed.trades$(held$.pipe(distinctUntilChanged(sameSymbols)))).pipe(
+      // Silence while symbols are held in an open session is a dead socket: reconnect (the retry path).
+      failWhenStale({ feed: 'market', staleMs: 2 * cfg.stale_symbol_ms, expected: () => held$.value.length > 0 && state$.value.sessionOpen }),
+      retryWithBackoff({ baseMs: 1_000, maxMs: 30_000 }),
+      supervise({ maxRestarts: 5, windowMs: 60_000, delayMs: 1_000, log, name: 'market feed' }),
+      share({ resetOnError: true, resetOnRefCountZero: true }),
+    );
+    const trades$ = market$.pipe(filter(isTrade), tap((t) => { observe(t.tsEvent); }));
+    // Replays the latest report: the first one is taken by firstSync$ before core$ subscribes, and the
+    // reducer must see it too, or it would take the session for closed until the next sync.
+    const clockReports$ = clockSyncStream(deps, options.clock, resync$.pipe(throttleTime(1_000))).pipe(
+      tap((r) => { lastReport = r; }),
+      shareReplay({ bufferSize: 1, refCount: true }),
+    );
+    const ticks$ = interval(cfg.timer_interval_ms).pipe(tap(checkBoundary), share());
+
+    const exitTick = (): ExitTick => ({ kind: 'ExitTick', now: now(), sessionOpen: isSessionOpen(lastReport, now()) });
+    const exitInputs$: Observable<ExitInput> = merge(
+      tracks$.pipe(observeOn(asapScheduler)), trades$, restPrices$.pipe(observeOn(asapScheduler)), merge(ticks$, clockReports$).pipe(map(exitTick)),
+    );
+    const signals$ = exitInputs$.pipe(evaluateExits({ rules: hopts.rules, staleMs: cfg.stale_symbol_ms }), share());
+    const repricing$ = repriceStale(deps.broker, signals$, log).pipe(tap((t) => { restPrices$.next(t); }), ignoreElements());
+
+    const auditTriggers$ = merge(
+      of('start'),
+      trading$.pipe(filter((e) => e.kind === 'FeedResynced'), map(() => 'trading stream (re)connected')),
+      interval(cfg.audit_interval_ms).pipe(map(() => 'interval')),
+      auditRequests$,
+    );
+    const snapshots$ = auditSnapshots(auditTriggers$, {
+      broker: deps.broker, log, state: () => state$.value, now, lookbackMs: (hopts.rules.timeStopDays + 1) * DAY_MS,
+    });
+    const haltChanges$ = merge(interval(1_000), options.handsOff$?.pipe(tap((v) => { handsOff = v; })) ?? EMPTY).pipe(
+      map(halted),
+      distinctUntilChanged(),
+      map(() => TICK),
+    );
+
+    const inputs$: Observable<DaemonInput> = merge(
+      updates$, snapshots$, clockReports$.pipe(map((report) => ({ kind: 'ClockSynced' as const, report }))), ticks$.pipe(map(() => TICK)),
+      haltChanges$, signals$.pipe(filter(notStale)), outcomes$.pipe(observeOn(asapScheduler)),
+    );
+    const execute = commandExecutor(deps.broker, { unknownTimeoutMs: cfg.unknown_order_timeout_ms, log });
+    const core$ = inputs$.pipe(
+      map((input) => ({ input, now: now(), halted: halted() })),
+      planHoldings(hopts, initial),
+      connect((steps$: Observable<HoldingsStep>) => {
+        // Commands first: the protective POST leaves before bookkeeping of the same step.
+        const commands$ = steps$.pipe(
+          mergeMap((s) => s.commands),
+          mergeMap((c) => {
+            if (c.kind !== 'RequestAudit') return execute(c);
+            auditRequests$.next(c.reason);
+            return EMPTY;
+          }),
+          tap((o) => { outcomes$.next(o); }),
+          ignoreElements(),
+        );
+        const bookkeeping$ = steps$.pipe(
+          tap((s) => {
+            state$.next(s.state);
+            const held = heldSymbols(s.state);
+            if (!sameSymbols(held, held$.value)) held$.next(held);
+            for (const e of s.events) if (e.kind === 'ExitTrack') tracks$.next(e);
+          }),
+          map((s) => s.state),
+          persistHoldings(deps.store, log, initial),
+        );
+        const events$ = steps$.pipe(mergeMap((s) => from(s.events)), share());
+        return merge(commands$, bookkeeping$, events$.pipe(journalSink(deps)), events$);
+      }),
+    );
+    // Nothing runs before the first broker clock sync: the daemon's time (and every comparison made with it)
+    // starts from the broker's, so it never has to jump backwards. The feeds open after it, inside core$.
+    const firstSync$ = clockReports$.pipe(first(), tap((r) => {
+      options.clock?.sync(r);
+      warmUpReducer(hopts, r);
+    }));
+    return firstSync$.pipe(
+      switchMap(() => merge(core$, repricing$, trading$.pipe(filter(isFeedEvent)), market$.pipe(filter(isFeedEvent)))),
+      takeUntil(deps.shutdown$),
+    );
+  });
+}

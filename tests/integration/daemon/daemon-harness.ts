@@ -1,0 +1,134 @@
+/**
+ * Test support for the daemon: the simulator in-process, the daemon in-process (the real adapter, the SDK, real
+ * sockets, LMDB in a temp root, pino to logs/), a user broker to place entries, and the collected events.
+ */
+import { join } from 'node:path';
+import { Subject, lastValueFrom, tap, toArray } from 'rxjs';
+import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
+import { createBrokerClock } from '../../../src/adapters/clock/broker-clock.ts';
+import { configSchema, type Config } from '../../../src/adapters/config/schema.ts';
+import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
+import { createLogger } from '../../../src/adapters/log/logger.ts';
+import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
+import type { Broker, Mailer, Alert } from '../../../src/domain/ports.ts';
+import type { OrderReport, SubmitOrder } from '../../../src/domain/orders.ts';
+import type { Store } from '../../../src/domain/store.ts';
+import { qty as toQty } from '../../../src/domain/money.ts';
+import { daemonStream, type DaemonOutput } from '../../../src/streams/daemon-stream.ts';
+import type { Deps } from '../../../src/streams/deps.ts';
+import { createRestQueue, prioritizedBroker } from '../../../src/streams/rest-queue.ts';
+import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
+import type { SimulatorOptions } from '../../../src/sim/start-simulator.ts';
+
+/** 2024-05-01 09:31 New York: the session is open. */
+export const OPEN_TS = '2024-05-01T13:31:00Z';
+
+/** Fast timers for tests; everything else is the shipped default. */
+export const FAST_PROTECTION = {
+  audit_interval_ms: 1_000,
+  timer_interval_ms: 200,
+  clock_sync_ms: 1_000,
+  unknown_order_timeout_ms: 500,
+  exit_retry_ms: 60_000,
+};
+
+export interface Daemon {
+  readonly events: DaemonOutput[];
+  readonly alerts: Alert[];
+  readonly store: Store;
+  readonly done: Promise<DaemonOutput[]>;
+  ready(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface Harness {
+  readonly t: TestSimulator;
+  readonly ctl: ReturnType<typeof control>;
+  /** A second client of the same account (the user, or `strikeline trade`). */
+  readonly user: Broker;
+  readonly logs: string;
+  startDaemon(overrides?: Partial<Config['protection']>): Daemon;
+  buy(symbol: string, qty: number, clientOrderId?: string): Promise<OrderReport>;
+  openOrders(symbol?: string): Promise<OrderReport[]>;
+  position(symbol: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+let seq = 0;
+
+/** A simulator at `at` (default: just after the open) and a harness to start daemons against it. */
+export async function startHarness(simOptions: SimulatorOptions = {}, at: string = OPEN_TS): Promise<Harness> {
+  const t = await startTestSimulator(simOptions);
+  const ctl = control(t.sim);
+  await ctl.clock({ to: at, quiet: true });
+  const logs = join(t.root, 'logs');
+  const root = createLogger({ dir: logs, level: 'debug', secrets: [TEST_KEY, TEST_SECRET], pretty: false });
+  const urls = { endpoint: t.sim.urls.rest, dataEndpoint: t.sim.urls.rest, streamUrl: t.sim.urls.tradingStream, dataStreamUrl: t.sim.urls.dataStream };
+  const user = createAlpaca({ keyId: TEST_KEY, secretKey: TEST_SECRET, ...urls, log: root.log.child({ component: 'user' }) }).broker;
+  const daemons: Daemon[] = [];
+
+  const startDaemon = (overrides: Partial<Config['protection']> = {}): Daemon => {
+    const config = configSchema.parse({ protection: { ...FAST_PROTECTION, ...overrides } });
+    const store = openStore(join(t.root, 'state'));
+    const alerts: Alert[] = [];
+    const mailer: Mailer = { alert: (a) => { alerts.push(a); return Promise.resolve(); } };
+    const log = root.log.child({ component: 'stream' });
+    const adapters = createAlpaca({ keyId: TEST_KEY, secretKey: TEST_SECRET, ...urls, log });
+    const clock = createBrokerClock();
+    const shutdown$ = new Subject<void>();
+    const deps: Deps = {
+      broker: prioritizedBroker(adapters.broker, createRestQueue({ requestsPerMinute: 200 })),
+      tradeFeed: adapters.tradeFeed,
+      marketFeed: adapters.marketFeed,
+      store,
+      mailer,
+      clock,
+      log,
+      events: { emit: () => undefined },
+      config,
+      killSwitch: createFileKillSwitch({ path: join(t.root, 'killswitch', 'HALT'), tradingDisabled: false }),
+      shutdown$,
+    };
+    const events: DaemonOutput[] = [];
+    const done = lastValueFrom(daemonStream(deps, { clock }).pipe(tap((e) => events.push(e)), toArray()));
+    const daemon: Daemon = {
+      events,
+      alerts,
+      store,
+      done,
+      ready: async () => {
+        await waitFor(() => events.some((e) => e.kind === 'Ready'), 10_000, 'the daemon to be ready');
+      },
+      stop: async () => {
+        shutdown$.next();
+        await done;
+        await store.close();
+      },
+    };
+    daemons.push(daemon);
+    return daemon;
+  };
+
+  return {
+    t,
+    ctl,
+    user,
+    logs,
+    startDaemon,
+    buy: (symbol, qty, clientOrderId) => {
+      seq += 1;
+      const order: SubmitOrder = {
+        kind: 'SubmitOrder', clientOrderId: clientOrderId ?? `sl-entry-test-${symbol}-${Date.now()}-${seq}`, symbol, side: 'buy', type: 'market',
+        timeInForce: 'day', qty: toQty(qty), reason: 'test entry',
+      };
+      return user.submitOrder(order);
+    },
+    openOrders: (symbol) => user.listOrders({ status: 'open', nested: true, ...(symbol === undefined ? {} : { symbols: [symbol] }) }),
+    position: async (symbol) => (await user.listPositions()).find((p) => p.symbol === symbol)?.qty ?? 0,
+    stop: async () => {
+      for (const d of daemons) await d.stop().catch(() => undefined);
+      root.close();
+      await t.stop();
+    },
+  };
+}

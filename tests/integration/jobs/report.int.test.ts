@@ -1,0 +1,266 @@
+/**
+ * `strikeline report` against the simulator through the real CLI, adapter and SDK: figures equal to the
+ * broker's account and positions to the cent, the day's closed trade with its realized P/L, protection in
+ * place and the fill -> protection latency from the journal, the HTML page rendered in headless Chromium
+ * (screenshot), the email and SMS received by a real SMTP server, no secret anywhere, and a closed-day run.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { describe, expect, it, type TestContext } from 'vitest';
+import { cents } from '../../../src/domain/money.ts';
+import type { ReportData } from '../../../src/jobs/report-data.ts';
+import { filesWithSecrets, placeOco, smsBody, startSmtpSink } from '../../support/ops.ts';
+import { runCli } from '../../support/run-cli.ts';
+import {
+  control,
+  startTestSimulator,
+  TEST_SECRET,
+  waitFor,
+  type TestSimulator,
+} from '../../support/sim.ts';
+import { brokerFor, withStore, writeCsv } from './jobs-support.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+async function sim(ctx: TestContext, options: { start?: string } = {}): Promise<TestSimulator> {
+  const t = await startTestSimulator({
+    notFractionable: ['MSFT'],
+    ...(options.start === undefined ? {} : { start: options.start }),
+  });
+  ctx.onTestFinished(() => t.stop());
+  return t;
+}
+
+const report = async (t: TestSimulator, args: string[], env: Record<string, string> = {}) =>
+  runCli(['report', ...args], { ...t.env, ...env });
+
+/** Entries by the real trader, an OCO on MSFT with the daemon's journal line, NVDA sold at a profit. */
+async function tradingDay(
+  t: TestSimulator,
+): Promise<{ nvdaEntry: number; nvdaExit: number; nvdaQty: number }> {
+  const c = control(t.sim);
+  await c.clock({ to: '2024-05-01T13:35:00Z', quiet: true });
+  writeCsv(t.root, [{ ticker: 'AAPL' }, { ticker: 'MSFT' }, { ticker: 'NVDA' }]);
+  const traded = await runCli(['trade'], { ...t.env, TRADING_DISABLED: '' });
+  expect(traded.code).toBe(0);
+  const broker = brokerFor(t);
+  const positions = await waitFor(
+    async () => {
+      const p = await broker.listPositions();
+      return p.length === 3 ? p : undefined;
+    },
+    5000,
+    'three positions',
+  );
+  const msft = positions.find((p) => p.symbol === 'MSFT')!;
+  const nvda = positions.find((p) => p.symbol === 'NVDA')!;
+  const stop = Math.floor(msft.avgEntryPrice * 0.95 * 100) / 100;
+  const target = Math.ceil(msft.avgEntryPrice * 1.2 * 100) / 100;
+  const oco = await placeOco(t, 'MSFT', msft.qty, target, stop);
+  const clock = Date.parse((await c.state()).clock.timestamp);
+  await withStore(t.root, (store) =>
+    store.journal.append({
+      ts: clock,
+      actor: 'stream',
+      action: 'protection_placed',
+      reason: 'entry filled',
+      symbol: 'MSFT',
+      clientOrderId: oco.clientOrderId ?? 'sl-oco-MSFT',
+      data: {
+        entryOrderId: 'x',
+        entryPrice: msft.avgEntryPrice,
+        qty: msft.qty,
+        stopPrice: stop,
+        takeProfitPrice: target,
+        latencySentMs: 3.2,
+        latencyAckMs: 11.7,
+      },
+    }),
+  );
+  await c.clock({ to: '2024-05-01T19:50:00Z', quiet: true });
+  await c.trade({
+    symbol: 'NVDA',
+    price: Math.round(nvda.avgEntryPrice * 1.03 * 100) / 100,
+    size: 100,
+  });
+  await c.trade({ symbol: 'AAPL', price: 150, size: 100 });
+  const sold = await broker.closePosition('NVDA');
+  const filled = await waitFor(
+    async () => {
+      const o = await broker.getOrder(sold.id);
+      return o.status === 'filled' ? o : undefined;
+    },
+    5000,
+    'the NVDA sale',
+  );
+  return {
+    nvdaEntry: nvda.avgEntryPrice,
+    nvdaExit: filled.filledAvgPrice ?? 0,
+    nvdaQty: filled.filledQty,
+  };
+}
+
+describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
+  it('agrees with the broker to the cent, renders in Chromium, and arrives by email and SMS', async (ctx) => {
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `${CHROMIUM} is missing: install it (apt-get update && apt-get install -y chromium) to run this test`,
+      );
+    const t = await sim(ctx);
+    const nvda = await tradingDay(t);
+    const smtp = await startSmtpSink();
+    ctx.onTestFinished(() => smtp.close());
+
+    const result = await report(t, ['--json', '--email'], smtp.env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const r = JSON.parse(result.stdout) as ReportData & { html: string };
+    const broker = brokerFor(t);
+    const [account, positions] = await Promise.all([broker.getAccount(), broker.listPositions()]);
+
+    expect(r.day).toBe('2024-05-01');
+    expect(r.account).toEqual({
+      equity: cents(account.equity),
+      cash: cents(account.cash),
+      lastEquity: cents(account.lastEquity),
+      buyingPower: cents(account.buyingPower),
+      longMarketValue: cents(account.longMarketValue),
+      dayPl: cents(account.equity - account.lastEquity),
+      dayPlPct: (account.equity - account.lastEquity) / account.lastEquity,
+    });
+    expect(
+      r.positions.map((p) => [
+        p.symbol,
+        p.qty,
+        p.avgEntryPrice,
+        p.currentPrice,
+        p.marketValue,
+        p.unrealizedPl,
+      ]),
+    ).toEqual(
+      positions
+        .sort((a, b) => a.symbol.localeCompare(b.symbol))
+        .map((p) => [
+          p.symbol,
+          p.qty,
+          p.avgEntryPrice,
+          p.currentPrice,
+          cents(p.marketValue),
+          cents(p.unrealizedPl),
+        ]),
+    );
+    expect(r.totals.unrealizedPl).toBe(cents(positions.reduce((s, p) => s + p.unrealizedPl, 0)));
+    const aapl = r.positions.find((p) => p.symbol === 'AAPL')!;
+    const msft = r.positions.find((p) => p.symbol === 'MSFT')!;
+    expect(aapl).toMatchObject({
+      strategy: 'momentum',
+      protection: { state: 'UNPROTECTED', protectedQty: 0 },
+    });
+    expect(msft.protection).toMatchObject({
+      state: 'protected',
+      protectedQty: msft.qty,
+      orders: 1,
+    });
+    expect(msft.protection.stopPrice).toBeLessThan(msft.avgEntryPrice);
+    expect(msft.ageDays).toBeGreaterThan(0.25);
+    expect(msft.openedAt?.startsWith('2024-05-01T09:35')).toBe(true);
+
+    expect(r.closedTrades).toHaveLength(1);
+    expect(r.closedTrades[0]).toMatchObject({
+      symbol: 'NVDA',
+      strategy: 'momentum',
+      qty: nvda.nvdaQty,
+      entryPrice: nvda.nvdaEntry,
+      exitPrice: nvda.nvdaExit,
+      realizedPl: cents((nvda.nvdaExit - nvda.nvdaEntry) * nvda.nvdaQty),
+    });
+    expect(r.closedTrades[0]!.realizedPl).toBeGreaterThan(0);
+    expect(r.closedTrades[0]!.netPl).toBeLessThan(r.closedTrades[0]!.realizedPl!);
+    expect(r.realizedPl).toBe(r.closedTrades[0]!.realizedPl);
+    expect(r.protections).toEqual([
+      expect.objectContaining({ symbol: 'MSFT', latencySentMs: 3.2, latencyAckMs: 11.7 }),
+    ]);
+    expect(r.metrics.trades.overall).toMatchObject({ trades: 1, winRate: 1 });
+    expect(r.equityCurve.map((p) => p.date)).toEqual(['2024-04-30', '2024-05-01']);
+    expect(r.equityCurve[1]?.equity).toBe(account.equity);
+    expect(r.metrics.equity.maxDrawdown).toBeGreaterThanOrEqual(0);
+
+    // Email (HTML + text) and the SMS-sized summary, at a real SMTP server.
+    await waitFor(() => smtp.mails.length >= 2, 5000, 'two mails');
+    const email = smtp.mails.find((m) => m.to.includes('ops@example.com'))!;
+    const sms = smtp.mails.find((m) => m.to.includes('5551234567@vtext.com'))!;
+    expect(email.raw).toMatch(
+      /Subject: \[strikeline\] Daily report 2024-05-01: equity \$[\d,]+\.\d\d/,
+    );
+    expect(email.raw).toContain('text/html');
+    expect(email.raw).toContain('closed today: 1');
+    const text = smsBody(sms);
+    expect(text.startsWith('strikeline 2024-05-01: eq $')).toBe(true);
+    expect(text.length).toBeLessThanOrEqual(160);
+
+    // The HTML page, opened by headless Chromium with the network off; a screenshot proves it renders.
+    const html = readFileSync(r.html, 'utf8');
+    expect(html).toContain('<svg');
+    expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+      const requests: string[] = [];
+      page.on('request', (req) => requests.push(req.url()));
+      await page.goto(`file://${r.html}`);
+      expect(await page.title()).toBe('strikeline report 2024-05-01');
+      expect(await page.locator('svg polyline').count()).toBe(1);
+      expect(await page.locator('table').first().textContent()).toContain('MSFT');
+      const shot = join(t.root, 'reports', 'report_2024-05-01.png');
+      mkdirSync(join(t.root, 'reports'), { recursive: true });
+      await page.screenshot({ path: shot, fullPage: true });
+      expect(statSync(shot).size).toBeGreaterThan(10_000);
+      if (process.env.KEEP_REPORT_SCREENSHOT)
+        mkdirSync(process.env.KEEP_REPORT_SCREENSHOT, { recursive: true });
+      if (process.env.KEEP_REPORT_SCREENSHOT)
+        await page.screenshot({
+          path: join(process.env.KEEP_REPORT_SCREENSHOT, 'report.png'),
+          fullPage: true,
+        });
+      expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    expect(
+      filesWithSecrets(join(t.root, 'reports'), [TEST_SECRET, t.env.ALPACA_API_KEY ?? '']),
+    ).toEqual([]);
+    expect(result.stdout).not.toContain(TEST_SECRET);
+  });
+
+  it('still reports on a closed day, without adding an equity point', async (ctx) => {
+    const t = await sim(ctx, { start: '2024-05-04T20:05:00Z' });
+    const result = await report(t, []);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('strikeline report 2024-05-04 (market closed today)');
+    expect(result.stdout).toMatch(/equity \$100,000\.00 {3}cash \$100,000\.00/);
+    expect(result.stdout).toContain(
+      `HTML report: ${join(t.root, 'reports', 'report_2024-05-04.html')}`,
+    );
+    await withStore(t.root, (store) => {
+      expect(
+        store
+          .table('equity')
+          .entries()
+          .map(([k]) => k),
+      ).toEqual(['2024-05-03']);
+    });
+  });
+});

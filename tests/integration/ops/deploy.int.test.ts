@@ -1,0 +1,90 @@
+/**
+ * deploy/: tmux.sh starts the daemon in a named session once and only once (idempotent), from the install root;
+ * the systemd unit restarts always, stops with SIGTERM, and runs `node bin/strikeline.js stream`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../../support/run-cli.ts';
+import { waitFor } from '../../support/sim.ts';
+import { makeTempRoot } from '../../support/temp-root.ts';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const session = `strikeline-test-${process.pid}`;
+let root: string;
+let cleanup: () => void;
+
+beforeAll(() => {
+  ({ root, cleanup } = makeTempRoot('strikeline-deploy-'));
+  // A stand-in daemon: prints what it was started with, then idles like `strikeline stream`.
+  mkdirSync(join(root, 'bin'));
+  writeFileSync(
+    join(root, 'bin', 'strikeline.js'),
+    `require('node:fs').writeFileSync('started.txt', process.argv.slice(2).join(' ') + ' ' + process.env.TRADING_SYSTEM_ROOT); setInterval(() => {}, 1000);\n`,
+  );
+});
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['kill-session', '-t', `=${session}`]);
+  cleanup();
+});
+
+const tmuxSh = () =>
+  execFileSync(join(REPO, 'deploy', 'tmux.sh'), {
+    env: {
+      ...process.env,
+      STRIKELINE_SESSION: session,
+      STRIKELINE_ROOT: root,
+      STRIKELINE_BIN: join(root, 'bin', 'strikeline.js'),
+    },
+    encoding: 'utf8',
+  });
+
+describe('deploy', () => {
+  it.skipIf(!hasTmux)(
+    'tmux.sh starts the daemon in its session once, and only reports it the second time',
+    async () => {
+      expect(tmuxSh()).toContain(`strikeline started in tmux session '${session}'`);
+      const started = await waitFor(
+        () => {
+          try {
+            return readFileSync(join(root, 'started.txt'), 'utf8');
+          } catch {
+            return undefined;
+          }
+        },
+        5_000,
+        'the daemon start',
+      );
+      expect(started).toBe(`stream ${root}`);
+      expect(tmuxSh()).toContain(`strikeline is already running in tmux session '${session}'`);
+      const sessions = execFileSync('tmux', ['list-sessions', '-F', '#{session_name}'], {
+        encoding: 'utf8',
+      }).split('\n');
+      expect(sessions.filter((s) => s === session)).toHaveLength(1);
+    },
+  );
+
+  it('the systemd unit restarts always, stops with SIGTERM and runs the stream daemon', () => {
+    const unit = readFileSync(join(REPO, 'deploy', 'strikeline.service'), 'utf8');
+    for (const line of [
+      'Restart=always',
+      'RestartSec=5',
+      'KillSignal=SIGTERM',
+      'TimeoutStopSec=30',
+      'EnvironmentFile=/opt/strikeline/.env',
+      'WorkingDirectory=/opt/strikeline',
+      'ExecStart=/usr/bin/env node bin/strikeline.js stream',
+    ]) {
+      expect(unit.split('\n')).toContain(line);
+    }
+    if (spawnSync('systemd-analyze', ['--version']).status === 0) {
+      const verify = spawnSync(
+        'systemd-analyze',
+        ['verify', join(REPO, 'deploy', 'strikeline.service')],
+        { encoding: 'utf8' },
+      );
+      expect(verify.stderr).not.toMatch(/Unknown (key|section)|Invalid|Failed to parse/i);
+    }
+  });
+});
