@@ -1,0 +1,161 @@
+/**
+ * The indicator kernels against the technicalindicators package on the same series, in the same run: each
+ * side is timed over the same bars, alternating rounds so machine noise hits both, best round kept; the ratio
+ * is package time over kernel time, in CPU time of this process (what other processes on a shared machine do
+ * not inflate) and in wall time. Outputs are compared first (a fast wrong kernel is no result).
+ */
+import { adx } from '../../src/scanner/indicators/adx.ts';
+import { atr } from '../../src/scanner/indicators/atr.ts';
+import { ema } from '../../src/scanner/indicators/ema.ts';
+import { rollingStd } from '../../src/scanner/indicators/rolling-std.ts';
+import { rsi } from '../../src/scanner/indicators/rsi.ts';
+import { sma } from '../../src/scanner/indicators/sma.ts';
+import { vwap } from '../../src/scanner/indicators/vwap.ts';
+import type { MarketData } from '../../src/scanner/market-data.ts';
+import { refAdx, refAtr, refEma, refRsi, refSd, refSma, refVwap } from './reference-indicators.ts';
+
+interface Columns {
+  readonly open: number[];
+  readonly high: number[];
+  readonly low: number[];
+  readonly close: number[];
+  readonly volume: number[];
+  readonly f: {
+    readonly high: Float64Array;
+    readonly low: Float64Array;
+    readonly close: Float64Array;
+    readonly volume: Float64Array;
+  };
+}
+
+interface Case {
+  readonly name: string;
+  readonly kernel: (c: Columns) => ArrayLike<number>;
+  readonly pkg: (c: Columns) => unknown[];
+  /** Last kernel value vs last package value, for the equality check. */
+  readonly last: (mine: ArrayLike<number>, theirs: unknown[]) => [number, number];
+}
+
+const lastOf = (mine: ArrayLike<number>, theirs: unknown[]): [number, number] => [
+  mine[mine.length - 1] ?? Number.NaN,
+  theirs[theirs.length - 1] as number,
+];
+
+const CASES: readonly Case[] = [
+  {
+    name: 'SMA(20)',
+    kernel: (c) => sma(c.f.close, 20),
+    pkg: (c) => refSma(c.close, 20),
+    last: lastOf,
+  },
+  {
+    name: 'EMA(20)',
+    kernel: (c) => ema(c.f.close, 20),
+    pkg: (c) => refEma(c.close, 20),
+    last: lastOf,
+  },
+  {
+    name: 'RSI(14)',
+    kernel: (c) => rsi(c.f.close, 14),
+    pkg: (c) => refRsi(c.close, 14),
+    last: lastOf,
+  },
+  {
+    name: 'ATR(14)',
+    kernel: (c) => atr(c.f.high, c.f.low, c.f.close, 14),
+    pkg: (c) => refAtr(c.high, c.low, c.close, 14),
+    last: lastOf,
+  },
+  {
+    name: 'ADX(14)',
+    kernel: (c) => adx(c.f.high, c.f.low, c.f.close, 14).adx,
+    pkg: (c) => refAdx(c.high, c.low, c.close, 14),
+    last: (mine, theirs) => [
+      mine[mine.length - 1] ?? Number.NaN,
+      (theirs[theirs.length - 1] as { adx: number }).adx,
+    ],
+  },
+  {
+    name: 'SD(20)',
+    kernel: (c) => rollingStd(c.f.close, 20),
+    pkg: (c) => refSd(c.close, 20),
+    last: lastOf,
+  },
+  {
+    name: 'VWAP (cumulative)',
+    kernel: (c) => vwap(c.f.high, c.f.low, c.f.close, c.f.volume, Infinity),
+    pkg: (c) => refVwap(c.high, c.low, c.close, c.volume),
+    last: lastOf,
+  },
+];
+
+export interface IndicatorRatio {
+  readonly name: string;
+  /** CPU ms for one pass over every series. */
+  readonly kernelMs: number;
+  readonly packageMs: number;
+  /** packageMs / kernelMs (CPU time). */
+  readonly ratio: number;
+  /** The same ratio in wall time. */
+  readonly wallRatio: number;
+}
+
+function columnsOf(market: MarketData, count: number): Columns[] {
+  return market.symbols.slice(0, count).map((sym) => {
+    const s = market.series.get(sym);
+    if (s === undefined) throw new Error(sym);
+    return {
+      open: Array.from(s.open),
+      high: Array.from(s.high),
+      low: Array.from(s.low),
+      close: Array.from(s.close),
+      volume: Array.from(s.volume),
+      f: { high: s.high, low: s.low, close: s.close, volume: s.volume },
+    };
+  });
+}
+
+function time(fn: () => void): { cpu: number; wall: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  const c = process.cpuUsage(c0);
+  return { cpu: (c.user + c.system) / 1000, wall: performance.now() - t0 };
+}
+
+/** Times each case over `count` series: `rounds` alternating rounds, the kernel repeated to a measurable span. */
+export function indicatorRatios(market: MarketData, count: number, rounds = 3): IndicatorRatio[] {
+  const data = columnsOf(market, count);
+  return CASES.map((c) => {
+    for (const col of data) {
+      const [a, b] = c.last(c.kernel(col), c.pkg(col));
+      if (!(Math.abs(a - b) <= 0.01 * Math.max(1, Math.abs(b))))
+        throw new Error(`${c.name}: kernel ${a} differs from the package ${b}`);
+    }
+    const repeat = 20;
+    const best = {
+      kernel: { cpu: Infinity, wall: Infinity },
+      pkg: { cpu: Infinity, wall: Infinity },
+    };
+    for (let r = 0; r < rounds; r += 1) {
+      const p = time(() => {
+        data.forEach((col) => c.pkg(col));
+      });
+      const k = time(() => {
+        for (let j = 0; j < repeat; j += 1) data.forEach((col) => c.kernel(col));
+      });
+      best.pkg = { cpu: Math.min(best.pkg.cpu, p.cpu), wall: Math.min(best.pkg.wall, p.wall) };
+      best.kernel = {
+        cpu: Math.min(best.kernel.cpu, k.cpu / repeat),
+        wall: Math.min(best.kernel.wall, k.wall / repeat),
+      };
+    }
+    return {
+      name: c.name,
+      kernelMs: best.kernel.cpu,
+      packageMs: best.pkg.cpu,
+      ratio: best.pkg.cpu / best.kernel.cpu,
+      wallRatio: best.pkg.wall / best.kernel.wall,
+    };
+  });
+}

@@ -1,0 +1,134 @@
+/** @module `strikeline scan`: the nightly scanner (strategies, honest backtests, signal logs for `rank`). */
+import type { Command } from 'commander';
+import { STRATEGY_NAMES, type StrategyName } from '../adapters/config/schema.ts';
+import { UniverseError } from '../scanner/data/universe.ts';
+import { createProgress } from '../scanner/output/progress.ts';
+import { runScan, type ScanOutcome } from '../scanner/run-scan.ts';
+import { ScanInputError } from '../scanner/scan-window.ts';
+import { isStrategyName } from '../scanner/strategies/registry.ts';
+import { composeAlpaca } from './compose.ts';
+import { withContext } from './context.ts';
+import { UsageError } from './errors.ts';
+
+interface ScanFlags {
+  symbols?: string;
+  asof?: string;
+  strategies?: string;
+  cache: boolean;
+  workers?: string;
+  top: string;
+}
+
+function isDate(s: string): boolean {
+  return (
+    /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s
+  );
+}
+
+function parseStrategies(list: string): StrategyName[] {
+  const names = list.split(/[\s,]+/).filter(Boolean);
+  const unknown = names.filter((n) => !isStrategyName(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(
+      `--strategies: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${STRATEGY_NAMES.join(', ')}`,
+    );
+  }
+  return names.filter(isStrategyName);
+}
+
+function nonNegativeInt(name: string, value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`${name}: expected a whole number >= 0, found "${value}"`);
+  return n;
+}
+
+function summary(o: ScanOutcome, signalsDir: string): string {
+  const r = o.report;
+  const best = r.tickers.flatMap((t) => (t.best === null ? [] : [t.best]));
+  const inTrade = best.filter((b) => b.state === 'IN_TRADE');
+  const lines = [
+    o.table,
+    '',
+    `scan ${r.date}: ${r.tickers.length} tickers scanned, ${r.rejected.length} rejected, ${best.filter((b) => b.stats.verdict === 'PROFITABLE').length} PROFITABLE, ${inTrade.length} IN_TRADE (${inTrade.filter((b) => b.stats.verdict === 'PROFITABLE').length} PROFITABLE)`,
+    ...r.strategies.unavailable.map((u) => `note: ${u.strategy} skipped: ${u.reason}`),
+    ...r.notes.map((n) => `note: ${n}`),
+    ...r.rejected.map((x) => `rejected ${x.ticker}: ${x.reason}`),
+    `logs: ${o.logs.length} files in ${signalsDir}; summary: ${o.reportFile}; ${r.bars} bars in ${(r.timingsMs.total ?? 0).toFixed(0)} ms`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerScan(program: Command): void {
+  program
+    .command('scan')
+    .description(
+      'scan the universe: strategies over daily history, walk-forward backtests with costs, signal logs in data/signals/',
+    )
+    .option(
+      '--symbols <list>',
+      'scan these tickers (comma-separated) instead of the configured universe',
+    )
+    .option(
+      '--asof <date>',
+      'scan as it would have run after the close of this New York date (YYYY-MM-DD)',
+    )
+    .option(
+      '--strategies <list>',
+      'run only these strategies (comma-separated), even if disabled in config',
+    )
+    .option('--no-cache', 'refetch the whole history instead of only the bars after the cache')
+    .option(
+      '--workers <n>',
+      'worker threads for the backtests (default: one per core for large universes; 0 = in-process)',
+    )
+    .option('--top <n>', 'rows in the printed table of best signals', '20')
+    .action(async (flags: ScanFlags) => {
+      if (flags.asof !== undefined && !isDate(flags.asof))
+        throw new UsageError(`--asof: expected a date as YYYY-MM-DD, found "${flags.asof}"`);
+      const strategies =
+        flags.strategies === undefined ? undefined : parseStrategies(flags.strategies);
+      const workers =
+        flags.workers === undefined ? undefined : nonNegativeInt('--workers', flags.workers);
+      const top = nonNegativeInt('--top', flags.top);
+      await withContext('scan', async (ctx) => {
+        const { broker } = composeAlpaca(ctx);
+        try {
+          const outcome = await runScan(
+            {
+              broker,
+              config: ctx.config,
+              paths: ctx.paths,
+              strategyDisabledList: ctx.env.strategyDisabledList,
+              log: ctx.log,
+              progress: createProgress(process.stderr),
+              wallClock: Date.now,
+            },
+            {
+              ...(flags.symbols === undefined ? {} : { symbols: flags.symbols }),
+              ...(flags.asof === undefined ? {} : { asOf: flags.asof }),
+              ...(strategies === undefined ? {} : { strategies }),
+              ...(workers === undefined ? {} : { workers }),
+              useCache: flags.cache,
+              top,
+            },
+          );
+          if ('skipped' in outcome) {
+            process.stdout.write(`${outcome.skipped}\n`);
+            return;
+          }
+          ctx.events.emit('RUN_FINISHED', {
+            job: 'scan',
+            date: outcome.report.date,
+            tickers: outcome.report.tickers.length,
+            rejected: outcome.report.rejected.length,
+          });
+          process.stdout.write(summary(outcome, ctx.paths.signals));
+        } catch (e) {
+          if (e instanceof ScanInputError || e instanceof UniverseError)
+            throw new UsageError(e.message);
+          throw e;
+        }
+      });
+    });
+}

@@ -1,0 +1,124 @@
+/**
+ * @module A scan spread over worker threads (one per core by default): the market goes to the workers in shared
+ * memory, the cross-sectional data (pairs, ranks, regimes) is computed once in the main thread while they
+ * start, the universe is dealt out round-robin, results come back per ticker and are put in universe order.
+ * Workers load the TypeScript sources through tsx's loader (registered in the worker before the import).
+ * Small universes run in-process: starting a worker costs more than it saves below ~150 symbols per worker.
+ * Only idle cores count (cores minus the 1-minute load average): two workers sharing one busy core are slower
+ * than one thread (measured on the 2-core box: 5.5 s against 3.7 s for 500 symbols).
+ */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { StrategyName } from '../../adapters/config/schema.ts';
+import type { MarketData } from '../market-data.ts';
+import { prepareShared, scanMarket, type MarketScan } from '../scan/scan-market.ts';
+import type { ScanOptions, TickerScan } from '../scan/ticker-scan.ts';
+import type { StrategySettings } from '../strategies/strategy.ts';
+import { packMarket } from './shared-market.ts';
+import type { WorkerInput, WorkerMessage } from './worker-protocol.ts';
+
+/**
+ * A worker costs ~0.4 s of start-up (tsx loads the sources) plus its own JIT warm-up; below ~150 symbols each,
+ * one thread finishes first (measured: 100 symbols x 10 years take 0.8 s in-process, 2.1 s in two workers).
+ */
+export const MIN_SYMBOLS_PER_WORKER = 150;
+
+export interface ParallelOptions {
+  /** Worker threads; 0 or 1 = in-process. Default: the idle cores, if the universe is large enough. */
+  readonly workers?: number;
+  readonly onTicker?: (scan: TickerScan) => void;
+}
+
+/** tsx's ESM API (`tsx/esm/api`), found through its package.json's export map. */
+function tsxApiUrl(): string {
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = pkg.exports['./esm/api']?.import.default ?? './dist/esm/api/index.mjs';
+  return pathToFileURL(join(dirname(manifest), entry)).href;
+}
+
+const WORKER_URL = new URL('./scan-worker.ts', import.meta.url).href;
+const BOOTSTRAP = `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+
+interface RunningWorker {
+  readonly result: Promise<MarketScan>;
+  start(shared: Map<string, unknown>): void;
+}
+
+/** Starts a worker (it boots and unpacks the market at once); `start` hands it the shared data to scan with. */
+function runWorker(input: WorkerInput, onTicker: (scan: TickerScan) => void): RunningWorker {
+  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: input, execArgv: [] });
+  const result = new Promise<MarketScan>((resolve, reject) => {
+    const tickers: TickerScan[] = [];
+    let done = false;
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.kind === 'ticker') {
+        tickers.push(m.scan);
+        onTicker(m.scan);
+      } else {
+        done = true;
+        resolve({ tickers, unavailable: m.unavailable });
+        void worker.terminate();
+      }
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => {
+      if (!done) reject(new Error(`scan worker exited with code ${code} before finishing`));
+    });
+  });
+  return {
+    result,
+    start: (shared) => {
+      worker.postMessage({ kind: 'shared', shared });
+    },
+  };
+}
+
+/**
+ * Workers to use: as requested (--workers), else one per idle core (cores minus the load average, rounded)
+ * once each gets MIN_SYMBOLS_PER_WORKER symbols.
+ */
+export function workerCount(
+  symbols: number,
+  requested?: number,
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+): number {
+  if (requested !== undefined) return Math.max(1, Math.min(requested, symbols));
+  const idle = Math.floor(cores - load + 0.5);
+  return Math.max(1, Math.min(idle, Math.floor(symbols / MIN_SYMBOLS_PER_WORKER)));
+}
+
+export async function scanInParallel(
+  market: MarketData,
+  names: readonly StrategyName[],
+  settings: StrategySettings,
+  options: ScanOptions,
+  parallel: ParallelOptions = {},
+): Promise<MarketScan> {
+  const n = workerCount(market.symbols.length, parallel.workers);
+  if (n <= 1)
+    return scanMarket(market, names, settings, options, market.symbols, parallel.onTicker);
+  const packed = packMarket(market);
+  const shares = Array.from({ length: n }, (_, w) => market.symbols.filter((_s, i) => i % n === w));
+  const workers = shares.map((symbols) =>
+    runWorker({ market: packed, names, settings, options, symbols }, (scan) =>
+      parallel.onTicker?.(scan),
+    ),
+  );
+  // The cross-sectional data is computed once, here, while the workers start up.
+  const shared = prepareShared(market, names, settings);
+  for (const w of workers) w.start(shared);
+  const results = await Promise.all(workers.map((w) => w.result));
+  const bySymbol = new Map(results.flatMap((r) => r.tickers).map((t) => [t.symbol, t]));
+  return {
+    tickers: market.symbols.flatMap((s) => bySymbol.get(s) ?? []),
+    unavailable: results[0]?.unavailable ?? [],
+  };
+}

@@ -1,0 +1,25 @@
+/** @module The messages between the scan's main thread and its workers. */
+import type { StrategyName } from '../../adapters/config/schema.ts';
+import type { UnavailableStrategy } from '../scan/scan-market.ts';
+import type { ScanOptions, TickerScan } from '../scan/ticker-scan.ts';
+import type { StrategySettings } from '../strategies/strategy.ts';
+import type { PackedMarket } from './shared-market.ts';
+
+export interface WorkerInput {
+  readonly market: PackedMarket;
+  readonly names: readonly StrategyName[];
+  readonly settings: StrategySettings;
+  readonly options: ScanOptions;
+  /** The universe symbols this worker scans. */
+  readonly symbols: readonly string[];
+}
+
+/** Main -> worker, once the main thread has computed the cross-sectional data (while the workers started). */
+export interface SharedMessage {
+  readonly kind: 'shared';
+  readonly shared: Map<string, unknown>;
+}
+
+export type WorkerMessage =
+  | { readonly kind: 'ticker'; readonly scan: TickerScan }
+  | { readonly kind: 'done'; readonly unavailable: readonly UnavailableStrategy[] };

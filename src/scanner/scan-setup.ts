@@ -1,0 +1,77 @@
+/**
+ * @module What a scan runs with, from config, environment and options: the universe, the strategies, the
+ * context symbols they need, their settings (VIX regimes, sectors, fundamentals) and the backtest's costs.
+ */
+import type { Paths } from '../adapters/config/paths.ts';
+import type { Config, StrategyName } from '../adapters/config/schema.ts';
+import { DEFAULT_EXIT_RULES, exitRulesFromConfig } from '../domain/exit-rules.ts';
+import { readFundamentals } from './data/fundamentals.ts';
+import {
+  staticUniverse,
+  universeFromCsv,
+  universeFromList,
+  type Universe,
+} from './data/universe.ts';
+import type { ScanOptions } from './scan/ticker-scan.ts';
+import { selectStrategies, type StrategySelection } from './strategies/registry.ts';
+import { STATIC_SECTORS } from './strategies/sectors.ts';
+import type { StrategySettings } from './strategies/strategy.ts';
+
+export const MARKET_SYMBOL = 'SPY';
+
+export interface ScanSetup {
+  readonly universe: Universe;
+  readonly selection: StrategySelection;
+  readonly context: readonly string[];
+  readonly settings: StrategySettings;
+  readonly options: ScanOptions;
+  readonly notes: readonly string[];
+}
+
+export function resolveUniverse(config: Config, paths: Paths, symbols?: string): Universe {
+  if (symbols !== undefined) return universeFromList(symbols);
+  return config.scanner.universe === 'csv' ? universeFromCsv(paths.universe) : staticUniverse();
+}
+
+export function scanOptions(config: Config): ScanOptions {
+  return {
+    backtest: {
+      exits: { ...DEFAULT_EXIT_RULES, ...exitRulesFromConfig(config.exits) },
+      costs: {
+        slippageBps: config.scanner.slippage_bps,
+        commissionPerShare: config.scanner.commission_per_share,
+      },
+      notional: config.capital.max_position_usd,
+    },
+    minTrades: config.scanner.min_trades,
+  };
+}
+
+export function scanSetup(
+  config: Config,
+  paths: Paths,
+  disabledList: readonly string[],
+  request: { symbols?: string; strategies?: readonly StrategyName[] },
+): ScanSetup {
+  const universe = resolveUniverse(config, paths, request.symbols);
+  const selection = selectStrategies(config, disabledList, request.strategies);
+  const notes: string[] = [];
+  const needsFundamentals = selection.selected.includes('quality_smallcap_value');
+  const fundamentals = needsFundamentals ? readFundamentals(paths.fundamentals) : null;
+  if (fundamentals !== null) notes.push(...fundamentals.problems);
+  const context = selection.selected.includes('vix_regime_rotation')
+    ? [config.vix_regimes.symbol, MARKET_SYMBOL]
+    : [];
+  const settings: StrategySettings = {
+    vix: {
+      symbol: config.vix_regimes.symbol,
+      lowBelow: config.vix_regimes.low_below,
+      highFrom: config.vix_regimes.high_from,
+      extremeFrom: config.vix_regimes.extreme_from,
+    },
+    marketSymbol: MARKET_SYMBOL,
+    sectors: new Map([...STATIC_SECTORS, ...universe.sectors]),
+    fundamentals: fundamentals?.rows ?? null,
+  };
+  return { universe, selection, context, settings, options: scanOptions(config), notes };
+}

@@ -1,0 +1,93 @@
+/**
+ * @module The compute core of a scan: every universe ticker through every selected strategy that its inputs
+ * allow. Pure (no I/O): the same market data gives the same result, which the CLI, the benchmark, the workers
+ * and the property tests all rely on.
+ */
+import type { StrategyName } from '../../adapters/config/schema.ts';
+import { indicatorSet, type IndicatorSet } from '../indicator-set.ts';
+import type { MarketData } from '../market-data.ts';
+import type { Series } from '../series.ts';
+import { STRATEGIES } from '../strategies/registry.ts';
+import type { Strategy, StrategyContext, StrategySettings } from '../strategies/strategy.ts';
+import { scanTicker, type ScanOptions, type TickerScan } from './ticker-scan.ts';
+
+export interface UnavailableStrategy {
+  readonly strategy: StrategyName;
+  readonly reason: string;
+}
+
+export interface MarketScan {
+  readonly tickers: readonly TickerScan[];
+  readonly unavailable: readonly UnavailableStrategy[];
+}
+
+/** A context over `shared`: the caller may pre-fill it (workers receive the main thread's) or read it back. */
+export function strategyContext(
+  market: MarketData,
+  settings: StrategySettings,
+  shared: Map<string, unknown> = new Map(),
+): StrategyContext {
+  // The indicators of the series being scanned; one at a time keeps memory flat over 500 symbols.
+  let current: { series: Series; set: IndicatorSet } | undefined;
+  return {
+    market,
+    settings,
+    shared<T>(key: string, compute: () => T): T {
+      if (!shared.has(key)) shared.set(key, compute());
+      return shared.get(key) as T;
+    },
+    indicators(series) {
+      if (current?.series !== series) current = { series, set: indicatorSet(series) };
+      return current.set;
+    },
+  };
+}
+
+/** Splits the selected strategies into the runnable ones and those whose inputs are missing. */
+export function runnableStrategies(
+  names: readonly StrategyName[],
+  ctx: StrategyContext,
+): { run: Strategy[]; unavailable: UnavailableStrategy[] } {
+  const run: Strategy[] = [];
+  const unavailable: UnavailableStrategy[] = [];
+  for (const name of names) {
+    const reason = STRATEGIES[name].unavailable(ctx);
+    if (reason === null) run.push(STRATEGIES[name]);
+    else unavailable.push({ strategy: name, reason });
+  }
+  return { run, unavailable };
+}
+
+/** Computes every runnable strategy's cross-sectional data once; the map goes to each worker. */
+export function prepareShared(
+  market: MarketData,
+  names: readonly StrategyName[],
+  settings: StrategySettings,
+): Map<string, unknown> {
+  const shared = new Map<string, unknown>();
+  const ctx = strategyContext(market, settings, shared);
+  for (const strategy of runnableStrategies(names, ctx).run) strategy.prepare?.(ctx);
+  return shared;
+}
+
+export function scanMarket(
+  market: MarketData,
+  names: readonly StrategyName[],
+  settings: StrategySettings,
+  options: ScanOptions,
+  symbols: readonly string[] = market.symbols,
+  onTicker?: (scan: TickerScan) => void,
+  shared?: Map<string, unknown>,
+): MarketScan {
+  const ctx = strategyContext(market, settings, shared);
+  const { run, unavailable } = runnableStrategies(names, ctx);
+  const tickers: TickerScan[] = [];
+  for (const symbol of symbols) {
+    const series = market.series.get(symbol);
+    if (series === undefined || series.close.length === 0) continue;
+    const scan = scanTicker(series, run, ctx, options);
+    tickers.push(scan);
+    onTicker?.(scan);
+  }
+  return { tickers, unavailable };
+}

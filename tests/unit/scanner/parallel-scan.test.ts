@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { STRATEGY_NAMES } from '../../../src/adapters/config/schema.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/domain/exit-rules.ts';
+import { packMarket, unpackMarket } from '../../../src/scanner/parallel/shared-market.ts';
+import { scanInParallel, workerCount } from '../../../src/scanner/parallel/parallel-scan.ts';
+import { scanMarket } from '../../../src/scanner/scan/scan-market.ts';
+import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
+import { syntheticUniverse } from '../../../bench/scan/synthetic-universe.ts';
+
+const settings = {
+  vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+  marketSymbol: 'SPY',
+  sectors: STATIC_SECTORS,
+  fundamentals: null,
+};
+const options = {
+  backtest: {
+    exits: DEFAULT_EXIT_RULES,
+    costs: { slippageBps: 7.5, commissionPerShare: 0.005 },
+    notional: 15_000,
+  },
+  minTrades: 5,
+};
+
+describe('parallel scan', () => {
+  const market = syntheticUniverse({
+    seed: 3,
+    symbols: 100,
+    startDate: '2021-01-01',
+    endDate: '2023-12-31',
+  });
+
+  it('packs a market into shared memory and back unchanged', () => {
+    const back = unpackMarket(packMarket(market));
+    expect(back.symbols).toEqual(market.symbols);
+    for (const [symbol, s] of market.series) expect(back.series.get(symbol)).toEqual(s);
+  });
+
+  it('gives the same result in two worker threads as in-process, in universe order', async () => {
+    const inProcess = scanMarket(market, STRATEGY_NAMES, settings, options);
+    let progress = 0;
+    const parallel = await scanInParallel(market, STRATEGY_NAMES, settings, options, {
+      workers: 2,
+      onTicker: () => (progress += 1),
+    });
+    expect(progress).toBe(100);
+    expect(parallel.tickers.map((t) => t.symbol)).toEqual(market.symbols);
+    expect(parallel).toEqual(inProcess);
+  });
+
+  it('stays in-process for small universes unless asked', () => {
+    expect(workerCount(36, undefined, 2, 0)).toBe(1);
+    expect(workerCount(100, undefined, 2, 0)).toBe(1);
+    expect(workerCount(500, undefined, 2, 0.2)).toBe(2);
+    expect(workerCount(500, undefined, 8, 0)).toBe(3);
+    expect(workerCount(500, 0)).toBe(1);
+    expect(workerCount(100, 2)).toBe(2);
+  });
+
+  it('counts only idle cores: a busy machine scans in-process', () => {
+    expect(workerCount(500, undefined, 2, 1.2)).toBe(1);
+    expect(workerCount(500, undefined, 2, 9)).toBe(1);
+  });
+});
