@@ -86,9 +86,11 @@ export interface PersistedHolding {
   readonly managed: boolean;
 }
 
-const EPS = 1e-9;
+/** Half the 9-decimal quantity step: sums of quantities may carry float noise far below it, never a real share. */
+const EPS = 5e-10;
 
-export const sameQty = (a: number, b: number): boolean => Math.abs(a - b) < 1e-6;
+/** Equal to the 9 decimals quantities have; 0.01 and 0.009999001 shares are different orders. */
+export const sameQty = (a: number, b: number): boolean => Math.abs(a - b) < EPS;
 
 export const isLive = (o: TrackedOrder): boolean => o.state !== 'cancelling';
 

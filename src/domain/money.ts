@@ -38,9 +38,12 @@ export function isWholeQty(q: number): boolean {
   return Math.abs(q - Math.round(q)) < 1e-9;
 }
 
-/** Splits a quantity into its whole shares and the fractional remainder. */
+/**
+ * Splits a quantity into its whole shares and the fractional remainder. The half-step tolerance absorbs float
+ * noise (2.9999999999999996 is 3) but never rounds a real 9-decimal remainder (4999.999999999 is 4999 + 0.999999999).
+ */
 export function splitWhole(q: number): { whole: Qty; fraction: Qty } {
-  const whole = Math.floor(q + 1e-9);
+  const whole = Math.floor(q + 5e-10);
   return { whole: qty(whole), fraction: floorQty(q - whole) };
 }
 
