@@ -9,7 +9,7 @@ import {
   sortinoRatio,
 } from '../domain/metrics.ts';
 import { cents } from '../domain/money.ts';
-import { nyIso } from '../domain/ny-time.ts';
+import { nyDate, nyIso } from '../domain/ny-time.ts';
 import type { OrderReport } from '../domain/orders.ts';
 import type { JournalEntry } from '../domain/ports.ts';
 import { coverageOf } from './coverage.ts';
@@ -78,19 +78,25 @@ function position(p: PositionReport, i: ReportInput): ReportPosition {
   };
 }
 
-/** The protective order and its cause, from the daemon's journal entry (role: oco|stop; cause: fill|timer|audit|...). */
-export function protectionLabel(role: unknown, cause: unknown): string {
+/**
+ * A fractional remainder's DAY stop placed again on a later session for the same entry: the one before it
+ * expired at a close, and the daemon re-armed it at the open.
+ */
+export function isRearmedStop(e: JournalEntry, journal: readonly JournalEntry[]): boolean {
+  if (e.action !== 'protection_placed' || e.data?.role !== 'stop') return false;
+  const day = nyDate(e.ts);
+  return journal.some(
+    (p) => p.action === 'protection_placed' && p.data?.role === 'stop' && p.symbol === e.symbol &&
+      p.data.entryOrderId === e.data?.entryOrderId && nyDate(p.ts) < day,
+  );
+}
+
+/** The protective order and why it was placed, from the daemon's journal entry (role: oco|stop; cause: fill|audit|...). */
+export function protectionLabel(role: unknown, cause: unknown, rearmed = false): string {
   const order = role === 'oco' ? 'OCO' : role === 'stop' ? 'DAY stop' : 'order';
-  switch (cause) {
-    case 'fill':
-      return order;
-    case 'timer':
-      return role === 'stop' ? `${order}, re-armed` : order;
-    case 'audit':
-      return `${order}, audit repair`;
-    default:
-      return `${order}, re-placed`;
-  }
+  if (rearmed) return `${order}, re-armed at the open`;
+  if (cause === 'fill') return order;
+  return cause === 'audit' ? `${order}, audit repair` : `${order}, re-placed`;
 }
 
 function protections(i: ReportInput): ReportProtection[] {
@@ -98,7 +104,7 @@ function protections(i: ReportInput): ReportProtection[] {
     .filter((e) => e.actor === 'stream' && e.action === 'protection_placed' && e.ts >= i.dayStart)
     .map((e) => ({
       symbol: e.symbol ?? '?',
-      what: protectionLabel(e.data?.role, e.data?.cause),
+      what: protectionLabel(e.data?.role, e.data?.cause, isRearmedStop(e, i.journal)),
       at: nyIso(e.ts),
       qty: num(e.data?.qty),
       entryPrice: num(e.data?.entryPrice),

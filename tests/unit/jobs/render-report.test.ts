@@ -145,13 +145,30 @@ describe('report renderers', () => {
   });
 });
 
-describe('protectionLabel', () => {
-  it('names the order and why it was placed, so a re-armed fractional stop shows as such', async () => {
+describe('protectionLabel and isRearmedStop', () => {
+  it('names the order and why it was placed', async () => {
     const { protectionLabel } = await import('../../../src/jobs/build-report.ts');
     expect(protectionLabel('oco', 'fill')).toBe('OCO');
     expect(protectionLabel('stop', 'fill')).toBe('DAY stop');
-    expect(protectionLabel('stop', 'timer')).toBe('DAY stop, re-armed');
+    expect(protectionLabel('stop', 'follow_up', true)).toBe('DAY stop, re-armed at the open');
     expect(protectionLabel('oco', 'audit')).toBe('OCO, audit repair');
     expect(protectionLabel('oco', 'order_update')).toBe('OCO, re-placed');
+  });
+
+  it('sees a DAY stop placed on a later session for the same entry as re-armed', async () => {
+    const { isRearmedStop } = await import('../../../src/jobs/build-report.ts');
+    const placed = (ts: string, entryOrderId: string, role = 'stop') => ({
+      ts: Date.parse(ts), actor: 'stream', action: 'protection_placed', reason: 'r', symbol: 'AAPL', data: { role, entryOrderId, cause: 'follow_up' },
+    });
+    const first = placed('2024-05-01T13:35:00Z', 'e1');
+    const sameDay = placed('2024-05-01T15:00:00Z', 'e1');
+    const nextOpen = placed('2024-05-02T13:30:30Z', 'e1');
+    const otherEntry = placed('2024-05-02T13:30:30Z', 'e2');
+    const journal = [first, sameDay, nextOpen, otherEntry, placed('2024-05-02T13:31:00Z', 'e1', 'oco')];
+    expect(isRearmedStop(first, journal)).toBe(false);
+    expect(isRearmedStop(sameDay, journal)).toBe(false);
+    expect(isRearmedStop(nextOpen, journal)).toBe(true);
+    expect(isRearmedStop(otherEntry, journal)).toBe(false);
+    expect(isRearmedStop(journal[4]!, journal)).toBe(false);
   });
 });
