@@ -16,6 +16,7 @@ export const COMMANDS: CommandLoaders = {
   resume: async () => (await import('./resume-command.ts')).registerResume,
   status: async () => (await import('./status-command.ts')).registerStatus,
   config: async () => (await import('./config-command.ts')).registerConfig,
+  demo: async () => (await import('./demo-command.ts')).registerDemo,
 };
 
 await runCli(COMMANDS);

@@ -53,7 +53,7 @@ describe('deploy', () => {
             return undefined;
           }
         },
-        5_000,
+        20_000,
         'the daemon start',
       );
       expect(started).toBe(`stream ${root}`);
