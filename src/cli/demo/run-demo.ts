@@ -33,9 +33,20 @@ function childEnv(root: string, rest: string): NodeJS.ProcessEnv {
   return { ...env, ALPACA_API_KEY: KEY, ALPACA_SECRET_KEY: SECRET, ALPACA_ENDPOINT: rest, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'info' };
 }
 
+/**
+ * The demo's configuration: the shipped defaults, except the REST budget. It counts wall time, and the demo runs
+ * the market hundreds of times faster than the wall clock, so Alpaca's 200 a minute would make the daemon wait
+ * hours of market time for a slot; the simulator accepts 10,000 a minute.
+ */
+const DEMO_CONFIG = `# strikeline demo: the shipped defaults, except the REST budget (see src/cli/demo/run-demo.ts).
+broker:
+  requests_per_minute: 10000
+`;
+
 function freshRoot(root: string): void {
   for (const dir of ['state', 'logs', 'data', 'reports', 'killswitch']) rmSync(join(root, dir), { recursive: true, force: true });
-  mkdirSync(root, { recursive: true });
+  mkdirSync(join(root, 'config'), { recursive: true });
+  writeFileSync(join(root, 'config', 'config.yaml'), DEMO_CONFIG);
 }
 
 async function sessions(rest: string, from: string, count: number, log: Logger): Promise<{ previous: CalendarDay; days: CalendarDay[] }> {

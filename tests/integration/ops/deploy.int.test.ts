@@ -19,6 +19,8 @@ beforeAll(() => {
   ({ root, cleanup } = makeTempRoot('strikeline-deploy-'));
   // A stand-in daemon: prints what it was started with, then idles like `strikeline stream`.
   mkdirSync(join(root, 'bin'));
+  // CommonJS whatever package.json a parent folder of the temp dir may hold.
+  writeFileSync(join(root, 'package.json'), '{"type":"commonjs"}\n');
   writeFileSync(
     join(root, 'bin', 'strikeline.js'),
     `require('node:fs').writeFileSync('started.txt', process.argv.slice(2).join(' ') + ' ' + process.env.TRADING_SYSTEM_ROOT); setInterval(() => {}, 1000);\n`,
