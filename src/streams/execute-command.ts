@@ -10,7 +10,7 @@ import type { CommandOutcome, DaemonCommand, Submit } from '../domain/daemon-inp
 import { isTerminalStatus } from '../domain/orders.ts';
 import type { Broker, Logger } from '../domain/ports.ts';
 import { retryWithBackoff } from '../operators/retry-with-backoff.ts';
-import { wallNow } from './wall-now.ts';
+import { wallNow } from '../domain/wall-clock.ts';
 
 export interface ExecutorOptions {
   readonly unknownTimeoutMs: number;

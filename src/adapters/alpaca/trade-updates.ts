@@ -5,6 +5,7 @@ import { BrokerError } from '../../domain/broker-error.ts';
 import type { FeedEvent, TradeUpdate, TradeUpdateName } from '../../domain/events.ts';
 import { price, qty } from '../../domain/money.ts';
 import type { TradeUpdateFeed } from '../../domain/ports.ts';
+import { wallNow } from '../../domain/wall-clock.ts';
 import { toOrderReport } from './map.ts';
 
 export interface StreamOptions {
@@ -15,8 +16,6 @@ export interface StreamOptions {
   readonly wsFactory?: streaming.WebSocketFactory;
 }
 
-/** Wall-clock ms with sub-millisecond precision: the clock of every latency measurement. */
-export const arrivalNow = (): number => performance.timeOrigin + performance.now();
 
 /** Reconnect quickly and forever: a protective daemon must not give up on its broker. */
 export const RECONNECT = { maxReconnectAttempts: streaming.UNLIMITED_RECONNECT_ATTEMPTS, initialReconnectMs: 250, maxReconnectMs: 5_000 } as const;
@@ -57,7 +56,7 @@ export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
         });
         let up = false;
         stream.onTradeUpdate((u) => {
-          const at = arrivalNow();
+          const at = wallNow();
           subscriber.next(toTradeUpdate(u, at));
         });
         // Listening confirmed: from here on no event is missed, so this is the moment to resync over REST.
