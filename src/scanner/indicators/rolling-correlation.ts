@@ -1,7 +1,9 @@
 /**
  * @module Rolling Pearson correlation of two aligned series over `window` points, O(n): sliding Welford
  * co-moments (means, squared deviations and the cross deviation, never raw sums of products, so near-flat
- * windows keep their precision), recomputed exactly by two passes every `window` steps, as the rolling SD.
+ * windows keep their precision), recomputed exactly by two passes every `window` steps, as the rolling SD,
+ * and at once when a point leaving shrinks a deviation sum 10,000-fold (a volume spike leaving the window:
+ * what remains would otherwise be rounding noise of the spike).
  */
 import { nanArray } from './first-finite.ts';
 
@@ -39,6 +41,9 @@ function leave(m: Moments, x: number, y: number): void {
   m.n -= 1;
 }
 
+/** A leave cancelled most of a deviation sum: what is left carries the removed value's rounding error. */
+const CANCELLED = 1e-4;
+
 /** Two passes over a[first..last] and b[first..last]. */
 function exact(a: ArrayLike<number>, b: ArrayLike<number>, first: number, last: number): Moments {
   const n = last - first + 1;
@@ -69,8 +74,10 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, w
     const k = i - s;
     if (k >= window && k % window === 0) m = exact(a, b, i - window + 1, i);
     else {
+      const { caa, cbb } = m;
       if (k >= window) leave(m, a[i - window] as number, b[i - window] as number);
       join(m, a[i] as number, b[i] as number);
+      if (m.caa < caa * CANCELLED || m.cbb < cbb * CANCELLED) m = exact(a, b, i - window + 1, i);
     }
     if (k >= window - 1) {
       out[i] = m.caa > 0 && m.cbb > 0 ? Math.max(-1, Math.min(1, m.cab / Math.sqrt(m.caa * m.cbb))) : Number.NaN;
