@@ -1,6 +1,7 @@
 /** @module The only place that constructs adapters from the environment and configuration (STYLE §1). */
 import { requireCredentials } from '../adapters/config/env.ts';
 import { createAlpaca, type AlpacaAdapters } from '../adapters/alpaca/create-alpaca.ts';
+import { createFileKillSwitch, type FileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
 import type { Context } from './context.ts';
 
 /** The broker and its two streams, pointed at ALPACA_ENDPOINT (Alpaca or the simulator). */
@@ -17,4 +18,9 @@ export function composeAlpaca(ctx: Context): AlpacaAdapters {
     dataFeed: ctx.config.broker.data_feed,
     log: ctx.log.child({ component: 'alpaca' }),
   });
+}
+
+/** The kill switch of this root: killswitch/HALT, or TRADING_DISABLED; `who` is recorded when it engages. */
+export function composeKillSwitch(ctx: Context, who?: string): FileKillSwitch {
+  return createFileKillSwitch({ path: ctx.paths.halt, tradingDisabled: ctx.env.tradingDisabled, ...(who === undefined ? {} : { who }) });
 }

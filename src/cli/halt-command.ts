@@ -1,8 +1,8 @@
 /** @module `strikeline halt`: the emergency stop (seed 000 `make halt`): create killswitch/HALT, cancel every order, flatten. */
 import type { Command } from 'commander';
-import { createFileKillSwitch, currentUser } from '../adapters/killswitch/file-kill-switch.ts';
+import { currentUser } from '../adapters/killswitch/file-kill-switch.ts';
 import { haltTrading, renderHalt } from '../jobs/halt.ts';
-import { composeAlpaca } from './compose.ts';
+import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 
 export function registerHalt(program: Command): void {
@@ -16,11 +16,7 @@ export function registerHalt(program: Command): void {
     .action(async (opts: { reason: string; json?: boolean }) => {
       await withContext('halt', async (ctx) => {
         const who = currentUser();
-        const killSwitch = createFileKillSwitch({
-          path: ctx.paths.halt,
-          tradingDisabled: ctx.env.tradingDisabled,
-          who,
-        });
+        const killSwitch = composeKillSwitch(ctx, who);
         const outcome = await haltTrading(
           {
             killSwitch,

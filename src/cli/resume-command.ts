@@ -1,7 +1,8 @@
 /** @module `strikeline resume --ack "text"`: removes killswitch/HALT, journaling who resumed and why. */
 import type { Command } from 'commander';
-import { createFileKillSwitch, currentUser } from '../adapters/killswitch/file-kill-switch.ts';
+import { currentUser } from '../adapters/killswitch/file-kill-switch.ts';
 import { renderResume, resumeTrading } from '../jobs/halt.ts';
+import { composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
 
@@ -23,11 +24,7 @@ export function registerResume(program: Command): void {
         );
       await withContext('resume', async (ctx) => {
         const who = currentUser();
-        const killSwitch = createFileKillSwitch({
-          path: ctx.paths.halt,
-          tradingDisabled: ctx.env.tradingDisabled,
-          who,
-        });
+        const killSwitch = composeKillSwitch(ctx, who);
         const outcome = await resumeTrading(
           {
             killSwitch,

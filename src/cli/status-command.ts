@@ -1,9 +1,8 @@
 /** @module `strikeline status`: positions, protective orders, coverage, mode and kill switch at a glance (`--json` too). */
 import type { Command } from 'commander';
-import { createFileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
 import { renderStatus } from '../jobs/render-status.ts';
 import { collectStatus, staleAfterMs } from '../jobs/status.ts';
-import { composeAlpaca } from './compose.ts';
+import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
 
@@ -26,10 +25,7 @@ export function registerStatus(program: Command): void {
           `--journal must be a whole number >= 0 (got ${JSON.stringify(opts.journal)})`,
         );
       await withContext('status', async (ctx) => {
-        const killSwitch = createFileKillSwitch({
-          path: ctx.paths.halt,
-          tradingDisabled: ctx.env.tradingDisabled,
-        });
+        const killSwitch = composeKillSwitch(ctx);
         const report = await collectStatus({
           broker: () => composeAlpaca(ctx).broker,
           store: ctx.store(),

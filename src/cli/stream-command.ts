@@ -2,12 +2,11 @@
 import type { Command } from 'commander';
 import { ReplaySubject, lastValueFrom, tap } from 'rxjs';
 import { createBrokerClock } from '../adapters/clock/broker-clock.ts';
-import { createFileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
 import type { Deps } from '../streams/deps.ts';
 import { daemonStream } from '../streams/daemon-stream.ts';
 import { readDaemonStatus, writeDaemonStatus } from '../streams/daemon-status.ts';
 import { createRestQueue, prioritizedBroker } from '../streams/rest-queue.ts';
-import { composeAlpaca } from './compose.ts';
+import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 
 /** In-flight requests get this long to finish after a stop signal before the store closes. */
@@ -40,7 +39,7 @@ async function runDaemon(ctx: Context): Promise<void> {
     log: ctx.log,
     events: ctx.events,
     config: ctx.config,
-    killSwitch: createFileKillSwitch({ path: ctx.paths.halt, tradingDisabled: ctx.env.tradingDisabled }),
+    killSwitch: composeKillSwitch(ctx),
     shutdown$: shutdownSignal(ctx),
   };
   ctx.events.emit('RUN_STARTED', { command: 'stream', pid: process.pid });

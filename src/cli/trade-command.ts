@@ -1,9 +1,8 @@
 /** @module `strikeline trade`: the 09:35 entries from data/actionable_signals.csv, once each (see jobs/trade-job.ts). */
 import type { Command } from 'commander';
-import { createFileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
 import { renderTradeResult } from '../jobs/render-trade-result.ts';
 import { runTradeJob } from '../jobs/trade-job.ts';
-import { composeAlpaca } from './compose.ts';
+import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 
 export function registerTrade(program: Command): void {
@@ -24,10 +23,7 @@ export function registerTrade(program: Command): void {
           log: ctx.log,
           config: ctx.config,
           csvPath: opts.csv ?? ctx.paths.actionable,
-          killSwitch: createFileKillSwitch({
-            path: ctx.paths.halt,
-            tradingDisabled: ctx.env.tradingDisabled,
-          }),
+          killSwitch: composeKillSwitch(ctx),
           rejectedDir: ctx.paths.rejected,
           strategyDisabledList: ctx.env.strategyDisabledList,
           tradingCapital: ctx.env.tradingCapital,

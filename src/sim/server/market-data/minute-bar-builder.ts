@@ -1,19 +1,11 @@
 /** @module Builds streamed minute bars from prints: a symbol's bar is emitted once its minute has ended. */
-import type { SimPrint } from '../../contracts.ts';
+import type { SimBar, SimPrint } from '../../contracts.ts';
 
 const MINUTE_MS = 60_000;
 
-export interface BuiltBar {
+/** A streamed minute bar: the contract's bar (t = minute start) with its symbol. */
+export interface BuiltBar extends SimBar {
   readonly symbol: string;
-  /** Minute start, epoch ms. */
-  readonly t: number;
-  readonly o: number;
-  readonly h: number;
-  readonly l: number;
-  readonly c: number;
-  readonly v: number;
-  readonly n: number;
-  readonly vw: number;
 }
 
 interface Open {
