@@ -16,6 +16,7 @@ import { price, qty } from '../../src/domain/money.ts';
 import type { OrderReport, SubmitOrder } from '../../src/domain/orders.ts';
 import type { Broker, Logger } from '../../src/domain/ports.ts';
 import { protectionStream } from '../../src/streams/protection-stream.ts';
+import { order as stubOrder } from '../../tests/support/daemon-stubs.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
 
 const silent: Logger = {
@@ -27,27 +28,10 @@ const silent: Logger = {
 };
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
-function report(
-  o: Partial<OrderReport> & Pick<OrderReport, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'type'>,
-): OrderReport {
+/** A resting order reported now: the shared stub order with the bench's defaults. */
+function report(o: Partial<OrderReport> & Pick<OrderReport, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'type'>): OrderReport {
   const now = Date.now();
-  return {
-    kind: 'OrderReport',
-    timeInForce: 'gtc',
-    orderClass: 'simple',
-    status: 'new',
-    qty: qty(10),
-    notional: null,
-    filledQty: qty(0),
-    filledAvgPrice: null,
-    limitPrice: null,
-    stopPrice: null,
-    tsCreated: now,
-    tsUpdated: now,
-    tsFilled: null,
-    legs: [],
-    ...o,
-  };
+  return stubOrder({ timeInForce: 'gtc', status: 'new', filledQty: qty(0), filledAvgPrice: null, tsCreated: now, tsUpdated: now, tsFilled: null, ...o });
 }
 
 /** An account that accepts every order at once; `onSubmit` sees each protective order as it is sent. */

@@ -1,3 +1,4 @@
+import { order as stubOrder } from '../../support/daemon-stubs.ts';
 import { describe, expect, it } from 'vitest';
 import type { PositionReport } from '../../../src/domain/account.ts';
 import { price, qty } from '../../../src/domain/money.ts';
@@ -19,26 +20,9 @@ const position = (symbol: string, q: number): PositionReport => ({
 });
 
 let n = 0;
-const order = (o: Partial<OrderReport> & Pick<OrderReport, 'symbol' | 'type'>): OrderReport => ({
-  kind: 'OrderReport',
-  id: `id-${(n += 1)}`,
-  clientOrderId: `c-${n}`,
-  side: 'sell',
-  timeInForce: 'gtc',
-  orderClass: 'simple',
-  status: 'new',
-  qty: qty(10),
-  notional: null,
-  filledQty: qty(0),
-  filledAvgPrice: null,
-  limitPrice: null,
-  stopPrice: null,
-  tsCreated: 0,
-  tsUpdated: 0,
-  tsFilled: null,
-  legs: [],
-  ...o,
-});
+/** A resting sell: the shared stub order with this test's defaults and unique ids. */
+const order = (o: Partial<OrderReport> & Pick<OrderReport, 'symbol' | 'type'>): OrderReport =>
+  stubOrder({ id: `id-${(n += 1)}`, clientOrderId: `c-${n}`, side: 'sell', timeInForce: 'gtc', status: 'new', filledQty: qty(0), filledAvgPrice: null, tsFilled: null, ...o });
 
 const oco = (symbol: string, q: number): OrderReport =>
   order({
