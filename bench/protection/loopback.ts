@@ -1,26 +1,28 @@
 /**
- * @module Loopback end-to-end protection latency: the simulator (on 127.0.0.1, in this process) fills a market buy;
- * the fill travels its trading websocket to the real Alpaca adapter (official SDK); the daemon's protection
- * pipeline sends the OCO over HTTP; measured until the simulator's answer (the acknowledgement) is back.
- * t0 is the exchange's fill event (the simulator frames and sends it in the same turn), t1 the resolution of
- * the adapter's submitOrder. Also reports the payload sizes, so the floor can send the same.
+ * @module Loopback end-to-end protection latency. The simulator runs in a process of its own (as the broker does:
+ * its work and the daemon's do not queue behind each other on one thread) and fills a market buy; the fill travels
+ * its trading websocket to the real Alpaca adapter (official SDK) in this process; the daemon's protection pipeline
+ * sends the OCO through its REST queue over HTTP; measured until the daemon holds the simulator's answer (the
+ * acknowledgement).
+ * t0 is stamped by the exchange at the fill, t1 at the resolution of the adapter's submitOrder, both on the
+ * machine-wide monotonic clock. Also reports the payload sizes, so the floor can send the same.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Subject, tap, type Subscription } from 'rxjs';
 import { createAlpaca } from '../../src/adapters/alpaca/create-alpaca.ts';
+import { createBrokerClock } from '../../src/adapters/clock/broker-clock.ts';
 import { deriveUrls } from '../../src/adapters/config/env.ts';
 import { DEFAULT_CONFIG } from '../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
 import type { Broker, Logger } from '../../src/domain/ports.ts';
 import type { SubmitOrder } from '../../src/domain/orders.ts';
-import { orderJson, tradeUpdateJson } from '../../src/sim/server/order-json.ts';
-import { tradeUpdateFrame } from '../../src/sim/server/trading-stream.ts';
-import { startSimulator } from '../../src/sim/start-simulator.ts';
 import { protectionStream } from '../../src/streams/protection-stream.ts';
-import type { PayloadSizes } from './floor.ts';
+import { createRestQueue, prioritizedBroker } from '../../src/streams/rest-queue.ts';
+import { startChild } from './child-process.ts';
+import { BENCH_KEY, BENCH_SECRET, monoMs, type PayloadSizes } from './wire.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
 
 const silent: Logger = {
@@ -30,8 +32,6 @@ const silent: Logger = {
   debug: () => undefined,
   child: () => silent,
 };
-const KEY = 'PKBENCH';
-const SECRET = 'bench-secret';
 
 /** The body the SDK posts for an OCO exit (snake_case, numbers as strings). */
 const ocoBody = (o: SubmitOrder): string =>
@@ -67,135 +67,140 @@ export interface LoopbackResult {
   readonly legs: LoopbackLegs;
 }
 
+/** One daemon against one simulator process; `once()` fills the next symbol and resolves at the protective ack. */
+export interface Loopback {
+  once(): Promise<void>;
+  /** The measurements after the first `warmup` fills. */
+  result(warmup: number): Promise<LoopbackResult>;
+  close(): Promise<void>;
+}
+
 const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-export async function measureLoopback(iterations: number, warmup = 50): Promise<LoopbackResult> {
-  const symbols = benchSymbols(warmup + iterations);
-  const sim = await startSimulator({
-    key: KEY,
-    secret: SECRET,
-    symbols,
-    cash: 1e10,
-    start: '2024-05-01T13:25:00Z',
-    speed: 0,
-    partialFillRate: 0,
-  });
-  sim.exchange.advanceTo(Date.parse('2024-05-01T13:31:00Z'), { quiet: true });
+export async function openLoopback(fills: number): Promise<Loopback> {
+  const symbols = benchSymbols(fills);
+  const exchange = await startChild('sim', symbols.join(','));
   const dir = mkdtempSync(join(tmpdir(), 'strikeline-bench-'));
   const store = openStore(join(dir, 'state'));
-  const urls = deriveUrls(sim.urls.rest);
   // Alpaca's 200 requests a minute would pace a burst of hundreds of fills: the latency is measured unthrottled.
   const alpaca = createAlpaca({
-    keyId: KEY,
-    secretKey: SECRET,
-    endpoint: sim.urls.rest,
-    ...urls,
+    keyId: BENCH_KEY,
+    secretKey: BENCH_SECRET,
+    endpoint: exchange.rest,
+    ...deriveUrls(exchange.rest),
     requestsPerMinute: 10_000,
     log: silent,
   });
-  const fills = new Map<string, number>();
   const arrived = new Map<string, number>();
   const posted = new Map<string, number>();
-  const legs: Array<[number, number, number]> = [];
-  const acks = new Map<string, (ms: number) => void>();
-  const sizes = { eventBytes: 0, postBytes: 0, responseBytes: 0 };
-  const stopListening = sim.exchange.onTradeUpdate((u) => {
-    if (u.event !== 'fill' || u.order.side !== 'buy') return;
-    fills.set(u.order.symbol, performance.now());
-    sizes.eventBytes = Buffer.byteLength(tradeUpdateFrame(tradeUpdateJson(u)));
-  });
+  const acked = new Map<string, number>();
+  let postBytes = 0;
+  let onAck: ((symbol: string) => void) | undefined;
+  // The daemon's own REST queue (p-queue, priorities) in front of the adapter, as `strikeline stream` composes it.
+  const queued = prioritizedBroker(alpaca.broker, createRestQueue({ requestsPerMinute: 10_000 }));
   const broker: Broker = {
-    ...alpaca.broker,
+    ...queued,
     submitOrder: async (order) => {
-      posted.set(order.symbol, performance.now());
-      const report = await alpaca.broker.submitOrder(order);
-      const t1 = performance.now();
-      sizes.postBytes = Buffer.byteLength(ocoBody(order));
-      const simOrder = sim.exchange.getOrder(report.id);
-      if (simOrder !== undefined)
-        sizes.responseBytes = Buffer.byteLength(JSON.stringify(orderJson(simOrder, true)));
-      const [t0, ta, tp] = [
-        fills.get(order.symbol),
-        arrived.get(order.symbol),
-        posted.get(order.symbol),
-      ];
-      if (t0 !== undefined && ta !== undefined && tp !== undefined) {
-        legs.push([ta - t0, tp - ta, t1 - tp]);
-        acks.get(order.symbol)?.(t1 - t0);
-      }
+      posted.set(order.symbol, monoMs());
+      const report = await queued.submitOrder(order);
+      acked.set(order.symbol, monoMs());
+      postBytes = Buffer.byteLength(ocoBody(order));
+      onAck?.(order.symbol);
       return report;
     },
+  };
+  // A pass-through tap marks when each fill leaves the adapter.
+  const tradeFeed = {
+    tradeUpdates$: () =>
+      alpaca.tradeFeed.tradeUpdates$().pipe(
+        tap((u) => {
+          if (u.kind === 'TradeUpdate' && u.event === 'fill') arrived.set(u.order.symbol, monoMs());
+        }),
+      ),
   };
   const shutdown$ = new Subject<void>();
   const config = {
     ...DEFAULT_CONFIG,
     protection: { ...DEFAULT_CONFIG.protection, audit_interval_ms: 3_600_000 },
   };
+  // Ready once the trading stream listens and an audit has run since: a fill before that is the audit's to repair.
   let audited: () => void = () => undefined;
   const ready = new Promise<void>((resolve) => (audited = resolve));
-  // A pass-through tap marks when each fill leaves the adapter.
-  const tradeFeed = {
-    tradeUpdates$: () =>
-      alpaca.tradeFeed.tradeUpdates$().pipe(
-        tap((u) => {
-          if (u.kind === 'TradeUpdate' && u.event === 'fill')
-            arrived.set(u.order.symbol, performance.now());
-        }),
-      ),
-  };
-  const sub: Subscription = protectionStream({
-    ...alpaca,
-    tradeFeed,
-    broker,
-    store,
-    log: silent,
-    config,
-    shutdown$,
-    mailer: { alert: () => Promise.resolve() },
-    clock: { now: () => sim.exchange.now() },
-    events: { emit: () => undefined },
-    killSwitch: createFileKillSwitch({ path: join(dir, 'HALT'), tradingDisabled: false }),
-  }).subscribe((e) => {
-    if (e.kind === 'AuditCompleted') audited();
+  let listening = false;
+  const clock = createBrokerClock();
+  const sub: Subscription = protectionStream(
+    {
+      ...alpaca,
+      tradeFeed,
+      broker,
+      store,
+      log: silent,
+      config,
+      shutdown$,
+      mailer: { alert: () => Promise.resolve() },
+      clock,
+      events: { emit: () => undefined },
+      killSwitch: createFileKillSwitch({ path: join(dir, 'HALT'), tradingDisabled: false }),
+    },
+    { clock },
+  ).subscribe((e) => {
+    if (e.kind === 'FeedResynced' && e.feed === 'trading') listening = true;
+    if (e.kind === 'AuditCompleted' && listening) audited();
   });
-  await ready;
-  const recorder = latencyRecorder('loopback: sim fill -> protective order acknowledged');
-  try {
-    for (const [i, symbol] of symbols.entries()) {
-      const acked = new Promise<number>((resolve, reject) => {
-        acks.set(symbol, resolve);
-        setTimeout(() => {
-          reject(new Error(`no protective order for ${symbol} within 10 s`));
-        }, 10_000).unref();
-      });
-      sim.exchange.submitOrder({
-        symbol,
-        side: 'buy',
-        type: 'market',
-        time_in_force: 'day',
-        qty: 10,
-      });
-      const ms = await acked;
-      if (i >= warmup) recorder.recordMs(ms);
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
+  const close = async (): Promise<void> => {
     shutdown$.next();
     sub.unsubscribe();
-    stopListening();
     await store.close();
-    await sim.close();
+    await exchange.stop();
     rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await ready;
+  } catch (e) {
+    await close();
+    throw e;
   }
-  const measured = legs.slice(warmup);
+  let next = 0;
   return {
-    latency: recorder.result(),
-    sizes,
-    legs: {
-      simToAdapterMs: median(measured.map((l) => l[0])),
-      adapterToPostMs: median(measured.map((l) => l[1])),
-      postToAckMs: median(measured.map((l) => l[2])),
+    once: () =>
+      new Promise<void>((resolve, reject) => {
+        const symbol = symbols[next];
+        next += 1;
+        if (symbol === undefined) {
+          reject(new Error(`only ${String(fills)} fills were prepared`));
+          return;
+        }
+        const timer = setTimeout(() => {
+          reject(new Error(`no protective order for ${symbol} within 10 s`));
+        }, 10_000);
+        onAck = (s) => {
+          if (s !== symbol) return;
+          clearTimeout(timer);
+          resolve();
+        };
+        exchange.fill(symbol);
+      }),
+    result: async (warmup) => {
+      const { stamps, sizes } = await exchange.stamps();
+      const recorder = latencyRecorder('loopback: sim fill -> protective order acknowledged');
+      const legs: Array<[number, number, number]> = [];
+      for (const symbol of symbols.slice(warmup, next)) {
+        const [t0, ta, tp, t1] = [stamps[symbol], arrived.get(symbol), posted.get(symbol), acked.get(symbol)];
+        if (t0 === undefined || ta === undefined || tp === undefined || t1 === undefined) throw new Error(`no complete stamps for ${symbol}`);
+        recorder.recordMs(t1 - t0);
+        legs.push([ta - t0, tp - ta, t1 - tp]);
+      }
+      return {
+        latency: recorder.result(),
+        sizes: { eventBytes: sizes?.eventBytes ?? 0, postBytes, responseBytes: sizes?.responseBytes ?? 0 },
+        legs: {
+          simToAdapterMs: median(legs.map((l) => l[0])),
+          adapterToPostMs: median(legs.map((l) => l[1])),
+          postToAckMs: median(legs.map((l) => l[2])),
+        },
+      };
     },
+    close,
   };
 }
