@@ -6,6 +6,7 @@ import { addDays } from '../../domain/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { call } from './classify.ts';
+import { nodeHttpFetch } from './node-http-fetch.ts';
 import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
 
 export interface AlpacaRestOptions {
@@ -30,10 +31,13 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
   const common = {
     keyId: options.keyId,
     secret: options.secretKey,
-    timeoutMs: options.timeoutMs ?? 15_000,
+    // The HTTP client below owns the deadline (see node-http-fetch.ts); the SDK's own would cost a timer,
+    // an AbortController and a web-stream read per call.
+    timeoutMs: 0,
     // GETs only: the SDK never retries POST, PATCH or DELETE, so orders are never sent twice.
     retry: { maxRetries: 2, retryDelayMs: 250 },
     rateLimit: { maxRequests: options.requestsPerMinute ?? 200, intervalMs: 60_000 },
+    fetchApi: nodeHttpFetch({ timeoutMs: options.timeoutMs ?? 15_000 }),
   };
   const tradingCfg = new trading.Configuration({ ...common, basePath: options.endpoint });
   const dataCfg = new marketData.Configuration({ ...common, basePath: options.dataEndpoint });
