@@ -7,7 +7,7 @@ import {
   BehaviorSubject, EMPTY, Subject, asapScheduler, connect, defer, distinctUntilChanged, filter, first,
   from, shareReplay, switchMap, ignoreElements, interval, map, merge, mergeMap, observeOn, of, share, tap, takeUntil, throttleTime, type Observable,
 } from 'rxjs';
-import type { DaemonInput, Tick } from '../domain/daemon-inputs.ts';
+import type { CommandOutcome, DaemonInput, Tick } from '../domain/daemon-inputs.ts';
 import type { DaemonEvent, ExitTrack } from '../domain/daemon-events.ts';
 import type { FeedEvent, MarketTrade, TradeUpdate } from '../domain/events.ts';
 import type { HoldingsState } from '../domain/holdings-draft.ts';
@@ -17,6 +17,7 @@ import type { ClockReport } from '../domain/account.ts';
 import { dedupeFills } from '../operators/dedupe-fills.ts';
 import { evaluateExits, type ExitInput, type ExitSignal, type ExitTick, type PricesStale } from '../operators/evaluate-exits.ts';
 import { failWhenStale } from '../operators/fail-when-stale.ts';
+import { holdWhile } from '../operators/hold-while.ts';
 import { ignoreTerminalOrders } from '../operators/ignore-terminal-orders.ts';
 import { planHoldings } from '../operators/plan-holdings.ts';
 import { retryWithBackoff } from '../operators/retry-with-backoff.ts';
@@ -24,6 +25,7 @@ import { supervise } from '../operators/supervise.ts';
 import { clockSyncStream } from './clock-sync.ts';
 import type { Deps } from './deps.ts';
 import { commandExecutor } from './execute-command.ts';
+import { immediateScheduler } from './immediate-scheduler.ts';
 import { heldSymbols, holdingsOptions, initialHoldings, sameSymbols, warmUpReducer } from './holdings-options.ts';
 import { journalSink } from './journal-sink.ts';
 import { persistHoldings } from './persist-holdings.ts';
@@ -43,6 +45,8 @@ export type ProtectionEvent = DaemonEvent | FeedEvent;
 
 const TICK: Tick = { kind: 'Tick' };
 const DAY_MS = 86_400_000;
+/** The longest a step's bookkeeping waits for orders on the wire to be answered. */
+const BOOKKEEPING_HOLD_MS = 250;
 const isFeedEvent = (e: { kind: string }): e is FeedEvent => e.kind === 'FeedResynced' || e.kind === 'FeedDown';
 const isUpdate = (e: TradeUpdate | FeedEvent): e is TradeUpdate => e.kind === 'TradeUpdate';
 const isTrade = (e: MarketTrade | FeedEvent): e is MarketTrade => e.kind === 'MarketTrade';
@@ -122,6 +126,19 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
       haltChanges$, signals$.pipe(filter(notStale)), outcomes$.pipe(observeOn(asapScheduler)),
     );
     const execute = commandExecutor(deps.broker, { unknownTimeoutMs: cfg.unknown_order_timeout_ms, log });
+    // Orders sent and not yet answered (acknowledged, refused or found unclear): bookkeeping waits for them.
+    const submitting$ = new BehaviorSubject<number>(0);
+    const whileSubmitting = (outcomes$: Observable<CommandOutcome>): Observable<CommandOutcome> =>
+      defer(() => {
+        let open = true;
+        const settle = (): void => {
+          if (!open) return;
+          open = false;
+          submitting$.next(submitting$.value - 1);
+        };
+        submitting$.next(submitting$.value + 1);
+        return outcomes$.pipe(tap({ next: settle, finalize: settle }));
+      });
     const core$ = inputs$.pipe(
       map((input) => ({ input, now: now(), halted: halted() })),
       planHoldings(hopts, initial),
@@ -130,6 +147,7 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
         const commands$ = steps$.pipe(
           mergeMap((s) => s.commands),
           mergeMap((c) => {
+            if (c.kind === 'Submit') return whileSubmitting(execute(c));
             if (c.kind !== 'RequestAudit') return execute(c);
             auditRequests$.next(c.reason);
             return EMPTY;
@@ -137,9 +155,16 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
           tap((o) => { outcomes$.next(o); }),
           ignoreElements(),
         );
-        const bookkeeping$ = steps$.pipe(
+        const current$ = steps$.pipe(tap((s) => { state$.next(s.state); }), ignoreElements());
+        // The rest waits until the orders on the wire are answered (at most BOOKKEEPING_HOLD_MS), then for the
+        // check phase: the POST is written, and its answer finds the thread free (see immediate-scheduler.ts).
+        const later$ = steps$.pipe(
+          holdWhile(submitting$.pipe(map((n) => n > 0), distinctUntilChanged()), { maxHoldMs: BOOKKEEPING_HOLD_MS }),
+          observeOn(immediateScheduler),
+          share(),
+        );
+        const bookkeeping$ = later$.pipe(
           tap((s) => {
-            state$.next(s.state);
             const held = heldSymbols(s.state);
             if (!sameSymbols(held, held$.value)) held$.next(held);
             for (const e of s.events) if (e.kind === 'ExitTrack') tracks$.next(e);
@@ -147,8 +172,8 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
           map((s) => s.state),
           persistHoldings(deps.store, log, initial),
         );
-        const events$ = steps$.pipe(mergeMap((s) => from(s.events)), share());
-        return merge(commands$, bookkeeping$, events$.pipe(journalSink(deps)), events$);
+        const events$ = later$.pipe(mergeMap((s) => from(s.events)), share());
+        return merge(commands$, current$, bookkeeping$, events$.pipe(journalSink(deps)), events$);
       }),
     );
     // Nothing runs before the first broker clock sync: the daemon's time (and every comparison made with it)
