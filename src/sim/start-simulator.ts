@@ -3,7 +3,7 @@
  * HTTP server on 127.0.0.1 carrying trading REST, market-data REST, both WebSocket streams and the control API.
  */
 import type { Logger } from '../domain/ports.ts';
-import type { Exchange, SyntheticMarket } from './contracts.ts';
+import type { Exchange, SimTradeUpdate, SyntheticMarket } from './contracts.ts';
 import { createExchange } from './engine/exchange.ts';
 import { assetIdFor } from './engine/ids.ts';
 import { createSyntheticMarket } from './market/synthetic-market.ts';
@@ -83,11 +83,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     symbols: market.symbols,
     log: log.child({ component: 'sim-data-stream' }),
   });
-  const delivery = createUpdateDelivery((frame) => {
-    tradingStream.broadcast(frame);
+  const delivery = createUpdateDelivery<SimTradeUpdate>((u) => {
+    tradingStream.broadcast(tradeUpdateFrame(tradeUpdateJson(u)));
   });
   const unsubscribe = exchange.onTradeUpdate((u) => {
-    delivery.push(tradeUpdateFrame(tradeUpdateJson(u)));
+    delivery.push(u);
   });
   const server = await createSimServer({
     deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },

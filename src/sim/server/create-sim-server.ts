@@ -35,7 +35,7 @@ export interface SimServerOptions {
   /** Market-data REST, bound to its deps; undefined when the path is not market data. */
   readonly marketDataRest?: (req: { method: string; url: string }) => RestResult | undefined;
   /** Holds trade updates while a REST response is written. */
-  readonly delivery: UpdateDelivery;
+  readonly delivery: Pick<UpdateDelivery<unknown>, 'hold' | 'close'>;
   readonly faults: FaultTargets;
   /** Requests per key per wall minute (Alpaca: 200). */
   readonly rateLimitPerMinute: number;

@@ -24,6 +24,17 @@ describe('createUpdateDelivery', () => {
     expect(sent).toEqual(['a', 'b']);
   });
 
+  it('sends unheld updates within the same turn, batched after the synchronous work', async () => {
+    const sent: Array<{ id: string }> = [];
+    const typed = createUpdateDelivery<{ id: string }>((u) => sent.push(u));
+    typed.push({ id: 'a' });
+    typed.push({ id: 'b' });
+    expect(sent).toEqual([]);
+    await new Promise((r) => { process.nextTick(r); });
+    expect(sent.map((u) => u.id)).toEqual(['a', 'b']);
+    typed.close();
+  });
+
   it('holds updates while a response is being written', async () => {
     const sent: string[] = [];
     delivery = createUpdateDelivery((f) => sent.push(f));
