@@ -39,9 +39,24 @@ const frame = (stream: string, data: unknown): string => JSON.stringify({ stream
 export function createTradingStreamServer(options: TradingStreamOptions): TradingStreamServer {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const sessions = new Map<WebSocket, Session>();
+  const sockets = new WeakMap<WebSocket, Duplex>();
   let refuseUntil = 0;
+  // Frames sent in one turn (an order's `new` then its `fill`) leave in one write: the socket is corked
+  // until the turn's other ticks have run.
+  const corked = new Set<Duplex>();
+  const corkUntilNextTick = (socket: Duplex | undefined): void => {
+    if (socket === undefined || corked.has(socket)) return;
+    corked.add(socket);
+    socket.cork();
+    process.nextTick(() => {
+      corked.delete(socket);
+      socket.uncork();
+    });
+  };
   const send = (ws: WebSocket, text: string): void => {
-    if (ws.readyState === ws.OPEN) ws.send(options.textFrames ? text : Buffer.from(text), { binary: !options.textFrames });
+    if (ws.readyState !== ws.OPEN) return;
+    corkUntilNextTick(sockets.get(ws));
+    ws.send(options.textFrames ? text : Buffer.from(text), { binary: !options.textFrames });
   };
 
   const authenticate = (ws: WebSocket, session: Session, f: Frame): void => {
@@ -109,7 +124,10 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
         socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
         return;
       }
-      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        sockets.set(ws, socket);
+        wss.emit('connection', ws, req);
+      });
     },
     broadcast(text) {
       for (const [ws, s] of sessions) if (s.authenticated && s.listening) send(ws, text);
