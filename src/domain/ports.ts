@@ -22,6 +22,8 @@ export interface OrderQuery {
   readonly after?: number;
   readonly limit?: number;
   readonly nested?: boolean;
+  /** A soft exit waits on this listing (its open-order sweep): queued like an order's resolution, not an audit. */
+  readonly urgent?: boolean;
 }
 
 /**

@@ -88,7 +88,7 @@ export function commandExecutor(broker: Broker, options: ExecutorOptions): (comm
     );
 
   const sweep = (symbol: string): Observable<CommandOutcome> =>
-    reads(() => broker.listOrders({ status: 'open', symbols: [symbol], nested: true })).pipe(
+    reads(() => broker.listOrders({ status: 'open', symbols: [symbol], nested: true, urgent: true })).pipe(
       map((orders): CommandOutcome => ({ kind: 'OpenOrdersSwept', symbol, orders })),
       catchError((e: unknown) => {
         log.warn({ symbol, err: asBrokerError(e).message }, 'open orders could not be listed: cancelling the tracked ones only');

@@ -5,7 +5,7 @@
 import PQueue from 'p-queue';
 import type { Broker } from '../domain/ports.ts';
 
-/** Orders first, then the reads that resolve them, then audits and prices, then everything else. */
+/** Orders first, then the reads that resolve them (and a soft exit's sweep), then audits and prices, then everything else. */
 export const PRIORITY = { order: 30, resolve: 20, audit: 10, background: 0 } as const;
 
 export type BrokerMethod = keyof Broker;
@@ -45,14 +45,14 @@ export function createRestQueue(options: RestQueueOptions): PQueue {
  * the window has room, so the protective POST of a fill is not delayed by the queue itself.
  */
 export function prioritizedBroker(broker: Broker, queue: PQueue, priorities: Readonly<Record<BrokerMethod, number>> = DEFAULT_PRIORITIES): Broker {
-  const run = <T>(method: BrokerMethod, call: () => Promise<T>): Promise<T> => queue.add(call, { priority: priorities[method] });
+  const run = <T>(method: BrokerMethod, call: () => Promise<T>, priority = priorities[method]): Promise<T> => queue.add(call, { priority });
   return {
     getAccount: () => run('getAccount', () => broker.getAccount()),
     getClock: () => run('getClock', () => broker.getClock()),
     getCalendar: (start, end) => run('getCalendar', () => broker.getCalendar(start, end)),
     getAsset: (symbol) => run('getAsset', () => broker.getAsset(symbol)),
     listPositions: () => run('listPositions', () => broker.listPositions()),
-    listOrders: (query) => run('listOrders', () => broker.listOrders(query)),
+    listOrders: (query) => run('listOrders', () => broker.listOrders(query), query.urgent === true ? PRIORITY.resolve : priorities.listOrders),
     getOrder: (id) => run('getOrder', () => broker.getOrder(id)),
     getOrderByClientId: (id) => run('getOrderByClientId', () => broker.getOrderByClientId(id)),
     submitOrder: (command) => run('submitOrder', () => broker.submitOrder(command)),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createRestQueue, DEFAULT_PRIORITIES, PRIORITY } from '../../../src/streams/rest-queue.ts';
+import type { Broker, OrderQuery } from '../../../src/domain/ports.ts';
+import { createRestQueue, DEFAULT_PRIORITIES, PRIORITY, prioritizedBroker } from '../../../src/streams/rest-queue.ts';
 
 describe('the REST queue', () => {
   it('starts a call at once while the window has room', async () => {
@@ -36,5 +37,19 @@ describe('the REST queue', () => {
     expect(DEFAULT_PRIORITIES.cancelOrder).toBe(DEFAULT_PRIORITIES.submitOrder);
     expect(DEFAULT_PRIORITIES.getOrderByClientId).toBeGreaterThan(DEFAULT_PRIORITIES.listPositions);
     expect(DEFAULT_PRIORITIES.listPositions).toBeGreaterThan(DEFAULT_PRIORITIES.getBars);
+  });
+
+  it("puts a soft exit's open-order sweep (urgent listing) before waiting audits", async () => {
+    const queue = createRestQueue({ requestsPerMinute: 200, concurrency: 1 });
+    const listed: string[] = [];
+    let release = (): void => undefined;
+    const first = queue.add(() => new Promise<void>((resolve) => { release = resolve; }));
+    const fake = { listOrders: (q: OrderQuery) => { listed.push(q.urgent === true ? 'sweep' : 'audit'); return Promise.resolve([]); } } as unknown as Broker;
+    const broker = prioritizedBroker(fake, queue);
+    const audit = broker.listOrders({ status: 'open' });
+    const sweep = broker.listOrders({ status: 'open', symbols: ['AAPL'], urgent: true });
+    release();
+    await Promise.all([first, audit, sweep]);
+    expect(listed).toEqual(['sweep', 'audit']);
   });
 });
