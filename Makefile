@@ -3,7 +3,7 @@
 
 # Starts the stream daemon in the foreground (deploy/ has the systemd unit and the tmux script).
 run:
-	node bin/strikeline.js stream
+	node --max-semi-space-size=4 bin/strikeline.js stream
 
 test:
 	npm test

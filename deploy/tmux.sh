@@ -29,7 +29,8 @@ if tmux has-session -t "=${SESSION}" 2>/dev/null; then
 fi
 
 # The session's shell loop: restart after any exit, and stop the loop when the session is killed.
-printf -v LOOP 'cd %q && export TRADING_SYSTEM_ROOT=%q && while true; do %q %q stream; echo "strikeline stream exited ($?), restarting in 5 s"; sleep 5; done' \
+# --max-semi-space-size=4: the daemon's node flags (src/cli/daemon-node-flags.ts), some 25 MB less memory.
+printf -v LOOP 'cd %q && export TRADING_SYSTEM_ROOT=%q && while true; do %q --max-semi-space-size=4 %q stream; echo "strikeline stream exited ($?), restarting in 5 s"; sleep 5; done' \
   "$ROOT" "$ROOT" "$NODE" "$BIN"
 tmux new-session -d -s "${SESSION}" -c "$ROOT" "bash -c $(printf '%q' "$LOOP")"
 echo "strikeline started in tmux session '${SESSION}' (root ${ROOT}); attach with: tmux attach -t ${SESSION}"

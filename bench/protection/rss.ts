@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DAEMON_NODE_FLAGS } from '../../src/cli/daemon-node-flags.ts';
 import { startSimulator } from '../../src/sim/start-simulator.ts';
 import { benchSymbols } from './loopback.ts';
 
@@ -55,7 +56,8 @@ export async function measureRss(positions = 100): Promise<RssResult> {
       qty: 10,
     });
   const root = mkdtempSync(join(tmpdir(), 'strikeline-bench-rss-'));
-  const child = spawn(process.execPath, [join(REPO, 'bin', 'strikeline.js'), 'stream'], {
+  // Started as deploy/ starts it: the daemon's node flags, then the CLI.
+  const child = spawn(process.execPath, [...DAEMON_NODE_FLAGS, join(REPO, 'bin', 'strikeline.js'), 'stream'], {
     cwd: REPO,
     env: {
       ...process.env,

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { DAEMON_NODE_FLAGS } from '../daemon-node-flags.ts';
 
 const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'strikeline.js');
 
@@ -37,7 +38,8 @@ export interface Service {
 /** Starts a long-running command and resolves once it prints its `{"event":"ready"}` line. */
 export function startService(args: readonly string[], env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<Service> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const flags = args[0] === 'stream' ? DAEMON_NODE_FLAGS : [];
+    const child = spawn(process.execPath, [...flags, BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let settled = false;
     const exited = new Promise<number>((done) => child.on('close', (code) => { done(code ?? 1); }));

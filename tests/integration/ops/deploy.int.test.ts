@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAEMON_NODE_FLAGS } from '../../../src/cli/daemon-node-flags.ts';
 import { REPO } from '../../support/run-cli.ts';
 import { waitFor } from '../../support/sim.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
@@ -76,7 +77,7 @@ describe('deploy', () => {
       'TimeoutStopSec=30',
       'EnvironmentFile=/opt/strikeline/.env',
       'WorkingDirectory=/opt/strikeline',
-      'ExecStart=/usr/bin/env node bin/strikeline.js stream',
+      `ExecStart=/usr/bin/env node ${DAEMON_NODE_FLAGS.join(' ')} bin/strikeline.js stream`,
     ]) {
       expect(unit.split('\n')).toContain(line);
     }
@@ -87,6 +88,15 @@ describe('deploy', () => {
         { encoding: 'utf8' },
       );
       expect(verify.stderr).not.toMatch(/Unknown (key|section)|Invalid|Failed to parse/i);
+    }
+  });
+
+  it('every launcher of the daemon gives node its flags (systemd above, tmux, make run)', () => {
+    const tmux = readFileSync(join(REPO, 'deploy', 'tmux.sh'), 'utf8');
+    const make = readFileSync(join(REPO, 'Makefile'), 'utf8');
+    for (const flag of DAEMON_NODE_FLAGS) {
+      expect(tmux).toContain(`%q ${flag} %q stream`);
+      expect(make).toContain(`node ${flag} bin/strikeline.js stream`);
     }
   });
 });
