@@ -41,7 +41,7 @@ describe('protection of fills', () => {
     const journal = await waitFor(() => d.store.journal.list().find((j) => j.action === 'protection_placed'), 2_000, 'the journal entry');
     expect(Object.keys(journal.data ?? {})).toEqual(expect.arrayContaining(['entryOrderId', 'entryPrice', 'qty', 'stopPrice', 'takeProfitPrice', 'latencySentMs', 'latencyAckMs']));
     expect(d.store.journal.list().some((j) => j.action === 'fill' && j.symbol === 'AAPL')).toBe(true);
-    expect(d.alerts.some((a) => a.short.startsWith('PROTECTED 10 AAPL'))).toBe(true);
+    await waitFor(() => d.alerts.some((a) => a.short.startsWith('PROTECTED 10 AAPL')), 2_000, 'the protection alert');
     // The next fills find the path warm.
     for (const symbol of ['MSFT', 'NVDA', 'AMZN']) await h.buy(symbol, 2);
     const warm = await waitFor(() => (placed(d.events, 'AMZN').length > 0 ? ['MSFT', 'NVDA', 'AMZN'].map((s) => placed(d.events, s)[0]) : undefined), 2_000, 'three more OCOs');
