@@ -1,5 +1,6 @@
 /** @module `strikeline stream`: runs the daemon in the foreground until SIGINT/SIGTERM (systemd, tmux or a terminal). */
 import type { Command } from 'commander';
+import type PQueue from 'p-queue';
 import { ReplaySubject, lastValueFrom, tap } from 'rxjs';
 import { createBrokerClock } from '../adapters/clock/broker-clock.ts';
 import type { Deps } from '../streams/deps.ts';
@@ -9,19 +10,31 @@ import { createRestQueue, prioritizedBroker } from '../streams/rest-queue.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 
-/** In-flight requests get this long to finish after a stop signal before the store closes. */
+/** In-flight requests get this long to finish after a stop signal, before the pipelines stop and again before the store closes. */
 const DRAIN_MS = 5_000;
 
-function shutdownSignal(ctx: Context): ReplaySubject<string> {
+/**
+ * The stop signal reaches the pipelines once the orders already sent are answered (at most DRAIN_MS): their
+ * answers, and the journal entries a step holds back while its order is on the wire, are still written.
+ */
+function shutdownSignal(ctx: Context, queue: PQueue): ReplaySubject<string> {
   const shutdown$ = new ReplaySubject<string>(1);
   const stop = (signal: string) => () => {
     ctx.log.info({ signal }, 'daemon stopping');
-    shutdown$.next(signal);
-    shutdown$.complete();
+    void settleInFlight(queue).then(() => {
+      shutdown$.next(signal);
+      shutdown$.complete();
+    });
   };
   process.once('SIGINT', stop('SIGINT'));
   process.once('SIGTERM', stop('SIGTERM'));
   return shutdown$;
+}
+
+async function settleInFlight(queue: PQueue): Promise<void> {
+  await Promise.race([queue.onIdle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+  // Two check phases: the answer's outcome releases the held bookkeeping, which runs on the next one.
+  for (let i = 0; i < 2; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
 
 async function runDaemon(ctx: Context): Promise<void> {
@@ -40,7 +53,7 @@ async function runDaemon(ctx: Context): Promise<void> {
     events: ctx.events,
     config: ctx.config,
     killSwitch: composeKillSwitch(ctx),
-    shutdown$: shutdownSignal(ctx),
+    shutdown$: shutdownSignal(ctx, queue),
   };
   ctx.events.emit('RUN_STARTED', { command: 'stream', pid: process.pid });
   await lastValueFrom(
