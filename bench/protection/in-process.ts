@@ -14,18 +14,12 @@ import { openStore } from '../../src/adapters/store/lmdb-store.ts';
 import type { FeedEvent, TradeUpdate } from '../../src/domain/events.ts';
 import { price, qty } from '../../src/domain/money.ts';
 import type { OrderReport, SubmitOrder } from '../../src/domain/orders.ts';
-import type { Broker, Logger } from '../../src/domain/ports.ts';
+import type { Broker } from '../../src/domain/ports.ts';
 import { protectionStream } from '../../src/streams/protection-stream.ts';
 import { order as stubOrder } from '../../tests/support/daemon-stubs.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
+import { silentLogger } from '../../src/domain/silent-logger.ts';
 
-const silent: Logger = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  debug: () => undefined,
-  child: () => silent,
-};
 const wallNow = (): number => performance.timeOrigin + performance.now();
 
 /** A resting order reported now: the shared stub order with the bench's defaults. */
@@ -161,7 +155,7 @@ async function round(
       tradeFeed: { tradeUpdates$: () => trading$ },
       marketFeed: never,
       store,
-      log: silent,
+      log: silentLogger,
       config,
       shutdown$,
       mailer: { alert: () => Promise.resolve() },

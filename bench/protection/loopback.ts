@@ -17,21 +17,15 @@ import { deriveUrls } from '../../src/adapters/config/env.ts';
 import { DEFAULT_CONFIG } from '../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
-import type { Broker, Logger } from '../../src/domain/ports.ts';
+import type { Broker } from '../../src/domain/ports.ts';
 import type { SubmitOrder } from '../../src/domain/orders.ts';
 import { protectionStream } from '../../src/streams/protection-stream.ts';
 import { createRestQueue, prioritizedBroker } from '../../src/streams/rest-queue.ts';
 import { startChild } from './child-process.ts';
 import { BENCH_KEY, BENCH_SECRET, monoMs, type PayloadSizes } from './wire.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
+import { silentLogger } from '../../src/domain/silent-logger.ts';
 
-const silent: Logger = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  debug: () => undefined,
-  child: () => silent,
-};
 
 /** The body the SDK posts for an OCO exit (snake_case, numbers as strings). */
 const ocoBody = (o: SubmitOrder): string =>
@@ -90,7 +84,7 @@ export async function openLoopback(fills: number): Promise<Loopback> {
     endpoint: exchange.rest,
     ...deriveUrls(exchange.rest),
     requestsPerMinute: 10_000,
-    log: silent,
+    log: silentLogger,
   });
   const arrived = new Map<string, number>();
   const posted = new Map<string, number>();
@@ -135,7 +129,7 @@ export async function openLoopback(fills: number): Promise<Loopback> {
       tradeFeed,
       broker,
       store,
-      log: silent,
+      log: silentLogger,
       config,
       shutdown$,
       mailer: { alert: () => Promise.resolve() },

@@ -17,6 +17,7 @@ import { handleMarketDataRest } from './server/market-data/market-data-rest.ts';
 import { tradeUpdateJson } from './server/order-json.ts';
 import { createTradingStreamServer, tradeUpdateFrame } from './server/trading-stream.ts';
 import { createUpdateDelivery } from './server/update-delivery.ts';
+import { silentLogger } from '../domain/silent-logger.ts';
 
 export interface SimulatorOptions {
   /** 0 (default) = any free port. */
@@ -51,10 +52,9 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const log = options.log ?? silent;
+  const log = options.log ?? silentLogger;
   const seed = options.seed ?? SIM_DEFAULTS.seed;
   const credentials = { key: options.key ?? SIM_DEFAULTS.key, secret: options.secret ?? SIM_DEFAULTS.secret };
   const market = createSyntheticMarket({

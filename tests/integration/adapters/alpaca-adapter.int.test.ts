@@ -8,17 +8,16 @@ import { createAlpaca, type AlpacaAdapters } from '../../../src/adapters/alpaca/
 import { BrokerError } from '../../../src/domain/broker-error.ts';
 import type { FeedEvent, MarketTrade, TradeUpdate } from '../../../src/domain/events.ts';
 import { price, qty } from '../../../src/domain/money.ts';
-import type { Logger } from '../../../src/domain/ports.ts';
 import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
+import { silentLogger } from '../../../src/domain/silent-logger.ts';
 
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
 
 let t: TestSimulator;
 let alpaca: AlpacaAdapters;
 
 function adapters(keyId = TEST_KEY, secretKey = TEST_SECRET): AlpacaAdapters {
   const u = t.sim.urls;
-  return createAlpaca({ keyId, secretKey, endpoint: u.rest, dataEndpoint: u.rest, streamUrl: u.tradingStream, dataStreamUrl: u.dataStream, log: silent });
+  return createAlpaca({ keyId, secretKey, endpoint: u.rest, dataEndpoint: u.rest, streamUrl: u.tradingStream, dataStreamUrl: u.dataStream, log: silentLogger });
 }
 
 beforeAll(async () => {

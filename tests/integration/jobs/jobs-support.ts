@@ -7,20 +7,14 @@ import { pathsFor } from '../../../src/adapters/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
-import type { Broker, Logger } from '../../../src/domain/ports.ts';
+import type { Broker } from '../../../src/domain/ports.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { CSV_HEADER } from '../../../src/jobs/actionable-csv.ts';
 import { renderTradeResult } from '../../../src/jobs/render-trade-result.ts';
 import { runTradeJob, type TradeJobResult } from '../../../src/jobs/trade-job.ts';
 import type { TestSimulator } from '../../support/sim.ts';
+import { silentLogger } from '../../../src/domain/silent-logger.ts';
 
-const silent: Logger = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  debug: () => undefined,
-  child: () => silent,
-};
 
 /** The engine's own Broker port, over the official SDK, pointed at the simulator. */
 export function brokerFor(t: TestSimulator): Broker {
@@ -32,7 +26,7 @@ export function brokerFor(t: TestSimulator): Broker {
     dataEndpoint: u.rest,
     streamUrl: u.tradingStream,
     dataStreamUrl: u.dataStream,
-    log: silent,
+    log: silentLogger,
   }).broker;
 }
 
@@ -98,9 +92,9 @@ export async function tradeInProcess(
             sms: false,
             smsMaxChars: 160,
           },
-          silent,
+          silentLogger,
         ),
-      log: silent,
+      log: silentLogger,
       config,
       csvPath: paths.actionable,
       killSwitch: createFileKillSwitch({ path: paths.halt, tradingDisabled: false }),

@@ -2,18 +2,11 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type Config } from '../../../src/adapters/config/schema.ts';
-import type { Logger } from '../../../src/domain/ports.ts';
 import { CSV_HEADER, parseActionableCsv } from '../../../src/jobs/actionable-csv.ts';
 import { runRankJob } from '../../../src/jobs/rank-job.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
+import { silentLogger } from '../../../src/domain/silent-logger.ts';
 
-const silent: Logger = {
-  info: () => undefined,
-  warn: () => undefined,
-  error: () => undefined,
-  debug: () => undefined,
-  child: () => silent,
-};
 
 interface S {
   ticker: string;
@@ -58,7 +51,7 @@ describe('runRankJob', () => {
       rejectedDir: join(root, 'data', 'rejected_tickers'),
       config,
       asOf,
-      log: silent,
+      log: silentLogger,
     });
 
   beforeEach(() => {

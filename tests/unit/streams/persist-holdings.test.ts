@@ -4,12 +4,11 @@ import { lastValueFrom, of } from 'rxjs';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import { newHolding } from '../../../src/domain/holding.ts';
 import { emptyHoldings, type HoldingsState } from '../../../src/domain/holdings-draft.ts';
-import type { Logger } from '../../../src/domain/ports.ts';
 import { loadPersisted, persistHoldings } from '../../../src/streams/persist-holdings.ts';
 import { initialHoldings } from '../../../src/streams/holdings-options.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
+import { silentLogger } from '../../../src/domain/silent-logger.ts';
 
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
 const held = (symbol: string, qty: number, highWater: number) =>
   newHolding(symbol, { qty, exit: { entryPrice: 100, tsEntry: 7, highWater }, anchor: `a-${symbol}` });
 const state = (synced: boolean, ...hs: ReturnType<typeof held>[]): HoldingsState => ({ ...emptyHoldings(new Map(hs.map((h) => [h.symbol, h]))), synced });
@@ -24,7 +23,7 @@ describe('persistHoldings', () => {
     const a1 = held('AAPL', 10, 101);
     const m1 = held('MSFT', 5, 50);
     const states = of(state(false, a1), state(true, a1, m1), state(true, { ...a1, exit: { ...a1.exit, highWater: 105 } }, { ...m1, qty: 0 }));
-    await lastValueFrom(states.pipe(persistHoldings(store, silent, emptyHoldings())), { defaultValue: undefined });
+    await lastValueFrom(states.pipe(persistHoldings(store, silentLogger, emptyHoldings())), { defaultValue: undefined });
     expect(loadPersisted(store)).toEqual([{ symbol: 'AAPL', entryPrice: 100, tsEntry: 7, highWater: 105, anchor: 'a-AAPL', entryOrderId: 'a-AAPL', seq: 0, managed: true }]);
     const restored = initialHoldings(store);
     expect(restored.synced).toBe(false);
@@ -34,7 +33,7 @@ describe('persistHoldings', () => {
 
   it('writes nothing before the first snapshot', async () => {
     const store = openStore(join(temp.root, 'state2'));
-    await lastValueFrom(of(state(false, held('AAPL', 10, 101))).pipe(persistHoldings(store, silent, emptyHoldings())), { defaultValue: undefined });
+    await lastValueFrom(of(state(false, held('AAPL', 10, 101))).pipe(persistHoldings(store, silentLogger, emptyHoldings())), { defaultValue: undefined });
     expect(loadPersisted(store)).toEqual([]);
     await store.close();
   });

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger } from '../../../../src/domain/ports.ts';
 import { createExchange } from '../../../../src/sim/engine/exchange.ts';
 import { createSyntheticMarket } from '../../../../src/sim/market/synthetic-market.ts';
 import { startClockDriver } from '../../../../src/sim/server/clock-driver.ts';
+import { silentLogger } from '../../../../src/domain/silent-logger.ts';
 
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
 const startTs = Date.parse('2024-05-01T13:25:00Z');
 const exchangeAt = () =>
   createExchange({ market: createSyntheticMarket({ seed: 3, symbols: ['SPY'] }), cash: 1000, startTs, seed: 3, spreadBps: 2, partialFillRate: 0 });
@@ -21,7 +20,7 @@ describe('startClockDriver', () => {
   it('advances simulated time by elapsed wall time x speed', async () => {
     const exchange = exchangeAt();
     const wallStart = performance.now();
-    const driver = startClockDriver(exchange, 600, silent, 20);
+    const driver = startClockDriver(exchange, 600, silentLogger, 20);
     try {
       await until(() => exchange.now() >= startTs + 60_000);
       const wallMs = performance.now() - wallStart;
@@ -37,7 +36,7 @@ describe('startClockDriver', () => {
 
   it('does nothing at speed 0', () => {
     const exchange = exchangeAt();
-    startClockDriver(exchange, 0, silent).stop();
+    startClockDriver(exchange, 0, silentLogger).stop();
     expect(exchange.now()).toBe(startTs);
   });
 });

@@ -7,9 +7,8 @@ import { createAssetBook } from '../../../../src/sim/server/asset-book.ts';
 import { createSimServer, type SimServer } from '../../../../src/sim/server/create-sim-server.ts';
 import { createTradingStreamServer } from '../../../../src/sim/server/trading-stream.ts';
 import { createUpdateDelivery } from '../../../../src/sim/server/update-delivery.ts';
-import type { Logger } from '../../../../src/domain/ports.ts';
+import { silentLogger } from '../../../../src/domain/silent-logger.ts';
 
-const silent: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined, debug: () => undefined, child: () => silent };
 const AUTH = { 'APCA-API-KEY-ID': 'K', 'APCA-API-SECRET-KEY': 'S' };
 let server: SimServer;
 let base: string;
@@ -33,7 +32,7 @@ beforeAll(async () => {
       delayTradeUpdates: (ms) => faults.push(`delay ${ms}`),
     },
     rateLimitPerMinute: 1000,
-    log: silent,
+    log: silentLogger,
   });
   base = `http://127.0.0.1:${server.port}`;
 });
@@ -122,7 +121,7 @@ describe('sim server shell', () => {
       delivery: createUpdateDelivery(() => undefined),
       faults: { dropStreams: () => undefined, duplicateTradeUpdates: () => undefined, delayTradeUpdates: () => undefined },
       rateLimitPerMinute: 1,
-      log: silent,
+      log: silentLogger,
     });
     try {
       const first = await fetch(`http://127.0.0.1:${small.port}/v2/assets`, { headers: AUTH });
