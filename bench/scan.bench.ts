@@ -8,8 +8,8 @@
  * `npm run bench -- scan` runs only this file; BENCH_QUICK=1 scans 100 symbols instead of 500.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { STRATEGY_NAMES } from '../src/adapters/config/schema.ts';
-import { DEFAULT_EXIT_RULES } from '../src/domain/exit-rules.ts';
+import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/adapters/config/schema.ts';
+import { scanOptions } from '../src/scanner/scan-setup.ts';
 import { scanInParallel, workerCount } from '../src/scanner/parallel/parallel-scan.ts';
 import type { MarketData } from '../src/scanner/market-data.ts';
 import type { Fundamentals, StrategySettings } from '../src/scanner/strategies/strategy.ts';
@@ -61,14 +61,8 @@ interface Timed {
 
 let market: MarketData;
 let settings: StrategySettings;
-const options = {
-  backtest: {
-    exits: DEFAULT_EXIT_RULES,
-    costs: { slippageBps: 7.5, commissionPerShare: 0.005 },
-    notional: 15_000,
-  },
-  minTrades: 5,
-};
+// What `strikeline scan` runs with the default config: 7.5 bps + $0.005/share, $15,000 a trade, 5 trades minimum.
+const options = scanOptions(DEFAULT_CONFIG);
 
 async function timeScans(count: number, workers: number | undefined): Promise<Timed> {
   const wall: number[] = [];

@@ -15,12 +15,12 @@ import type { FeedEvent, TradeUpdate } from '../../src/domain/events.ts';
 import { price, qty } from '../../src/domain/money.ts';
 import type { OrderReport, SubmitOrder } from '../../src/domain/orders.ts';
 import type { Broker } from '../../src/domain/ports.ts';
+import { wallNow } from '../../src/domain/wall-clock.ts';
 import { protectionStream } from '../../src/streams/protection-stream.ts';
 import { order as stubOrder } from '../../tests/support/daemon-stubs.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
 
-const wallNow = (): number => performance.timeOrigin + performance.now();
 
 /** A resting order reported now: the shared stub order with the bench's defaults. */
 function report(o: Partial<OrderReport> & Pick<OrderReport, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'type'>): OrderReport {

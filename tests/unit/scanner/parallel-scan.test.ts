@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGY_NAMES } from '../../../src/adapters/config/schema.ts';
-import { DEFAULT_EXIT_RULES } from '../../../src/domain/exit-rules.ts';
+import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../../../src/adapters/config/schema.ts';
 import { packMarket, unpackMarket } from '../../../src/scanner/parallel/shared-market.ts';
+import { scanOptions } from '../../../src/scanner/scan-setup.ts';
 import { scanInParallel, workerCount } from '../../../src/scanner/parallel/parallel-scan.ts';
 import { scanMarket } from '../../../src/scanner/scan/scan-market.ts';
 import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
@@ -13,14 +13,8 @@ const settings = {
   sectors: STATIC_SECTORS,
   fundamentals: null,
 };
-const options = {
-  backtest: {
-    exits: DEFAULT_EXIT_RULES,
-    costs: { slippageBps: 7.5, commissionPerShare: 0.005 },
-    notional: 15_000,
-  },
-  minTrades: 5,
-};
+// What `strikeline scan` runs with the default config: 7.5 bps + $0.005/share, $15,000 a trade, 5 trades minimum.
+const options = scanOptions(DEFAULT_CONFIG);
 
 describe('parallel scan', () => {
   const market = syntheticUniverse({
