@@ -96,19 +96,18 @@ export function buildRecords(
 ): OrderRecord[] {
   const status = initialStatus(engine, n);
   const clientOrderId = n.clientOrderId ?? newId();
-  if (n.orderClass === 'simple') {
-    return [
-      makeRecord(engine, n, asset, {
-        side: n.side,
-        type: n.type,
-        limitPrice: n.limitPrice,
-        stopPrice: n.stopPrice,
-        status,
-        clientOrderId,
-        targetQty,
-      }),
-    ];
-  }
+  // Made when called: a bracket's or oto's entry takes its sequence number after its legs.
+  const entryRecord = (): OrderRecord =>
+    makeRecord(engine, n, asset, {
+      side: n.side,
+      type: n.type,
+      limitPrice: n.limitPrice,
+      stopPrice: n.stopPrice,
+      status,
+      clientOrderId,
+      targetQty,
+    });
+  if (n.orderClass === 'simple') return [entryRecord()];
   const exitSide: SimSide = n.orderClass === 'oco' ? n.side : n.side === 'buy' ? 'sell' : 'buy';
   const legStatus = n.orderClass === 'oco' ? status : 'held';
   const leg = (
@@ -147,18 +146,7 @@ export function buildRecords(
       )
     : undefined;
   const exits = [tp, sl].filter((r): r is OrderRecord => r !== undefined);
-  const entry =
-    n.orderClass === 'oco'
-      ? undefined
-      : makeRecord(engine, n, asset, {
-          side: n.side,
-          type: n.type,
-          limitPrice: n.limitPrice,
-          stopPrice: n.stopPrice,
-          status,
-          clientOrderId,
-          targetQty,
-        });
+  const entry = n.orderClass === 'oco' ? undefined : entryRecord();
   const group: OrderGroup = {
     kind: n.orderClass,
     entryId: entry?.id ?? null,
