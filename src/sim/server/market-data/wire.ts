@@ -20,16 +20,8 @@ export function tradeIdOf(print: SimPrint): number {
   return Math.floor(print.ts) * 1000 + (hashString(print.symbol) % 1000);
 }
 
-export interface BarJson {
-  readonly t: string;
-  readonly o: number;
-  readonly h: number;
-  readonly l: number;
-  readonly c: number;
-  readonly v: number;
-  readonly n: number;
-  readonly vw: number;
-}
+/** A bar on the wire: the simulator's bar with its start time as RFC-3339. */
+export type BarJson = Omit<SimBar, 't'> & { readonly t: string };
 
 export const barJson = (b: SimBar): BarJson => ({ t: rfc3339(b.t), o: b.o, h: b.h, l: b.l, c: b.c, v: b.v, n: b.n, vw: b.vw });
 
