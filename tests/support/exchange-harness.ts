@@ -15,6 +15,17 @@ import { createFakeMarket } from './fake-market.ts';
 /** A request where any field may be left out or explicitly undefined (to test missing fields). */
 export type LooseRequest = { [K in keyof SimOrderRequest]?: SimOrderRequest[K] | undefined };
 
+/** An OCO exit for the 10 shares of AAPL most tests hold: take profit 120, stop 95, GTC. */
+export const OCO_EXIT: LooseRequest = {
+  side: 'sell',
+  type: 'limit',
+  qty: 10,
+  time_in_force: 'gtc',
+  order_class: 'oco',
+  take_profit: { limit_price: 120 },
+  stop_loss: { stop_price: 95 },
+};
+
 export interface Harness {
   readonly ex: Exchange;
   readonly market: FakeMarket;

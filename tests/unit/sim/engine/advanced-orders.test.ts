@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LooseRequest } from '../../../support/exchange-harness.ts';
-import { createHarness } from '../../../support/exchange-harness.ts';
+import { OCO_EXIT, createHarness } from '../../../support/exchange-harness.ts';
 
-const OCO: LooseRequest = {
-  side: 'sell',
-  type: 'limit',
-  qty: 10,
-  time_in_force: 'gtc',
-  order_class: 'oco',
-  take_profit: { limit_price: 120 },
-  stop_loss: { stop_price: 95 },
-};
 const BRACKET: LooseRequest = {
   type: 'limit',
   limit_price: 99,
@@ -23,7 +14,7 @@ const BRACKET: LooseRequest = {
 function withOco() {
   const h = createHarness({ spreadBps: 10 });
   h.submit({ qty: 10 });
-  const oco = h.submit(OCO);
+  const oco = h.submit(OCO_EXIT);
   return { h, tp: oco.id, sl: oco.legs[0]!.id };
 }
 
@@ -51,7 +42,7 @@ describe('oco exits', () => {
     const h = createHarness();
     h.submit({ qty: 10 });
     h.ex.injectPartialFills(2);
-    const oco = h.submit(OCO);
+    const oco = h.submit(OCO_EXIT);
     const sl = oco.legs[0]!.id;
     h.ex.printTrade('AAPL', 121, 100);
     const partial = h.updates.find((u) => u.event === 'partial_fill')!;
@@ -63,7 +54,7 @@ describe('oco exits', () => {
   it('a resting partially filled take profit keeps the stop loss at the unfilled qty', () => {
     const h = createHarness({ partialFillRate: 1, seed: 3 });
     h.submit({ qty: 10 });
-    const oco = h.submit(OCO);
+    const oco = h.submit(OCO_EXIT);
     h.ex.printTrade('AAPL', 121, 100);
     const tp = h.ex.getOrder(oco.id)!;
     expect(tp.status).toBe('partially_filled');
@@ -84,12 +75,12 @@ describe('oco exits', () => {
 
   it('oco rules: exit only, limit type, stop 0.01 below the take profit', () => {
     const h = createHarness();
-    expect(h.reject(OCO).message).toBe('oco orders must be exit orders');
+    expect(h.reject(OCO_EXIT).message).toBe('oco orders must be exit orders');
     h.submit({ qty: 10 });
-    const e = h.reject({ ...OCO, stop_loss: { stop_price: 119.995 } });
+    const e = h.reject({ ...OCO_EXIT, stop_loss: { stop_price: 119.995 } });
     expect(e.status).toBe(422);
     const e2 = h.reject({
-      ...OCO,
+      ...OCO_EXIT,
       take_profit: { limit_price: 95 },
       stop_loss: { stop_price: 95 },
     });
@@ -99,13 +90,13 @@ describe('oco exits', () => {
       'stop price must be less than base_price - 0.01',
     ]);
     expect(
-      h.submit({ ...OCO, take_profit: { limit_price: 95.01 }, stop_loss: { stop_price: 95 } })
+      h.submit({ ...OCO_EXIT, take_profit: { limit_price: 95.01 }, stop_loss: { stop_price: 95 } })
         .status,
     ).toBe('new');
     const h2 = createHarness();
     h2.submit({ qty: 10 });
-    expect(h2.reject({ ...OCO, type: 'market' }).message).toBe('oco orders must be limit orders');
-    expect(h2.reject({ ...OCO, qty: 11 }).message).toBe(
+    expect(h2.reject({ ...OCO_EXIT, type: 'market' }).message).toBe('oco orders must be limit orders');
+    expect(h2.reject({ ...OCO_EXIT, qty: 11 }).message).toBe(
       'insufficient qty available for order (requested: 11, available: 10)',
     );
   });
@@ -113,7 +104,7 @@ describe('oco exits', () => {
   it('a stop-limit stop leg rests as a limit after election when the bid is below its limit', () => {
     const h = createHarness();
     h.submit({ qty: 10 });
-    const oco = h.submit({ ...OCO, stop_loss: { stop_price: 95, limit_price: 94.5 } });
+    const oco = h.submit({ ...OCO_EXIT, stop_loss: { stop_price: 95, limit_price: 94.5 } });
     const sl = oco.legs[0]!;
     expect(sl.type).toBe('stop_limit');
     h.ex.printTrade('AAPL', 94, 1);

@@ -1,16 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LooseRequest } from '../../../support/exchange-harness.ts';
-import { createHarness } from '../../../support/exchange-harness.ts';
-
-const OCO: LooseRequest = {
-  side: 'sell',
-  type: 'limit',
-  qty: 10,
-  time_in_force: 'gtc',
-  order_class: 'oco',
-  take_profit: { limit_price: 120 },
-  stop_loss: { stop_price: 95 },
-};
+import { OCO_EXIT, createHarness } from '../../../support/exchange-harness.ts';
 
 function holding(qty = 10) {
   const h = createHarness();
@@ -49,7 +38,7 @@ describe('shares reserved by open sells', () => {
 
   it('an OCO exit reserves the shares once for both legs', () => {
     const h = holding();
-    const oco = h.submit(OCO);
+    const oco = h.submit(OCO_EXIT);
     expect(oco).toMatchObject({
       order_class: 'oco',
       type: 'limit',
@@ -71,7 +60,7 @@ describe('shares reserved by open sells', () => {
 
   it('a cancel releases the shares', () => {
     const h = holding();
-    const oco = h.submit(OCO);
+    const oco = h.submit(OCO_EXIT);
     h.ex.cancelOrder(oco.id);
     expect(h.events().slice(-2)).toEqual(['canceled:o2', 'canceled:o3']);
     expect(h.ex.position('AAPL')!.qty_available).toBe(10);
@@ -81,7 +70,7 @@ describe('shares reserved by open sells', () => {
 describe('wash-trade protection (strict)', () => {
   it('a buy while an OCO exit rests is rejected', () => {
     const h = holding();
-    h.submit(OCO);
+    h.submit(OCO_EXIT);
     const e = h.reject({ qty: 1 });
     expect([e.status, e.code, e.message]).toEqual([
       403,
