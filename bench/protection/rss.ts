@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DAEMON_NODE_FLAGS } from '../../src/cli/daemon-node-flags.ts';
 import { startSimulator } from '../../src/sim/start-simulator.ts';
+import { waitFor } from '../../tests/support/sim.ts';
 import { benchSymbols } from './loopback.ts';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -23,17 +24,6 @@ export interface RssResult {
 
 const kbOf = (status: string, field: string): number =>
   Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-
-async function until<T>(what: string, timeoutMs: number, probe: () => T | undefined): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export async function measureRss(positions = 100): Promise<RssResult> {
   const symbols = benchSymbols(positions, 'M');
@@ -77,14 +67,13 @@ export async function measureRss(positions = 100): Promise<RssResult> {
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
-    await until('the daemon ready line', 60_000, () =>
-      ready
-        ? true
-        : child.exitCode !== null
-          ? (() => {
-              throw new Error(`daemon exited: ${stderr}`);
-            })()
-          : undefined,
+    await waitFor(
+      () => {
+        if (child.exitCode !== null && !ready) throw new Error(`daemon exited: ${stderr}`);
+        return ready;
+      },
+      60_000,
+      'the daemon ready line',
     );
     const covered = (): number =>
       new Set(
@@ -93,7 +82,7 @@ export async function measureRss(positions = 100): Promise<RssResult> {
           .filter((o) => o.order_class === 'oco' && ['new', 'accepted', 'held'].includes(o.status))
           .map((o) => o.symbol),
       ).size;
-    await until(`${positions} OCOs`, 120_000, () => (covered() >= positions ? true : undefined));
+    await waitFor(() => covered() >= positions, 120_000, `${positions} OCOs`);
     // Live trades on every held symbol for a while: the market feed, exit rules and journal at work.
     for (let round = 0; round < 20; round += 1) {
       for (const symbol of symbols)
