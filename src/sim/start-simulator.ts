@@ -9,7 +9,8 @@ import { assetIdFor } from './engine/ids.ts';
 import { createSyntheticMarket } from './market/synthetic-market.ts';
 import { createAssetBook } from './server/asset-book.ts';
 import { startClockDriver } from './server/clock-driver.ts';
-import { createSimServer } from './server/create-sim-server.ts';
+import { createRestAnswer, createSimServer, type SimServerOptions } from './server/create-sim-server.ts';
+import type { SimWire } from './in-process/in-process-wire.ts';
 import { defaultStart } from './server/default-start.ts';
 import { SIM_DEFAULTS } from './server/sim-defaults.ts';
 import { createDataStreamServer } from './server/market-data/data-stream-server.ts';
@@ -46,6 +47,8 @@ export interface Simulator {
   readonly port: number;
   readonly exchange: Exchange;
   readonly market: SyntheticMarket;
+  /** The same simulator without sockets: REST answered and streams accepted inside the process. */
+  readonly wire: SimWire;
   /** Open WebSocket sessions (for tests and the state page). */
   connections(): { readonly trading: number; readonly data: number };
   /** Stops the clock, terminates every socket and closes the server. */
@@ -89,7 +92,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const unsubscribe = exchange.onTradeUpdate((u) => {
     delivery.push(u);
   });
-  const server = await createSimServer({
+  const serverOptions: SimServerOptions = {
     deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },
     credentials,
     port: options.port ?? 0,
@@ -115,7 +118,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     rateLimitPerMinute: options.rateLimitPerMinute ?? SIM_DEFAULTS.rateLimitPerMinute,
     log: log.child({ component: 'sim-server' }),
-  });
+  };
+  const answer = createRestAnswer(serverOptions);
+  const server = await createSimServer(serverOptions, answer);
+  const wire: SimWire = {
+    answer,
+    hold: () => delivery.hold(),
+    accept: (socket, req) => (req.path === '/stream' ? tradingStream.accept(socket, req) : dataStream.accept(socket, req)),
+  };
   const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }));
   const http = `http://127.0.0.1:${server.port}`;
   const ws = `ws://127.0.0.1:${server.port}`;
@@ -125,6 +135,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port: server.port,
     exchange,
     market,
+    wire,
     connections: () => ({ trading: tradingStream.connections(), data: dataStream.connections() }),
     close: () =>
       (closing ??= (async () => {

@@ -6,7 +6,7 @@ import { addDays } from '../../domain/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { call } from './classify.ts';
-import { nodeHttpFetch } from './node-http-fetch.ts';
+import { nodeHttpFetch, type FetchLike } from './node-http-fetch.ts';
 import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
 
 export interface AlpacaRestOptions {
@@ -17,6 +17,8 @@ export interface AlpacaRestOptions {
   readonly requestsPerMinute?: number;
   readonly dataFeed?: 'iex' | 'sip';
   readonly timeoutMs?: number;
+  /** The HTTP client; default node:http over keep-alive agents (the in-process simulator's in chaos tests). */
+  readonly fetchApi?: FetchLike;
 }
 
 const SYMBOL_CHUNK = 100;
@@ -37,7 +39,7 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
     // GETs only: the SDK never retries POST, PATCH or DELETE, so orders are never sent twice.
     retry: { maxRetries: 2, retryDelayMs: 250 },
     rateLimit: { maxRequests: options.requestsPerMinute ?? 200, intervalMs: 60_000 },
-    fetchApi: nodeHttpFetch({ timeoutMs: options.timeoutMs ?? 15_000 }),
+    fetchApi: options.fetchApi ?? nodeHttpFetch({ timeoutMs: options.timeoutMs ?? 15_000 }),
   };
   const tradingCfg = new trading.Configuration({ ...common, basePath: options.endpoint });
   const dataCfg = new marketData.Configuration({ ...common, basePath: options.dataEndpoint });
