@@ -57,7 +57,7 @@ export const configSchema = z.strictObject({
     timer_interval_ms: z.number().int().positive().max(60_000).default(60_000),
     clock_sync_ms: z.number().int().positive().max(86_400_000).default(300_000),
     stale_symbol_ms: z.number().int().positive().default(300_000),
-    unknown_order_timeout_ms: z.number().int().positive().max(600_000).default(5_000),
+    unknown_order_timeout_ms: z.number().int().positive().max(600_000).default(1_000),
     exit_retry_ms: z.number().int().positive().max(86_400_000).default(60_000),
   }),
   circuit_breakers: section({

@@ -64,7 +64,7 @@ describe('reduceHoldings: protection of fills', () => {
   it('defers behind an open entry refused as a wash trade, and protects when the entry ends', () => {
     const s1 = run(syncedState(), [fill({ qty: 3, price: 100, positionQty: 3, filledQty: 3, orderQty: 10 })]);
     const c = submits(s1)[0] as Submit;
-    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'potential wash trade detected. use complex orders', errorKind: 'rejected' }]);
+    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'potential wash trade detected. use complex orders', errorKind: 'rejected', retryAfterMs: null }]);
     expect(events(s2, 'ProtectionFailed')[0]).toMatchObject({ deferred: true });
     expect(submits(s2)).toEqual([]);
     const s3 = run(last(s2).state, [fill({ qty: 7, price: 100, positionQty: 10, filledQty: 10, orderQty: 10 })]);
@@ -74,7 +74,7 @@ describe('reduceHoldings: protection of fills', () => {
   it('backs off after a refusal and asks for an audit when the shares are held elsewhere', () => {
     const s1 = run(syncedState(), [fill({ qty: 10, price: 100, positionQty: 10 })]);
     const c = submits(s1)[0] as Submit;
-    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'insufficient qty available for order (requested: 10, available: 0)', errorKind: 'rejected' }]);
+    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'insufficient qty available for order (requested: 10, available: 0)', errorKind: 'rejected', retryAfterMs: null }]);
     expect(events(s2, 'ProtectionFailed')[0]).toMatchObject({ deferred: false, retryAt: T0 + 2_000 });
     expect(s2.flatMap((s) => s.commands).map((x) => x.kind)).toEqual(['RequestAudit']);
     expect(submits(run(last(s2).state, [env({ kind: 'Tick' }, T0 + 1_000)]))).toEqual([]);
@@ -180,7 +180,7 @@ describe('reduceHoldings: soft exits', () => {
     const { state, oco } = protectedState();
     const s1 = run(state, [due, { kind: 'OpenOrdersSwept', symbol: 'AAPL', orders: [] }, update('canceled', canceled(oco)), update('canceled', canceled(oco.legs[0] as OrderReport))]);
     const sale = submits(s1)[0] as Submit;
-    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: sale, error: 'refused', errorKind: 'rejected' }]);
+    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: sale, error: 'refused', errorKind: 'rejected', retryAfterMs: null }]);
     expect(events(s2, 'ExitRejected')[0]).toMatchObject({ rule: 'trailing', error: 'refused' });
     expect(submits(s2).map((c) => [c.role, c.order.qty])).toEqual([['oco', 10]]);
     // The soft exit waits for exit_retry_ms before trying again.
