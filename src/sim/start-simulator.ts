@@ -6,7 +6,7 @@ import type { Logger } from '../domain/ports.ts';
 import type { Exchange, SimTradeUpdate, SyntheticMarket } from './contracts.ts';
 import { createExchange } from './engine/exchange.ts';
 import { assetIdFor } from './engine/ids.ts';
-import { createSyntheticMarket } from './market/synthetic-market.ts';
+import { createSyntheticMarket, type SyntheticMarketWithInfo } from './market/synthetic-market.ts';
 import { createAssetBook } from './server/asset-book.ts';
 import { startClockDriver } from './server/clock-driver.ts';
 import { createRestAnswer, createSimServer, type SimServerOptions } from './server/create-sim-server.ts';
@@ -21,6 +21,11 @@ import { createUpdateDelivery } from './server/update-delivery.ts';
 import { silentLogger } from '../domain/silent-logger.ts';
 
 export interface SimulatorOptions {
+  /**
+   * A market to trade on instead of a new one (its seed and symbols then win): a market is deterministic data with
+   * memoised days, so many short simulators (the chaos suite's) can share one and generate each day once.
+   */
+  readonly market?: SyntheticMarketWithInfo;
   /** 0 (default) = any free port. */
   readonly port?: number;
   readonly seed?: number;
@@ -37,6 +42,8 @@ export interface SimulatorOptions {
   readonly partialFillRate?: number;
   /** Text instead of binary frames on the trading stream (debugging). */
   readonly textFrames?: boolean;
+  /** Wall ms between the clock driver's steps when speed > 0 (default 50); coarser steps cost less under virtual time. */
+  readonly clockTickMs?: number;
   /** REST requests per key per wall minute before 429 (Alpaca: 200). Default 10000. */
   readonly rateLimitPerMinute?: number;
   readonly log?: Logger;
@@ -60,7 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const log = options.log ?? silentLogger;
   const seed = options.seed ?? SIM_DEFAULTS.seed;
   const credentials = { key: options.key ?? SIM_DEFAULTS.key, secret: options.secret ?? SIM_DEFAULTS.secret };
-  const market = createSyntheticMarket({
+  const market = options.market ?? createSyntheticMarket({
     seed,
     ...(options.symbols ? { symbols: options.symbols } : {}),
     ...(options.notFractionable ? { notFractionable: options.notFractionable } : {}),
@@ -126,7 +133,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     hold: () => delivery.hold(),
     accept: (socket, req) => (req.path === '/stream' ? tradingStream.accept(socket, req) : dataStream.accept(socket, req)),
   };
-  const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }));
+  const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }), options.clockTickMs);
   const http = `http://127.0.0.1:${server.port}`;
   const ws = `ws://127.0.0.1:${server.port}`;
   let closing: Promise<void> | undefined;

@@ -1,7 +1,9 @@
 /**
- * Test support: faults on the simulator's in-process wire, switched on and off while a test runs. REST: answer
- * an order POST with 429 (Retry-After), 5xx before or after the order is applied, a timeout, or a 403/422
- * refusal. Trading stream: malformed, duplicated, delayed or reordered `trade_updates` frames.
+ * Test support: a broker's bad day on the simulator's in-process wire, switched on while a test runs. REST: the
+ * next order POSTs answered 429 (Retry-After), 5xx before or after the order is applied, a timeout, or a 403/422
+ * refusal. Trading stream: malformed, duplicated, delayed or reordered `trade_updates` frames. Every answer and
+ * frame that disturbs the daemon is recorded with the virtual time until which it may fairly delay protection
+ * (`disturbances`), so the chaos suite's coverage invariant has a reasoned bound, not a blanket timeout.
  */
 import type { WireRequest, WireResponse } from '../../src/sim/server/create-sim-server.ts';
 import type { InProcessWireOptions, RestTap } from '../../src/sim/in-process/in-process-wire.ts';
@@ -24,6 +26,18 @@ export type FrameFault =
   /** Held back until the next frame has gone. */
   | { readonly kind: 'reorder' };
 
+export interface Disturbance {
+  readonly at: number;
+  /** Until when it may fairly keep a share without a stop (virtual ms). */
+  readonly until: number;
+  /** The symbol it concerns; undefined for all (a frame that could not be read). */
+  readonly symbol?: string;
+  readonly what: string;
+}
+
+/** The daemon's policies the allowances follow (the shipped defaults). */
+export const POLICY = { unknownMs: 1_000, retryBaseMs: 2_000, retryMaxMs: 60_000, httpDeadlineMs: 15_000, auditMs: 60_000 };
+
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): WireResponse => ({
   status,
   headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers },
@@ -32,7 +46,26 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 const isOrderPost = (req: WireRequest): boolean => req.method.toUpperCase() === 'POST' && new URL(req.url, 'http://x').pathname === '/v2/orders';
 
-function restAnswer(fault: RestFault, forward: () => WireResponse): WireResponse | 'timeout' {
+function symbolOf(req: WireRequest): string {
+  try {
+    const body = JSON.parse(req.body) as { symbol?: unknown };
+    return typeof body.symbol === 'string' ? body.symbol : '';
+  } catch {
+    return '';
+  }
+}
+
+function frameSymbol(text: string): string | undefined {
+  try {
+    const frame = JSON.parse(text) as { data?: { order?: { symbol?: unknown } } };
+    const symbol = frame.data?.order?.symbol;
+    return typeof symbol === 'string' ? symbol : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function faultAnswer(fault: RestFault, forward: () => WireResponse): WireResponse | 'timeout' {
   switch (fault.kind) {
     case 'rate_limit':
       return json(429, { code: 42910000, message: 'too many requests' }, { 'Retry-After': String(fault.retryAfterS) });
@@ -59,26 +92,50 @@ function mutate(text: string, fault: FrameFault): string {
 }
 
 export interface FaultWire {
+  /** Options for a daemon's (or a job's) wire; every client built from them shares the fault queues. */
   readonly options: InProcessWireOptions;
-  /** The next `count` order POSTs get this answer. */
+  /** The next `count` order POSTs, whoever sends them, get this answer. */
   failOrders(fault: RestFault, count?: number): void;
   /** The next `count` trade_updates frames get this fault. */
   breakFrames(fault: FrameFault, count?: number): void;
-  /** Order POSTs answered by a fault so far. */
   readonly injected: { rest: number; frames: number };
+  readonly disturbances: Disturbance[];
+  /** Drops pending faults (a quiet period begins). */
+  clear(): void;
 }
 
-export function faultWire(base: InProcessWireOptions = {}): FaultWire {
+export function faultWire(base: InProcessWireOptions = {}, now: () => number = () => Date.now()): FaultWire {
   const orderFaults: RestFault[] = [];
   const frameFaults: FrameFault[] = [];
   const injected = { rest: 0, frames: 0 };
+  const disturbances: Disturbance[] = [];
+  const refusals = new Map<string, number>();
   let heldBack: Buffer | null = null;
+  const disturb = (ms: number, what: string, symbol: string | undefined): void => {
+    const at = now();
+    disturbances.push({ at, until: at + ms, what, ...(symbol === undefined || symbol === '' ? {} : { symbol }) });
+  };
+
+  /** How long an answer to an order POST may fairly delay protection, by the daemon's policies. */
+  const allowance = (symbol: string, status: number | 'timeout', res: WireResponse | null): number => {
+    if (status === 'timeout') return POLICY.httpDeadlineMs + POLICY.unknownMs;
+    if (status === 429) return Number(res?.headers['Retry-After'] ?? 1) * 1_000;
+    if (status >= 500) return POLICY.unknownMs;
+    const k = (refusals.get(symbol) ?? 0) + 1;
+    refusals.set(symbol, k);
+    return Math.min(POLICY.retryBaseMs * 2 ** (k - 1), POLICY.retryMaxMs);
+  };
 
   const rest: RestTap = (req, forward) => {
-    const fault = isOrderPost(req) ? orderFaults.shift() : undefined;
-    if (fault === undefined) return forward();
-    injected.rest += 1;
-    return restAnswer(fault, forward);
+    if (!isOrderPost(req)) return forward();
+    const symbol = symbolOf(req);
+    const fault = orderFaults.shift();
+    if (fault !== undefined) injected.rest += 1;
+    const res = fault === undefined ? forward() : faultAnswer(fault, forward);
+    const status = res === 'timeout' ? 'timeout' : res.status;
+    if (status !== 'timeout' && status < 300) refusals.delete(symbol);
+    else disturb(allowance(symbol, status, res === 'timeout' ? null : res), `POST /v2/orders ${symbol}: ${String(status)}`, symbol);
+    return res;
   };
 
   const tradingFrames: FrameTap = (data) => {
@@ -97,9 +154,12 @@ export function faultWire(base: InProcessWireOptions = {}): FaultWire {
         return [{ data, delayMs: 0 }, { data, delayMs: 0 }, ...release];
       case 'delay':
         heldBack = null;
+        disturb(fault.ms, `trade update delayed ${String(fault.ms)} ms`, frameSymbol(text));
         return [{ data, delayMs: fault.ms }, ...release];
       case 'reorder':
         heldBack = data;
+        // Held until the next frame: if none comes, the next audit finds what it carried.
+        disturb(POLICY.auditMs, 'trade update held back (reordered)', frameSymbol(text));
         return release;
       case 'no_timestamp':
       case 'bad_numbers':
@@ -120,5 +180,10 @@ export function faultWire(base: InProcessWireOptions = {}): FaultWire {
       for (let i = 0; i < count; i += 1) frameFaults.push(fault);
     },
     injected,
+    disturbances,
+    clear: () => {
+      orderFaults.length = 0;
+      frameFaults.length = 0;
+    },
   };
 }

@@ -13,8 +13,10 @@ import { createAlpaca } from '../../src/adapters/alpaca/create-alpaca.ts';
 import { createBrokerClock } from '../../src/adapters/clock/broker-clock.ts';
 import { configSchema, type Config } from '../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
+import { createEventLog, newRunId } from '../../src/adapters/log/event-log.ts';
+import { createLogger } from '../../src/adapters/log/logger.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
-import type { Alert, Broker } from '../../src/domain/ports.ts';
+import type { Alert, Broker, Logger } from '../../src/domain/ports.ts';
 import type { Store } from '../../src/domain/store.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
 import { inProcessWire, type InProcessWireOptions } from '../../src/sim/in-process/in-process-wire.ts';
@@ -43,6 +45,10 @@ export interface VirtualHarness {
   readonly root: string;
   /** A second client of the account (the user), over the same wire but without its faults. */
   readonly user: Broker;
+  /** The run's logger: pino JSONL under root/logs, secrets scrubbed as in production. */
+  readonly log: Logger;
+  /** A client of the account over a wire of its own (a job's: `trade`, `halt`), with those faults. */
+  brokerOver(wire?: InProcessWireOptions): Broker;
   startDaemon(config?: Record<string, unknown>): VirtualDaemon;
   /** Moves virtual time: the simulator's clock (speed 1) and every timer of the daemon and the SDK. */
   advance(ms: number): Promise<void>;
@@ -66,6 +72,8 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
   const urls = { endpoint: 'http://sim.invalid', dataEndpoint: 'http://sim.invalid', streamUrl: 'ws://sim.invalid/stream', dataStreamUrl: 'ws://sim.invalid/v2/iex' };
   const credentials = { keyId: V_KEY, secretKey: V_SECRET };
   const user = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire) }).broker;
+  const logger = createLogger({ dir: join(root, 'logs'), level: 'debug', secrets: [V_KEY, V_SECRET], pretty: false });
+  const eventLog = createEventLog(join(root, 'logs', 'events'), newRunId(Date.now()), [V_KEY, V_SECRET]);
   const daemons: VirtualDaemon[] = [];
 
   const startDaemon = (overrides: Record<string, unknown> = {}): VirtualDaemon => {
@@ -82,8 +90,8 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
       store,
       mailer: { alert: (a) => { alerts.push(a); return Promise.resolve(); } },
       clock,
-      log: silentLogger,
-      events: { emit: () => undefined },
+      log: logger.log.child({ component: 'stream' }),
+      events: eventLog,
       config,
       killSwitch: createFileKillSwitch({ path: join(root, 'killswitch', 'HALT'), tradingDisabled: false }),
       shutdown$,
@@ -117,12 +125,15 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
     sim,
     root,
     user,
+    log: logger.log,
+    brokerOver: (wire) => createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, wire) }).broker,
     startDaemon,
     advance: async (ms) => {
       await vi.advanceTimersByTimeAsync(ms);
     },
     stop: async () => {
       for (const d of daemons) await d.stop().catch(() => undefined);
+      logger.close();
       vi.useRealTimers();
       await sim.close();
       rmSync(root, { recursive: true, force: true });
