@@ -2,6 +2,7 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../adapters/config/load-config.ts';
 import { EnvError } from '../adapters/config/env.ts';
+import { readSwitch } from '../adapters/config/switch-word.ts';
 import { makeScrubber } from '../adapters/log/scrub.ts';
 import { StoreVersionError } from '../adapters/store/schema-version.ts';
 
@@ -26,7 +27,10 @@ export function reportFailure(e: unknown, secrets: readonly string[]): number {
   const code = exitCodeOf(e);
   if (e instanceof CommanderError) return code; // commander already printed its message
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`strikeline: ${makeScrubber(secrets)(message.split('\n')[0] ?? message)}\n`);
-  if (process.env.STRIKELINE_DEBUG && e instanceof Error && e.stack) process.stderr.write(makeScrubber(secrets)(e.stack) + '\n');
+  const scrub = makeScrubber(secrets);
+  // The lines around a YAML syntax error come first: the failure still ends with its one clear line.
+  if (e instanceof ConfigError && e.excerpt !== undefined) process.stderr.write(`${scrub(e.excerpt)}\n`);
+  process.stderr.write(`strikeline: ${scrub(message.split('\n')[0] ?? message)}\n`);
+  if (readSwitch(process.env.STRIKELINE_DEBUG ?? '') === true && e instanceof Error && e.stack) process.stderr.write(scrub(e.stack) + '\n');
   return code;
 }

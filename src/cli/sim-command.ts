@@ -72,7 +72,7 @@ const HELP = `
 The simulator speaks Alpaca's wire protocols on one port of 127.0.0.1: trading REST (/v2/...), market-data
 REST (/v2/stocks/...), the trading stream (/stream, JSON in binary frames) and the stock data stream
 (/v2/iex, /v2/sip, /v2/test; msgpack for the SDK). Point the official SDK at it by rewriting its hosts
-(see "The simulator" in README.md). It prints one JSON line when ready:
+(see docs/simulator.md). It prints one JSON line when ready:
   {"event":"ready","rest":"http://127.0.0.1:PORT","tradingStream":"ws://127.0.0.1:PORT/stream",
    "dataStream":"ws://127.0.0.1:PORT/v2/iex","control":"http://127.0.0.1:PORT/sim"}
 

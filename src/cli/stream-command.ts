@@ -79,7 +79,7 @@ export function registerStream(program: Command): void {
   program
     .command('stream')
     .description('run the protective daemon: protects every fill at once (OCO + fractional stop), soft exits, audits; until SIGINT/SIGTERM')
-    .addHelpText('after', '\nPrints {"event":"ready",...} on stdout once both streams are connected and the first audit is done.\nLogs: logs/strikeline-<date>.jsonl. See "The stream daemon" in README.md.')
+    .addHelpText('after', '\nPrints {"event":"ready",...} on stdout once both streams are connected and the first audit is done.\nLogs: logs/strikeline-<date>.jsonl. See docs/daemon.md.')
     .action(async () => {
       await withContext('stream', runDaemon);
     });

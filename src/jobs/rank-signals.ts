@@ -51,7 +51,10 @@ export interface RankResult {
 
 const cmp = (a: number | string, b: number | string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The ranking order: a total order over summaries (every field breaks ties, so input order never matters). */
+/**
+ * The ranking order: a total order over summaries as parsed (every field breaks ties, so input order never
+ * matters; the parser reads a `-0` as 0, the one pair of distinct numbers `<` cannot order).
+ */
 export function compareSignals(a: SignalSummary, b: SignalSummary): number {
   return (
     cmp(b.win_rate, a.win_rate) ||
@@ -61,7 +64,9 @@ export function compareSignals(a: SignalSummary, b: SignalSummary): number {
     cmp(a.strategy, b.strategy) ||
     cmp(b.signal_date, a.signal_date) ||
     cmp(b.avg_return_pct, a.avg_return_pct) ||
-    cmp(a.price, b.price)
+    cmp(a.price, b.price) ||
+    cmp(a.state, b.state) ||
+    cmp(a.verdict, b.verdict)
   );
 }
 

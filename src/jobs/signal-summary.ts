@@ -11,19 +11,24 @@ export const TICKER_RE = /^[A-Z][A-Z0-9.-]{0,9}$/;
 export const STRATEGY_RE = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
 export const SIGNAL_FILE_RE = /^(IN_TRADE|WATCH|FLAT)_live_qs_([A-Z][A-Z0-9.-]{0,9})\.log$/;
 
-const finite = z.number().refine(Number.isFinite, 'a finite number');
+/**
+ * A JSON `-0` is read as 0: the ranking compares numbers with `<`, which cannot tell -0 from 0, so two summaries
+ * differing only in a zero's sign would tie and their order would depend on the order the logs were read in.
+ */
+const unsignedZero = (x: number): number => (x === 0 ? 0 : x);
+const finite = z.number().refine(Number.isFinite, 'a finite number').transform(unsignedZero);
 
 export const signalSummarySchema = z.object({
   ticker: z.string().regex(TICKER_RE, 'an upper-case ticker'),
   strategy: z.string().regex(STRATEGY_RE, 'a strategy name (letters, digits, _)'),
   state: z.enum(SIGNAL_STATES),
   verdict: z.enum(['PROFITABLE', 'UNPROFITABLE']),
-  win_rate: z.number().min(0).max(1),
-  trades: z.number().int().nonnegative(),
+  win_rate: z.number().min(0).max(1).transform(unsignedZero),
+  trades: z.number().int().nonnegative().transform(unsignedZero),
   /** null (or a missing loss side) means no losing trades: an infinite profit factor. */
   profit_factor: z
     .union([z.number().nonnegative(), z.null()])
-    .transform((v) => (v === null ? Infinity : v)),
+    .transform((v) => (v === null ? Infinity : unsignedZero(v))),
   avg_return_pct: finite,
   signal_date: z.string().refine(isIsoDate, 'a date as YYYY-MM-DD'),
   price: z.number().positive().refine(Number.isFinite, 'a finite price'),

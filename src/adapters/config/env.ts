@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
+import { readSwitch, SWITCH_WORDS } from './switch-word.ts';
 
 export interface Env {
   readonly root: string;
@@ -33,7 +34,13 @@ export class EnvError extends Error {
   override readonly name = 'EnvError';
 }
 
-const truthy = (v: string | undefined): boolean => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+/** A boolean switch: unset or empty is the default; a word outside the vocabulary stops every command (fail closed). */
+function envSwitch(vars: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = vars[name] ?? '';
+  const reading = readSwitch(raw);
+  if (reading === 'invalid') throw new EnvError(`${name}=${JSON.stringify(raw)} is not a switch: set it to ${SWITCH_WORDS}, or leave it empty`);
+  return reading === 'blank' ? fallback : reading;
+}
 
 /** Stream and data URLs follow the trading endpoint: Alpaca's hosts, or the simulator's one port. */
 export function deriveUrls(endpoint: string): Pick<Env, 'streamUrl' | 'dataEndpoint' | 'dataStreamUrl'> {
@@ -69,6 +76,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
     throw new EnvError(`ALPACA_ENDPOINT is not a URL: expected e.g. ${PAPER_ENDPOINT}`);
   }
   const derived = deriveUrls(endpoint);
+  envSwitch(vars, 'STRIKELINE_DEBUG', false); // read by cli/errors.ts; checked here so a bad word stops the command
   const capital = vars.TRADING_CAPITAL === undefined || vars.TRADING_CAPITAL === '' ? undefined : Number(vars.TRADING_CAPITAL);
   if (capital !== undefined && !(capital > 0)) throw new EnvError('TRADING_CAPITAL must be a positive number of dollars');
   const port = Number(vars.SMTP_PORT ?? 587);
@@ -85,7 +93,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
     dataEndpoint: (vars.ALPACA_DATA_ENDPOINT ?? derived.dataEndpoint).replace(/\/+$/, ''),
     dataStreamUrl: vars.ALPACA_DATA_STREAM_URL ?? derived.dataStreamUrl,
     tradingCapital: capital,
-    tradingDisabled: truthy(vars.TRADING_DISABLED),
+    tradingDisabled: envSwitch(vars, 'TRADING_DISABLED', false),
     strategyDisabledList: (vars.STRATEGY_DISABLED_LIST ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     smtp: {
       host: vars.SMTP_HOST || undefined,

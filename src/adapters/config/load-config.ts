@@ -1,11 +1,20 @@
 /** @module Reads and validates config/config.yaml; a bad file is a ConfigError naming the key path (exit 2). */
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import type { z } from 'zod';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { explainIssue } from './explain-issue.ts';
 import { configSchema, type Config } from './schema.ts';
+import { yamlExcerpt } from './yaml-excerpt.ts';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+
+  /** @param excerpt The offending lines of the file, printed above the one-line message. */
+  constructor(
+    message: string,
+    readonly excerpt?: string,
+  ) {
+    super(message);
+  }
 }
 
 export interface LoadedConfig {
@@ -14,50 +23,31 @@ export interface LoadedConfig {
   readonly source: string;
 }
 
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let node = raw;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-function explain(issue: z.core.$ZodIssue, raw: unknown): string {
-  const path = issue.path.map(String);
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.map((k) => [...path, k].join('.'));
-    return `${keys.join(', ')}: unknown key (expected one of the keys documented in config/config.yaml)`;
-  }
-  const where = path.length > 0 ? path.join('.') : '(top level)';
-  const expected = issue.message.replace(/^Invalid input: /, '').replace(/, received \w+$/, '');
-  return `${where}: ${expected}, found ${describe(valueAt(raw, issue.path))}`;
-}
-
 /** Validates an already-parsed document; throws ConfigError with every bad key. */
 export function validateConfig(raw: unknown, source: string): Config {
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => explain(i, raw));
+  const lines = result.error.issues.map((i) => explainIssue(i, raw));
   throw new ConfigError(`${source}: invalid configuration: ${lines.join('; ')}`);
+}
+
+/** A YAML syntax error as `file:line:col: not valid YAML: reason`, with the lines around it. */
+function syntaxError(file: string, text: string, e: unknown): ConfigError {
+  const first = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
+  const at = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
+  if (at === undefined) return new ConfigError(`${file}: not valid YAML: ${first}`);
+  const reason = first.replace(/ at line \d+, column \d+:?$/, '');
+  return new ConfigError(`${file}:${at.line}:${at.col}: not valid YAML: ${reason}`, yamlExcerpt(text, at.line, at.col));
 }
 
 export function loadConfig(file: string): LoadedConfig {
   if (!existsSync(file)) return { config: validateConfig({}, 'defaults'), source: 'defaults' };
+  const text = readFileSync(file, 'utf8');
   let raw: unknown;
   try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
+    raw = parseYaml(text);
   } catch (e) {
-    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    throw new ConfigError(`${file}: not valid YAML: ${msg ?? ''}`);
+    throw syntaxError(file, text, e);
   }
   return { config: validateConfig(raw, file), source: file };
 }

@@ -1,17 +1,33 @@
-/** @module The configuration schema: every tunable of the seeds, with the seeds' numbers as defaults. */
+/**
+ * @module The configuration schema: every tunable of the seeds, with the seeds' numbers as defaults, the range a
+ * trader would accept for each number, and the rules between keys. The one home of every default and bound.
+ */
 import { z } from 'zod';
+import { int, num } from './bounded-number.ts';
+import { configSwitch } from './switch-word.ts';
 
-const pct = z.number().min(0).max(100);
-const positive = z.number().positive();
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as never);
+const SECOND_MS = 1_000;
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
-const strategy = (enabled: boolean, allocationPct: number, maxPositions: number) =>
+/** Intervals that call the broker have a floor, so a typo (1 for 1000) cannot flood it; the test timings sit above it. */
+const brokerInterval = (max: number) => int({ gte: SECOND_MS, lte: max });
+const percent = num({ gte: 0, lte: 100 });
+/** A loss threshold: 0 would trip on nothing at all, 100 % never. */
+const lossPct = num({ gt: 0, lt: 100 });
+const vixLevel = num({ gt: 0, lte: 150 }); // the VIX's record close is 82.69 (2020-03-16)
+const sizeScalar = num({ gt: 0, lte: 2 });
+const maxPositions = int({ gte: 1, lte: 200 });
+
+const strategy = (enabled: boolean, allocationPct: number, positions: number) =>
   z
     .strictObject({
-      enabled: z.boolean().default(enabled),
-      allocation_pct: pct.default(allocationPct),
-      max_positions: z.number().int().positive().default(maxPositions),
+      enabled: configSwitch(enabled),
+      allocation_pct: percent.default(allocationPct),
+      max_positions: maxPositions.default(positions),
     })
     .prefault({});
 
@@ -32,60 +48,71 @@ export const STRATEGY_NAMES = [
 ] as const;
 export type StrategyName = (typeof STRATEGY_NAMES)[number];
 
-export const configSchema = z.strictObject({
+const sections = {
   capital: section({
     /** Null: use the account's equity (TRADING_CAPITAL overrides). */
-    total_capital: positive.nullable().default(null),
-    risk_per_trade_pct: pct.default(2),
-    max_position_usd: positive.default(15_000),
-    max_positions: z.number().int().positive().default(10),
-    max_position_pct: pct.default(5),
-    cash_buffer_pct: pct.default(5),
+    total_capital: num({ gt: 0, lte: 1e9 }).nullable().default(null),
+    risk_per_trade_pct: num({ gt: 0, lte: 10 }).default(2),
+    /** $1 is the broker's smallest notional order. */
+    max_position_usd: num({ gte: 1, lte: 1e9 }).default(15_000),
+    max_positions: maxPositions.default(10),
+    max_position_pct: num({ gt: 0, lte: 100 }).default(5),
+    /** 100 % would keep everything back and never trade. */
+    cash_buffer_pct: num({ gte: 0, lt: 100 }).default(5),
   }),
   exits: section({
-    stop_loss_pct: pct.default(5),
-    take_profit_pct: z.number().positive().default(20),
-    break_even_trigger_pct: pct.default(1.5),
-    trailing_trigger_pct: pct.default(2),
-    trailing_keep_pct: pct.default(50),
-    time_stop_days: positive.default(7),
+    /** A stop at 0 % sells at the entry price; at 50 % or more it is no stop a trader means. */
+    stop_loss_pct: num({ gt: 0, lt: 50 }).default(5),
+    take_profit_pct: num({ gt: 0, lte: 1_000 }).default(20),
+    /** A trigger at or above the target never arms: the way to switch the rule off. */
+    break_even_trigger_pct: num({ gt: 0, lte: 100 }).default(1.5),
+    trailing_trigger_pct: num({ gt: 0, lte: 100 }).default(2),
+    /** The share of the gain above entry kept: 100 % exits on the first tick down from the high. */
+    trailing_keep_pct: num({ gt: 0, lte: 100 }).default(50),
+    time_stop_days: int({ gte: 1, lte: 365 }).default(7),
   }),
   protection: section({
     protect: z.enum(['all', 'own']).default('all'),
-    audit_interval_ms: z.number().int().positive().max(86_400_000).default(60_000),
-    /** The soft-exit timer runs at least once a minute. */
-    timer_interval_ms: z.number().int().positive().max(60_000).default(60_000),
-    clock_sync_ms: z.number().int().positive().max(86_400_000).default(300_000),
-    stale_symbol_ms: z.number().int().positive().default(300_000),
-    unknown_order_timeout_ms: z.number().int().positive().max(600_000).default(1_000),
-    exit_retry_ms: z.number().int().positive().max(86_400_000).default(60_000),
+    audit_interval_ms: brokerInterval(DAY_MS).default(60_000),
+    /** A local tick (no broker call) that runs at least once a minute; 100 ms keeps it from spinning. */
+    timer_interval_ms: int({ gte: 100, lte: MINUTE_MS }).default(60_000),
+    /** The daemon's clock follows the broker's: re-read at least hourly. */
+    clock_sync_ms: brokerInterval(HOUR_MS).default(300_000),
+    /** Below 10 s a quiet symbol would be re-priced over REST (and its feed reconnected) all day. */
+    stale_symbol_ms: int({ gte: 10 * SECOND_MS, lte: 30 * DAY_MS }).default(300_000),
+    /** One lookup per unclear order; over a minute would leave a position unprotected that long. */
+    unknown_order_timeout_ms: int({ gte: 100, lte: MINUTE_MS }).default(1_000),
+    exit_retry_ms: brokerInterval(DAY_MS).default(60_000),
   }),
   circuit_breakers: section({
-    daily_loss_pct: pct.default(2),
-    drawdown_pct: pct.default(15),
-    drawdown_scale: z.number().min(0).max(1).default(0.5),
-    rapid_loss_pct: pct.default(1),
-    rapid_loss_window_min: positive.default(15),
-    rapid_loss_pause_min: positive.default(30),
-    consecutive_losses: z.number().int().positive().default(5),
-    consecutive_losses_pause_hours: positive.default(4),
-    strategy_loss_pct: pct.default(5),
-    strategy_loss_disable_hours: positive.default(24),
-    kill_daily_drawdown_pct: pct.default(5),
-    kill_consecutive_failures: z.number().int().positive().default(3),
-    kill_rejection_rate_pct: pct.default(50),
-    kill_rejection_min_count: z.number().int().positive().default(5),
-    reconciliation_tolerance_pct: pct.default(1),
+    daily_loss_pct: lossPct.default(2),
+    drawdown_pct: lossPct.default(15),
+    /** New positions' size while in drawdown: 1 leaves them whole, 0 would be a halt (use daily_loss_pct). */
+    drawdown_scale: num({ gt: 0, lte: 1 }).default(0.5),
+    rapid_loss_pct: lossPct.default(1),
+    rapid_loss_window_min: int({ gte: 1, lte: 1_440 }).default(15),
+    rapid_loss_pause_min: int({ gte: 1, lte: 1_440 }).default(30),
+    consecutive_losses: int({ gte: 1, lte: 100 }).default(5),
+    consecutive_losses_pause_hours: num({ gt: 0, lte: 720 }).default(4),
+    /** Of the strategy's allocation: a long-only strategy cannot lose more than all of it. */
+    strategy_loss_pct: num({ gt: 0, lte: 100 }).default(5),
+    strategy_loss_disable_hours: num({ gt: 0, lte: 720 }).default(24),
+    kill_daily_drawdown_pct: lossPct.default(5),
+    kill_consecutive_failures: int({ gte: 1, lte: 100 }).default(3),
+    kill_rejection_rate_pct: num({ gt: 0, lte: 100 }).default(50),
+    kill_rejection_min_count: int({ gte: 1, lte: 1_000 }).default(5),
+    /** 0 demands an exact match to the cent. */
+    reconciliation_tolerance_pct: num({ gte: 0, lte: 50 }).default(1),
   }),
   vix_regimes: section({
     symbol: z.string().min(1).default('VIXY'),
-    low_below: positive.default(15),
-    high_from: positive.default(25),
-    extreme_from: positive.default(35),
-    scalar_low: positive.default(1.2),
-    scalar_normal: positive.default(1.0),
-    scalar_high: positive.default(0.7),
-    scalar_extreme: positive.default(0.4),
+    low_below: vixLevel.default(15),
+    high_from: vixLevel.default(25),
+    extreme_from: vixLevel.default(35),
+    scalar_low: sizeScalar.default(1.2),
+    scalar_normal: sizeScalar.default(1.0),
+    scalar_high: sizeScalar.default(0.7),
+    scalar_extreme: sizeScalar.default(0.4),
   }),
   strategies: section({
     mean_reversion: strategy(true, 30, 25),
@@ -104,16 +131,17 @@ export const configSchema = z.strictObject({
   }),
   ranker: section({
     black_sheep: z.array(z.string()).default([]),
-    allow_black_sheep: z.boolean().default(false),
-    max_signal_age_days: z.number().int().nonnegative().default(3),
+    allow_black_sheep: configSwitch(false),
+    max_signal_age_days: int({ gte: 0, lte: 30 }).default(3),
   }),
   scanner: section({
     universe: z.enum(['static', 'csv']).default('static'),
-    history_years: positive.default(10),
-    min_trades: z.number().int().positive().default(5),
-    slippage_bps: z.number().nonnegative().default(7.5),
-    commission_per_share: z.number().nonnegative().default(0.005),
-    stale_after_hours: positive.default(24),
+    history_years: num({ gte: 1, lte: 30 }).default(10),
+    min_trades: int({ gte: 1, lte: 1_000 }).default(5),
+    /** Costs: 500 bps (5 %) a side or $1 a share is already more than any broker charges. */
+    slippage_bps: num({ gte: 0, lte: 500 }).default(7.5),
+    commission_per_share: num({ gte: 0, lte: 1 }).default(0.005),
+    stale_after_hours: num({ gt: 0, lte: 720 }).default(24),
   }),
   schedule: section({
     timezone: z.literal('America/New_York').default('America/New_York'),
@@ -123,20 +151,53 @@ export const configSchema = z.strictObject({
     report: hhmm.default('16:05'),
   }),
   alerts: section({
-    email: z.boolean().default(true),
-    sms: z.boolean().default(true),
-    sms_max_chars: z.number().int().min(40).max(160).default(160),
+    email: configSwitch(true),
+    sms: configSwitch(true),
+    /** One SMS segment; below 40 characters an alert says nothing. */
+    sms_max_chars: int({ gte: 40, lte: 160 }).default(160),
   }),
   safety: section({
-    grace_ms: z.number().int().positive().default(30_000),
-    stable_ms: z.number().int().positive().default(60_000),
+    /** A stream down this long flattens the account (by default): a few milliseconds would flatten on any blip. */
+    grace_ms: int({ gte: 100, lte: 10 * MINUTE_MS }).default(30_000),
+    stable_ms: int({ gte: 100, lte: HOUR_MS }).default(60_000),
     on_disconnect: z.enum(['flatten', 'protect_only']).default('flatten'),
   }),
   broker: section({
-    requests_per_minute: z.number().int().positive().max(10_000).default(200),
+    /** Below one a second, protective orders would queue behind the daemon's own audits. */
+    requests_per_minute: int({ gte: 60, lte: 10_000 }).default(200),
     data_feed: z.enum(['iex', 'sip']).default('iex'),
   }),
-});
+};
+
+type Sections = z.output<z.ZodObject<typeof sections>>;
+const ALLOCATION_TOLERANCE = 1e-6;
+const round = (x: number): string => String(Math.round(x * 1e6) / 1e6);
+
+/** A section whose own keys already failed: rules between its keys would only repeat the error. */
+const failed = (ctx: z.RefinementCtx, key: keyof Sections): boolean => ctx.issues.some((i) => i.path?.[0] === key);
+
+/** The VIX regime thresholds split the VIX scale in order: low < normal < high < extreme. */
+function increasingVixThresholds(c: Sections, ctx: z.RefinementCtx): void {
+  const v = c.vix_regimes;
+  if (failed(ctx, 'vix_regimes')) return;
+  if (!(v.low_below < v.high_from))
+    ctx.addIssue({ code: 'custom', path: ['vix_regimes', 'high_from'], message: `a level above vix_regimes.low_below (${v.low_below})`, params: { value: v.high_from } });
+  if (!(v.high_from < v.extreme_from))
+    ctx.addIssue({ code: 'custom', path: ['vix_regimes', 'extreme_from'], message: `a level above vix_regimes.high_from (${v.high_from})`, params: { value: v.extreme_from } });
+}
+
+/** Issue 14: the enabled strategies share all of the capital, no more and no less. */
+function allocationsSumTo100(c: Sections, ctx: z.RefinementCtx): void {
+  if (failed(ctx, 'strategies')) return;
+  const enabled = Object.entries(c.strategies).filter(([, s]) => s.enabled);
+  const sum = enabled.reduce((total, [, s]) => total + s.allocation_pct, 0);
+  if (Math.abs(sum - 100) <= ALLOCATION_TOLERANCE) return;
+  const terms = enabled.filter(([, s]) => s.allocation_pct !== 0).map(([name, s]) => `${name} ${s.allocation_pct}`);
+  const found = enabled.length === 0 ? 'no strategy enabled' : `${round(sum)} (${terms.join(' + ') || 'all 0'})`;
+  ctx.addIssue({ code: 'custom', path: ['strategies'], message: 'the allocation_pct of the enabled strategies to sum to 100', params: { found } });
+}
+
+export const configSchema = z.strictObject(sections).superRefine(increasingVixThresholds).superRefine(allocationsSumTo100);
 
 export type Config = z.infer<typeof configSchema>;
 export const DEFAULT_CONFIG: Config = configSchema.parse({});

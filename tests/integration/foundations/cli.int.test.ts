@@ -52,7 +52,7 @@ describe('strikeline CLI', () => {
     const r = await runCli(['config', 'check'], { TRADING_SYSTEM_ROOT: root });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/capital\.max_positions: expected number, found string "many"/);
+    expect(r.stderr).toMatch(/capital\.max_positions: expected an integer in \[1, 200\], found string "many"/);
   });
 
   it('reads .env from the root, lets real variables win, and never logs a secret', async () => {

@@ -41,4 +41,22 @@ describe('readEnv', () => {
     expect(() => readEnv({ TRADING_CAPITAL: '-5' }, false)).toThrow(EnvError);
     expect(() => readEnv({ ALPACA_ENDPOINT: 'not a url' }, false)).toThrow(/ALPACA_ENDPOINT is not a URL/);
   });
+
+  it('reads TRADING_DISABLED as a switch: the words of either state, any case, trimmed; empty is unset', () => {
+    const disabled = (value: string) => readEnv({ TRADING_DISABLED: value }, false).tradingDisabled;
+    for (const on of ['true', '1', 'yes', 'on', 'TRUE', ' Yes ', 'On']) expect(disabled(on)).toBe(true);
+    for (const off of ['false', '0', 'no', 'off', 'False', ' NO ', '', '  ']) expect(disabled(off)).toBe(false);
+    expect(readEnv({}, false).tradingDisabled).toBe(false);
+  });
+
+  it('refuses any other word for a switch (fail closed), naming the variable and the accepted words', () => {
+    for (const word of ['Y', 'halt', 'enabled', 'disabled', 'tru', '2', 'yes please']) {
+      expect(() => readEnv({ TRADING_DISABLED: word }, false)).toThrow(EnvError);
+      expect(() => readEnv({ TRADING_DISABLED: word }, false)).toThrow(
+        `TRADING_DISABLED=${JSON.stringify(word)} is not a switch: set it to true/false, 1/0, yes/no or on/off, or leave it empty`,
+      );
+    }
+    expect(() => readEnv({ STRIKELINE_DEBUG: 'verbose' }, false)).toThrow(/STRIKELINE_DEBUG="verbose" is not a switch/);
+    expect(() => readEnv({ STRIKELINE_DEBUG: 'on' }, false)).not.toThrow();
+  });
 });
