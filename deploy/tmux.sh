@@ -9,7 +9,7 @@
 # STRIKELINE_ROOT (default: this checkout) is the TRADING_SYSTEM_ROOT: .env, config/, state/, logs/ and
 # killswitch/ live there; the daemon runs with it as working directory. STRIKELINE_BIN overrides the entry
 # point (default: bin/strikeline.js of this checkout). When the daemon exits, the loop restarts it after
-# 5 s, like systemd's Restart=always.
+# 5 s, as systemd does (a second daemon on the same root exits 1 at once: one daemon per root).
 set -euo pipefail
 
 SESSION="${STRIKELINE_SESSION:-strikeline}"

@@ -16,3 +16,6 @@ export class BrokerError extends Error {
 }
 
 export const isBrokerError = (e: unknown): e is BrokerError => e instanceof BrokerError;
+
+/** The broker refused the credentials: terminal, since retrying cannot fix a wrong or revoked key. */
+export const isCredentialsRefused = (e: unknown): e is BrokerError => isBrokerError(e) && e.kind === 'auth';

@@ -29,10 +29,12 @@ export function describeProtection(o: ProtectiveOrder): string {
 
 function header(r: StatusReport): string[] {
   const d = r.daemon;
+  const state = d === null ? '' : d.running ? 'running' : d.stopped ? (d.failure === null ? 'stopped' : 'EXITED on a failure') : 'NOT RUNNING';
   const daemon =
     d === null
       ? 'never started here (no heartbeat in the store)'
-      : `${d.running ? 'running' : d.stopped ? 'stopped' : 'NOT RUNNING (heartbeat stale)'}, pid ${d.pid}, heartbeat ${ago(d.heartbeatAgeMs)}, started ${nyIso(d.tsStarted)}, streams: trading ${d.streams.trading}, market ${d.streams.market}`;
+      : `${state}, pid ${d.pid}, heartbeat ${ago(d.heartbeatAgeMs)}, started ${nyIso(d.tsStarted)}, credentials ${d.credentials}, streams: trading ${d.streams.trading}, market ${d.streams.market}`;
+  const health = r.health.ok ? `OK: ${r.health.reason}` : `NOT OK, ${r.health.state}: ${r.health.reason}`;
   const ks = r.killSwitch;
   const killSwitch = [
     ks.file === null ? null : `HALTED since ${ks.file.ts} by ${ks.file.who}: ${ks.file.reason}`,
@@ -47,6 +49,7 @@ function header(r: StatusReport): string[] {
     `strikeline status at ${nyIso(r.ts)}`,
     `mode         ${r.mode}`,
     `daemon       ${daemon}`,
+    `health       ${health}`,
     `kill switch  ${killSwitch.length === 0 ? 'off' : killSwitch.join('; ')}`,
     `safety mode  ${safety}`,
   ];

@@ -2,9 +2,10 @@
 import type { FileKillSwitch, HaltRecord } from '../adapters/killswitch/file-kill-switch.ts';
 import type { Broker, JournalEntry } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
-import { readDaemonStatus, type DaemonStatus } from '../streams/daemon-status.ts';
+import { readDaemonStatus, type CredentialsState, type DaemonStatus } from '../streams/daemon-status.ts';
 import { readSafety, type SafetyState } from '../streams/safety-state.ts';
 import { coverageOf, describeOrder, type Coverage, type ProtectiveOrder } from './coverage.ts';
+import { daemonHealth, type DaemonHealth, type LockView } from './daemon-health.ts';
 
 export type Mode = 'halted' | 'safety' | 'normal' | 'daemon not running';
 
@@ -18,11 +19,16 @@ export interface DaemonView {
   /** Daemon (broker) clock of the last completed coverage audit. */
   readonly tsLastAudit: number | null;
   readonly stopped: boolean;
+  /** Its pid alive, the root's lock held, its heartbeat fresh and not stopped. */
   readonly running: boolean;
   readonly heartbeatAgeMs: number;
+  readonly pidAlive: boolean;
+  readonly credentials: CredentialsState;
+  /** The line it exited with, when it stopped on a failure. */
+  readonly failure: string | null;
 }
 
-const viewOf = (beat: DaemonStatus, ts: number, staleMs: number): DaemonView => ({
+const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: DaemonHealth): DaemonView => ({
   pid: beat.pid,
   tsStarted: beat.tsStarted,
   tsHeartbeat: beat.tsHeartbeat,
@@ -30,8 +36,11 @@ const viewOf = (beat: DaemonStatus, ts: number, staleMs: number): DaemonView => 
   streams: beat.streams,
   tsLastAudit: beat.tsLastAudit,
   stopped: beat.stopped === true,
-  running: beat.stopped !== true && ts - beat.tsHeartbeat <= staleMs,
+  running: health.state !== 'not running' && health.state !== 'heartbeat stale' && beat.stopped !== true,
   heartbeatAgeMs: ts - beat.tsHeartbeat,
+  pidAlive,
+  credentials: beat.credentials ?? 'unknown',
+  failure: beat.failure ?? null,
 });
 
 export interface PositionStatus {
@@ -53,6 +62,10 @@ export interface StatusReport {
     readonly tradingDisabled: boolean;
   };
   readonly daemon: DaemonView | null;
+  /** Whether the daemon protects right now; `strikeline status` exits 1 unless `ok`. */
+  readonly health: DaemonHealth;
+  /** The root's lock: held by the running daemon (with its pid), or free. */
+  readonly lock: LockView;
   readonly safety: SafetyState | null;
   readonly positions: readonly PositionStatus[];
   readonly unprotected: readonly string[];
@@ -68,6 +81,9 @@ export interface StatusDeps {
   readonly broker: () => Broker;
   readonly store: Store;
   readonly killSwitch: FileKillSwitch;
+  /** Looks at the root's lock without taking it. */
+  readonly probeLock: () => Promise<LockView>;
+  readonly isAlive: (pid: number) => boolean;
   readonly now?: () => number;
   /** A heartbeat older than this means the daemon is not running: see {@link staleAfterMs}. */
   readonly staleMs: number;
@@ -95,7 +111,10 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
   const file = deps.killSwitch.read() ?? null;
   const halted = deps.killSwitch.isHalted();
   const beat = readDaemonStatus(deps.store);
-  const daemon = beat === undefined ? null : viewOf(beat, ts, deps.staleMs);
+  const lock = await deps.probeLock();
+  const pidAlive = beat !== undefined && deps.isAlive(beat.pid);
+  const health = daemonHealth({ record: beat, lock, pidAlive, heartbeatAgeMs: beat === undefined ? 0 : ts - beat.tsHeartbeat, staleMs: deps.staleMs });
+  const daemon = beat === undefined ? null : viewOf(beat, ts, pidAlive, health);
   const safety = readSafety(deps.store) ?? null;
   let positions: PositionStatus[] = [];
   let orphanOrders: StatusReport['orphanOrders'] = [];
@@ -129,6 +148,8 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
     mode: modeOf(halted, daemon, safety),
     killSwitch: { halted, file, tradingDisabled: deps.killSwitch.tradingDisabled },
     daemon,
+    health,
+    lock,
     safety,
     positions,
     unprotected: positions

@@ -1,5 +1,6 @@
 /** @module A bounded supervisor for a long-lived pipeline: restart after an error, give up after too many in a window. */
 import { asyncScheduler, defer, retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
+import { isCredentialsRefused } from '../domain/broker-error.ts';
 import type { Logger } from '../domain/ports.ts';
 
 export interface SuperviseOptions {
@@ -17,7 +18,8 @@ const messageOf = (e: unknown): string => (e instanceof Error ? e.message : Stri
 
 /**
  * Re-subscribes the source after an error, logging it at error level, at most `maxRestarts` times within any
- * `windowMs`; past the budget the error goes through, so a pipeline never stays silently dead.
+ * `windowMs`; past the budget the error goes through, so a pipeline never stays silently dead. Refused
+ * credentials go through at once: a restart cannot fix them, and the process must exit loudly instead.
  *
  * @example tradeFeed$.pipe(supervise({ maxRestarts: 5, windowMs: 60_000, log, name: 'trading feed' }))
  */
@@ -30,6 +32,7 @@ export function supervise<T>(options: SuperviseOptions): MonoTypeOperatorFunctio
       return source.pipe(
         retry({
           delay: (e: unknown) => {
+            if (isCredentialsRefused(e)) return throwError(() => e);
             const now = scheduler.now();
             restarts = [...restarts.filter((t) => now - t < options.windowMs), now];
             if (restarts.length > options.maxRestarts) {

@@ -66,6 +66,7 @@ export interface Simulator {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const log = options.log ?? silentLogger;
   const seed = options.seed ?? SIM_DEFAULTS.seed;
+  // One object read by REST, both streams and the control API: the rotate_credentials fault changes it in place.
   const credentials = { key: options.key ?? SIM_DEFAULTS.key, secret: options.secret ?? SIM_DEFAULTS.secret };
   const market = options.market ?? createSyntheticMarket({
     seed,
@@ -121,6 +122,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       },
       delayTradeUpdates: (ms) => {
         delivery.delay(ms);
+      },
+      rotateCredentials: (key, secret) => {
+        credentials.key = key;
+        credentials.secret = secret;
       },
     },
     rateLimitPerMinute: options.rateLimitPerMinute ?? SIM_DEFAULTS.rateLimitPerMinute,

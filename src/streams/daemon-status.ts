@@ -7,6 +7,9 @@ export const STATUS_KEY = 'status';
 
 export type DaemonMode = 'normal' | 'safety' | 'halted';
 
+/** Whether the broker has accepted this run's credentials: unknown until its first answer or stream login. */
+export type CredentialsState = 'unknown' | 'accepted' | 'refused';
+
 export interface DaemonStatus {
   readonly pid: number;
   readonly tsStarted: number;
@@ -19,8 +22,12 @@ export interface DaemonStatus {
   /** Coverage audits completed since the start. */
   readonly auditCount: number;
   readonly coverage: readonly CoverageLine[];
-  /** Set when the daemon stopped cleanly. */
+  /** Set when the daemon stopped, cleanly or not (see `failure`). */
   readonly stopped?: boolean;
+  /** Absent in records written before it existed: read as 'unknown'. */
+  readonly credentials?: CredentialsState;
+  /** The one line the daemon exited with, when it stopped on a failure. */
+  readonly failure?: string;
 }
 
 export function readDaemonStatus(store: Store): DaemonStatus | undefined {

@@ -11,6 +11,7 @@ import type { SyncedClock } from '../domain/market-session.ts';
 import type { Deps } from './deps.ts';
 import { writeDaemonStatus, type DaemonMode, type DaemonStatus } from './daemon-status.ts';
 import { supervise } from '../operators/supervise.ts';
+import { credentialsGuard, type CredentialsAccepted } from './credentials-guard.ts';
 import { protectionStream, type ProtectionEvent } from './protection-stream.ts';
 import { safetyStream, type SafetyEvent } from './safety-stream.ts';
 import { readSafety } from './safety-state.ts';
@@ -20,15 +21,19 @@ export interface DaemonReady {
   readonly tsReady: number;
 }
 
-export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady;
+export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted;
 
 export interface DaemonOptions {
   readonly clock?: SyncedClock;
   readonly pid?: number;
+  /** A broker silent this long is asked whether it still accepts the credentials (default 15 s). */
+  readonly credentialsCheckMs?: number;
 }
 
 /** `strikeline status` calls a daemon gone after 30 s without a heartbeat. */
 const HEARTBEAT_MS = 5_000;
+/** Half the 30 s within which a revoked key must stop the daemon; about 4 requests a minute when all is quiet. */
+const CREDENTIALS_CHECK_MS = 15_000;
 
 const isFeedEvent = (e: DaemonOutput): e is FeedEvent => e.kind === 'FeedResynced' || e.kind === 'FeedDown';
 
@@ -56,13 +61,21 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
     const mode: DaemonMode = deps.killSwitch.isHalted() ? 'halted' : safety() ? 'safety' : 'normal';
     const base = { ...s, mode, tsHeartbeat: Date.now() };
     if (e === null) return base;
-    if (isFeedEvent(e)) return { ...base, streams: { ...s.streams, [e.feed]: e.kind === 'FeedResynced' ? 'up' : 'down' } };
+    if (isFeedEvent(e)) {
+      const up = e.kind === 'FeedResynced';
+      // A stream is up only once it logged in: that is the broker accepting the credentials too.
+      return { ...base, streams: { ...s.streams, [e.feed]: up ? 'up' : 'down' }, credentials: up ? 'accepted' : (s.credentials ?? 'unknown') };
+    }
     if (e.kind === 'AuditCompleted') return { ...base, tsLastAudit: deps.clock.now(), auditCount: s.auditCount + 1, coverage: e.coverage };
+    if (e.kind === 'CredentialsAccepted') return { ...base, credentials: 'accepted' };
     return base;
   };
-  const initial: DaemonStatus = { pid, tsStarted, tsHeartbeat: tsStarted, mode: 'normal', streams: { trading: 'down', market: 'down' }, tsLastAudit: null, auditCount: 0, coverage: [] };
+  const initial: DaemonStatus = {
+    pid, tsStarted, tsHeartbeat: tsStarted, mode: 'normal', streams: { trading: 'down', market: 'down' }, tsLastAudit: null, auditCount: 0, coverage: [], credentials: 'unknown',
+  };
   const relevant = (e: DaemonOutput): boolean =>
-    isFeedEvent(e) || e.kind === 'AuditCompleted' || e.kind === 'HaltChanged' || e.kind === 'SafetyModeEntered' || e.kind === 'SafetyModeExited';
+    isFeedEvent(e) || e.kind === 'AuditCompleted' || e.kind === 'HaltChanged' || e.kind === 'SafetyModeEntered' || e.kind === 'SafetyModeExited' ||
+    e.kind === 'CredentialsAccepted';
   return merge(events$.pipe(filter(relevant)), interval(HEARTBEAT_MS).pipe(map(() => null))).pipe(
     startWith(null),
     scan(fold, initial),
@@ -78,8 +91,11 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
   );
 }
 
-export function daemonStream(deps: Deps, options: DaemonOptions = {}): Observable<DaemonOutput> {
+export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Observable<DaemonOutput> {
   return defer(() => {
+    // Every pipeline reaches the broker through the guard: a refused key ends the daemon instead of idling it.
+    const guard = credentialsGuard(daemonDeps.broker, { checkMs: options.credentialsCheckMs ?? CREDENTIALS_CHECK_MS, log: daemonDeps.log.child({ component: 'credentials' }) });
+    const deps: Deps = { ...daemonDeps, broker: guard.broker };
     const safety = readSafety(deps.store);
     const inSafety = new BehaviorSubject<boolean>(safety?.active === true);
     // While safety mode flattens the account the daemon must not put protection back behind it.
@@ -102,7 +118,8 @@ export function daemonStream(deps: Deps, options: DaemonOptions = {}): Observabl
       }),
       share(),
     );
-    const all$ = merge(protection$, safety$).pipe(share());
+    // The guard first: it must hear the very first answer (the start's clock sync).
+    const all$ = merge(guard.watch$, protection$, safety$).pipe(share());
     return merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );

@@ -72,7 +72,8 @@ export type Fault =
   | { kind: 'reject_orders'; count: number; status?: 403 | 422 | 500; message?: string }
   | { kind: 'duplicate_trade_updates'; count: number }
   | { kind: 'delay_trade_updates'; ms: number }
-  | { kind: 'partial_fills'; parts: number };
+  | { kind: 'partial_fills'; parts: number }
+  | { kind: 'rotate_credentials'; key: string; secret: string };
 
 export interface SimStateJson {
   clock: { timestamp: string; is_open: boolean; next_open: string; next_close: string };

@@ -9,12 +9,22 @@ function messageOf(e: errors.ApiError): string {
   return (e.message || `HTTP ${e.status}`).replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * A 403 that refuses the credentials rather than the order: Alpaca answers a bare `{"message":"forbidden."}` to
+ * keys used on the wrong host (paper keys on live) or revoked (alpacahq/Alpaca-API#228); its business refusals
+ * carry code 40310000 and say why (buying power, qty, wash trade).
+ */
+const refusesCredentials = (msg: string, code: number | undefined): boolean =>
+  (code === undefined || String(code).startsWith('401')) && /^(forbidden|unauthorized|access key verification failed)\b/i.test(msg);
+
 export function classify(e: unknown, call: CallKind): BrokerError {
   if (e instanceof BrokerError) return e;
   if (e instanceof errors.ApiError) {
     const code = typeof e.code === 'number' ? e.code : Number(e.code) || undefined;
     const msg = messageOf(e);
-    if (e instanceof errors.AuthError) return new BrokerError('auth', `broker refused the credentials: ${msg}`, e.status, code);
+    if (e instanceof errors.AuthError || (e instanceof errors.PermissionError && refusesCredentials(msg, code))) {
+      return new BrokerError('auth', `broker refused the credentials: ${msg}`, e.status, code);
+    }
     if (e instanceof errors.RateLimitError) return new BrokerError('rate-limited', msg, e.status, code, e.retryAfterMs ?? 1_000);
     if (e instanceof errors.NotFoundError) return new BrokerError('not-found', msg, e.status, code);
     if (e instanceof errors.PermissionError || e instanceof errors.ValidationError) return new BrokerError('rejected', msg, e.status, code);

@@ -35,8 +35,12 @@ export function createMarketFeed(options: StreamOptions): MarketFeed {
           }
         });
         stream.onError((message) => {
-          if (/auth failed|not authenticated|auth timeout/i.test(message)) {
+          if (/auth failed|not authenticated/i.test(message)) {
             subscriber.error(new BrokerError('auth', `market data stream refused the credentials (${message})`));
+          } else if (/auth timeout/i.test(message)) {
+            // 404: the server saw no login in time. Slowness, not a refusal; the SDK gives up on it, so the
+            // feed fails as transient and its retry connects again.
+            subscriber.error(new BrokerError('transient', `market data stream login timed out (${message})`));
           }
         });
         const symbolsSub: Subscription = symbols$.subscribe({

@@ -15,6 +15,8 @@ export interface FaultTargets {
   dropStreams(refuseMs: number): void;
   duplicateTradeUpdates(count: number): void;
   delayTradeUpdates(ms: number): void;
+  /** From now on only these credentials are accepted (REST, both streams' logins, this API); open sockets stay. */
+  rotateCredentials(key: string, secret: string): void;
 }
 
 export function simState(deps: TradingDeps): Record<string, unknown> {
@@ -96,6 +98,12 @@ function faults(req: RestRequest, deps: TradingDeps, targets: FaultTargets): Res
       deps.exchange.injectRejections(n, status, message);
       return ok({ kind: b.kind, count: n, status, message });
     }
+    case 'rotate_credentials': {
+      // A key regenerated on the broker's dashboard: the old one is refused from the next request or login.
+      if (typeof b.key !== 'string' || b.key === '' || typeof b.secret !== 'string' || b.secret === '') throw invalid('key and secret must be non-empty strings');
+      targets.rotateCredentials(b.key, b.secret);
+      return ok({ kind: b.kind });
+    }
     case 'partial_fills': {
       const parts = count(b.parts, 'parts', 2);
       deps.exchange.injectPartialFills(parts);
@@ -103,7 +111,7 @@ function faults(req: RestRequest, deps: TradingDeps, targets: FaultTargets): Res
     }
     default:
       throw invalid(
-        'kind must be one of drop_streams, duplicate_trade_updates, delay_trade_updates, reject_orders, partial_fills',
+        'kind must be one of drop_streams, duplicate_trade_updates, delay_trade_updates, reject_orders, partial_fills, rotate_credentials',
       );
   }
 }

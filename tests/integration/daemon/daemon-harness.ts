@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Subject, lastValueFrom, tap, toArray } from 'rxjs';
 import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
 import { createBrokerClock } from '../../../src/adapters/clock/broker-clock.ts';
+import { deriveUrls } from '../../../src/adapters/config/env.ts';
 import { configSchema, type Config } from '../../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
@@ -14,7 +15,7 @@ import type { Broker, Mailer, Alert } from '../../../src/domain/ports.ts';
 import type { OrderReport, SubmitOrder } from '../../../src/domain/orders.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { qty as toQty } from '../../../src/domain/money.ts';
-import { daemonStream, type DaemonOutput } from '../../../src/streams/daemon-stream.ts';
+import { daemonStream, type DaemonOptions, type DaemonOutput } from '../../../src/streams/daemon-stream.ts';
 import type { Deps } from '../../../src/streams/deps.ts';
 import { createRestQueue, prioritizedBroker } from '../../../src/streams/rest-queue.ts';
 import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
@@ -41,13 +42,21 @@ export interface Daemon {
   stop(): Promise<void>;
 }
 
+/** How a daemon differs from the default one: other credentials or URLs (a wrong key, an unreachable broker), daemon options. */
+export interface DaemonVariant {
+  readonly keyId?: string;
+  readonly secret?: string;
+  readonly endpoint?: string;
+  readonly options?: Omit<DaemonOptions, 'clock'>;
+}
+
 export interface Harness {
   readonly t: TestSimulator;
   readonly ctl: ReturnType<typeof control>;
   /** A second client of the same account (the user, or `strikeline trade`). */
   readonly user: Broker;
   readonly logs: string;
-  startDaemon(overrides?: Partial<Config['protection']>): Daemon;
+  startDaemon(overrides?: Partial<Config['protection']>, variant?: DaemonVariant): Daemon;
   buy(symbol: string, qty: number, clientOrderId?: string): Promise<OrderReport>;
   openOrders(symbol?: string): Promise<OrderReport[]>;
   position(symbol: string): Promise<number>;
@@ -67,13 +76,14 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
   const user = createAlpaca({ keyId: TEST_KEY, secretKey: TEST_SECRET, ...urls, log: root.log.child({ component: 'user' }) }).broker;
   const daemons: Daemon[] = [];
 
-  const startDaemon = (overrides: Partial<Config['protection']> = {}): Daemon => {
+  const startDaemon = (overrides: Partial<Config['protection']> = {}, variant: DaemonVariant = {}): Daemon => {
     const config = configSchema.parse({ protection: { ...FAST_PROTECTION, ...overrides } });
     const store = openStore(join(t.root, 'state'));
     const alerts: Alert[] = [];
     const mailer: Mailer = { alert: (a) => { alerts.push(a); return Promise.resolve(); } };
     const log = root.log.child({ component: 'stream' });
-    const adapters = createAlpaca({ keyId: TEST_KEY, secretKey: TEST_SECRET, ...urls, log });
+    const daemonUrls = variant.endpoint === undefined ? urls : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
+    const adapters = createAlpaca({ keyId: variant.keyId ?? TEST_KEY, secretKey: variant.secret ?? TEST_SECRET, ...daemonUrls, log });
     const clock = createBrokerClock();
     const shutdown$ = new Subject<void>();
     const deps: Deps = {
@@ -90,7 +100,9 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       shutdown$,
     };
     const events: DaemonOutput[] = [];
-    const done = lastValueFrom(daemonStream(deps, { clock }).pipe(tap((e) => events.push(e)), toArray()));
+    const done = lastValueFrom(daemonStream(deps, { ...variant.options, clock }).pipe(tap((e) => events.push(e)), toArray()));
+    // A test that expects the daemon to fail awaits `done` itself; nothing else may see an unhandled rejection.
+    void done.catch(() => undefined);
     const daemon: Daemon = {
       events,
       alerts,
@@ -101,8 +113,11 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       },
       stop: async () => {
         shutdown$.next();
-        await done;
-        await store.close();
+        try {
+          await done;
+        } finally {
+          await store.close();
+        }
       },
     };
     daemons.push(daemon);

@@ -1,6 +1,6 @@
 /**
  * deploy/: tmux.sh starts the daemon in a named session once and only once (idempotent), from the install root;
- * the systemd unit restarts always, stops with SIGTERM, and runs `node bin/strikeline.js stream`.
+ * the systemd unit restarts on failure (giving up on a crash loop), stops with SIGTERM, and runs `node bin/strikeline.js stream`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -68,11 +68,13 @@ describe('deploy', () => {
     },
   );
 
-  it('the systemd unit restarts always, stops with SIGTERM and runs the stream daemon', () => {
+  it('the systemd unit restarts on failure, gives up on a crash loop, stops with SIGTERM and runs the stream daemon', () => {
     const unit = readFileSync(join(REPO, 'deploy', 'strikeline.service'), 'utf8');
     for (const line of [
-      'Restart=always',
+      'Restart=on-failure',
       'RestartSec=5',
+      'StartLimitIntervalSec=600',
+      'StartLimitBurst=10',
       'KillSignal=SIGTERM',
       'TimeoutStopSec=30',
       'EnvironmentFile=/opt/strikeline/.env',

@@ -1,10 +1,13 @@
 /**
  * `strikeline status` against the simulator: a position without stops is UNPROTECTED; once an OCO exit is
- * placed it is protected, with the OCO's prices; the mode follows HALT and the daemon's heartbeat in the store.
+ * placed it is protected, with the OCO's prices; the mode follows HALT and the daemon's heartbeat in the store
+ * (from a daemon that holds the root's lock: here the test process stands in for it). Exit codes and health:
+ * tests/integration/ops/status-health.int.test.ts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acquireRootLock, type RootLock } from '../../../src/adapters/lock/root-lock.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { StatusReport } from '../../../src/jobs/status.ts';
 import { writeDaemonStatus } from '../../../src/streams/daemon-status.ts';
@@ -14,6 +17,7 @@ import { control, startTestSimulator, type TestSimulator } from '../../support/s
 
 let t: TestSimulator;
 let env: Record<string, string>;
+let lock: RootLock | undefined;
 
 beforeAll(async () => {
   t = await startTestSimulator();
@@ -22,13 +26,16 @@ beforeAll(async () => {
   await openPositions(t, { AAPL: 10 });
 });
 afterAll(async () => {
+  await lock?.release();
   await t.stop();
 });
 
+/** The report; exit 0 exactly when it says the daemon is healthy. */
 const status = async (): Promise<StatusReport> => {
   const result = await runCli(['status', '--json'], env);
-  expect(result.code).toBe(0);
-  return JSON.parse(result.stdout) as StatusReport;
+  const report = JSON.parse(result.stdout) as StatusReport;
+  expect(result.code).toBe(report.health.ok ? 0 : 1);
+  return report;
 };
 
 describe('strikeline status', () => {
@@ -39,13 +46,15 @@ describe('strikeline status', () => {
     ]);
     expect(report.unprotected).toEqual(['AAPL']);
     expect(report.mode).toBe('daemon not running');
+    expect(report.health.state).toBe('not running');
   });
 
   it('shows the position protected once an OCO exit is placed, and the daemon from its heartbeat', async () => {
     await placeOco(t, 'AAPL', 10, 120, 95);
+    lock = await acquireRootLock(t.root);
     const store = openStore(join(t.root, 'state'));
     await writeDaemonStatus(store, {
-      pid: 4242,
+      pid: process.pid,
       tsStarted: Date.now() - 60_000,
       tsHeartbeat: Date.now(),
       mode: 'normal',
@@ -53,6 +62,7 @@ describe('strikeline status', () => {
       tsLastAudit: null,
       auditCount: 1,
       coverage: [],
+      credentials: 'accepted',
     });
     await store.close();
     const report = await status();
@@ -68,10 +78,11 @@ describe('strikeline status', () => {
     ]);
     expect(report.unprotected).toEqual([]);
     expect(report.mode).toBe('normal');
-    expect(report.daemon).toMatchObject({ pid: 4242, running: true });
+    expect(report.daemon).toMatchObject({ pid: process.pid, running: true });
+    expect(report.health.ok).toBe(true);
     const text = await runCli(['status'], env);
     expect(text.stdout).toMatch(/10\/10\s+protected\s+OCO 10 tp \$120\.00 sl \$95\.00 gtc/);
-    expect(text.stdout).toContain('daemon       running, pid 4242');
+    expect(text.stdout).toContain(`daemon       running, pid ${process.pid}`);
   });
 
   it('is halted while HALT exists', async () => {

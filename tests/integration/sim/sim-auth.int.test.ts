@@ -1,7 +1,7 @@
 /** Credentials and rate limits through the official SDK: REST 401, terminal trading/data stream refusals, 429 with headers. */
 import { AuthError, RateLimitError, withResponse } from '@alpacahq/alpaca-trade-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sdkFor, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
+import { TEST_KEY, TEST_SECRET, connectTradeUpdates, control, sdkFor, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
 
 let t: TestSimulator | undefined;
 afterEach(async () => {
@@ -48,6 +48,33 @@ describe('bad credentials', () => {
     expect(result.status).toBe('server_rejected');
     expect(result.code).toBe(402);
     stream.disconnect();
+  });
+});
+
+describe('rotate_credentials fault', () => {
+  it('refuses the old pair from the next request and login on, accepts the new one, and leaves open sockets alone', async () => {
+    t = await startTestSimulator();
+    const sim = t.sim;
+    const open = await connectTradeUpdates(sim);
+    const rotated = { keyId: 'PKROTATED1234', secret: 'rotated-secret-1234' };
+    await control(sim).faults({ kind: 'rotate_credentials', key: rotated.keyId, secret: rotated.secret });
+    try {
+      await expect(sdkFor(sim).alpaca.trading.account.getAccount()).rejects.toBeInstanceOf(AuthError);
+      await expect(control(sim).state()).rejects.toThrow('-> 401');
+      expect(await sdkFor(sim, rotated).alpaca.trading.account.getAccount()).toMatchObject({ status: 'ACTIVE' });
+      expect((await control(sim, { key: rotated.keyId, secret: rotated.secret }).state()).positions).toEqual([]);
+      const oldLogin = sdkFor(sim, { keyId: TEST_KEY, secret: TEST_SECRET }).tradingStream();
+      oldLogin.connect();
+      expect(await oldLogin.waitForAuthenticationResult(5000)).toMatchObject({ authenticated: false, status: 'server_rejected' });
+      oldLogin.disconnect();
+      const oldData = sdkFor(sim).stockStream();
+      oldData.connect();
+      expect(await oldData.waitForAuthenticationResult(5000)).toMatchObject({ authenticated: false, code: 402 });
+      oldData.disconnect();
+      expect(open.stream.getState()).toBe('authenticated');
+    } finally {
+      open.close();
+    }
   });
 });
 

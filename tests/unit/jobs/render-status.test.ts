@@ -13,6 +13,9 @@ const daemon = {
   stopped: false,
   running: true,
   heartbeatAgeMs: 3_000,
+  pidAlive: true,
+  credentials: 'accepted' as const,
+  failure: null,
 };
 
 const base: StatusReport = {
@@ -20,6 +23,8 @@ const base: StatusReport = {
   mode: 'normal',
   killSwitch: { halted: false, file: null, tradingDisabled: false },
   daemon,
+  health: { ok: true, state: 'healthy', reason: 'running, authenticated, both streams up' },
+  lock: { held: true, pid: 42 },
   safety: null,
   positions: [
     {
@@ -73,6 +78,7 @@ describe('renderStatus', () => {
     expect(text).toMatch(/MSFT\s+5 .*0\/5\s+UNPROTECTED/);
     expect(text).toContain('UNPROTECTED: MSFT');
     expect(text).toContain('heartbeat 3 s ago');
+    expect(text).toContain('health       OK: running, authenticated, both streams up');
     expect(text).not.toContain('journal');
   });
 
@@ -124,6 +130,14 @@ describe('modeOf', () => {
     expect(
       renderStatus({ ...base, daemon: { ...daemon, running: false, stopped: true } }),
     ).toContain('daemon       stopped, pid 42');
+    const exited = renderStatus({
+      ...base,
+      daemon: { ...daemon, running: false, stopped: true, credentials: 'refused', failure: 'broker refused the credentials' },
+      health: { ok: false, state: 'not authenticated', reason: 'broker refused the credentials' },
+    });
+    expect(exited).toContain('daemon       EXITED on a failure, pid 42');
+    expect(exited).toContain('credentials refused');
+    expect(exited).toContain('health       NOT OK, not authenticated: broker refused the credentials');
   });
   it('safety mode from the store or the daemon', () => {
     const safety = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BrokerError } from '../../../src/domain/broker-error.ts';
 import type { Logger } from '../../../src/domain/ports.ts';
 import { supervise } from '../../../src/operators/supervise.ts';
 import { marbles } from '../../support/marbles.ts';
@@ -53,5 +54,16 @@ describe('supervise', () => {
       expectObservable(source.pipe(supervise({ maxRestarts: 1, windowMs: 100, log, delayMs: 5 }))).toBe('a 5ms a#');
       expectSubscriptions(source.subscriptions).toBe(['^!', '6ms ^!']);
     });
+  });
+
+  it('never restarts on refused credentials: the error goes through at once', () => {
+    const log = recordingLog();
+    const refused = new BrokerError('auth', 'trading stream refused the credentials (auth failed)');
+    marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('a-#', undefined, refused);
+      expectObservable(source.pipe(supervise({ maxRestarts: 5, windowMs: 100, log, delayMs: 1 }))).toBe('a-#', undefined, refused);
+      expectSubscriptions(source.subscriptions).toBe(['^-!']);
+    });
+    expect(log.lines).toEqual([]);
   });
 });

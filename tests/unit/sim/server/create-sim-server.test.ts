@@ -30,6 +30,7 @@ beforeAll(async () => {
       dropStreams: (ms) => faults.push(`drop ${ms}`),
       duplicateTradeUpdates: (n) => faults.push(`dup ${n}`),
       delayTradeUpdates: (ms) => faults.push(`delay ${ms}`),
+      rotateCredentials: (key) => faults.push(`rotate ${key}`),
     },
     rateLimitPerMinute: 1000,
     log: silentLogger,
@@ -90,6 +91,7 @@ describe('sim server shell', () => {
     expect((await call('POST', '/sim/trade', JSON.stringify({ symbol: 'ZZZZ', price: 1 }))).json?.message).toContain('unknown symbol');
     expect((await call('POST', '/sim/trade', JSON.stringify({ symbol: 'AAPL', price: -1 }))).json?.message).toContain('price');
     expect((await call('POST', '/sim/faults', JSON.stringify({ kind: 'drop_streams', refuse_ms: -1 }))).status).toBe(422);
+    expect((await call('POST', '/sim/faults', JSON.stringify({ kind: 'rotate_credentials', key: 'K2' }))).json?.message).toBe('key and secret must be non-empty strings');
     expect((await call('GET', '/sim/nothing')).status).toBe(404);
   });
 
@@ -106,7 +108,8 @@ describe('sim server shell', () => {
     await call('POST', '/sim/faults', JSON.stringify({ kind: 'drop_streams', refuse_ms: 50 }));
     await call('POST', '/sim/faults', JSON.stringify({ kind: 'duplicate_trade_updates', count: 2 }));
     await call('POST', '/sim/faults', JSON.stringify({ kind: 'delay_trade_updates', ms: 0 }));
-    expect(faults).toEqual(['drop 50', 'dup 2', 'delay 0']);
+    await call('POST', '/sim/faults', JSON.stringify({ kind: 'rotate_credentials', key: 'K2', secret: 'S2' }));
+    expect(faults).toEqual(['drop 50', 'dup 2', 'delay 0', 'rotate K2']);
   });
 
   it('answers 429 over the limit', async () => {
@@ -119,7 +122,7 @@ describe('sim server shell', () => {
       port: 0,
       tradingStream: createTradingStreamServer({ credentials: { key: 'K', secret: 'S' } }),
       delivery: createUpdateDelivery(() => undefined),
-      faults: { dropStreams: () => undefined, duplicateTradeUpdates: () => undefined, delayTradeUpdates: () => undefined },
+      faults: { dropStreams: () => undefined, duplicateTradeUpdates: () => undefined, delayTradeUpdates: () => undefined, rotateCredentials: () => undefined },
       rateLimitPerMinute: 1,
       log: silentLogger,
     });
