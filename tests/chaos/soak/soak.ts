@@ -61,8 +61,8 @@ interface Child {
 function start(args: readonly string[], env: NodeJS.ProcessEnv, nodeFlags: readonly string[] = []): Child {
   const proc = spawn(process.execPath, [...nodeFlags, BIN, ...args], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  if (proc.stdout !== null) createInterface({ input: proc.stdout }).on('line', (l) => lines.push(l));
-  if (proc.stderr !== null) createInterface({ input: proc.stderr }).on('line', (l) => lines.push(l));
+  createInterface({ input: proc.stdout }).on('line', (l) => lines.push(l));
+  createInterface({ input: proc.stderr }).on('line', (l) => lines.push(l));
   return { proc, lines, spawnedAt: Date.now() };
 }
 
@@ -83,13 +83,13 @@ interface SimState { positions: Array<{ symbol: string; qty: string }>; open_ord
 /** The simulator's REST and control API, with the soak's credentials. */
 function broker(rest: string, control: string, key: string, secret: string) {
   const headers = { 'APCA-API-KEY-ID': key, 'APCA-API-SECRET-KEY': secret, 'Content-Type': 'application/json' };
-  const call = async <T>(url: string, method = 'GET', body?: unknown): Promise<{ status: number; json: T }> => {
+  const call = async (url: string, method = 'GET', body?: unknown): Promise<{ status: number; json: unknown }> => {
     const res = await fetch(url, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
     const text = await res.text();
-    return { status: res.status, json: (text === '' ? {} : JSON.parse(text)) as T };
+    return { status: res.status, json: text === '' ? {} : JSON.parse(text) };
   };
   return {
-    state: async () => (await call<SimState>(`${control}/state`)).json,
+    state: async () => (await call(`${control}/state`)).json as SimState,
     buy: (symbol: string, qty: number, id: string) =>
       call(`${rest}/v2/orders`, 'POST', { symbol, qty: String(qty), side: 'buy', type: 'market', time_in_force: 'day', client_order_id: id }),
     cancelAll: () => call(`${rest}/v2/orders`, 'DELETE'),
