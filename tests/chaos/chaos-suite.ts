@@ -36,7 +36,7 @@ export async function runChaos(options: ChaosRun): Promise<{ schedules: number; 
         await world.advance(QUIET_MS);
         await world.checkReconciled();
         world.checkSecrets();
-        expect(world.violations).toEqual([]);
+        expect(world.violations, world.violations.length === 0 ? '' : `violations; trace:\n${world.trace()}`).toEqual([]);
       } finally {
         await world.stop();
       }

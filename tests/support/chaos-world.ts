@@ -77,8 +77,14 @@ export class ChaosWorld {
   private readonly unwatch: () => void;
   private tradeRuns = 0;
 
+  private readonly daemons: VirtualDaemon[] = [];
+  private readonly started = Date.now();
+  private readonly brokerT0: number;
+
   private constructor(readonly h: VirtualHarness, readonly faults: FaultWire) {
     this.daemon = h.startDaemon(CHAOS_CONFIG);
+    this.daemons.push(this.daemon);
+    this.brokerT0 = h.sim.exchange.now();
     this.unwatch = h.sim.exchange.onTradeUpdate((u) => {
       const isExecution = u.event === 'fill' || u.event === 'partial_fill';
       if (!isExecution) return;
@@ -126,6 +132,7 @@ export class ChaosWorld {
   async restart(crash: boolean): Promise<void> {
     await (crash ? this.daemon.crash() : this.daemon.stop());
     this.daemon = this.h.startDaemon(CHAOS_CONFIG);
+    this.daemons.push(this.daemon);
     this.mark(READY_MS, crash ? 'restart after a crash' : 'restart');
     await this.untilReady();
   }
@@ -211,6 +218,27 @@ export class ChaosWorld {
         for (const [where, text] of outputs) if (text.includes(form)) this.violations.push(`I6: a secret in ${where}`);
       }
     }
+  }
+
+  /**
+   * What happened to the symbols named in the violations, in virtual time: the daemon's decisions (every daemon
+   * since the start), the exchange's orders of those symbols and the disturbances: what a failing seed needs.
+   */
+  trace(): string {
+    const symbols = new Set(this.violations.flatMap((v) => [...v.matchAll(/\b([A-Z]{1,5})\b/g)].map((m) => m[1] ?? '')).filter((x) => (CHAOS_SYMBOLS as readonly string[]).includes(x)));
+    const t0 = this.started;
+    const rel = (t: number): string => `+${String(t - t0).padStart(7)}ms`;
+    const lines = [
+      ...this.daemons.flatMap((d, i) => d.timeline
+        .filter(({ event }) => !('symbol' in event) || symbols.has(String(event.symbol)))
+        .filter(({ event }) => event.kind !== 'ExitTrack' && event.kind !== 'AuditCompleted')
+        .map(({ at, event }) => `${rel(at)} daemon#${String(i)} ${JSON.stringify(event).slice(0, 300)}`)),
+      ...this.faults.disturbances.filter((d) => d.symbol === undefined || symbols.has(d.symbol)).map((d) => `${rel(d.at)} fault ${d.what} (allowance until ${rel(d.until)})`),
+      ...this.marks.map((m) => `${rel(m.until)} mark-end ${m.what}`),
+    ].sort();
+    const orders = this.h.sim.exchange.allOrders().filter((o) => symbols.has(o.symbol)).reverse()
+      .map((o) => `order ${o.client_order_id} ${o.side} ${o.type} ${o.order_class} qty ${String(o.qty)} filled ${String(o.filled_qty)} ${o.status} created ${rel(o.created_at - this.brokerT0 + t0)}`);
+    return [...lines, ...orders].join('\n');
   }
 
   async stop(): Promise<void> {

@@ -32,6 +32,8 @@ export const V_OPEN = '2024-05-01T13:31:00Z';
 
 export interface VirtualDaemon {
   readonly events: DaemonOutput[];
+  /** Every event with the virtual time it came out at (for failure traces). */
+  readonly timeline: Array<{ readonly at: number; readonly event: DaemonOutput }>;
   readonly alerts: Alert[];
   readonly store: Store;
   /** Stops it as SIGTERM does: the pipelines end, the store closes. */
@@ -97,11 +99,13 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
       shutdown$,
     };
     const events: DaemonOutput[] = [];
-    const sub = daemonStream(deps, { clock }).pipe(tap((e) => events.push(e)), toArray());
+    const timeline: Array<{ at: number; event: DaemonOutput }> = [];
+    const sub = daemonStream(deps, { clock }).pipe(tap((e) => { events.push(e); timeline.push({ at: Date.now(), event: e }); }), toArray());
     const done = lastValueFrom(sub);
     let crashed = false;
     const daemon: VirtualDaemon = {
       events,
+      timeline,
       alerts,
       store,
       stop: async () => {

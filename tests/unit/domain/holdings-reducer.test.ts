@@ -81,6 +81,22 @@ describe('reduceHoldings: protection of fills', () => {
     expect(submits(run(last(s2).state, [env({ kind: 'Tick' }, T0 + 2_000)])).map((x) => x.order.qty)).toEqual([10]);
   });
 
+  it('waits exactly Retry-After on a 429 without counting it as a failure, and counts a refusal of both orders of one plan once', () => {
+    const s1 = run(syncedState(), [fill({ qty: 10.5, price: 100, positionQty: 10.5 })]);
+    const [oco, stop] = submits(s1) as [Submit, Submit];
+    const limited = (c: Submit) => ({ kind: 'SubmitRejected' as const, command: c, error: 'too many requests', errorKind: 'rate-limited' as const, retryAfterMs: 3_000 });
+    const s2 = run(last(s1).state, [limited(oco), limited(stop)]);
+    expect(events(s2, 'ProtectionFailed').map((e) => e.retryAt)).toEqual([T0 + 3_000, T0 + 3_000]);
+    expect(last(s2).state.holdings.get('AAPL')?.failures).toBe(0);
+    const s3 = run(last(s2).state, [env({ kind: 'Tick' }, T0 + 3_000)]);
+    const [oco2, stop2] = submits(s3) as [Submit, Submit];
+    const refused = (c: Submit) => env({ kind: 'SubmitRejected', command: c, error: 'invalid stop_price', errorKind: 'rejected', retryAfterMs: null }, T0 + 3_000);
+    const s4 = run(last(s3).state, [refused(oco2), refused(stop2)]);
+    // One failure, so the first backoff: 2 s, not 4 s (and not inflated by the 429s before it).
+    expect(events(s4, 'ProtectionFailed').map((e) => e.retryAt)).toEqual([T0 + 5_000, T0 + 5_000]);
+    expect(last(s4).state.holdings.get('AAPL')?.failures).toBe(1);
+  });
+
   it('never re-submits an unclear order: resolves it by client id, re-sends only what the broker never saw', () => {
     const s1 = run(syncedState(), [fill({ qty: 10, price: 100, positionQty: 10 })]);
     const c = submits(s1)[0] as Submit;
