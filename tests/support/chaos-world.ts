@@ -230,7 +230,7 @@ export class ChaosWorld {
     const rel = (t: number): string => `+${String(t - t0).padStart(7)}ms`;
     const lines = [
       ...this.daemons.flatMap((d, i) => d.timeline
-        .filter(({ event }) => !('symbol' in event) || symbols.has(String(event.symbol)))
+        .filter(({ event }) => !('symbol' in event) || symbols.has(event.symbol))
         .filter(({ event }) => event.kind !== 'ExitTrack' && event.kind !== 'AuditCompleted')
         .map(({ at, event }) => `${rel(at)} daemon#${String(i)} ${JSON.stringify(event).slice(0, 300)}`)),
       ...this.faults.disturbances.filter((d) => d.symbol === undefined || symbols.has(d.symbol)).map((d) => `${rel(d.at)} fault ${d.what} (allowance until ${rel(d.until)})`),
