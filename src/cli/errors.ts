@@ -2,7 +2,6 @@
 import { CommanderError } from 'commander';
 import { ConfigError } from '../adapters/config/load-config.ts';
 import { EnvError } from '../adapters/config/env.ts';
-import { makeScrubber } from '../adapters/log/scrub.ts';
 import { StoreVersionError } from '../adapters/store/schema-version.ts';
 
 export const EXIT_OK = 0;
@@ -21,12 +20,12 @@ export function exitCodeOf(e: unknown): number {
   return EXIT_FAILURE;
 }
 
-/** Prints `strikeline: <message>` once, with every secret removed. */
-export function reportFailure(e: unknown, secrets: readonly string[]): number {
+/** Prints `strikeline: <message>` once (stderr is scrubbed of every secret: see scrub-process-output.ts). */
+export function reportFailure(e: unknown): number {
   const code = exitCodeOf(e);
   if (e instanceof CommanderError) return code; // commander already printed its message
   const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`strikeline: ${makeScrubber(secrets)(message.split('\n')[0] ?? message)}\n`);
-  if (process.env.STRIKELINE_DEBUG && e instanceof Error && e.stack) process.stderr.write(makeScrubber(secrets)(e.stack) + '\n');
+  process.stderr.write(`strikeline: ${message.split('\n')[0] ?? message}\n`);
+  if (process.env.STRIKELINE_DEBUG && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   return code;
 }

@@ -44,6 +44,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   readonly urls: { readonly rest: string; readonly tradingStream: string; readonly dataStream: string; readonly control: string };
   readonly port: number;
+  /** The key id and secret this simulator accepts. */
+  readonly credentials: { readonly key: string; readonly secret: string };
   readonly exchange: Exchange;
   readonly market: SyntheticMarket;
   /** Open WebSocket sessions (for tests and the state page). */
@@ -123,6 +125,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     urls: { rest: http, tradingStream: `${ws}/stream`, dataStream: `${ws}/v2/iex`, control: `${http}/sim` },
     port: server.port,
+    credentials,
     exchange,
     market,
     connections: () => ({ trading: tradingStream.connections(), data: dataStream.connections() }),
