@@ -1,5 +1,6 @@
 /** @module Builds the three Alpaca adapters (REST broker, trading stream, data stream) from one set of URLs. */
 import type { Broker, Logger, MarketFeed, TradeUpdateFeed } from '../../domain/ports.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 import { createAlpacaBroker } from './broker.ts';
 import { createMarketFeed } from './market-feed.ts';
 import { createTradeUpdateFeed } from './trade-updates.ts';
@@ -14,6 +15,8 @@ export interface AlpacaOptions {
   readonly requestsPerMinute?: number;
   readonly dataFeed?: 'iex' | 'sip';
   readonly log: Logger;
+  /** Applied to broker error messages: the environment's scrubber (default: the credentials' own). */
+  readonly scrub?: Scrub;
 }
 
 export interface AlpacaAdapters {
@@ -32,6 +35,7 @@ export function createAlpaca(options: AlpacaOptions): AlpacaAdapters {
       dataEndpoint: options.dataEndpoint,
       ...(options.requestsPerMinute === undefined ? {} : { requestsPerMinute: options.requestsPerMinute }),
       ...(options.dataFeed === undefined ? {} : { dataFeed: options.dataFeed }),
+      ...(options.scrub === undefined ? {} : { scrub: options.scrub }),
     }),
     tradeFeed: createTradeUpdateFeed({ keyId: options.keyId, secretKey: options.secretKey, url: options.streamUrl }),
     marketFeed: createMarketFeed({ keyId: options.keyId, secretKey: options.secretKey, url: options.dataStreamUrl }),
