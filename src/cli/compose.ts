@@ -17,10 +17,11 @@ export function composeAlpaca(ctx: Context): AlpacaAdapters {
     requestsPerMinute: ctx.config.broker.requests_per_minute,
     dataFeed: ctx.config.broker.data_feed,
     log: ctx.log.child({ component: 'alpaca' }),
+    scrub: ctx.scrub,
   });
 }
 
 /** The kill switch of this root: killswitch/HALT, or TRADING_DISABLED; `who` is recorded when it engages. */
 export function composeKillSwitch(ctx: Context, who?: string): FileKillSwitch {
-  return createFileKillSwitch({ path: ctx.paths.halt, tradingDisabled: ctx.env.tradingDisabled, ...(who === undefined ? {} : { who }) });
+  return createFileKillSwitch({ path: ctx.paths.halt, tradingDisabled: ctx.env.tradingDisabled, scrub: ctx.scrub, ...(who === undefined ? {} : { who }) });
 }

@@ -6,7 +6,9 @@ import type { Config } from '../adapters/config/schema.ts';
 import { createEventLog, newRunId, type EventLog } from '../adapters/log/event-log.ts';
 import { createLogger } from '../adapters/log/logger.ts';
 import { createMailer } from '../adapters/mail/mailer.ts';
+import { makeScrubber, type Scrub } from '../adapters/secrets/scrub.ts';
 import { openStore } from '../adapters/store/lmdb-store.ts';
+import { scrubbedStore } from '../adapters/store/scrubbed-store.ts';
 import type { Logger, Mailer } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
 
@@ -18,6 +20,8 @@ export interface Context {
   readonly paths: Paths;
   readonly log: Logger;
   readonly events: EventLog;
+  /** Removes the environment's secrets; logs, events, the store and the mailer apply it already. */
+  readonly scrub: Scrub;
   /** Opened on first use, closed by `close()`. */
   store(): Store;
   mailer(): Mailer;
@@ -28,9 +32,10 @@ export function openContext(command: string): Context {
   const env = readEnv();
   const paths = pathsFor(env.root);
   const { config, source } = loadConfig(paths.config);
-  const root = createLogger({ dir: paths.logs, level: env.logLevel, secrets: env.secrets });
+  const scrub = makeScrubber(env.secrets);
+  const root = createLogger({ dir: paths.logs, level: env.logLevel, scrub });
   const log = root.log.child({ component: command });
-  const events = createEventLog(paths.events, newRunId(Date.now()), env.secrets);
+  const events = createEventLog(paths.events, newRunId(Date.now()), scrub);
   let store: Store | undefined;
   let mailer: Mailer | undefined;
   return {
@@ -41,10 +46,11 @@ export function openContext(command: string): Context {
     paths,
     log,
     events,
-    store: () => (store ??= openStore(paths.state)),
+    scrub,
+    store: () => (store ??= scrubbedStore(openStore(paths.state), scrub)),
     mailer: () =>
       (mailer ??= createMailer(
-        { ...env.smtp, email: config.alerts.email, sms: config.alerts.sms, smsMaxChars: config.alerts.sms_max_chars, ignoreTls: isLoopback(env.smtp.host) },
+        { ...env.smtp, email: config.alerts.email, sms: config.alerts.sms, smsMaxChars: config.alerts.sms_max_chars, ignoreTls: isLoopback(env.smtp.host), scrub },
         log.child({ component: 'mail' }),
       )),
     async close() {

@@ -3,7 +3,6 @@ import { CommanderError } from 'commander';
 import { ConfigError } from '../adapters/config/load-config.ts';
 import { EnvError } from '../adapters/config/env.ts';
 import { readSwitch } from '../adapters/config/switch-word.ts';
-import { makeScrubber } from '../adapters/log/scrub.ts';
 import { StoreVersionError } from '../adapters/store/schema-version.ts';
 
 export const EXIT_OK = 0;
@@ -22,15 +21,15 @@ export function exitCodeOf(e: unknown): number {
   return EXIT_FAILURE;
 }
 
-/** Prints `strikeline: <message>` once, with every secret removed. */
-export function reportFailure(e: unknown, secrets: readonly string[]): number {
+/** Prints `strikeline: <message>` once (stderr is scrubbed of every secret: see scrub-process-output.ts). */
+export function reportFailure(e: unknown): number {
   const code = exitCodeOf(e);
   if (e instanceof CommanderError) return code; // commander already printed its message
   const message = e instanceof Error ? e.message : String(e);
-  const scrub = makeScrubber(secrets);
-  // The lines around a YAML syntax error come first: the failure still ends with its one clear line.
-  if (e instanceof ConfigError && e.excerpt !== undefined) process.stderr.write(`${scrub(e.excerpt)}\n`);
-  process.stderr.write(`strikeline: ${scrub(message.split('\n')[0] ?? message)}\n`);
-  if (readSwitch(process.env.STRIKELINE_DEBUG ?? '') === true && e instanceof Error && e.stack) process.stderr.write(scrub(e.stack) + '\n');
+  // The lines around a YAML syntax error come first: the failure still ends with its one clear line. Every
+  // byte written to stderr passes the process-wide scrubber (scrub-process-output.ts).
+  if (e instanceof ConfigError && e.excerpt !== undefined) process.stderr.write(`${e.excerpt}\n`);
+  process.stderr.write(`strikeline: ${message.split('\n')[0] ?? message}\n`);
+  if (readSwitch(process.env.STRIKELINE_DEBUG ?? '') === true && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
   return code;
 }

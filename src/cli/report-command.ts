@@ -2,7 +2,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { makeScrubber } from '../adapters/log/scrub.ts';
 import { renderReportHtml } from '../jobs/render-report-html.ts';
 import { renderReportText } from '../jobs/render-report-text.ts';
 import { reportSms, reportSubject } from '../jobs/report-sms.ts';
@@ -23,7 +22,6 @@ export function registerReport(program: Command): void {
     )
     .action(async (opts: { json?: boolean; email?: boolean }) => {
       await withContext('report', async (ctx) => {
-        const scrub = makeScrubber(ctx.env.secrets);
         const report = await runReportJob({
           broker: composeAlpaca(ctx).broker,
           store: ctx.store(),
@@ -33,14 +31,15 @@ export function registerReport(program: Command): void {
             commissionPerShare: ctx.config.scanner.commission_per_share,
           },
         });
-        const text = scrub(renderReportText(report));
-        const html = scrub(renderReportHtml(report));
+        const text = renderReportText(report);
+        // The report writer's edge: stdout, mail and the store scrub on their own.
+        const html = ctx.scrub(renderReportHtml(report));
         mkdirSync(ctx.paths.reports, { recursive: true });
         const file = join(ctx.paths.reports, `report_${report.day}.html`);
         writeFileSync(file, html);
         process.stdout.write(
           opts.json === true
-            ? `${scrub(JSON.stringify({ ...report, html: file }, (_k, v: unknown) => (v === Infinity ? 'inf' : v), 2))}\n`
+            ? `${JSON.stringify({ ...report, html: file }, (_k, v: unknown) => (v === Infinity ? 'inf' : v), 2)}\n`
             : `${text}\nHTML report: ${file}\n`,
         );
         if (opts.email === true) {
@@ -52,8 +51,8 @@ export function registerReport(program: Command): void {
           } else {
             await ctx.mailer().alert({
               severity: 'info',
-              subject: scrub(reportSubject(report)),
-              short: scrub(reportSms(report, ctx.config.alerts.sms_max_chars)),
+              subject: reportSubject(report),
+              short: reportSms(report, ctx.config.alerts.sms_max_chars),
               text,
               html,
             });

@@ -1,7 +1,9 @@
 /** @module Builds the commander program from command loaders and runs it: exit codes and the one-line failure. */
 import { Command } from 'commander';
 import { readEnv } from '../adapters/config/env.ts';
+import { makeScrubber, type Scrub } from '../adapters/secrets/scrub.ts';
 import { reportFailure } from './errors.ts';
+import { scrubProcessOutput } from './scrub-process-output.ts';
 
 export type Register = (program: Command) => void;
 export type CommandLoaders = Readonly<Record<string, () => Promise<Register>>>;
@@ -19,19 +21,24 @@ export async function buildProgram(commands: CommandLoaders, commandName?: strin
   return program;
 }
 
-function secretsForErrors(): readonly string[] {
+/**
+ * The scrubber of the environment's secrets. An environment refused outright (a secret too short...) has none to
+ * offer: the command then stops on that error, whose message names variables, never values.
+ */
+function environmentScrubber(): Scrub {
   try {
-    return readEnv().secrets;
+    return makeScrubber(readEnv().secrets);
   } catch {
-    return [];
+    return (text) => text;
   }
 }
 
-/** Parses argv and runs the command; sets the exit code instead of throwing. */
+/** Parses argv and runs the command, its stdout and stderr scrubbed; sets the exit code instead of throwing. */
 export async function runCli(commands: CommandLoaders, argv: readonly string[] = process.argv): Promise<void> {
+  scrubProcessOutput(environmentScrubber());
   try {
     await (await buildProgram(commands, argv[2])).parseAsync([...argv]);
   } catch (e) {
-    process.exitCode = reportFailure(e, secretsForErrors());
+    process.exitCode = reportFailure(e);
   }
 }

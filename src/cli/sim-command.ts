@@ -1,10 +1,12 @@
 /** @module `strikeline sim`: runs the Alpaca-compatible exchange simulator until SIGINT/SIGTERM. */
 import type { Command } from 'commander';
 import type { Env } from '../adapters/config/env.ts';
+import { MIN_SECRET_LENGTH } from '../adapters/secrets/scrub.ts';
 import { SIM_DEFAULTS } from '../sim/server/sim-defaults.ts';
 import type { SimulatorOptions } from '../sim/start-simulator.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { writeSimCredentials } from './sim-credentials-file.ts';
 
 export const DEFAULT_SIM_PORT = 8787;
 
@@ -40,17 +42,34 @@ function symbolList(raw: string | undefined, flag: string): string[] | undefined
   return list;
 }
 
+/**
+ * The credentials the simulator accepts: --key/--secret, else the environment's (so `.env` works unchanged), else
+ * none, and the simulator generates a pair. A pair it is: one given without the other is refused.
+ */
+function credentialsOf(raw: RawSimOptions, env: Pick<Env, 'apiKey' | 'secretKey'>): { key?: string; secret?: string } {
+  if (raw.key === '' || raw.secret === '') throw new UsageError('--key and --secret must not be empty');
+  for (const [flag, value] of [['--key', raw.key], ['--secret', raw.secret]] as const) {
+    if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
+      throw new UsageError(`${flag} is shorter than ${MIN_SECRET_LENGTH} characters: strikeline refuses credentials that short (see docs/security.md)`);
+    }
+  }
+  const key = raw.key ?? (env.apiKey || undefined);
+  const secret = raw.secret ?? (env.secretKey || undefined);
+  if ((key === undefined) !== (secret === undefined)) {
+    throw new UsageError('--key and --secret (or ALPACA_API_KEY and ALPACA_SECRET_KEY) go together: give both, or neither and the simulator generates a pair');
+  }
+  return key === undefined || secret === undefined ? {} : { key, secret };
+}
+
 /** Validates the command line into simulator options; bad values throw UsageError (exit 2). */
 export function parseSimOptions(raw: RawSimOptions, env: Pick<Env, 'apiKey' | 'secretKey'>): SimulatorOptions {
   const start = raw.start;
   if (start !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(start) || Number.isNaN(Date.parse(start)))) {
     throw new UsageError(`--start must be an ISO-8601 time such as 2024-05-01T13:25:00Z (got ${JSON.stringify(start)})`);
   }
-  if (raw.key === '' || raw.secret === '') throw new UsageError('--key and --secret must not be empty');
   const out: { -readonly [K in keyof SimulatorOptions]: SimulatorOptions[K] } = {
     port: num(raw.port, '--port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number 0-65535') ?? DEFAULT_SIM_PORT,
-    key: raw.key ?? (env.apiKey || SIM_DEFAULTS.key),
-    secret: raw.secret ?? (env.secretKey || SIM_DEFAULTS.secret),
+    ...credentialsOf(raw, env),
     textFrames: raw.textFrames ?? false,
   };
   const set = <K extends keyof SimulatorOptions>(key: K, value: SimulatorOptions[K] | undefined): void => {
@@ -76,7 +95,13 @@ REST (/v2/stocks/...), the trading stream (/stream, JSON in binary frames) and t
   {"event":"ready","rest":"http://127.0.0.1:PORT","tradingStream":"ws://127.0.0.1:PORT/stream",
    "dataStream":"ws://127.0.0.1:PORT/v2/iex","control":"http://127.0.0.1:PORT/sim"}
 
-Control API (JSON over HTTP, same APCA-API-KEY-ID / APCA-API-SECRET-KEY headers):
+Credentials: --key/--secret, else ALPACA_API_KEY/ALPACA_SECRET_KEY from the environment or .env (at least
+8 characters each). With neither, the simulator generates a random pair and writes it, never prints it, to
+state/sim-PORT.env (mode 600), named by the ready line's "credentials" field; load it with
+  set -a; . state/sim-8787.env; set +a
+(see docs/simulator-credentials.md). Prefer the environment to --secret: other users can read a command line.
+
+Control API (JSON over HTTP, the same APCA-API-KEY-ID / APCA-API-SECRET-KEY headers):
   GET  /sim/state                               clock, account, positions, open orders
   POST /sim/clock  {"advance_ms":N} | {"to":"ISO"} [, "quiet":true]
                                                 move simulated time (synthetic trades, matching, open/close,
@@ -91,7 +116,8 @@ Control API (JSON over HTTP, same APCA-API-KEY-ID / APCA-API-SECRET-KEY headers)
 
 Example:
   strikeline sim --port 8787 --start 2024-05-01T13:25:00Z --speed 60
-  curl -s -X POST -H 'APCA-API-KEY-ID: sim' -H 'APCA-API-SECRET-KEY: sim' \\
+  set -a; . state/sim-8787.env; set +a
+  curl -s -X POST -H "APCA-API-KEY-ID: $ALPACA_API_KEY" -H "APCA-API-SECRET-KEY: $ALPACA_SECRET_KEY" \\
        -d '{"advance_ms":600000}' http://127.0.0.1:8787/sim/clock
 `;
 
@@ -106,8 +132,8 @@ export function registerSim(program: Command): void {
     .option('--cash <dollars>', `starting cash (default ${SIM_DEFAULTS.cash})`)
     .option('--start <iso>', 'simulated start time (default: 09:25 New York of the latest trading day at or before now)')
     .option('--speed <x>', 'simulated seconds per wall second; 0 = time moves only through POST /sim/clock (default 0)')
-    .option('--key <id>', 'API key id accepted (default: ALPACA_API_KEY from the environment, else "sim")')
-    .option('--secret <secret>', 'API secret accepted (default: ALPACA_SECRET_KEY from the environment, else "sim")')
+    .option('--key <id>', 'API key id accepted (default: ALPACA_API_KEY from the environment, else generated)')
+    .option('--secret <secret>', 'API secret accepted (default: ALPACA_SECRET_KEY from the environment, else generated)')
     .option('--spread-bps <bps>', `quoted spread around the last trade, basis points (default ${SIM_DEFAULTS.spreadBps})`)
     .option('--partial-fill-rate <p>', `probability that an execution is a partial fill (default ${SIM_DEFAULTS.partialFillRate})`)
     .option('--rate-limit <n>', `REST requests per key per minute before 429 (default ${SIM_DEFAULTS.rateLimitPerMinute}; Alpaca: 200)`)
@@ -120,7 +146,11 @@ export function registerSim(program: Command): void {
         const { startSimulator } = await import('../sim/start-simulator.ts');
         const sim = await startSimulator({ ...options, log: ctx.log });
         const { rest, tradingStream, dataStream, control } = sim.urls;
-        process.stdout.write(`${JSON.stringify({ event: 'ready', rest, tradingStream, dataStream, control })}\n`);
+        // Generated credentials go to a file of the user's own, never to the screen.
+        const file = options.key === undefined ? writeSimCredentials({ dir: ctx.paths.state, rest, port: sim.port, ...sim.credentials }) : undefined;
+        const ready = { event: 'ready', rest, tradingStream, dataStream, control, ...(file === undefined ? {} : { credentials: file }) };
+        process.stdout.write(`${JSON.stringify(ready)}\n`);
+        if (file !== undefined) ctx.log.info({ file }, 'simulator credentials generated (load them with: set -a; . FILE; set +a)');
         ctx.log.info({ rest, now: new Date(sim.exchange.now()).toISOString(), seed: options.seed ?? SIM_DEFAULTS.seed }, 'simulator ready');
         const signal = await new Promise<string>((resolve) => {
           process.once('SIGINT', () => { resolve('SIGINT'); });

@@ -4,7 +4,6 @@ import type PQueue from 'p-queue';
 import { ReplaySubject, lastValueFrom, tap } from 'rxjs';
 import { createBrokerClock } from '../adapters/clock/broker-clock.ts';
 import { acquireRootLock } from '../adapters/lock/root-lock.ts';
-import { makeScrubber } from '../adapters/log/scrub.ts';
 import { isCredentialsRefused } from '../domain/broker-error.ts';
 import type { Store } from '../domain/store.ts';
 import type { Deps } from '../streams/deps.ts';
@@ -106,7 +105,7 @@ async function protect(ctx: Context): Promise<void> {
     if (!stop.requested()) throw new Error('the daemon pipelines ended without a stop signal: exiting for the supervisor to restart the daemon');
   } catch (e) {
     // Recorded for `strikeline status` (scrubbed: broker errors may quote what was sent), then the one line.
-    const line = makeScrubber(ctx.env.secrets)(failureLine(e));
+    const line = ctx.scrub(failureLine(e));
     await markStopped(ctx, store, { failure: line, ...(isCredentialsRefused(e) ? { credentials: 'refused' as const } : {}) });
     ctx.events.emit('ERROR', { command: 'stream', pid: process.pid, error: line });
     throw new Error(line, { cause: e });

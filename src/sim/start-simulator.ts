@@ -12,6 +12,7 @@ import { startClockDriver } from './server/clock-driver.ts';
 import { createRestAnswer, createSimServer, type SimServerOptions } from './server/create-sim-server.ts';
 import type { SimWire } from './in-process/in-process-wire.ts';
 import { defaultStart } from './server/default-start.ts';
+import { randomCredentials, type SimCredentials } from './server/random-credentials.ts';
 import { SIM_DEFAULTS } from './server/sim-defaults.ts';
 import { createDataStreamServer } from './server/market-data/data-stream-server.ts';
 import { handleMarketDataRest } from './server/market-data/market-data-rest.ts';
@@ -36,6 +37,7 @@ export interface SimulatorOptions {
   readonly start?: string;
   /** Simulated seconds per wall second; 0 (default) = time moves only through the control API. */
   readonly speed?: number;
+  /** The only credentials accepted; each one left out is generated at random (see {@link Simulator.credentials}). */
   readonly key?: string;
   readonly secret?: string;
   readonly spreadBps?: number;
@@ -52,6 +54,8 @@ export interface SimulatorOptions {
 export interface Simulator {
   readonly urls: { readonly rest: string; readonly tradingStream: string; readonly dataStream: string; readonly control: string };
   readonly port: number;
+  /** The key id and secret this simulator accepts (given, or generated at start). */
+  readonly credentials: SimCredentials;
   readonly exchange: Exchange;
   readonly market: SyntheticMarket;
   /** The same simulator without sockets: REST answered and streams accepted inside the process. */
@@ -67,7 +71,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const log = options.log ?? silentLogger;
   const seed = options.seed ?? SIM_DEFAULTS.seed;
   // One object read by REST, both streams and the control API: the rotate_credentials fault changes it in place.
-  const credentials = { key: options.key ?? SIM_DEFAULTS.key, secret: options.secret ?? SIM_DEFAULTS.secret };
+  const generated = randomCredentials();
+  const credentials = { key: options.key ?? generated.key, secret: options.secret ?? generated.secret };
   const market = options.market ?? createSyntheticMarket({
     seed,
     ...(options.symbols ? { symbols: options.symbols } : {}),
@@ -145,6 +150,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   return {
     urls: { rest: http, tradingStream: `${ws}/stream`, dataStream: `${ws}/v2/iex`, control: `${http}/sim` },
     port: server.port,
+    credentials,
     exchange,
     market,
     wire,

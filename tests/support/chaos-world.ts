@@ -8,7 +8,7 @@
  *   I3 nothing opens while halted;  I4 at most one entry per intent (day, ticker);
  *   I5 after an audit in a quiet period, LMDB's positions are the broker's;  I6 no secret in any output.
  */
-import { readdirSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { configSchema } from '../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
@@ -20,6 +20,7 @@ import { runTradeJob, type TradeJobResult } from '../../src/jobs/trade-job.ts';
 import { createSyntheticMarket, type SyntheticMarketWithInfo } from '../../src/sim/market/synthetic-market.ts';
 import { POSITIONS_TABLE } from '../../src/streams/persist-holdings.ts';
 import { coverageOf } from './coverage-watch.ts';
+import { leaksIn, leaksInFiles } from './secret-forms.ts';
 import { faultWire, POLICY, type FaultWire } from './fault-wire.ts';
 import { startVirtualHarness, V_KEY, V_SECRET, type VirtualDaemon, type VirtualHarness } from './virtual-daemon.ts';
 
@@ -48,11 +49,6 @@ export const CHAOS_CONFIG = { protection: { audit_interval_ms: 10_000, timer_int
 export const QUIET_MS = 12_000;
 
 const PROTECTIVE = /^sl-(oco|stp)-/;
-
-/** Every form a secret could leak in (issue 11: raw, JSON-escaped, URL-encoded, base64). */
-export function secretForms(secret: string): string[] {
-  return [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret), Buffer.from(secret).toString('base64')];
-}
 
 /** Markets by seed, shared by the schedules: each trading day is generated once per seed, not once per schedule. */
 const markets = new Map<number, SyntheticMarketWithInfo>();
@@ -200,24 +196,11 @@ export class ChaosWorld {
     this.violations.push(`I5: LMDB disagrees with the broker after an audit: ${diff}`);
   }
 
-  /** I6: no form of a secret in the logs, the events, the journal or the alerts. */
+  /** I6: no form of a secret (raw, escaped, percent-encoded, base64, ...) in any file under the root (logs with the alerts, events, data, LMDB's files) or the journal. */
   checkSecrets(): void {
-    const outputs: Array<[string, string]> = [];
-    const walk = (dir: string): void => {
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isDirectory()) walk(path);
-        else if (!path.includes(join(this.h.root, 'state'))) outputs.push([path, readFileSync(path, 'utf8')]);
-      }
-    };
-    walk(this.h.root);
-    outputs.push(['LMDB journal', JSON.stringify(this.daemon.store.journal.list())]);
-    outputs.push(['alerts', JSON.stringify([...this.alerts, ...this.daemon.alerts])]);
-    for (const secret of [V_KEY, V_SECRET]) {
-      for (const form of secretForms(secret)) {
-        for (const [where, text] of outputs) if (text.includes(form)) this.violations.push(`I6: a secret in ${where}`);
-      }
-    }
+    const secrets = { key: V_KEY, secret: V_SECRET, smtpPass: V_SECRET };
+    const leaks = [...leaksInFiles(this.h.root, secrets), ...leaksIn('LMDB journal', JSON.stringify(this.daemon.store.journal.list()), secrets)];
+    for (const leak of leaks) this.violate(`I6 ${leak}`, `I6: a secret in ${leak}`);
   }
 
   /**
@@ -252,7 +235,7 @@ export class ChaosWorld {
   }
 
   private mailer() {
-    return { alert: (a: Alert) => { this.alerts.push(a); return Promise.resolve(); } };
+    return { alert: (a: Alert) => { this.alerts.push(a); return this.h.mailer.alert(a); } };
   }
 
   private control(path: string, body: unknown): void {

@@ -49,8 +49,14 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
 
 const ALPACA_HOSTS = /^https:\/\/(paper-api|api|data|data\.sandbox)\.alpaca\.markets/;
 
+/** A simulator, or its ready line's URLs; without credentials, TEST_KEY / TEST_SECRET are assumed. */
+export type SimLike = Pick<Simulator, 'urls'> & Partial<Pick<Simulator, 'credentials'>>;
+
 /** The official SDK facade pointed at the simulator (host-rewriting fetchApi, no client rate limit, no retries). */
-export function sdkFor(sim: Pick<Simulator, 'urls'>, credentials: { keyId: string; secret: string } = { keyId: TEST_KEY, secret: TEST_SECRET }) {
+export function sdkFor(
+  sim: SimLike,
+  credentials: { keyId: string; secret: string } = { keyId: sim.credentials?.key ?? TEST_KEY, secret: sim.credentials?.secret ?? TEST_SECRET },
+) {
   const alpaca = new Alpaca({
     ...credentials,
     rateLimit: false,
@@ -83,7 +89,7 @@ export interface SimStateJson {
 }
 
 /** Typed calls to the control API; non-2xx answers throw with the server's message. */
-export function control(sim: Pick<Simulator, 'urls'>, credentials: { key: string; secret: string } = { key: TEST_KEY, secret: TEST_SECRET }) {
+export function control(sim: SimLike, credentials: { key: string; secret: string } = sim.credentials ?? { key: TEST_KEY, secret: TEST_SECRET }) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${sim.urls.control}${path}`, {
       method,
@@ -129,7 +135,7 @@ export type TradeUpdate = Parameters<Parameters<TradingStream['onTradeUpdate']>[
  * Opens the SDK's trading stream on the simulator, subscribes to trade_updates and resolves once the
  * subscription is acknowledged; `updates` collects every update received.
  */
-export async function connectTradeUpdates(sim: Pick<Simulator, 'urls'>, options: Parameters<ReturnType<typeof sdkFor>['tradingStream']>[0] = {}) {
+export async function connectTradeUpdates(sim: SimLike, options: Parameters<ReturnType<typeof sdkFor>['tradingStream']>[0] = {}) {
   const stream = sdkFor(sim).tradingStream(options);
   const updates: TradeUpdate[] = [];
   let subscriptions = 0;

@@ -15,8 +15,11 @@ import { configSchema, type Config } from '../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { createEventLog, newRunId } from '../../src/adapters/log/event-log.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
+import { makeScrubber } from '../../src/adapters/secrets/scrub.ts';
+import { createMailer } from '../../src/adapters/mail/mailer.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
-import type { Alert, Broker, Logger } from '../../src/domain/ports.ts';
+import { scrubbedStore } from '../../src/adapters/store/scrubbed-store.ts';
+import type { Alert, Broker, Logger, Mailer } from '../../src/domain/ports.ts';
 import type { Store } from '../../src/domain/store.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
 import { inProcessWire, type InProcessWireOptions } from '../../src/sim/in-process/in-process-wire.ts';
@@ -49,6 +52,8 @@ export interface VirtualHarness {
   readonly user: Broker;
   /** The run's logger: pino JSONL under root/logs, secrets scrubbed as in production. */
   readonly log: Logger;
+  /** The production mailer with no SMTP configured: alerts are scrubbed and logged (what a box without SMTP does). */
+  readonly mailer: Mailer;
   /** A client of the account over a wire of its own (a job's: `trade`, `halt`), with those faults. */
   brokerOver(wire?: InProcessWireOptions): Broker;
   startDaemon(config?: Record<string, unknown>): VirtualDaemon;
@@ -74,13 +79,19 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
   const urls = { endpoint: 'http://sim.invalid', dataEndpoint: 'http://sim.invalid', streamUrl: 'ws://sim.invalid/stream', dataStreamUrl: 'ws://sim.invalid/v2/iex' };
   const credentials = { keyId: V_KEY, secretKey: V_SECRET };
   const user = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire) }).broker;
-  const logger = createLogger({ dir: join(root, 'logs'), level: 'debug', secrets: [V_KEY, V_SECRET], pretty: false });
-  const eventLog = createEventLog(join(root, 'logs', 'events'), newRunId(Date.now()), [V_KEY, V_SECRET]);
+  const scrub = makeScrubber([V_KEY, V_SECRET]);
+  const logger = createLogger({ dir: join(root, 'logs'), level: 'debug', scrub, pretty: false });
+  const eventLog = createEventLog(join(root, 'logs', 'events'), newRunId(Date.now()), scrub);
+  const mailer = createMailer(
+    { host: undefined, port: 587, user: undefined, pass: undefined, emailTo: undefined, smsTo: undefined, email: true, sms: true, smsMaxChars: 160, scrub },
+    logger.log.child({ component: 'alerts' }),
+  );
   const daemons: VirtualDaemon[] = [];
 
   const startDaemon = (overrides: Record<string, unknown> = {}): VirtualDaemon => {
     const config: Config = configSchema.parse(overrides);
-    const store = openStore(join(root, 'state'));
+    // As every command opens it: every text value written is scrubbed (src/cli/context.ts).
+    const store = scrubbedStore(openStore(join(root, 'state')), scrub);
     const alerts: Alert[] = [];
     const adapters = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, options.wire) });
     const clock = createBrokerClock();
@@ -90,7 +101,7 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
       tradeFeed: adapters.tradeFeed,
       marketFeed: adapters.marketFeed,
       store,
-      mailer: { alert: (a) => { alerts.push(a); return Promise.resolve(); } },
+      mailer: { alert: (a) => { alerts.push(a); return mailer.alert(a); } },
       clock,
       log: logger.log.child({ component: 'stream' }),
       events: eventLog,
@@ -130,6 +141,7 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
     root,
     user,
     log: logger.log,
+    mailer,
     brokerOver: (wire) => createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, wire) }).broker,
     startDaemon,
     advance: async (ms) => {

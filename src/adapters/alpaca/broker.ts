@@ -5,7 +5,8 @@ import { price } from '../../domain/money.ts';
 import { addDays } from '../../domain/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
-import { call } from './classify.ts';
+import { makeScrubber, type Scrub } from '../secrets/scrub.ts';
+import { call as classifiedCall, type CallKind } from './classify.ts';
 import { nodeHttpFetch, type FetchLike } from './node-http-fetch.ts';
 import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
 
@@ -19,6 +20,8 @@ export interface AlpacaRestOptions {
   readonly timeoutMs?: number;
   /** The HTTP client; default node:http over keep-alive agents (the in-process simulator's in chaos tests). */
   readonly fetchApi?: FetchLike;
+  /** Applied to every error message (the environment's scrubber); default: these credentials' own. */
+  readonly scrub?: Scrub;
 }
 
 const SYMBOL_CHUNK = 100;
@@ -30,6 +33,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 }
 
 export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
+  // A broker or a proxy may echo the request's headers in an error body: never let them past the adapter.
+  const scrub = options.scrub ?? makeScrubber([options.keyId, options.secretKey]);
+  const call = <T>(kind: CallKind, fn: () => Promise<T>): Promise<T> => classifiedCall(kind, fn, scrub);
   const common = {
     keyId: options.keyId,
     secret: options.secretKey,

@@ -1,6 +1,10 @@
-/** @module Maps the SDK's errors to a BrokerError kind once, so nothing past the adapter reads HTTP codes. */
+/**
+ * @module Maps the SDK's errors to a BrokerError kind once, so nothing past the adapter reads HTTP codes; `call`
+ * also scrubs their messages, since a broker (or a proxy) may quote the request's credential headers.
+ */
 import { errors } from '@alpacahq/alpaca-trade-api';
 import { BrokerError } from '../../domain/broker-error.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 
 /** Whether the failed call changes state at the broker: then a lost answer is ambiguous, not transient. */
 export type CallKind = 'read' | 'write';
@@ -41,11 +45,14 @@ export function classify(e: unknown, call: CallKind): BrokerError {
   return new BrokerError('bug', e instanceof Error ? e.message : String(e));
 }
 
-/** Runs one SDK call, rejecting with a classified BrokerError. */
-export async function call<T>(kind: CallKind, fn: () => Promise<T>): Promise<T> {
+/** Runs one SDK call, rejecting with a classified BrokerError whose message went through `scrub`. */
+export async function call<T>(kind: CallKind, fn: () => Promise<T>, scrub: Scrub): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    throw classify(e, kind);
+    const classified = classify(e, kind);
+    classified.message = scrub(classified.message);
+    if (classified.stack !== undefined) classified.stack = scrub(classified.stack);
+    throw classified;
   }
 }

@@ -1,6 +1,7 @@
 /** @module Builds the three Alpaca adapters (REST broker, trading stream, data stream) from one set of URLs. */
 import type { streaming } from '@alpacahq/alpaca-trade-api';
 import type { Broker, Logger, MarketFeed, TradeUpdateFeed } from '../../domain/ports.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 import { createAlpacaBroker } from './broker.ts';
 import { createMarketFeed } from './market-feed.ts';
 import type { FetchLike } from './node-http-fetch.ts';
@@ -23,6 +24,8 @@ export interface AlpacaOptions {
   readonly dataFeed?: 'iex' | 'sip';
   readonly log: Logger;
   readonly transport?: AlpacaTransport;
+  /** Applied to broker error messages: the environment's scrubber (default: the credentials' own). */
+  readonly scrub?: Scrub;
 }
 
 export interface AlpacaAdapters {
@@ -43,6 +46,7 @@ export function createAlpaca(options: AlpacaOptions): AlpacaAdapters {
       ...(options.requestsPerMinute === undefined ? {} : { requestsPerMinute: options.requestsPerMinute }),
       ...(options.dataFeed === undefined ? {} : { dataFeed: options.dataFeed }),
       ...(options.transport === undefined ? {} : { fetchApi: options.transport.fetchApi }),
+      ...(options.scrub === undefined ? {} : { scrub: options.scrub }),
     }),
     tradeFeed: createTradeUpdateFeed({ keyId: options.keyId, secretKey: options.secretKey, url: options.streamUrl, ...ws }),
     marketFeed: createMarketFeed({ keyId: options.keyId, secretKey: options.secretKey, url: options.dataStreamUrl, ...ws }),

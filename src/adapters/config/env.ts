@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { readSwitch, SWITCH_WORDS } from './switch-word.ts';
+import { MIN_SECRET_LENGTH } from '../secrets/scrub.ts';
 
 export interface Env {
   readonly root: string;
@@ -24,7 +25,7 @@ export interface Env {
     readonly smsTo: string | undefined;
   };
   readonly logLevel: string;
-  /** Every secret value present, for scrubbing logs, errors and reports. */
+  /** Every secret value the environment holds (see {@link secretsOf}): what every output is scrubbed of. */
   readonly secrets: readonly string[];
 }
 
@@ -41,6 +42,38 @@ function envSwitch(vars: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
   if (reading === 'invalid') throw new EnvError(`${name}=${JSON.stringify(raw)} is not a switch: set it to ${SWITCH_WORDS}, or leave it empty`);
   return reading === 'blank' ? fallback : reading;
 }
+
+/** Variables holding secrets: the credentials under both their names (a value under the unused one is a secret too) and SMTP_PASS. */
+const SECRET_VARIABLES = ['ALPACA_API_KEY', 'ALPACA_SECRET_KEY', 'APCA_API_KEY_ID', 'APCA_API_SECRET_KEY', 'SMTP_PASS'] as const;
+/** URLs that may carry a password (`https://user:password@proxy`). */
+const URL_VARIABLES = ['ALPACA_ENDPOINT', 'ALPACA_STREAM_URL', 'ALPACA_DATA_ENDPOINT', 'ALPACA_DATA_STREAM_URL'] as const;
+
+function urlPassword(raw: string | undefined): string | undefined {
+  try {
+    return raw === undefined ? undefined : decodeURIComponent(new URL(raw).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Every secret value in `vars`, refusing (EnvError, exit 2) one shorter than MIN_SECRET_LENGTH: it would also occur
+ * in ordinary text, so it could be neither scrubbed safely nor left in. The error names the variable, never the value.
+ */
+export function secretsOf(vars: NodeJS.ProcessEnv): string[] {
+  const held: Array<readonly [string, string]> = [
+    ...SECRET_VARIABLES.map((name) => [name, vars[name] ?? ''] as const),
+    ...URL_VARIABLES.map((name) => [`the password in ${name}`, urlPassword(vars[name]) ?? ''] as const),
+  ].filter(([, value]) => value !== '');
+  const short = held.find(([, value]) => value.length < MIN_SECRET_LENGTH);
+  if (short !== undefined) {
+    throw new EnvError(
+      `${short[0]} is shorter than ${MIN_SECRET_LENGTH} characters: strikeline refuses a secret that short, as it could not be told apart from ordinary text in its output (see docs/security.md)`,
+    );
+  }
+  return [...new Set(held.map(([, value]) => value))];
+}
+
 
 /** Stream and data URLs follow the trading endpoint: Alpaca's hosts, or the simulator's one port. */
 export function deriveUrls(endpoint: string): Pick<Env, 'streamUrl' | 'dataEndpoint' | 'dataStreamUrl'> {
@@ -104,7 +137,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
       smsTo: vars.SMTP_TO_SMS || undefined,
     },
     logLevel: vars.LOG_LEVEL ?? 'info',
-    secrets: [apiKey, secretKey, pass].filter((s): s is string => typeof s === 'string' && s.length >= 3),
+    secrets: secretsOf(vars),
   };
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { KillSwitch } from '../../streams/deps.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 
 /** What killswitch/HALT holds: when, who and why. */
 export interface HaltRecord {
@@ -19,6 +20,8 @@ export interface FileKillSwitchOptions {
   /** Who is recorded in the file; default the operating-system user. */
   readonly who?: string;
   readonly now?: () => number;
+  /** Applied to the reason before it is written (a reason may quote an error). */
+  readonly scrub?: Scrub;
 }
 
 export interface FileKillSwitch extends KillSwitch {
@@ -67,7 +70,7 @@ export function createFileKillSwitch(options: FileKillSwitchOptions): FileKillSw
   const engage = (reason: string): { created: boolean; record: HaltRecord } => {
     const existing = read();
     if (existing !== undefined) return { created: false, record: existing };
-    const record: HaltRecord = { ts: new Date(now()).toISOString(), who: options.who ?? currentUser(), reason };
+    const record: HaltRecord = { ts: new Date(now()).toISOString(), who: options.who ?? currentUser(), reason: options.scrub?.(reason) ?? reason };
     mkdirSync(dirname(options.path), { recursive: true });
     // Written aside then renamed, so a reader never sees a half-written HALT.
     const tmp = `${options.path}.${process.pid}.tmp`;

@@ -1,7 +1,7 @@
 /** @module Structured events, one JSON object a line, in logs/events/events_<run_id>.jsonl (seed 002). */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeScrubber } from './scrub.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 
 export type EventType =
   | 'SIGNAL_GENERATED' | 'SIGNAL_REJECTED' | 'ORDER_INTENT_CREATED' | 'ORDER_SUBMITTED' | 'ORDER_FILLED'
@@ -21,10 +21,9 @@ export function newRunId(ts: number, pid = process.pid): string {
   return `${s}_${pid}`;
 }
 
-export function createEventLog(dir: string, runId: string, secrets: readonly string[], now: () => number = Date.now): EventLog {
+export function createEventLog(dir: string, runId: string, scrub: Scrub, now: () => number = Date.now): EventLog {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `events_${runId}.jsonl`);
-  const scrub = makeScrubber(secrets);
   return {
     runId,
     file,

@@ -4,12 +4,13 @@ import pino from 'pino';
 import pretty from 'pino-pretty';
 import type { Logger } from '../../domain/ports.ts';
 import { dailyFile } from './daily-file.ts';
-import { makeScrubber } from './scrub.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 
 export interface LoggerOptions {
   readonly dir: string;
   readonly level: string;
-  readonly secrets: readonly string[];
+  /** Applied to every line, in the file and on the terminal. */
+  readonly scrub: Scrub;
   /** Pretty lines on stderr as well; default: when stderr is a terminal. */
   readonly pretty?: boolean;
   readonly name?: string;
@@ -28,7 +29,7 @@ export const REDACT_PATHS = [
 ];
 
 export function createLogger(options: LoggerOptions): RootLogger {
-  const scrub = makeScrubber(options.secrets);
+  const { scrub } = options;
   const file = dailyFile(options.dir, options.name ?? 'strikeline', scrub);
   const streams: pino.StreamEntry[] = [
     { level: 'trace', stream: { write: (line: string) => { file.write(line); } } },

@@ -1,6 +1,7 @@
 /** @module Alerts by email (HTML + text) and SMS through a carrier's email gateway; logged, never lost, without SMTP. */
 import nodemailer from 'nodemailer';
 import type { Alert, Logger, Mailer } from '../../domain/ports.ts';
+import type { Scrub } from '../secrets/scrub.ts';
 
 export interface MailerOptions {
   readonly host: string | undefined;
@@ -14,12 +15,25 @@ export interface MailerOptions {
   readonly smsMaxChars: number;
   /** Plain SMTP for servers on this machine (tests, local relays); STARTTLS is used when offered otherwise. */
   readonly ignoreTls?: boolean;
+  /** Applied to every subject and body, email and SMS, before anything is sent or logged. */
+  readonly scrub: Scrub;
 }
 
 /** Cuts a text to an SMS: one line, at most `max` characters, an ellipsis when cut. */
 export function toSms(text: string, max = 160): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
+}
+
+function scrubbedAlert(alert: Alert, scrub: Scrub): Alert {
+  const { html } = alert;
+  return {
+    ...alert,
+    short: scrub(alert.short),
+    subject: scrub(alert.subject),
+    text: scrub(alert.text),
+    ...(html === undefined ? {} : { html: scrub(html) }),
+  };
 }
 
 export function createMailer(options: MailerOptions, log: Logger): Mailer {
@@ -45,7 +59,8 @@ export function createMailer(options: MailerOptions, log: Logger): Mailer {
   };
 
   return {
-    async alert(alert: Alert) {
+    async alert(unscrubbed: Alert) {
+      const alert = scrubbedAlert(unscrubbed, options.scrub);
       const short = toSms(alert.short, options.smsMaxChars);
       const deliverable = smtp !== undefined && (options.emailTo !== undefined || options.smsTo !== undefined);
       const level = alert.severity === 'critical' ? 'error' : alert.severity === 'warning' ? 'warn' : 'info';

@@ -6,6 +6,7 @@ import { openStore } from '../../adapters/store/lmdb-store.ts';
 import type { CalendarDay } from '../../domain/account.ts';
 import { addDays } from '../../domain/ny-time.ts';
 import type { Logger } from '../../domain/ports.ts';
+import { randomCredentials, type SimCredentials } from '../../sim/server/random-credentials.ts';
 import { nightlyScan, tradingDay, type DayContext } from './demo-day.ts';
 import { summarize, type DemoSummary } from './demo-summary.ts';
 import { journalFeed } from './journal-feed.ts';
@@ -23,14 +24,14 @@ export interface DemoOptions {
   readonly log: Logger;
 }
 
-const KEY = 'DEMOKEY';
-const SECRET = 'demo-secret';
-
-/** The environment each job runs with: the demo root and the simulator's URLs, nothing of the user's account. */
-function childEnv(root: string, rest: string): NodeJS.ProcessEnv {
+/**
+ * The environment each job runs with: the demo root, the simulator's URLs and this run's random credentials (in
+ * the environment, not on a command line other users can read), nothing of the user's account.
+ */
+function childEnv(root: string, rest: string, credentials: SimCredentials): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const k of Object.keys(env)) if (/^(ALPACA_|APCA_|SMTP_|ALERT_|TRADING_)/.test(k)) env[k] = undefined;
-  return { ...env, ALPACA_API_KEY: KEY, ALPACA_SECRET_KEY: SECRET, ALPACA_ENDPOINT: rest, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'info' };
+  return { ...env, ALPACA_API_KEY: credentials.key, ALPACA_SECRET_KEY: credentials.secret, ALPACA_ENDPOINT: rest, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'info' };
 }
 
 /**
@@ -49,8 +50,8 @@ function freshRoot(root: string): void {
   writeFileSync(join(root, 'config', 'config.yaml'), DEMO_CONFIG);
 }
 
-async function sessions(rest: string, from: string, count: number, log: Logger): Promise<{ previous: CalendarDay; days: CalendarDay[] }> {
-  const broker = createAlpaca({ keyId: KEY, secretKey: SECRET, endpoint: rest, dataEndpoint: rest, streamUrl: '', dataStreamUrl: '', log }).broker;
+async function sessions(rest: string, credentials: SimCredentials, from: string, count: number, log: Logger): Promise<{ previous: CalendarDay; days: CalendarDay[] }> {
+  const broker = createAlpaca({ keyId: credentials.key, secretKey: credentials.secret, endpoint: rest, dataEndpoint: rest, streamUrl: '', dataStreamUrl: '', log }).broker;
   const all = await broker.getCalendar(addDays(from, -10), addDays(from, count * 2 + 10));
   const first = all.findIndex((d) => d.date >= from);
   const previous = all[first - 1];
@@ -62,19 +63,20 @@ async function sessions(rest: string, from: string, count: number, log: Logger):
 export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
   const started = Date.now();
   freshRoot(o.root);
-  const simEnv = childEnv(o.root, 'http://127.0.0.1:1');
+  const credentials = randomCredentials();
+  const simEnv = childEnv(o.root, 'http://127.0.0.1:1', credentials);
   const start = `${addDays(o.date, -6)}T16:00:00Z`;
   o.print(`strikeline demo: ${o.days} trading day(s) from ${o.date} on the embedded simulator (seed ${o.seed}), root ${o.root}`);
-  const sim = await startService(['sim', '--port', '0', '--seed', String(o.seed), '--speed', '0', '--start', start, '--key', KEY, '--secret', SECRET], simEnv);
+  const sim = await startService(['sim', '--port', '0', '--seed', String(o.seed), '--speed', '0', '--start', start], simEnv);
   const services: { daemon?: Service } = {};
   const store = openStore(join(o.root, 'state'));
   try {
     const rest = String(sim.ready.rest);
     o.print(`simulator ready at ${rest}`);
-    const control = simControl(String(sim.ready.control), KEY, SECRET);
-    const env = childEnv(o.root, rest);
+    const control = simControl(String(sim.ready.control), credentials.key, credentials.secret);
+    const env = childEnv(o.root, rest, credentials);
     const ctx: DayContext = { control, env, feed: journalFeed(store, o.print), paceMs: o.paceMs, print: o.print };
-    const { previous, days } = await sessions(rest, o.date, o.days, o.log);
+    const { previous, days } = await sessions(rest, credentials, o.date, o.days, o.log);
     const equityBefore = Number((await control.state()).account.equity);
     let prior = previous;
     for (const day of days) {

@@ -4,8 +4,6 @@ export const SIM_DEFAULTS = {
   seed: 42,
   cash: 100_000,
   speed: 0,
-  key: 'sim',
-  secret: 'sim',
   spreadBps: 2,
   partialFillRate: 0.1,
   /** Alpaca allows 200/min; the simulator defaults high so demos and tests never meet it. */

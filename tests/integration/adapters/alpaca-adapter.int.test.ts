@@ -56,8 +56,8 @@ describe('REST', () => {
   });
 
   it('classifies bad credentials as auth', async () => {
-    await expect(adapters('WRONG', 'WRONG').broker.getAccount()).rejects.toBeInstanceOf(BrokerError);
-    await expect(adapters('WRONG', 'WRONG').broker.getAccount()).rejects.toMatchObject({ kind: 'auth' });
+    await expect(adapters('PKWRONGKEY', 'wrong-secret').broker.getAccount()).rejects.toBeInstanceOf(BrokerError);
+    await expect(adapters('PKWRONGKEY', 'wrong-secret').broker.getAccount()).rejects.toMatchObject({ kind: 'auth' });
   });
 
   it('follows bar pagination and returns every bar', async () => {
@@ -115,7 +115,7 @@ describe('streams', () => {
   });
 
   it('fails the trading stream with an auth error on bad credentials', async () => {
-    const bad = adapters('WRONG', 'WRONG');
+    const bad = adapters('PKWRONGKEY', 'wrong-secret');
     await expect(firstValueFrom(bad.tradeFeed.tradeUpdates$())).rejects.toMatchObject({ kind: 'auth' });
   });
 });

@@ -134,7 +134,7 @@ describe('nodeHttpFetch', () => {
 describe('the broker adapter over it', () => {
   it('calls an order whose answer never comes ambiguous, and a read transient', async () => {
     const s = await serve(() => undefined);
-    const broker = createAlpacaBroker({ keyId: 'PK', secretKey: 'SK', endpoint: s.url, dataEndpoint: s.url, timeoutMs: 200 });
+    const broker = createAlpacaBroker({ keyId: 'PKLOOPBACK', secretKey: 'loopback-secret', endpoint: s.url, dataEndpoint: s.url, timeoutMs: 200 });
     const order = { kind: 'SubmitOrder' as const, clientOrderId: 'c-1', symbol: 'KO', side: 'buy' as const, type: 'limit' as const, timeInForce: 'day' as const, qty: qty(1), limitPrice: price(1), reason: 'test' };
     await expect(broker.submitOrder(order)).rejects.toMatchObject({ kind: 'ambiguous' });
     expect(s.requests.filter((r) => r.method === 'POST')).toHaveLength(1);

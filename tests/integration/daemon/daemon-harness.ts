@@ -10,6 +10,7 @@ import { deriveUrls } from '../../../src/adapters/config/env.ts';
 import { configSchema, type Config } from '../../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
+import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { Broker, Mailer, Alert } from '../../../src/domain/ports.ts';
 import type { OrderReport, SubmitOrder } from '../../../src/domain/orders.ts';
@@ -71,7 +72,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
   const ctl = control(t.sim);
   await ctl.clock({ to: at, quiet: true });
   const logs = join(t.root, 'logs');
-  const root = createLogger({ dir: logs, level: 'debug', secrets: [TEST_KEY, TEST_SECRET], pretty: false });
+  const root = createLogger({ dir: logs, level: 'debug', scrub: makeScrubber([TEST_KEY, TEST_SECRET]), pretty: false });
   const urls = { endpoint: t.sim.urls.rest, dataEndpoint: t.sim.urls.rest, streamUrl: t.sim.urls.tradingStream, dataStreamUrl: t.sim.urls.dataStream };
   const user = createAlpaca({ keyId: TEST_KEY, secretKey: TEST_SECRET, ...urls, log: root.log.child({ component: 'user' }) }).broker;
   const daemons: Daemon[] = [];

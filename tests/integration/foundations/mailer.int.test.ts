@@ -2,9 +2,14 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, toSms } from '../../../src/adapters/mail/mailer.ts';
+import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
 import type { Logger } from '../../../src/domain/ports.ts';
 
 interface Received { from: string; to: string[]; raw: string }
+
+const PASS = 'smtp-pass-4711';
+const API_SECRET = 'api-secret/4711+x';
+const scrub = makeScrubber([PASS, API_SECRET]);
 
 const received: Received[] = [];
 let server: SMTPServer;
@@ -42,7 +47,7 @@ afterAll(async () => { await new Promise<void>((resolve) => { server.close(() =>
 describe('mail alerts', () => {
   it('sends the email (HTML + text) and an SMS-sized text to the carrier gateway', async () => {
     const mailer = createMailer(
-      { host: '127.0.0.1', port, user: 'bot@example.com', pass: 'pw', emailTo: 'me@example.com', smsTo: '5551234567@vtext.com', email: true, sms: true, smsMaxChars: 160, ignoreTls: true },
+      { host: '127.0.0.1', port, user: 'bot@example.com', pass: PASS, emailTo: 'me@example.com', smsTo: '5551234567@vtext.com', email: true, sms: true, smsMaxChars: 160, ignoreTls: true, scrub },
       log,
     );
     const long = `FILL AAPL 10 @ 187.50; protected stop 178.12 target 225.00. ${'x'.repeat(300)}`;
@@ -59,16 +64,31 @@ describe('mail alerts', () => {
     expect(toSms(long)).toHaveLength(160);
   });
 
+  it('scrubs secrets from the subject, both bodies and the SMS, before anything is sent or logged', async () => {
+    received.length = 0;
+    lines.length = 0;
+    const mailer = createMailer(
+      { host: '127.0.0.1', port, user: 'bot@example.com', pass: PASS, emailTo: 'me@example.com', smsTo: '5551234567@vtext.com', email: true, sms: true, smsMaxChars: 160, ignoreTls: true, scrub },
+      log,
+    );
+    const quoted = `broker said: APCA-API-SECRET-KEY: ${API_SECRET} ${JSON.stringify({ k: API_SECRET })} ${encodeURIComponent(API_SECRET)}`;
+    await mailer.alert({ short: `REFUSED ${API_SECRET}`, subject: `refused ${API_SECRET}`, text: quoted, html: `<p>${quoted}</p>`, severity: 'critical' });
+    expect(received).toHaveLength(2);
+    const all = received.map((r) => r.raw.replace(/=\r?\n/g, '')).join('\n') + lines.join('\n');
+    expect(all).toContain('[REDACTED]');
+    for (const form of [API_SECRET, JSON.stringify(API_SECRET).slice(1, -1), encodeURIComponent(API_SECRET), PASS]) expect(all).not.toContain(form);
+  });
+
   it('logs the alert instead of losing it when no SMTP is configured', async () => {
     lines.length = 0;
-    const mailer = createMailer({ host: undefined, port: 587, user: undefined, pass: undefined, emailTo: 'me@example.com', smsTo: undefined, email: true, sms: true, smsMaxChars: 160 }, log);
+    const mailer = createMailer({ host: undefined, port: 587, user: undefined, pass: undefined, emailTo: 'me@example.com', smsTo: undefined, email: true, sms: true, smsMaxChars: 160, scrub }, log);
     await mailer.alert({ short: 'HALT: daily loss 2.4%', subject: 'halted', text: 'halted', severity: 'critical' });
     expect(lines.join('\n')).toMatch(/error alert \(no SMTP configured: logged only\).*HALT: daily loss 2\.4%/);
   });
 
   it('never throws when the server is unreachable', async () => {
     lines.length = 0;
-    const mailer = createMailer({ host: '127.0.0.1', port: 1, user: undefined, pass: undefined, emailTo: 'me@example.com', smsTo: undefined, email: true, sms: false, smsMaxChars: 160, ignoreTls: true }, log);
+    const mailer = createMailer({ host: '127.0.0.1', port: 1, user: undefined, pass: undefined, emailTo: 'me@example.com', smsTo: undefined, email: true, sms: false, smsMaxChars: 160, ignoreTls: true, scrub }, log);
     await expect(mailer.alert({ short: 's', subject: 's', text: 't', severity: 'warning' })).resolves.toBeUndefined();
     expect(lines.join('\n')).toMatch(/alert could not be sent/);
   });

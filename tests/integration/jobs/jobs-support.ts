@@ -6,13 +6,14 @@ import { loadConfig } from '../../../src/adapters/config/load-config.ts';
 import { pathsFor } from '../../../src/adapters/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
+import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { Broker } from '../../../src/domain/ports.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { CSV_HEADER } from '../../../src/jobs/actionable-csv.ts';
 import { renderTradeResult } from '../../../src/jobs/render-trade-result.ts';
 import { runTradeJob, type TradeJobResult } from '../../../src/jobs/trade-job.ts';
-import type { TestSimulator } from '../../support/sim.ts';
+import { TEST_KEY, TEST_SECRET, type TestSimulator } from '../../support/sim.ts';
 import { silentLogger } from '../../../src/domain/silent-logger.ts';
 
 
@@ -91,6 +92,7 @@ export async function tradeInProcess(
             email: false,
             sms: false,
             smsMaxChars: 160,
+            scrub: makeScrubber([TEST_KEY, TEST_SECRET]),
           },
           silentLogger,
         ),

@@ -12,6 +12,7 @@ import { readEnv } from '../../../src/adapters/config/env.ts';
 import { DEFAULT_CONFIG, type Config } from '../../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createLogger, type RootLogger } from '../../../src/adapters/log/logger.ts';
+import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { FeedEvent } from '../../../src/domain/events.ts';
@@ -47,7 +48,7 @@ beforeAll(async () => {
   root = createLogger({
     dir: join(t.root, 'logs'),
     level: 'debug',
-    secrets: [TEST_KEY, TEST_SECRET],
+    scrub: makeScrubber([TEST_KEY, TEST_SECRET]),
     pretty: false,
   });
   await control(t.sim).clock({ to: '2024-05-01T13:31:00Z', quiet: true });
@@ -93,6 +94,7 @@ function startSafety(safety: Config['safety']): Running {
       smsTo: '5551234567@vtext.com',
       email: true,
       sms: true,
+      scrub: makeScrubber([TEST_KEY, TEST_SECRET]),
       smsMaxChars: 160,
       ignoreTls: true,
     },

@@ -1,6 +1,9 @@
-/** `strikeline sim` as a child process: the ready line, SDK calls against it, clean exit 0 on SIGTERM, exit 2 on bad options. */
+/**
+ * `strikeline sim` as a child process: the ready line, SDK calls against it, clean exit 0 on SIGTERM, exit 2 on bad
+ * options; without credentials, a generated pair handed over in a mode-600 file the ready line names, never printed.
+ */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,9 +20,19 @@ afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
 
-function run(args: string[]): ChildProcess {
-  const env: NodeJS.ProcessEnv = { ...process.env, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'warn', ALPACA_API_KEY: TEST_KEY, ALPACA_SECRET_KEY: TEST_SECRET };
-  return spawn(process.execPath, [BIN, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+const NO_CREDENTIALS = { ALPACA_API_KEY: '', ALPACA_SECRET_KEY: '', APCA_API_KEY_ID: '', APCA_API_SECRET_KEY: '' };
+
+function run(args: string[], env: NodeJS.ProcessEnv = { ALPACA_API_KEY: TEST_KEY, ALPACA_SECRET_KEY: TEST_SECRET }, at = root): ChildProcess {
+  return spawn(process.execPath, [BIN, ...args], { env: { ...process.env, TRADING_SYSTEM_ROOT: at, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** The first stdout line, parsed; rejects if the process exits before. */
+function readyLine(child: ChildProcess): Promise<Record<string, string>> {
+  const lines = createInterface({ input: child.stdout! });
+  return new Promise((resolve, reject) => {
+    lines.once('line', (line) => { resolve(JSON.parse(line) as Record<string, string>); });
+    child.once('exit', (code) => { reject(new Error(`exited early with ${code}`)); });
+  });
 }
 
 function exited(child: ChildProcess): Promise<{ code: number | null; stderr: string; stdout: string }> {
@@ -57,6 +70,46 @@ describe('strikeline sim', () => {
     const result = await done;
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('without credentials, generates a pair, hands it over in a mode-600 file the ready line names, and never prints it', async () => {
+    const own = mkdtempSync(join(tmpdir(), 'strikeline-sim-cli-gen-'));
+    try {
+      const child = run(['sim', '--port', '0', '--start', '2024-05-01T13:25:00Z', '--symbols', 'AAPL'], { ...NO_CREDENTIALS, LOG_LEVEL: 'info' }, own);
+      const done = exited(child);
+      const ready = await readyLine(child);
+      const port = ready.rest!.split(':')[2];
+      expect(ready.credentials).toBe(join(own, 'state', `sim-${port}.env`));
+      expect(statSync(ready.credentials!).mode & 0o777).toBe(0o600);
+      const file = Object.fromEntries(
+        readFileSync(ready.credentials!, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+      ) as Record<string, string>;
+      expect(file.ALPACA_API_KEY).toMatch(/^PKSIM[A-Z0-9]{15}$/);
+      expect(file.ALPACA_SECRET_KEY).toMatch(/^[A-Za-z0-9]{40}$/);
+      expect(file.ALPACA_ENDPOINT).toBe(ready.rest);
+      const urls = { rest: ready.rest!, tradingStream: ready.tradingStream!, dataStream: ready.dataStream!, control: ready.control! };
+      const { alpaca } = sdkFor({ urls }, { keyId: file.ALPACA_API_KEY!, secret: file.ALPACA_SECRET_KEY! });
+      expect((await alpaca.trading.assets.getV2Assets()).map((a) => a.symbol)).toEqual(['AAPL']);
+      await expect(sdkFor({ urls }).alpaca.trading.assets.getV2Assets()).rejects.toThrow();
+      child.kill('SIGTERM');
+      const result = await done;
+      expect(result.code).toBe(0);
+      const logs = readdirSync(join(own, 'logs')).filter((f) => f.endsWith('.jsonl')).map((f) => readFileSync(join(own, 'logs', f), 'utf8')).join('');
+      expect(logs).toContain('"msg":"simulator ready"');
+      expect(logs).not.toContain('[REDACTED]');
+      for (const value of [file.ALPACA_API_KEY!, file.ALPACA_SECRET_KEY!]) expect(result.stdout + result.stderr + logs).not.toContain(value);
+    } finally {
+      rmSync(own, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses credentials shorter than 8 characters (exit 2), naming the variable or flag, never the value', async () => {
+    const fromEnv = await exited(run(['sim', '--port', '0'], { ...NO_CREDENTIALS, ALPACA_API_KEY: 'sim', ALPACA_SECRET_KEY: 'sim' }));
+    expect(fromEnv.code).toBe(2);
+    expect(fromEnv.stderr.trim()).toMatch(/^strikeline: ALPACA_API_KEY is shorter than 8 characters: .*\(see docs\/security\.md\)$/);
+    const fromFlag = await exited(run(['sim', '--port', '0', '--key', 'PKLONGENOUGH', '--secret', 'sim'], NO_CREDENTIALS));
+    expect(fromFlag.code).toBe(2);
+    expect(fromFlag.stderr.trim()).toMatch(/^strikeline: --secret is shorter than 8 characters/);
   });
 
   it('exits 2 with one clear line on a bad option', async () => {

@@ -24,9 +24,39 @@ describe('readEnv', () => {
   });
 
   it('accepts the SDK variable names and collects every secret', () => {
-    const env = readEnv({ APCA_API_KEY_ID: 'PKABC', APCA_API_SECRET_KEY: 'SECRETXYZ', SMTP_PASS: 'mailpass' }, false);
-    expect(requireCredentials(env)).toEqual({ keyId: 'PKABC', secretKey: 'SECRETXYZ' });
-    expect(env.secrets).toEqual(['PKABC', 'SECRETXYZ', 'mailpass']);
+    const env = readEnv({ APCA_API_KEY_ID: 'PKABCDEFGH', APCA_API_SECRET_KEY: 'SECRETXYZ', SMTP_PASS: 'mailpass' }, false);
+    expect(requireCredentials(env)).toEqual({ keyId: 'PKABCDEFGH', secretKey: 'SECRETXYZ' });
+    expect(env.secrets).toEqual(['PKABCDEFGH', 'SECRETXYZ', 'mailpass']);
+  });
+
+  it('counts a value under the unused name, and a password inside a URL, as secrets too', () => {
+    const env = readEnv(
+      { ALPACA_API_KEY: 'PKALPACA01', APCA_API_KEY_ID: 'PKLEFTOVER', ALPACA_SECRET_KEY: 'secret-one', ALPACA_ENDPOINT: 'https://me:pr%2Fxy-pass@proxy.example' },
+      false,
+    );
+    expect(requireCredentials(env)).toEqual({ keyId: 'PKALPACA01', secretKey: 'secret-one' });
+    expect([...env.secrets].sort()).toEqual(['PKALPACA01', 'PKLEFTOVER', 'pr/xy-pass', 'secret-one']);
+  });
+
+  it.each([
+    ['ALPACA_API_KEY', { ALPACA_API_KEY: 'sim', ALPACA_SECRET_KEY: 'long-enough-secret' }],
+    ['ALPACA_SECRET_KEY', { ALPACA_API_KEY: 'PKLONGENOUGH', ALPACA_SECRET_KEY: 'sim' }],
+    ['APCA_API_SECRET_KEY', { APCA_API_KEY_ID: 'PKLONGENOUGH', APCA_API_SECRET_KEY: 'seven77' }],
+    ['SMTP_PASS', { SMTP_PASS: 'hunter2' }],
+    ['the password in ALPACA_ENDPOINT', { ALPACA_ENDPOINT: 'https://me:pw@proxy.example' }],
+  ])('refuses a secret shorter than 8 characters in %s, naming it and never its value', (name, vars) => {
+    const refuse = () => readEnv(vars, false);
+    expect(refuse).toThrow(EnvError);
+    expect(refuse).toThrow(`${name} is shorter than 8 characters`);
+    const message = (() => {
+      try {
+        refuse();
+        return '';
+      } catch (e) {
+        return e instanceof Error ? e.message : '';
+      }
+    })();
+    for (const value of Object.values(vars)) expect(message).not.toContain(value);
   });
 
   it('parses the manual switches', () => {

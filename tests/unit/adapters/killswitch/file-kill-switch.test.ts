@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileKillSwitch } from '../../../../src/adapters/killswitch/file-kill-switch.ts';
+import { makeScrubber } from '../../../../src/adapters/secrets/scrub.ts';
 
 let root: string;
 beforeEach(() => {
@@ -27,6 +28,13 @@ describe('createFileKillSwitch', () => {
     ks.halt('daily loss breaker');
     expect(ks.isHalted()).toBe(true);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ts: '2026-03-02T15:00:00.000Z', who: 'ops', reason: 'daily loss breaker' });
+  });
+
+  it('scrubs the reason before writing it (a reason may quote an error)', () => {
+    const path = join(root, 'HALT');
+    const ks = createFileKillSwitch({ path, tradingDisabled: false, who: 'ops', scrub: makeScrubber(['quoted-secret']) });
+    expect(ks.engage('broker said quoted-secret').record.reason).toBe('broker said [REDACTED]');
+    expect(readFileSync(path, 'utf8')).not.toContain('quoted-secret');
   });
 
   it('keeps the first record when halted twice', () => {

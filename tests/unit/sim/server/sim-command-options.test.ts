@@ -5,11 +5,14 @@ import { DEFAULT_SIM_PORT, parseSimOptions } from '../../../../src/cli/sim-comma
 const noEnv = { apiKey: undefined, secretKey: undefined };
 
 describe('parseSimOptions', () => {
-  it('applies defaults: port 8787, credentials from the environment else sim/sim', () => {
-    expect(parseSimOptions({}, noEnv)).toEqual({ port: DEFAULT_SIM_PORT, key: 'sim', secret: 'sim', textFrames: false });
-    expect(parseSimOptions({}, { apiKey: 'PK1', secretKey: 'S1' })).toMatchObject({ key: 'PK1', secret: 'S1' });
-    expect(parseSimOptions({}, { apiKey: '', secretKey: '' })).toMatchObject({ key: 'sim', secret: 'sim' });
-    expect(parseSimOptions({ key: 'k', secret: 's' }, { apiKey: 'PK1', secretKey: 'S1' })).toMatchObject({ key: 'k', secret: 's' });
+  it('applies defaults: port 8787, credentials from the environment, else none (the simulator generates a pair)', () => {
+    expect(parseSimOptions({}, noEnv)).toEqual({ port: DEFAULT_SIM_PORT, textFrames: false });
+    expect(parseSimOptions({}, { apiKey: 'PKFROMENV', secretKey: 'secret-from-env' })).toMatchObject({ key: 'PKFROMENV', secret: 'secret-from-env' });
+    expect(parseSimOptions({}, { apiKey: '', secretKey: '' })).toEqual({ port: DEFAULT_SIM_PORT, textFrames: false });
+    expect(parseSimOptions({ key: 'PKFROMFLAG', secret: 'secret-from-flag' }, { apiKey: 'PKFROMENV', secretKey: 'secret-from-env' })).toMatchObject({
+      key: 'PKFROMFLAG',
+      secret: 'secret-from-flag',
+    });
   });
 
   it('reads every option', () => {
@@ -22,7 +25,7 @@ describe('parseSimOptions', () => {
     );
     expect(o).toEqual({
       port: 0, seed: 7, symbols: ['AAPL', 'MSFT'], notFractionable: ['MSFT'], cash: 25000, start: '2024-05-01T13:25:00Z',
-      speed: 60, key: 'sim', secret: 'sim', spreadBps: 5, partialFillRate: 0.25, rateLimitPerMinute: 200, textFrames: true,
+      speed: 60, spreadBps: 5, partialFillRate: 0.25, rateLimitPerMinute: 200, textFrames: true,
     });
   });
 
@@ -39,6 +42,10 @@ describe('parseSimOptions', () => {
     [{ symbols: ' , ' }, '--symbols'],
     [{ rateLimit: '0' }, '--rate-limit'],
     [{ key: '' }, '--key'],
+    [{ key: 'sim', secret: 'long-enough-secret' }, '--key is shorter than 8 characters'],
+    [{ key: 'PKLONGENOUGH', secret: 'sim' }, '--secret is shorter than 8 characters'],
+    [{ key: 'PKLONGENOUGH' }, '--key and --secret'],
+    [{ secret: 'long-enough-secret' }, '--key and --secret'],
   ])('refuses %o with a usage error naming %s', (raw, flag) => {
     expect(() => parseSimOptions(raw, noEnv)).toThrow(UsageError);
     expect(() => parseSimOptions(raw, noEnv)).toThrow(flag);
