@@ -9,6 +9,7 @@
  *   - a timed-out POST that did reach the broker is adopted, never duplicated.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { isBrokerError } from '../../src/domain/broker-error.ts';
 import { qty } from '../../src/domain/money.ts';
 import type { DaemonOutput } from '../../src/streams/daemon-stream.ts';
 import { coverageOf, uncovered } from '../support/coverage-watch.ts';
@@ -123,3 +124,56 @@ describe('refused protective orders (issue 11, items 2 and 3)', () => {
   });
 });
 
+
+describe('a restart after the stops were cancelled while the daemon was down (issue 11, item 4)', () => {
+  it('re-covers 100 positions when the broker\'s 200-a-minute budget is spent exactly when its window reopens, not a tick later', async () => {
+    const symbols = Array.from({ length: 100 }, (_, i) => `T${String(i).padStart(3, '0')}`);
+    h = await startVirtualHarness({ sim: { symbols, rateLimitPerMinute: 200, cash: 1_000_000 } });
+    const harness = h;
+    const settle = async <T>(p: Promise<T>): Promise<T> => {
+      const state: { done: boolean } = { done: false };
+      const tracked = p.finally(() => { state.done = true; });
+      tracked.catch(() => undefined);
+      for (let i = 0; i < 10_000 && !state.done; i += 1) await harness.advance(10);
+      return tracked;
+    };
+    // 100 positions bought while no daemon runs (the user shares the account's budget: a refused buy waits).
+    for (const symbol of symbols) {
+      for (;;) {
+        const order = { kind: 'SubmitOrder' as const, clientOrderId: `user-${symbol}`, symbol, side: 'buy' as const, type: 'market' as const, timeInForce: 'day' as const, qty: qty(1), reason: 'test entry' };
+        const ok = await settle(harness.user.submitOrder(order)).then(() => true, (e: unknown) => {
+          if (isBrokerError(e) && e.kind === 'rate-limited') return false;
+          throw e;
+        });
+        if (ok) break;
+        await harness.advance(1_000);
+      }
+    }
+    const coveredWithin = async (limitMs: number): Promise<number> => {
+      const t0 = Date.now();
+      for (let waited = 0; waited <= limitMs; waited += 250) {
+        await harness.advance(250);
+        if (Object.keys(uncovered(harness.sim.exchange)).length === 0) return Date.now() - t0;
+      }
+      throw new Error(`${String(Object.keys(uncovered(harness.sim.exchange)).length)} positions uncovered after ${String(limitMs)} ms`);
+    };
+    // A fresh minute: the daemon's start opens the broker's window; its 100 OCOs spend half of it.
+    await harness.advance(61_000);
+    const windowOpened = Date.now();
+    const first = harness.startDaemon();
+    await ready(harness, first);
+    await coveredWithin(60_000);
+    await first.stop();
+    // Every protective order cancelled while nobody watches, then the daemon comes back in the same window.
+    await settle(harness.user.cancelAllOrders());
+    expect(Object.keys(uncovered(harness.sim.exchange))).toHaveLength(100);
+    const restarted = Date.now();
+    const again = harness.startDaemon();
+    const ms = await coveredWithin(120_000);
+    const limited = again.events.filter((e) => e.kind === 'ProtectionFailed' && e.error === 'too many requests').length;
+    process.stdout.write(`100 positions re-covered ${String(ms)} virtual ms after the restart (${String(limited)} refused 429 first; the window reopened ${String(windowOpened + 60_000 - restarted)} ms after the restart)\n`);
+    // Bound: the window's reopening (Retry-After) plus a second, never a minute-tick later.
+    expect(restarted + ms).toBeLessThanOrEqual(windowOpened + 60_000 + 2_000);
+    expect(again.events.filter((e) => e.kind === 'ProtectionPlaced')).toHaveLength(100);
+  }, 300_000);
+});
