@@ -136,9 +136,10 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     const snapshots$ = auditSnapshots(auditTriggers$, {
       broker: deps.broker, log, state: () => state$.value, now, lookbackMs: (hopts.rules.timeStopDays + 1) * DAY_MS,
     });
+    // The kill switch as the holdings last saw it, not as this poll last saw it: a halt that began and ended
+    // between two polls (a fill read it meanwhile) must still be noticed ending.
     const haltChanges$ = merge(interval(1_000), options.handsOff$?.pipe(tap((v) => { handsOff = v; })) ?? EMPTY).pipe(
-      map(halted),
-      distinctUntilChanged(),
+      filter(() => halted() !== state$.value.halted),
       map(() => TICK),
     );
 

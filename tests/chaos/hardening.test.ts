@@ -8,7 +8,9 @@
  *   - one 5xx (order not placed, or placed and the answer lost) leaves the position covered within 2 s;
  *   - a timed-out POST that did reach the broker is adopted, never duplicated.
  */
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { isBrokerError } from '../../src/domain/broker-error.ts';
 import { qty } from '../../src/domain/money.ts';
 import type { DaemonOutput } from '../../src/streams/daemon-stream.ts';
@@ -176,4 +178,42 @@ describe('a restart after the stops were cancelled while the daemon was down (is
     expect(restarted + ms).toBeLessThanOrEqual(windowOpened + 60_000 + 2_000);
     expect(again.events.filter((e) => e.kind === 'ProtectionPlaced')).toHaveLength(100);
   }, 300_000);
+});
+
+describe('bugs the chaos suite found', () => {
+  it('a halt that begins and ends between two polls of the kill switch is still seen ending (seed 12886106, path 6)', async () => {
+    const f = faultWire();
+    const { harness, d } = await start(f);
+    const killSwitch = createFileKillSwitch({ path: join(harness.root, 'killswitch', 'HALT'), tradingDisabled: false, who: 'test' });
+    killSwitch.engage('a short halt');
+    // A fill while halted: the reducer reads the kill switch with it, and places nothing.
+    const buying = harness.user.submitOrder({ kind: 'SubmitOrder', clientOrderId: 'user-halted-buy', symbol: 'NVDA', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(8), reason: 'test entry' });
+    await harness.advance(20);
+    await buying;
+    await harness.advance(200);
+    expect(ofKind(d, 'HaltChanged').map((e) => e.halted)).toEqual([true]);
+    killSwitch.release();
+    const t0 = Date.now();
+    for (let i = 0; i < 240 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1) await harness.advance(STEP_MS);
+    // The poll runs every second: released, the holding is protected within it (not at the next minute tick).
+    expect(Object.keys(uncovered(harness.sim.exchange))).toEqual([]);
+    expect(Date.now() - t0).toBeLessThanOrEqual(1_000 + 2 * STEP_MS);
+  });
+
+  it('a retry already due when the broker\'s clock jumps past it wakes at once (seed 12886106, path 16)', async () => {
+    const f = faultWire();
+    const { harness } = await start(f);
+    f.failOrders({ kind: 'refuse', status: 422, message: 'forbidden' });
+    const buying = harness.user.submitOrder({ kind: 'SubmitOrder', clientOrderId: 'user-jump-buy', symbol: 'AMZN', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(13), reason: 'test entry' });
+    await harness.advance(20);
+    await buying;
+    await harness.advance(200);
+    expect(f.injected.rest).toBe(1);
+    // The broker's time leaps 8 minutes: the daemon's clock follows at its next sync, past the 2 s retry.
+    harness.sim.exchange.advanceTo(harness.sim.exchange.now() + 480_000, { quiet: true });
+    const t0 = Date.now();
+    for (let i = 0; i < 240 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1) await harness.advance(STEP_MS);
+    expect(Object.keys(uncovered(harness.sim.exchange))).toEqual([]);
+    expect(Date.now() - t0).toBeLessThanOrEqual(2_000 + 2 * STEP_MS);
+  });
 });

@@ -10,6 +10,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { vi } from 'vitest';
 import { configSchema } from '../../src/adapters/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import type { PersistedHolding } from '../../src/domain/holding.ts';
@@ -41,14 +42,26 @@ const EPS = 1e-9;
 const READY_MS = 3_000;
 const RECONNECT_MS = 5_000;
 /**
- * The daemon's configuration in the chaos suite: the shipped defaults, except a 10 s audit and timer (a minute
+ * The daemon's configuration in the chaos suite: the shipped defaults, except a 5 s audit and timer (a minute
  * of quiet costs 6x less virtual time; more audits also means more races with them, which is the point).
  */
-export const CHAOS_CONFIG = { protection: { audit_interval_ms: 10_000, timer_interval_ms: 10_000 } } as const;
+export const CHAOS_CONFIG = { protection: { audit_interval_ms: 5_000, timer_interval_ms: 5_000 } } as const;
 /** Virtual ms of a quiet period long enough for an audit to run. */
-export const QUIET_MS = 12_000;
+export const QUIET_MS = 6_000;
 
 const PROTECTIVE = /^sl-(oco|stp)-/;
+
+/** mulberry32: a small seeded generator for Math.random during a schedule. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
 /** Markets by seed, shared by the schedules: each trading day is generated once per seed, not once per schedule. */
 const markets = new Map<number, SyntheticMarketWithInfo>();
@@ -90,9 +103,11 @@ export class ChaosWorld {
   }
 
   static async start(seed: number): Promise<ChaosWorld> {
+    // The SDK's reconnect jitter draws from Math.random: seeded, a schedule replays the same.
+    vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed));
     const faults = faultWire();
     POLICY.auditMs = CHAOS_CONFIG.protection.audit_interval_ms;
-    const h = await startVirtualHarness({ wire: faults.options, sim: { seed, market: marketOf(seed), clockTickMs: 250 } });
+    const h = await startVirtualHarness({ wire: faults.options, sim: { seed, market: marketOf(seed), clockTickMs: 500 } });
     const world = new ChaosWorld(h, faults);
     await world.untilReady();
     return world;
@@ -227,6 +242,7 @@ export class ChaosWorld {
   async stop(): Promise<void> {
     this.unwatch();
     await this.h.stop();
+    vi.restoreAllMocks();
   }
 
   private async untilReady(): Promise<void> {

@@ -19,8 +19,8 @@ import { makeScrubber } from '../../src/adapters/secrets/scrub.ts';
 import { createMailer } from '../../src/adapters/mail/mailer.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
 import { scrubbedStore } from '../../src/adapters/store/scrubbed-store.ts';
+import { settledStore, type SettledStore } from './settled-store.ts';
 import type { Alert, Broker, Logger, Mailer } from '../../src/domain/ports.ts';
-import type { Store } from '../../src/domain/store.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
 import { inProcessWire, type InProcessWireOptions } from '../../src/sim/in-process/in-process-wire.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/start-simulator.ts';
@@ -35,10 +35,10 @@ export const V_OPEN = '2024-05-01T13:31:00Z';
 
 export interface VirtualDaemon {
   readonly events: DaemonOutput[];
+  readonly store: SettledStore;
   /** Every event with the virtual time it came out at (for failure traces). */
   readonly timeline: Array<{ readonly at: number; readonly event: DaemonOutput }>;
   readonly alerts: Alert[];
-  readonly store: Store;
   /** Stops it as SIGTERM does: the pipelines end, the store closes. */
   stop(): Promise<void>;
   /** Drops it as SIGKILL would: the pipelines are cut off; nothing more is written. */
@@ -71,6 +71,14 @@ export interface VirtualHarnessOptions {
   readonly wallStart?: string;
 }
 
+/** Real time (captured before timers are faked): LMDB commits on it. */
+const realImmediate = setImmediate;
+const realTurn = (): Promise<void> => new Promise((resolve) => realImmediate(resolve));
+
+async function untilCommitted(daemons: readonly VirtualDaemon[]): Promise<void> {
+  for (let i = 0; i < 100_000 && daemons.some((d) => d.store.pending() > 0); i += 1) await realTurn();
+}
+
 export async function startVirtualHarness(options: VirtualHarnessOptions = {}): Promise<VirtualHarness> {
   const at = options.at ?? V_OPEN;
   vi.useFakeTimers({ now: Date.parse(options.wallStart ?? at), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date', 'performance'] });
@@ -91,7 +99,7 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
   const startDaemon = (overrides: Record<string, unknown> = {}): VirtualDaemon => {
     const config: Config = configSchema.parse(overrides);
     // As every command opens it: every text value written is scrubbed (src/cli/context.ts).
-    const store = scrubbedStore(openStore(join(root, 'state')), scrub);
+    const store = settledStore(scrubbedStore(openStore(join(root, 'state')), scrub));
     const alerts: Alert[] = [];
     const adapters = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, options.wire) });
     const clock = createBrokerClock();
@@ -145,6 +153,8 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
     brokerOver: (wire) => createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, wire) }).broker,
     startDaemon,
     advance: async (ms) => {
+      // The disk first: virtual time never passes while LMDB commits (see settled-store.ts).
+      await untilCommitted(daemons);
       await vi.advanceTimersByTimeAsync(ms);
     },
     stop: async () => {
