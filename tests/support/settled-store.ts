@@ -34,7 +34,7 @@ export function settledStore(store: Store): SettledStore {
           remove: (key) => track(inner.remove(key)),
           entries: (prefix) => inner.entries(prefix),
         };
-        tables.set(name, table as Table<unknown>);
+        tables.set(name, table);
       }
       return table;
     },
