@@ -81,6 +81,28 @@ describe('reduceHoldings: protection of fills', () => {
     expect(submits(run(last(s2).state, [env({ kind: 'Tick' }, T0 + 2_000)])).map((x) => x.order.qty)).toEqual([10]);
   });
 
+  it('a fill frame out of sequence (a delayed one, older than what was applied) never shrinks the position: it asks for an audit', () => {
+    // Seen by the chaos suite (seed 34): 10.5 bought, its frame delayed behind three partial fills of a second buy.
+    const partial = (n: number, positionQty: number) =>
+      fill({ orderId: 'o-2', clientOrderId: 'c-2', qty: 0.25 / 3, price: 100, positionQty, filledQty: (0.25 * n) / 3, orderQty: 0.25, executionId: `x-2-${String(n)}` });
+    const s1 = run(syncedState(), [partial(1, 10.583333333), partial(2, 10.666666666), partial(3, 10.75)]);
+    expect(last(s1).state.holdings.get('AAPL')?.qty).toBeCloseTo(10.75, 9);
+    const stale = fill({ orderId: 'o-1', qty: 10.5, price: 100, positionQty: 10.5 });
+    const s2 = run(last(s1).state, [stale]);
+    expect(last(s2).state.holdings.get('AAPL')?.qty).toBeCloseTo(10.75, 9);
+    expect(s2.flatMap((s) => s.commands).filter((c) => c.kind === 'RequestAudit')).toHaveLength(1);
+    expect(events(s2, 'FillReceived')).toHaveLength(1);
+  });
+
+  it('a sell execution out of sequence never shrinks the position below what the fill itself implies', () => {
+    const s1 = run(syncedState(), [fill({ qty: 10, price: 100, positionQty: 10 }), fill({ orderId: 'o-2', clientOrderId: 'c-2', executionId: 'x-2', qty: 5, price: 100, positionQty: 15 })]);
+    // A sale of 3 whose frame was overtaken by the second buy: it reports the position as 7, the account holds 12.
+    const sale = fill({ orderId: 's-1', clientOrderId: 'sl-exit-x', side: 'sell', executionId: 'x-s', qty: 3, price: 101, positionQty: 7 });
+    const s2 = run(last(s1).state, [sale]);
+    expect(last(s2).state.holdings.get('AAPL')?.qty).toBe(12);
+    expect(s2.flatMap((s) => s.commands).filter((c) => c.kind === 'RequestAudit')).toHaveLength(1);
+  });
+
   it('waits exactly Retry-After on a 429 without counting it as a failure, and counts a refusal of both orders of one plan once', () => {
     const s1 = run(syncedState(), [fill({ qty: 10.5, price: 100, positionQty: 10.5 })]);
     const [oco, stop] = submits(s1) as [Submit, Submit];
