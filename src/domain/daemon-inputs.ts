@@ -117,6 +117,8 @@ export interface SubmitRejected {
   readonly command: Submit;
   readonly error: string;
   readonly errorKind: BrokerErrorKind;
+  /** The broker's Retry-After (rate limited), when it gave one: the retry waits exactly this long. */
+  readonly retryAfterMs: number | null;
 }
 
 /** The client id is taken by an order that already finished: the next attempt number is needed. */

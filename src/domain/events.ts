@@ -62,3 +62,15 @@ export interface FeedDown {
 }
 
 export type FeedEvent = FeedResynced | FeedDown;
+
+/**
+ * A frame the adapter refused: not a known event, no parseable broker timestamp, or numbers that cannot be (a
+ * fill with qty Infinity, a price of -5). It is dropped before it can touch the holdings or the clock.
+ */
+export interface BadFrame {
+  readonly kind: 'BadFrame';
+  readonly feed: 'trading' | 'market';
+  readonly reason: string;
+  /** What identifies the frame in a log line: event, symbol, order and client ids as far as they were readable. */
+  readonly frame: Readonly<Record<string, string>>;
+}

@@ -68,7 +68,8 @@ export function protect(d: Draft, h: Holding): void {
     return;
   }
   const steps = planProtection({ qty: h.qty, entryPrice: h.exit.entryPrice, orders: h.orders }, { rules: d.options.rules, sessionOpen: d.sessionOpen });
-  let next = h;
+  // A pending retry is acted on now: cleared, so the wake-up timer does not fire for it again.
+  let next: Holding = h.retryAt === 0 ? h : { ...h, retryAt: 0 };
   for (const step of steps) next = applyStep(d, next, step);
   const settled = steps.length === 0 && next.orders.every((o) => o.state === 'open');
   d.put(settled ? { ...next, trigger: null } : next);

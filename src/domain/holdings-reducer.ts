@@ -49,14 +49,16 @@ function dispatch(d: Draft, input: DaemonInput): void {
   }
 }
 
-/** The timer: unclear orders are resolved again, and every holding is re-planned (retries, re-arms). */
+/**
+ * The timer (the minute tick, or the wake-up armed for the earliest retry): unclear orders due are resolved by
+ * client id, asked again a timeout later while still unclear; every holding is re-planned (retries, re-arms).
+ */
 function tick(d: Draft): void {
-  for (const h of d.holdings.values()) {
-    for (const o of h.orders) {
-      if (o.state === 'unknown' && d.now - o.tsSince >= d.options.unknownTimeoutMs) {
-        d.command({ kind: 'Resolve', symbol: h.symbol, clientOrderId: o.clientOrderId, command: null });
-      }
-    }
+  for (const h of [...d.holdings.values()]) {
+    const due = h.orders.filter((o) => o.state === 'unknown' && d.now - o.tsSince >= d.options.unknownTimeoutMs);
+    if (due.length === 0) continue;
+    for (const o of due) d.command({ kind: 'Resolve', symbol: h.symbol, clientOrderId: o.clientOrderId, command: null });
+    d.put({ ...h, orders: h.orders.map((o) => (due.includes(o) ? { ...o, tsSince: d.now } : o)) });
   }
   d.touchAll();
 }

@@ -70,6 +70,11 @@ function applyBuy(d: Draft, u: TradeUpdate): void {
     if (h !== undefined) d.set({ ...h, qty: 0, tsLastEvent: d.now });
     return;
   }
+  if (h !== undefined && h.qty > 0 && !sameQty(h.qty + u.qty, u.positionQty)) {
+    // Out of sequence (a delayed frame older than what was applied, or one missed before it): never shrink.
+    outOfSequence(d, h, u, Math.max(h.qty, u.positionQty));
+    return;
+  }
   const fresh = h === undefined || sameQty(u.positionQty, u.qty);
   const managed = d.options.protect === 'all' || own || (h?.managed === true && !fresh);
   if (!managed) return;
@@ -88,13 +93,31 @@ function applyBuy(d: Draft, u: TradeUpdate): void {
   });
 }
 
+function requestAudit(d: Draft, symbol: string, u: Execution): void {
+  d.command({ kind: 'RequestAudit', reason: `${symbol}: execution ${u.executionId ?? ''} out of sequence (position ${String(u.positionQty)})` });
+}
+
+/** A fill whose position disagrees with the one applied: keep `qty` (the safe side) until the audit reads the broker's. */
+function outOfSequence(d: Draft, h: Holding, u: Execution, qty: number): void {
+  requestAudit(d, h.symbol, u);
+  d.set({ ...h, qty, tsLastEvent: d.now, retryAt: 0, failures: 0, trigger: { entryOrderId: u.order.id, tsReceived: u.tsReceived } });
+}
+
 function applySell(d: Draft, u: TradeUpdate): void {
   const o = u.order;
   let h = d.get(o.symbol);
   const t = h === undefined ? undefined : findTracked(h.orders, o.id, o.clientOrderId);
   if (isExecution(u)) fillEvent(d, u, t?.role ?? roleOfClientOrderId(o.clientOrderId));
   if (h === undefined) return;
-  if (isExecution(u)) h = { ...h, qty: Math.max(0, u.positionQty), tsLastEvent: d.now };
+  if (isExecution(u)) {
+    const implied = h.qty - u.qty;
+    if (sameQty(implied, u.positionQty)) h = { ...h, qty: Math.max(0, u.positionQty), tsLastEvent: d.now };
+    else {
+      // Out of sequence: of the two, the larger position keeps every share protected until the audit says.
+      requestAudit(d, h.symbol, u);
+      h = { ...h, qty: Math.max(0, implied, u.positionQty), tsLastEvent: d.now };
+    }
+  }
   if (t !== undefined) h = updateTracked(d, h, t, u);
   else if (!isTerminalStatus(o.status) && roleOfClientOrderId(o.clientOrderId) !== 'foreign' && !h.ended.includes(o.id)) {
     // One of ours the daemon lost track of (placed before a restart): track it again.

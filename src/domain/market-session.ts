@@ -20,10 +20,13 @@ export function clockReportExpired(report: ClockReport | null, now: number): boo
 
 /** The daemon's "now": the broker's time, synced over REST and advanced by every event's timestamp. */
 export interface SyncedClock extends Clock {
-  /** Adopts the broker's clock; time never moves backwards. */
+  /** Adopts the broker's clock: the authority, so it corrects the time even backwards. */
   sync(report: ClockReport): void;
-  /** Moves time forward to an event's broker timestamp, when it is later than now. */
-  observe(tsEvent: number): void;
+  /**
+   * Moves time forward to an event's broker timestamp when it is later than now, within a small lead of the
+   * synced estimate; false when it lies further ahead (the time is not moved: ask the broker's clock).
+   */
+  observe(tsEvent: number): boolean;
   /** The last report synced, or null before the first sync. */
   lastReport(): ClockReport | null;
 }

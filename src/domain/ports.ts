@@ -9,7 +9,7 @@ import type {
   LatestPrice,
   PositionReport,
 } from './account.ts';
-import type { FeedEvent, MarketTrade, TradeUpdate } from './events.ts';
+import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from './events.ts';
 import type { OrderReport, SubmitOrder } from './orders.ts';
 import type { BrokerError } from './broker-error.ts';
 
@@ -54,12 +54,12 @@ export interface Broker {
 
 /** The broker's trading stream: trade updates plus connection state. Cold; share in streams/. */
 export interface TradeUpdateFeed {
-  tradeUpdates$(): Observable<TradeUpdate | FeedEvent>;
+  tradeUpdates$(): Observable<TradeUpdate | FeedEvent | BadFrame>;
 }
 
 /** The market-data stream: trades for the symbols most recently emitted by `symbols$`. */
 export interface MarketFeed {
-  trades$(symbols$: Observable<readonly string[]>): Observable<MarketTrade | FeedEvent>;
+  trades$(symbols$: Observable<readonly string[]>): Observable<MarketTrade | FeedEvent | BadFrame>;
 }
 
 /** Time, from one place. The live clock follows the broker's clock (see streams/clock). */

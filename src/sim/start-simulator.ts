@@ -6,10 +6,11 @@ import type { Logger } from '../domain/ports.ts';
 import type { Exchange, SimTradeUpdate, SyntheticMarket } from './contracts.ts';
 import { createExchange } from './engine/exchange.ts';
 import { assetIdFor } from './engine/ids.ts';
-import { createSyntheticMarket } from './market/synthetic-market.ts';
+import { createSyntheticMarket, type SyntheticMarketWithInfo } from './market/synthetic-market.ts';
 import { createAssetBook } from './server/asset-book.ts';
 import { startClockDriver } from './server/clock-driver.ts';
-import { createSimServer } from './server/create-sim-server.ts';
+import { createRestAnswer, createSimServer, type SimServerOptions } from './server/create-sim-server.ts';
+import type { SimWire } from './in-process/in-process-wire.ts';
 import { defaultStart } from './server/default-start.ts';
 import { randomCredentials, type SimCredentials } from './server/random-credentials.ts';
 import { SIM_DEFAULTS } from './server/sim-defaults.ts';
@@ -21,6 +22,11 @@ import { createUpdateDelivery } from './server/update-delivery.ts';
 import { silentLogger } from '../domain/silent-logger.ts';
 
 export interface SimulatorOptions {
+  /**
+   * A market to trade on instead of a new one (its seed and symbols then win): a market is deterministic data with
+   * memoised days, so many short simulators (the chaos suite's) can share one and generate each day once.
+   */
+  readonly market?: SyntheticMarketWithInfo;
   /** 0 (default) = any free port. */
   readonly port?: number;
   readonly seed?: number;
@@ -38,6 +44,8 @@ export interface SimulatorOptions {
   readonly partialFillRate?: number;
   /** Text instead of binary frames on the trading stream (debugging). */
   readonly textFrames?: boolean;
+  /** Wall ms between the clock driver's steps when speed > 0 (default 50); coarser steps cost less under virtual time. */
+  readonly clockTickMs?: number;
   /** REST requests per key per wall minute before 429 (Alpaca: 200). Default 10000. */
   readonly rateLimitPerMinute?: number;
   readonly log?: Logger;
@@ -50,6 +58,8 @@ export interface Simulator {
   readonly credentials: SimCredentials;
   readonly exchange: Exchange;
   readonly market: SyntheticMarket;
+  /** The same simulator without sockets: REST answered and streams accepted inside the process. */
+  readonly wire: SimWire;
   /** Open WebSocket sessions (for tests and the state page). */
   connections(): { readonly trading: number; readonly data: number };
   /** Stops the clock, terminates every socket and closes the server. */
@@ -63,7 +73,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // One object read by REST, both streams and the control API: the rotate_credentials fault changes it in place.
   const generated = randomCredentials();
   const credentials = { key: options.key ?? generated.key, secret: options.secret ?? generated.secret };
-  const market = createSyntheticMarket({
+  const market = options.market ?? createSyntheticMarket({
     seed,
     ...(options.symbols ? { symbols: options.symbols } : {}),
     ...(options.notFractionable ? { notFractionable: options.notFractionable } : {}),
@@ -95,7 +105,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const unsubscribe = exchange.onTradeUpdate((u) => {
     delivery.push(u);
   });
-  const server = await createSimServer({
+  const serverOptions: SimServerOptions = {
     deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },
     credentials,
     port: options.port ?? 0,
@@ -125,8 +135,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     },
     rateLimitPerMinute: options.rateLimitPerMinute ?? SIM_DEFAULTS.rateLimitPerMinute,
     log: log.child({ component: 'sim-server' }),
-  });
-  const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }));
+  };
+  const answer = createRestAnswer(serverOptions);
+  const server = await createSimServer(serverOptions, answer);
+  const wire: SimWire = {
+    answer,
+    hold: () => delivery.hold(),
+    accept: (socket, req) => (req.path === '/stream' ? tradingStream.accept(socket, req) : dataStream.accept(socket, req)),
+  };
+  const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }), options.clockTickMs);
   const http = `http://127.0.0.1:${server.port}`;
   const ws = `ws://127.0.0.1:${server.port}`;
   let closing: Promise<void> | undefined;
@@ -136,6 +153,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     credentials,
     exchange,
     market,
+    wire,
     connections: () => ({ trading: tradingStream.connections(), data: dataStream.connections() }),
     close: () =>
       (closing ??= (async () => {

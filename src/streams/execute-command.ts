@@ -1,9 +1,10 @@
 /**
  * @module Runs the daemon's broker commands and turns every outcome into an input for the reducer. No submission
- * is ever repeated: a refused client id is looked up, an unclear POST becomes SubmitUnknown and is resolved by
- * client order id after `unknownTimeoutMs`. Errors are caught per command; the stream never dies of one.
+ * is ever repeated: a refused client id is looked up, an unclear POST becomes SubmitUnknown, which the reducer
+ * resolves by client order id on its own timer (`unknownTimeoutMs`). Errors are caught per command; the stream
+ * never dies of one.
  */
-import { EMPTY, catchError, concat, defer, from, map, of, switchMap, timer, type Observable, type SchedulerLike } from 'rxjs';
+import { EMPTY, catchError, defer, from, map, of, switchMap, timer, type Observable, type SchedulerLike } from 'rxjs';
 import { BrokerError, isBrokerError } from '../domain/broker-error.ts';
 import { isDuplicateClientOrderIdMessage } from '../domain/client-order-ids.ts';
 import type { CommandOutcome, DaemonCommand, Submit } from '../domain/daemon-inputs.ts';
@@ -35,17 +36,13 @@ export function commandExecutor(broker: Broker, options: ExecutorOptions): (comm
       }),
     );
 
-  const unclear = (command: Submit, error: string): Observable<CommandOutcome> =>
-    concat(
-      of<CommandOutcome>({ kind: 'SubmitUnknown', command, error }),
-      later().pipe(switchMap(() => resolve(command.symbol, command.order.clientOrderId))),
-    );
+  const unclear = (command: Submit, error: string): Observable<CommandOutcome> => of<CommandOutcome>({ kind: 'SubmitUnknown', command, error });
 
   // The broker already holds this client id: our earlier attempt went through, or an older order finished with it.
   const lookup = (command: Submit, tsSent: number): Observable<CommandOutcome> =>
     reads(() => broker.getOrderByClientId(command.order.clientOrderId)).pipe(
       map((report): CommandOutcome => {
-        if (report === undefined) return { kind: 'SubmitRejected', command, error: 'client_order_id reported taken but not found', errorKind: 'bug' };
+        if (report === undefined) return { kind: 'SubmitRejected', command, error: 'client_order_id reported taken but not found', errorKind: 'bug', retryAfterMs: null };
         if (isTerminalStatus(report.status)) return { kind: 'SubmitDuplicate', command, report };
         return { kind: 'SubmitAcked', command, report, tsSent, tsAck: wallNow(), adopted: true };
       }),
@@ -63,7 +60,7 @@ export function commandExecutor(broker: Broker, options: ExecutorOptions): (comm
         const err = asBrokerError(e);
         if (err.kind === 'rejected' && isDuplicateClientOrderIdMessage(err.message)) return lookup(command, tsSent);
         if (err.kind === 'ambiguous' || err.kind === 'transient') return unclear(command, err.message);
-        return of<CommandOutcome>({ kind: 'SubmitRejected', command, error: err.message, errorKind: err.kind });
+        return of<CommandOutcome>({ kind: 'SubmitRejected', command, error: err.message, errorKind: err.kind, retryAfterMs: err.retryAfterMs ?? null });
       }),
     );
   };

@@ -4,12 +4,13 @@
  * every decision journaled and alerted. Startup is crash recovery: LMDB first, then the broker's picture.
  */
 import {
-  BehaviorSubject, EMPTY, Subject, asapScheduler, connect, defer, distinctUntilChanged, filter, first,
-  from, shareReplay, switchMap, ignoreElements, interval, map, merge, mergeMap, observeOn, of, share, tap, takeUntil, throttleTime, type Observable,
+  BehaviorSubject, EMPTY, Subject, asapScheduler, asyncScheduler, connect, defer, distinctUntilChanged, filter, first,
+  from, shareReplay, switchMap, ignoreElements, interval, map, merge, mergeMap, observeOn, of, share, tap, takeUntil, throttleTime, timer, type Observable,
 } from 'rxjs';
 import type { CommandOutcome, DaemonInput, Tick } from '../domain/daemon-inputs.ts';
 import type { DaemonEvent, ExitTrack } from '../domain/daemon-events.ts';
-import type { FeedEvent, MarketTrade, TradeUpdate } from '../domain/events.ts';
+import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from '../domain/events.ts';
+import { nextWakeAt } from '../domain/holdings-wake.ts';
 import type { HoldingsState } from '../domain/holdings-draft.ts';
 import type { HoldingsStep } from '../domain/holdings-reducer.ts';
 import { clockReportExpired, isSessionOpen, type SyncedClock } from '../domain/market-session.ts';
@@ -17,6 +18,7 @@ import type { ClockReport } from '../domain/account.ts';
 import { dedupeFills } from '../operators/dedupe-fills.ts';
 import { evaluateExits, type ExitInput, type ExitSignal, type ExitTick, type PricesStale } from '../operators/evaluate-exits.ts';
 import { failWhenStale } from '../operators/fail-when-stale.ts';
+import { gateOnClock } from '../operators/gate-on-clock.ts';
 import { holdWhile } from '../operators/hold-while.ts';
 import { ignoreTerminalOrders } from '../operators/ignore-terminal-orders.ts';
 import { planHoldings } from '../operators/plan-holdings.ts';
@@ -34,22 +36,27 @@ import { auditSnapshots } from './audit-snapshots.ts';
 
 export interface ProtectionStreamOptions {
   /** The trading feed, when shared with other pipelines (the daemon's); else one is opened from deps. */
-  readonly tradeEvents$?: Observable<TradeUpdate | FeedEvent>;
+  readonly tradeEvents$?: Observable<TradeUpdate | FeedEvent | BadFrame>;
   /** The broker-synced clock: REST syncs and event timestamps move it. */
   readonly clock?: SyncedClock;
   /** True while another pipeline needs the daemon's hands off the orders (safety mode flattening). */
   readonly handsOff$?: Observable<boolean>;
 }
 
-export type ProtectionEvent = DaemonEvent | FeedEvent;
+export type ProtectionEvent = DaemonEvent | FeedEvent | BadFrame;
 
 const TICK: Tick = { kind: 'Tick' };
 const DAY_MS = 86_400_000;
 /** The longest a step's bookkeeping waits for orders on the wire to be answered. */
 const BOOKKEEPING_HOLD_MS = 250;
+/** Clock resyncs asked by frames ahead of the daemon's time: at most one per this long. */
+const AHEAD_RESYNC_MS = 250;
+/** How long a frame ahead of the daemon's time waits for the broker's clock to confirm it. */
+const CLOCK_GATE_MS = 5_000;
 const isFeedEvent = (e: { kind: string }): e is FeedEvent => e.kind === 'FeedResynced' || e.kind === 'FeedDown';
-const isUpdate = (e: TradeUpdate | FeedEvent): e is TradeUpdate => e.kind === 'TradeUpdate';
-const isTrade = (e: MarketTrade | FeedEvent): e is MarketTrade => e.kind === 'MarketTrade';
+const isUpdate = (e: TradeUpdate | FeedEvent | BadFrame): e is TradeUpdate => e.kind === 'TradeUpdate';
+const isTrade = (e: MarketTrade | FeedEvent | BadFrame): e is MarketTrade => e.kind === 'MarketTrade';
+const isBadFrame = (e: { kind: string }): e is BadFrame => e.kind === 'BadFrame';
 const notStale = (s: ExitSignal): s is Exclude<ExitSignal, PricesStale> => s.kind !== 'PricesStale';
 
 export function protectionStream(deps: Deps, options: ProtectionStreamOptions = {}): Observable<ProtectionEvent> {
@@ -65,6 +72,7 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     const restPrices$ = new Subject<MarketTrade>();
     const auditRequests$ = new Subject<string>();
     const resync$ = new Subject<void>();
+    const aheadResync$ = new Subject<void>();
     let handsOff = false;
     let lastReport: ClockReport | null = null;
     const now = (): number => deps.clock.now();
@@ -73,16 +81,26 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     const checkBoundary = (): void => {
       if (lastReport !== null && clockReportExpired(lastReport, now())) resync$.next();
     };
-    const observe = (ts: number): void => {
-      options.clock?.observe(ts);
-      checkBoundary();
-    };
+    const refused$ = new Subject<BadFrame>();
+    // An event further ahead than the clock trusts waits for the broker's clock to confirm its time, or is refused.
+    const gate = <T extends TradeUpdate | MarketTrade>(feed: BadFrame['feed']) => gateOnClock<T>({
+      observe: (ts) => options.clock?.observe(ts) ?? true,
+      askClock: () => { aheadResync$.next(); },
+      synced$: defer(() => clockReports$),
+      maxHoldMs: CLOCK_GATE_MS,
+      onRefused: (e) => {
+        const frame = e.kind === 'TradeUpdate'
+          ? { event: e.event, symbol: e.order.symbol, orderId: e.order.id, clientOrderId: e.order.clientOrderId }
+          : { symbol: e.symbol };
+        refused$.next({ kind: 'BadFrame', feed, reason: `timestamp ${new Date(e.tsEvent).toISOString()} not confirmed by the broker's clock`, frame });
+      },
+    });
 
     const trading$ = (options.tradeEvents$ ?? deps.tradeFeed.tradeUpdates$()).pipe(
       supervise({ maxRestarts: 5, windowMs: 60_000, delayMs: 1_000, log, name: 'trading feed' }),
       share({ resetOnError: true, resetOnRefCountZero: true }),
     );
-    const updates$ = trading$.pipe(filter(isUpdate), tap((u) => { observe(u.tsEvent); }), dedupeFills(), ignoreTerminalOrders());
+    const updates$ = trading$.pipe(filter(isUpdate), gate<TradeUpdate>('trading'), tap(checkBoundary), dedupeFills(), ignoreTerminalOrders());
     const market$ = defer(() => deps.marketFeed.trades$(held$.pipe(distinctUntilChanged(sameSymbols)))).pipe(
       // Silence while symbols are held in an open session is a dead socket: reconnect (the retry path).
       failWhenStale({ feed: 'market', staleMs: 2 * cfg.stale_symbol_ms, expected: () => held$.value.length > 0 && state$.value.sessionOpen }),
@@ -90,10 +108,13 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
       supervise({ maxRestarts: 5, windowMs: 60_000, delayMs: 1_000, log, name: 'market feed' }),
       share({ resetOnError: true, resetOnRefCountZero: true }),
     );
-    const trades$ = market$.pipe(filter(isTrade), tap((t) => { observe(t.tsEvent); }));
+    const trades$ = market$.pipe(filter(isTrade), gate<MarketTrade>('market'), tap(checkBoundary));
     // Replays the latest report: the first one is taken by firstSync$ before core$ subscribes, and the
     // reducer must see it too, or it would take the session for closed until the next sync.
-    const clockReports$ = clockSyncStream(deps, options.clock, resync$.pipe(throttleTime(1_000))).pipe(
+    const clockReports$ = clockSyncStream(deps, options.clock, merge(
+      resync$.pipe(throttleTime(1_000)),
+      aheadResync$.pipe(throttleTime(AHEAD_RESYNC_MS, asyncScheduler, { leading: true, trailing: true })),
+    )).pipe(
       tap((r) => { lastReport = r; }),
       shareReplay({ bufferSize: 1, refCount: true }),
     );
@@ -115,15 +136,33 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     const snapshots$ = auditSnapshots(auditTriggers$, {
       broker: deps.broker, log, state: () => state$.value, now, lookbackMs: (hopts.rules.timeStopDays + 1) * DAY_MS,
     });
+    // The kill switch as the holdings last saw it, not as this poll last saw it: a halt that began and ended
+    // between two polls (a fill read it meanwhile) must still be noticed ending.
     const haltChanges$ = merge(interval(1_000), options.handsOff$?.pipe(tap((v) => { handsOff = v; })) ?? EMPTY).pipe(
-      map(halted),
-      distinctUntilChanged(),
+      filter(() => halted() !== state$.value.halted),
       map(() => TICK),
     );
 
+    // A malformed frame is dropped at the adapter; it may have carried a fill, so the broker's picture is read now.
+    const badFrames$ = merge(trading$, market$, refused$).pipe(
+      filter(isBadFrame),
+      tap((b) => {
+        log.warn({ feed: b.feed, reason: b.reason, ...b.frame }, `${b.feed} frame dropped: ${b.reason}`);
+        if (b.feed === 'trading') auditRequests$.next(`malformed trade update (${b.reason})`);
+      }),
+      share(),
+    );
+    // The earliest retry or resolution the holdings wait for gets its own timer (re-armed at every step).
+    const wakes$ = state$.pipe(
+      switchMap((s) => {
+        const at = nextWakeAt(s, hopts, now());
+        return at === null ? EMPTY : timer(Math.max(1, at - now()));
+      }),
+      map(() => TICK),
+    );
     const inputs$: Observable<DaemonInput> = merge(
       updates$, snapshots$, clockReports$.pipe(map((report) => ({ kind: 'ClockSynced' as const, report }))), ticks$.pipe(map(() => TICK)),
-      haltChanges$, signals$.pipe(filter(notStale)), outcomes$.pipe(observeOn(asapScheduler)),
+      wakes$, haltChanges$, signals$.pipe(filter(notStale)), outcomes$.pipe(observeOn(asapScheduler)),
     );
     const execute = commandExecutor(deps.broker, { unknownTimeoutMs: cfg.unknown_order_timeout_ms, log });
     // Orders sent and not yet answered (acknowledged, refused or found unclear): bookkeeping waits for them.
@@ -183,7 +222,7 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
       warmUpReducer(hopts, r);
     }));
     return firstSync$.pipe(
-      switchMap(() => merge(core$, repricing$, trading$.pipe(filter(isFeedEvent)), market$.pipe(filter(isFeedEvent)))),
+      switchMap(() => merge(core$, repricing$, badFrames$, trading$.pipe(filter(isFeedEvent)), market$.pipe(filter(isFeedEvent)))),
       takeUntil(deps.shutdown$),
     );
   });

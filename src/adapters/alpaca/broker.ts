@@ -7,7 +7,7 @@ import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { makeScrubber, type Scrub } from '../secrets/scrub.ts';
 import { call as classifiedCall, type CallKind } from './classify.ts';
-import { nodeHttpFetch } from './node-http-fetch.ts';
+import { nodeHttpFetch, type FetchLike } from './node-http-fetch.ts';
 import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
 
 export interface AlpacaRestOptions {
@@ -18,6 +18,8 @@ export interface AlpacaRestOptions {
   readonly requestsPerMinute?: number;
   readonly dataFeed?: 'iex' | 'sip';
   readonly timeoutMs?: number;
+  /** The HTTP client; default node:http over keep-alive agents (the in-process simulator's in chaos tests). */
+  readonly fetchApi?: FetchLike;
   /** Applied to every error message (the environment's scrubber); default: these credentials' own. */
   readonly scrub?: Scrub;
 }
@@ -43,7 +45,7 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
     // GETs only: the SDK never retries POST, PATCH or DELETE, so orders are never sent twice.
     retry: { maxRetries: 2, retryDelayMs: 250 },
     rateLimit: { maxRequests: options.requestsPerMinute ?? 200, intervalMs: 60_000 },
-    fetchApi: nodeHttpFetch({ timeoutMs: options.timeoutMs ?? 15_000 }),
+    fetchApi: options.fetchApi ?? nodeHttpFetch({ timeoutMs: options.timeoutMs ?? 15_000 }),
   };
   const tradingCfg = new trading.Configuration({ ...common, basePath: options.endpoint });
   const dataCfg = new marketData.Configuration({ ...common, basePath: options.dataEndpoint });

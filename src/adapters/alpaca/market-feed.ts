@@ -2,15 +2,16 @@
 import { streaming } from '@alpacahq/alpaca-trade-api';
 import { Observable, type Subscription } from 'rxjs';
 import { BrokerError } from '../../domain/broker-error.ts';
-import type { FeedEvent, MarketTrade } from '../../domain/events.ts';
+import type { BadFrame, FeedEvent, MarketTrade } from '../../domain/events.ts';
 import { price } from '../../domain/money.ts';
 import type { MarketFeed } from '../../domain/ports.ts';
+import { checkMarketTrade } from './check-frame.ts';
 import { RECONNECT, type StreamOptions } from './trade-updates.ts';
 
 export function createMarketFeed(options: StreamOptions): MarketFeed {
   return {
     trades$: (symbols$) =>
-      new Observable<MarketTrade | FeedEvent>((subscriber) => {
+      new Observable<MarketTrade | FeedEvent | BadFrame>((subscriber) => {
         const stream = new streaming.StockDataStream({
           credentials: { keyId: options.keyId, secret: options.secretKey },
           url: options.url,
@@ -21,7 +22,7 @@ export function createMarketFeed(options: StreamOptions): MarketFeed {
         let up = false;
         let connected = false;
         stream.onTrade((t) => {
-          subscriber.next({ kind: 'MarketTrade', symbol: t.symbol, price: price(t.price), size: t.size, tsEvent: t.timestamp.getTime() });
+          subscriber.next(checkMarketTrade(t) ?? { kind: 'MarketTrade', symbol: t.symbol, price: price(t.price), size: t.size, tsEvent: t.timestamp.getTime() });
         });
         stream.onConnect(() => {
           up = true;

@@ -2,10 +2,11 @@
 import { streaming } from '@alpacahq/alpaca-trade-api';
 import { Observable } from 'rxjs';
 import { BrokerError } from '../../domain/broker-error.ts';
-import type { FeedEvent, TradeUpdate, TradeUpdateName } from '../../domain/events.ts';
+import type { BadFrame, FeedEvent, TradeUpdate, TradeUpdateName } from '../../domain/events.ts';
 import { price, qty } from '../../domain/money.ts';
 import type { TradeUpdateFeed } from '../../domain/ports.ts';
 import { wallNow } from '../../domain/wall-clock.ts';
+import { checkTradeUpdate } from './check-frame.ts';
 import { toOrderReport } from './map.ts';
 
 export interface StreamOptions {
@@ -20,22 +21,18 @@ export interface StreamOptions {
 /** Reconnect quickly and forever: a protective daemon must not give up on its broker. */
 export const RECONNECT = { maxReconnectAttempts: streaming.UNLIMITED_RECONNECT_ATTEMPTS, initialReconnectMs: 250, maxReconnectMs: 5_000 } as const;
 
-const KNOWN: ReadonlySet<string> = new Set([
-  'new', 'fill', 'partial_fill', 'canceled', 'expired', 'done_for_day', 'replaced', 'rejected', 'pending_new',
-  'pending_cancel', 'pending_replace', 'stopped', 'suspended', 'calculated', 'order_replace_rejected', 'order_cancel_rejected', 'accepted',
-]);
-
 const numOrNull = (v: unknown): number | null => (v === undefined || v === null || v === '' ? null : Number(v));
 
+/** Maps a trade update that passed `checkTradeUpdate` (known event, broker timestamp, finite execution numbers). */
 export function toTradeUpdate(u: streaming.TradeUpdate, tsReceived: number): TradeUpdate {
   const p = numOrNull(u.price);
   const q = numOrNull(u.qty);
   const pq = numOrNull(u.positionQty);
   return {
     kind: 'TradeUpdate',
-    event: (KNOWN.has(u.event) ? u.event : 'unknown') as TradeUpdateName,
+    event: u.event as TradeUpdateName,
     order: toOrderReport(u.order),
-    tsEvent: u.timestamp?.getTime() ?? Math.round(tsReceived),
+    tsEvent: u.timestamp?.getTime() ?? Number.NaN,
     price: p === null ? null : price(p),
     qty: q === null ? null : qty(q),
     positionQty: pq === null ? null : qty(pq),
@@ -44,10 +41,14 @@ export function toTradeUpdate(u: streaming.TradeUpdate, tsReceived: number): Tra
   };
 }
 
+/** A frame the SDK itself could not decode or hand over (its "failed to decode/process message" errors). */
+const unreadable = (message: string): BadFrame | null =>
+  /^failed to (decode|process) message/.test(message) ? { kind: 'BadFrame', feed: 'trading', reason: message, frame: {} } : null;
+
 export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
   return {
     tradeUpdates$: () =>
-      new Observable<TradeUpdate | FeedEvent>((subscriber) => {
+      new Observable<TradeUpdate | FeedEvent | BadFrame>((subscriber) => {
         const stream = new streaming.TradingStream({
           credentials: { keyId: options.keyId, secret: options.secretKey },
           url: options.url,
@@ -57,7 +58,7 @@ export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
         let up = false;
         stream.onTradeUpdate((u) => {
           const at = wallNow();
-          subscriber.next(toTradeUpdate(u, at));
+          subscriber.next(checkTradeUpdate(u) ?? toTradeUpdate(u, at));
         });
         // Listening confirmed: from here on no event is missed, so this is the moment to resync over REST.
         stream.on(streaming.EVENT.SUBSCRIPTION, (streams: unknown) => {
@@ -75,7 +76,10 @@ export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
         stream.onError((message) => {
           if (/auth failed|unauthorized/i.test(message)) {
             subscriber.error(new BrokerError('auth', `trading stream refused the credentials (${message})`));
+            return;
           }
+          const bad = unreadable(message);
+          if (bad !== null) subscriber.next(bad);
         });
         stream.subscribeTradeUpdates();
         stream.connect();

@@ -81,7 +81,7 @@ const sections = {
     /** Below 10 s a quiet symbol would be re-priced over REST (and its feed reconnected) all day. */
     stale_symbol_ms: int({ gte: 10 * SECOND_MS, lte: 30 * DAY_MS }).default(300_000),
     /** One lookup per unclear order; over a minute would leave a position unprotected that long. */
-    unknown_order_timeout_ms: int({ gte: 100, lte: MINUTE_MS }).default(5_000),
+    unknown_order_timeout_ms: int({ gte: 100, lte: MINUTE_MS }).default(1_000),
     exit_retry_ms: brokerInterval(DAY_MS).default(60_000),
   }),
   circuit_breakers: section({

@@ -16,11 +16,13 @@ import { orderRoutes } from './order-routes.ts';
 import { positionRoutes } from './position-routes.ts';
 import { createRateLimiter, rateLimitHeaders } from './rate-limiter.ts';
 import type { RestRequest, RestResult, TradingDeps } from './rest-types.ts';
+import type { SimSocket, SocketRequest } from './sim-socket.ts';
 import type { UpdateDelivery } from './update-delivery.ts';
 
 /** What the server needs from a WebSocket endpoint (the trading stream and the market helper's data stream). */
 export interface StreamEndpoint {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  accept(ws: SimSocket, req: SocketRequest): boolean;
   closeAll(): void;
   refuseFor(ms: number): void;
   connections(): number;
@@ -88,45 +90,80 @@ function errorResult(e: unknown, log: Logger, path: string): RestResult {
   return { status: 500, body: { code: 50010000, message: 'internal server error' } };
 }
 
-async function handle(o: SimServerOptions, limiter: ReturnType<typeof createRateLimiter>, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** A REST request as any transport carries it: the HTTP server's, or the in-process wire's. */
+export interface WireRequest {
+  readonly method: string;
+  /** Path and query string, as sent. */
+  readonly url: string;
+  /** A header's value by lower-case name. */
+  header(name: string): string | undefined;
+  readonly body: string;
+}
+
+export interface WireResponse {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+}
+
+/** Answers one request: auth, rate limit, routing and the error envelope, independent of the transport. */
+export function createRestAnswer(o: SimServerOptions): (req: WireRequest) => WireResponse {
+  const limiter = createRateLimiter(o.rateLimitPerMinute);
+  return (req) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    const path = url.pathname;
+    const key = req.header('apca-api-key-id');
+    const decision = limiter.take(`${isDataPath(path) ? 'data' : 'trading'}:${key ?? ''}`, !path.startsWith('/sim'));
+    const headers: Record<string, string> = { 'X-Request-ID': randomUUID(), ...rateLimitHeaders(decision) };
+    let result: RestResult;
+    try {
+      if (req.body.length > MAX_BODY) throw new HttpError(413, 41310000, 'request body too large');
+      if (key !== o.credentials.key || req.header('apca-api-secret-key') !== o.credentials.secret) {
+        result = { status: 401, body: { code: 40110000, message: 'request is not authorized' } };
+      } else if (!decision.allowed) {
+        headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.reset - Date.now() / 1000)));
+        result = { status: 429, body: { code: 42910000, message: 'too many requests' } };
+      } else {
+        const rest: RestRequest = {
+          method: req.method.toUpperCase(),
+          path,
+          query: url.searchParams,
+          json() {
+            if (req.body.trim() === '') return undefined;
+            try {
+              return JSON.parse(req.body) as unknown;
+            } catch {
+              throw new HttpError(400, 40010000, 'request body format is invalid');
+            }
+          },
+        };
+        result = route(o, rest, req.url);
+      }
+    } catch (e) {
+      result = errorResult(e, o.log, path);
+    }
+    const body = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+    if (body !== '') headers['Content-Type'] = 'application/json; charset=UTF-8';
+    return { status: result.status, headers: { ...headers, ...result.headers }, body };
+  };
+}
+
+async function handle(o: SimServerOptions, answer: (req: WireRequest) => WireResponse, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const release = o.delivery.hold();
   res.on('close', release);
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const path = url.pathname;
-  const key = header(req, 'apca-api-key-id');
-  const decision = limiter.take(`${isDataPath(path) ? 'data' : 'trading'}:${key ?? ''}`, !path.startsWith('/sim'));
-  const headers: Record<string, string> = { 'X-Request-ID': randomUUID(), ...rateLimitHeaders(decision) };
-  let result: RestResult;
+  let raw = '';
   try {
-    const raw = await readBody(req);
-    if (key !== o.credentials.key || header(req, 'apca-api-secret-key') !== o.credentials.secret) {
-      result = { status: 401, body: { code: 40110000, message: 'request is not authorized' } };
-    } else if (!decision.allowed) {
-      headers['Retry-After'] = String(Math.max(1, Math.ceil(decision.reset - Date.now() / 1000)));
-      result = { status: 429, body: { code: 42910000, message: 'too many requests' } };
-    } else {
-      const rest: RestRequest = {
-        method: (req.method ?? 'GET').toUpperCase(),
-        path,
-        query: url.searchParams,
-        json() {
-          if (raw.trim() === '') return undefined;
-          try {
-            return JSON.parse(raw) as unknown;
-          } catch {
-            throw new HttpError(400, 40010000, 'request body format is invalid');
-          }
-        },
-      };
-      result = route(o, rest, req.url ?? '/');
-    }
+    raw = await readBody(req);
   } catch (e) {
-    result = errorResult(e, o.log, path);
+    const r = errorResult(e, o.log, req.url ?? '/');
+    const body = JSON.stringify(r.body);
+    res.writeHead(r.status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(Buffer.byteLength(body)) });
+    res.end(body);
+    return;
   }
-  const body = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
-  if (body !== '') headers['Content-Type'] = 'application/json; charset=UTF-8';
-  res.writeHead(result.status, { ...headers, ...result.headers, 'Content-Length': String(Buffer.byteLength(body)) });
-  res.end(body);
+  const out = answer({ method: req.method ?? 'GET', url: req.url ?? '/', header: (name) => header(req, name), body: raw });
+  res.writeHead(out.status, { ...out.headers, 'Content-Length': String(Buffer.byteLength(out.body)) });
+  res.end(out.body);
 }
 
 function routeUpgrade(o: SimServerOptions, req: IncomingMessage, socket: Duplex, head: Buffer): void {
@@ -137,10 +174,9 @@ function routeUpgrade(o: SimServerOptions, req: IncomingMessage, socket: Duplex,
 }
 
 /** Starts listening on 127.0.0.1; resolves once the port is bound. */
-export function createSimServer(o: SimServerOptions): Promise<SimServer> {
-  const limiter = createRateLimiter(o.rateLimitPerMinute);
+export function createSimServer(o: SimServerOptions, answer: (req: WireRequest) => WireResponse = createRestAnswer(o)): Promise<SimServer> {
   const server: Server = createServer((req, res) => {
-    handle(o, limiter, req, res).catch((e: unknown) => {
+    handle(o, answer, req, res).catch((e: unknown) => {
       o.log.error({ err: String(e) }, 'simulator response failed');
       res.destroy();
     });

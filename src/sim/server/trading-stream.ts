@@ -4,7 +4,8 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData } from 'ws';
+import type { SimSocket, SocketRequest } from './sim-socket.ts';
 import type { Logger } from '../../domain/ports.ts';
 
 export interface TradingStreamOptions {
@@ -18,6 +19,8 @@ export interface TradingStreamOptions {
 
 export interface TradingStreamServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Takes a connected in-process socket; false (and the socket untouched) when an upgrade would be refused. */
+  accept(ws: SimSocket, req: SocketRequest): boolean;
   /** Sends a serialised `trade_updates` frame to every authenticated session listening to trade_updates. */
   broadcast(frame: string): void;
   /** Terminates every session (fault `drop_streams`, shutdown). */
@@ -38,8 +41,8 @@ const frame = (stream: string, data: unknown): string => JSON.stringify({ stream
 
 export function createTradingStreamServer(options: TradingStreamOptions): TradingStreamServer {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
-  const sessions = new Map<WebSocket, Session>();
-  const sockets = new WeakMap<WebSocket, Duplex>();
+  const sessions = new Map<SimSocket, Session>();
+  const sockets = new WeakMap<SimSocket, Duplex>();
   let refuseUntil = 0;
   // Frames sent in one turn (an order's `new` then its `fill`) leave in one write: the socket is corked
   // until the turn's other ticks have run.
@@ -53,13 +56,13 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
       socket.uncork();
     });
   };
-  const send = (ws: WebSocket, text: string): void => {
+  const send = (ws: SimSocket, text: string): void => {
     if (ws.readyState !== ws.OPEN) return;
     corkUntilNextTick(sockets.get(ws));
     ws.send(options.textFrames ? text : Buffer.from(text), { binary: !options.textFrames });
   };
 
-  const authenticate = (ws: WebSocket, session: Session, f: Frame): void => {
+  const authenticate = (ws: SimSocket, session: Session, f: Frame): void => {
     const data = (typeof f.data === 'object' && f.data !== null ? f.data : {}) as Record<string, unknown>;
     const key = f.action === 'auth' ? f.key : data.key_id;
     const secret = f.action === 'auth' ? f.secret : data.secret_key;
@@ -73,7 +76,7 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
     ws.close(1008, 'unauthorized');
   };
 
-  const listen = (ws: WebSocket, session: Session, f: Frame): void => {
+  const listen = (ws: SimSocket, session: Session, f: Frame): void => {
     if (!session.authenticated) {
       send(ws, frame('authorization', { action: 'listen', status: 'unauthorized' }));
       return;
@@ -84,7 +87,7 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
     send(ws, frame('listening', { streams: session.listening ? ['trade_updates'] : [] }));
   };
 
-  const onMessage = (ws: WebSocket, session: Session, raw: RawData): void => {
+  const onMessage = (ws: SimSocket, session: Session, raw: RawData): void => {
     let f: Frame;
     try {
       const text = Array.isArray(raw) ? Buffer.concat(raw).toString('utf8') : Buffer.from(raw as ArrayBuffer).toString('utf8');
@@ -100,13 +103,13 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
     else send(ws, JSON.stringify({ action: 'error', data: { error_message: `unknown action: ${String(f.action)}` } }));
   };
 
-  wss.on('connection', (ws: WebSocket) => {
+  const onConnection = (ws: SimSocket): void => {
     const session: Session = { authenticated: false, listening: false };
     sessions.set(ws, session);
     const timeout = setTimeout(() => {
       if (!session.authenticated) ws.close(1008, 'authentication timeout');
     }, options.authTimeoutMs ?? 30_000);
-    ws.on('message', (raw) => {
+    ws.on('message', (raw: RawData) => {
       onMessage(ws, session, raw);
     });
     ws.on('close', () => {
@@ -116,7 +119,7 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
     ws.on('error', () => {
       ws.terminate();
     });
-  });
+  };
 
   return {
     handleUpgrade(req, socket, head) {
@@ -126,8 +129,13 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
         sockets.set(ws, socket);
-        wss.emit('connection', ws, req);
+        onConnection(ws);
       });
+    },
+    accept(ws, req) {
+      if (Date.now() < refuseUntil || req.path !== '/stream') return false;
+      onConnection(ws);
+      return true;
     },
     broadcast(text) {
       for (const [ws, s] of sessions) if (s.authenticated && s.listening) send(ws, text);

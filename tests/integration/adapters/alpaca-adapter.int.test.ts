@@ -6,7 +6,7 @@ import { BehaviorSubject, firstValueFrom, type Subscription } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAlpaca, type AlpacaAdapters } from '../../../src/adapters/alpaca/create-alpaca.ts';
 import { BrokerError } from '../../../src/domain/broker-error.ts';
-import type { FeedEvent, MarketTrade, TradeUpdate } from '../../../src/domain/events.ts';
+import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from '../../../src/domain/events.ts';
 import { price, qty } from '../../../src/domain/money.ts';
 import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
 import { silentLogger } from '../../../src/domain/silent-logger.ts';
@@ -81,7 +81,7 @@ describe('REST', () => {
 
 describe('streams', () => {
   it('maps trade updates with execution fields and arrival time, and resyncs after a drop', async () => {
-    const seen: Array<TradeUpdate | FeedEvent> = [];
+    const seen: Array<TradeUpdate | FeedEvent | BadFrame> = [];
     const sub: Subscription = alpaca.tradeFeed.tradeUpdates$().subscribe((e) => seen.push(e));
     await waitFor(() => seen.some((e) => e.kind === 'FeedResynced'), 5000, 'the first resync');
     const order = await alpaca.broker.submitOrder({ kind: 'SubmitOrder', clientOrderId: 'adapter-mkt-1', symbol: 'AAPL', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(3), reason: 'test' });

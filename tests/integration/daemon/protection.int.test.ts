@@ -1,6 +1,6 @@
 /**
  * The daemon against the simulator (official SDK, real sockets): a market buy is protected by one OCO with the
- * right prices and quantity within a second; partial fills end fully covered without ever reserving more than
+ * right prices and quantity; partial fills end fully covered without ever reserving more than
  * the position; duplicated trade updates place one protection.
  */
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,32 +19,30 @@ describe('protection of fills', () => {
     h = undefined;
   });
 
-  it('protects a market buy with one OCO (whole shares, -5% stop, +20% target) within a second, journaled with its latency', async () => {
+  // How fast is measured where time is exact: tests/chaos/hardening.test.ts (virtual time) and bench/ (wall time).
+  it('protects a market buy with one OCO (whole shares, -5% stop, +20% target), journaled with its latency', async () => {
     h = await startHarness();
     const d = h.startDaemon();
     await d.ready();
-    const t0 = Date.now();
     const entry = await h.buy('AAPL', 10);
-    const p = await waitFor(() => placed(d.events, 'AAPL')[0], 1_000, 'the OCO of AAPL');
-    expect(Date.now() - t0).toBeLessThan(1_000);
+    const p = await waitFor(() => placed(d.events, 'AAPL')[0], 10_000, 'the OCO of AAPL');
     const filled = await h.user.getOrder(entry.id);
     const e = filled.filledAvgPrice ?? 0;
     expect(p).toMatchObject({ role: 'oco', qty: 10, entryOrderId: entry.id, entryPrice: e, stopPrice: hardStopPrice(e), takeProfitPrice: takeProfitPrice(e), cause: 'fill' });
     expect(p.latencySentMs).toBeGreaterThanOrEqual(0);
     expect(p.latencyAckMs).toBeGreaterThanOrEqual(p.latencySentMs ?? 0);
-    expect(p.latencyAckMs).toBeLessThan(1_000);
     const open = await h.openOrders('AAPL');
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ orderClass: 'oco', side: 'sell', type: 'limit', timeInForce: 'gtc', qty: 10, limitPrice: takeProfitPrice(e) });
     expect(open[0]?.legs[0]).toMatchObject({ type: 'stop', stopPrice: hardStopPrice(e), qty: 10 });
     expect(open[0]?.clientOrderId).toMatch(/^sl-oco-AAPL-/);
-    const journal = await waitFor(() => d.store.journal.list().find((j) => j.action === 'protection_placed'), 2_000, 'the journal entry');
+    const journal = await waitFor(() => d.store.journal.list().find((j) => j.action === 'protection_placed'), 10_000, 'the journal entry');
     expect(Object.keys(journal.data ?? {})).toEqual(expect.arrayContaining(['entryOrderId', 'entryPrice', 'qty', 'stopPrice', 'takeProfitPrice', 'latencySentMs', 'latencyAckMs']));
     expect(d.store.journal.list().some((j) => j.action === 'fill' && j.symbol === 'AAPL')).toBe(true);
-    await waitFor(() => d.alerts.some((a) => a.short.startsWith('PROTECTED 10 AAPL')), 2_000, 'the protection alert');
+    await waitFor(() => d.alerts.some((a) => a.short.startsWith('PROTECTED 10 AAPL')), 10_000, 'the protection alert');
     // The next fills find the path warm.
     for (const symbol of ['MSFT', 'NVDA', 'AMZN']) await h.buy(symbol, 2);
-    const warm = await waitFor(() => (placed(d.events, 'AMZN').length > 0 ? ['MSFT', 'NVDA', 'AMZN'].map((s) => placed(d.events, s)[0]) : undefined), 2_000, 'three more OCOs');
+    const warm = await waitFor(() => (placed(d.events, 'AMZN').length > 0 ? ['MSFT', 'NVDA', 'AMZN'].map((s) => placed(d.events, s)[0]) : undefined), 10_000, 'three more OCOs');
     const ms = (x: typeof p | undefined) => `${x?.latencySentMs?.toFixed(3) ?? '-'}/${x?.latencyAckMs?.toFixed(2) ?? '-'}`;
     process.stdout.write(`protection latency (fill event -> POST sent / acknowledged, ms): first ${ms(p)}; then ${warm.map(ms).join(', ')}\n`);
   });
@@ -65,7 +63,7 @@ describe('protection of fills', () => {
     await waitFor(async () => {
       const open = await h?.openOrders('MSFT');
       return open?.length === 1 && open[0]?.qty === 9 && open[0].status === 'new';
-    }, 3_000, 'one OCO for the 9 shares');
+    }, 10_000, 'one OCO for the 9 shares');
     stopWatch();
     expect(violations).toEqual([]);
     expect(await h.position('MSFT')).toBe(9);
@@ -81,7 +79,7 @@ describe('protection of fills', () => {
     await d.ready();
     await h.ctl.faults({ kind: 'duplicate_trade_updates', count: 10 });
     await h.buy('NVDA', 5);
-    await waitFor(() => placed(d.events, 'NVDA').length > 0, 2_000, 'protection');
+    await waitFor(() => placed(d.events, 'NVDA').length > 0, 10_000, 'protection');
     // Let every duplicate arrive and an audit pass, then count.
     const audits = d.events.filter((e) => e.kind === 'AuditCompleted').length;
     await waitFor(() => d.events.filter((e) => e.kind === 'AuditCompleted').length > audits + 1, 5_000, 'two more audits');

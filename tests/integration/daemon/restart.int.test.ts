@@ -83,6 +83,8 @@ describe('strikeline stream (child process)', () => {
     await waitFor(() => lastAudit() > seen, 5_000, 'an audit');
     const next = lastAudit();
     await waitFor(() => lastAudit() > next, 5_000, 'another audit');
+    // The repair's journal entry is durable before the stop (bookkeeping follows the order's answer).
+    await waitFor(() => watch.journal.list().some((j) => j.action === 'protection_placed' && j.symbol === 'MSFT'), 5_000, 'the MSFT journal entry');
     await watch.close();
     expect(await status()).toBe(2);
     const all = await h.user.listOrders({ status: 'all', limit: 500 });

@@ -45,5 +45,5 @@ describe('strikeline demo', () => {
       expect(money(row?.[2] ?? '')).toBeCloseTo(p.marketValue, 2);
     }
     expect(report).toMatch(new RegExp(`open positions: ${summary.simulator.positions.length}\\b`));
-  });
+  }, 300_000);
 });

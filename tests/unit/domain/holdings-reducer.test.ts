@@ -64,7 +64,7 @@ describe('reduceHoldings: protection of fills', () => {
   it('defers behind an open entry refused as a wash trade, and protects when the entry ends', () => {
     const s1 = run(syncedState(), [fill({ qty: 3, price: 100, positionQty: 3, filledQty: 3, orderQty: 10 })]);
     const c = submits(s1)[0] as Submit;
-    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'potential wash trade detected. use complex orders', errorKind: 'rejected' }]);
+    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'potential wash trade detected. use complex orders', errorKind: 'rejected', retryAfterMs: null }]);
     expect(events(s2, 'ProtectionFailed')[0]).toMatchObject({ deferred: true });
     expect(submits(s2)).toEqual([]);
     const s3 = run(last(s2).state, [fill({ qty: 7, price: 100, positionQty: 10, filledQty: 10, orderQty: 10 })]);
@@ -74,11 +74,49 @@ describe('reduceHoldings: protection of fills', () => {
   it('backs off after a refusal and asks for an audit when the shares are held elsewhere', () => {
     const s1 = run(syncedState(), [fill({ qty: 10, price: 100, positionQty: 10 })]);
     const c = submits(s1)[0] as Submit;
-    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'insufficient qty available for order (requested: 10, available: 0)', errorKind: 'rejected' }]);
+    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: c, error: 'insufficient qty available for order (requested: 10, available: 0)', errorKind: 'rejected', retryAfterMs: null }]);
     expect(events(s2, 'ProtectionFailed')[0]).toMatchObject({ deferred: false, retryAt: T0 + 2_000 });
     expect(s2.flatMap((s) => s.commands).map((x) => x.kind)).toEqual(['RequestAudit']);
     expect(submits(run(last(s2).state, [env({ kind: 'Tick' }, T0 + 1_000)]))).toEqual([]);
     expect(submits(run(last(s2).state, [env({ kind: 'Tick' }, T0 + 2_000)])).map((x) => x.order.qty)).toEqual([10]);
+  });
+
+  it('a fill frame out of sequence (a delayed one, older than what was applied) never shrinks the position: it asks for an audit', () => {
+    // Seen by the chaos suite (seed 34): 10.5 bought, its frame delayed behind three partial fills of a second buy.
+    const partial = (n: number, positionQty: number) =>
+      fill({ orderId: 'o-2', clientOrderId: 'c-2', qty: 0.25 / 3, price: 100, positionQty, filledQty: (0.25 * n) / 3, orderQty: 0.25, executionId: `x-2-${String(n)}` });
+    const s1 = run(syncedState(), [partial(1, 10.583333333), partial(2, 10.666666666), partial(3, 10.75)]);
+    expect(last(s1).state.holdings.get('AAPL')?.qty).toBeCloseTo(10.75, 9);
+    const stale = fill({ orderId: 'o-1', qty: 10.5, price: 100, positionQty: 10.5 });
+    const s2 = run(last(s1).state, [stale]);
+    expect(last(s2).state.holdings.get('AAPL')?.qty).toBeCloseTo(10.75, 9);
+    expect(s2.flatMap((s) => s.commands).filter((c) => c.kind === 'RequestAudit')).toHaveLength(1);
+    expect(events(s2, 'FillReceived')).toHaveLength(1);
+  });
+
+  it('a sell execution out of sequence never shrinks the position below what the fill itself implies', () => {
+    const s1 = run(syncedState(), [fill({ qty: 10, price: 100, positionQty: 10 }), fill({ orderId: 'o-2', clientOrderId: 'c-2', executionId: 'x-2', qty: 5, price: 100, positionQty: 15 })]);
+    // A sale of 3 whose frame was overtaken by the second buy: it reports the position as 7, the account holds 12.
+    const sale = fill({ orderId: 's-1', clientOrderId: 'sl-exit-x', side: 'sell', executionId: 'x-s', qty: 3, price: 101, positionQty: 7 });
+    const s2 = run(last(s1).state, [sale]);
+    expect(last(s2).state.holdings.get('AAPL')?.qty).toBe(12);
+    expect(s2.flatMap((s) => s.commands).filter((c) => c.kind === 'RequestAudit')).toHaveLength(1);
+  });
+
+  it('waits exactly Retry-After on a 429 without counting it as a failure, and counts a refusal of both orders of one plan once', () => {
+    const s1 = run(syncedState(), [fill({ qty: 10.5, price: 100, positionQty: 10.5 })]);
+    const [oco, stop] = submits(s1) as [Submit, Submit];
+    const limited = (c: Submit) => ({ kind: 'SubmitRejected' as const, command: c, error: 'too many requests', errorKind: 'rate-limited' as const, retryAfterMs: 3_000 });
+    const s2 = run(last(s1).state, [limited(oco), limited(stop)]);
+    expect(events(s2, 'ProtectionFailed').map((e) => e.retryAt)).toEqual([T0 + 3_000, T0 + 3_000]);
+    expect(last(s2).state.holdings.get('AAPL')?.failures).toBe(0);
+    const s3 = run(last(s2).state, [env({ kind: 'Tick' }, T0 + 3_000)]);
+    const [oco2, stop2] = submits(s3) as [Submit, Submit];
+    const refused = (c: Submit) => env({ kind: 'SubmitRejected', command: c, error: 'invalid stop_price', errorKind: 'rejected', retryAfterMs: null }, T0 + 3_000);
+    const s4 = run(last(s3).state, [refused(oco2), refused(stop2)]);
+    // One failure, so the first backoff: 2 s, not 4 s (and not inflated by the 429s before it).
+    expect(events(s4, 'ProtectionFailed').map((e) => e.retryAt)).toEqual([T0 + 5_000, T0 + 5_000]);
+    expect(last(s4).state.holdings.get('AAPL')?.failures).toBe(1);
   });
 
   it('never re-submits an unclear order: resolves it by client id, re-sends only what the broker never saw', () => {
@@ -180,7 +218,7 @@ describe('reduceHoldings: soft exits', () => {
     const { state, oco } = protectedState();
     const s1 = run(state, [due, { kind: 'OpenOrdersSwept', symbol: 'AAPL', orders: [] }, update('canceled', canceled(oco)), update('canceled', canceled(oco.legs[0] as OrderReport))]);
     const sale = submits(s1)[0] as Submit;
-    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: sale, error: 'refused', errorKind: 'rejected' }]);
+    const s2 = run(last(s1).state, [{ kind: 'SubmitRejected', command: sale, error: 'refused', errorKind: 'rejected', retryAfterMs: null }]);
     expect(events(s2, 'ExitRejected')[0]).toMatchObject({ rule: 'trailing', error: 'refused' });
     expect(submits(s2).map((c) => [c.role, c.order.qty])).toEqual([['oco', 10]]);
     // The soft exit waits for exit_retry_ms before trying again.

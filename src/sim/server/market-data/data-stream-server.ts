@@ -6,7 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { decode, encode } from '@msgpack/msgpack';
-import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData } from 'ws';
+import type { SimSocket, SocketRequest } from '../sim-socket.ts';
 import type { Exchange, SimSymbolInfo } from '../../contracts.ts';
 import { MinuteBarBuilder, type BuiltBar } from './minute-bar-builder.ts';
 import { errorFrame, StreamSession, type Channel, type Frame } from './stream-session.ts';
@@ -28,13 +29,15 @@ export interface DataStreamDeps {
 
 export interface DataStreamServer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Takes a connected in-process socket; false (and the socket untouched) when an upgrade would be refused. */
+  accept(ws: SimSocket, req: SocketRequest): boolean;
   closeAll(): void;
   refuseFor(ms: number): void;
   connections(): number;
 }
 
 interface Conn {
-  readonly ws: WebSocket;
+  readonly ws: SimSocket;
   readonly path: string;
   readonly msgpack: boolean;
   readonly session: StreamSession;
@@ -63,7 +66,9 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
     return JSON.stringify(frames);
   };
   const sendNow = (conn: Conn, frames: Frame[]): void => {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(encodeFrames(conn, frames));
+    if (conn.ws.readyState !== conn.ws.OPEN) return;
+    const data = encodeFrames(conn, frames);
+    conn.ws.send(data, { binary: typeof data !== 'string' });
   };
   const flush = (conn: Conn): void => {
     conn.flushScheduled = false;
@@ -117,7 +122,7 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
     pollTimer = undefined;
   };
 
-  const onConnection = (ws: WebSocket, path: string, msgpack: boolean): void => {
+  const onConnection = (ws: SimSocket, path: string, msgpack: boolean): void => {
     const session = new StreamSession({
       credentials: deps.credentials,
       send: (frame) => {
@@ -158,21 +163,28 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
     sendNow(conn, [{ T: 'success', msg: 'connected' }]);
   };
 
+  const refusalOf = (path: string): string | null => {
+    if (Date.now() < refuseUntil) return '503 Service Unavailable';
+    return PATHS.has(path) ? null : '404 Not Found';
+  };
+
   return {
     handleUpgrade(req, socket, head) {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-      if (Date.now() < refuseUntil) {
-        refuse(socket, '503 Service Unavailable');
-        return;
-      }
-      if (!PATHS.has(path)) {
-        refuse(socket, '404 Not Found');
+      const refusal = refusalOf(path);
+      if (refusal !== null) {
+        refuse(socket, refusal);
         return;
       }
       const msgpack = (req.headers['content-type'] ?? '').toLowerCase().includes('application/msgpack');
       wss.handleUpgrade(req, socket, head, (ws) => {
         onConnection(ws, path, msgpack);
       });
+    },
+    accept(ws, req) {
+      if (refusalOf(req.path) !== null) return false;
+      onConnection(ws, req.path, (req.headers['content-type'] ?? '').toLowerCase().includes('application/msgpack'));
+      return true;
     },
     closeAll() {
       for (const conn of conns) conn.ws.terminate();
