@@ -40,12 +40,16 @@ export interface SimBar {
 
 export type SimTimeframe = { readonly unit: 'Min' | 'Hour' | 'Day' | 'Week' | 'Month'; readonly amount: number };
 
-/** One synthetic print the market makes by itself (the server streams it, the exchange matches on it). */
+/** One print: made by the synthetic market, or injected through the control API (the server streams it, the exchange matches on it). */
 export interface SimPrint {
   readonly symbol: string;
   readonly price: number;
   readonly size: number;
   readonly ts: number;
+  /** The trade id, one per print, the same on the stream and REST: ts x 1000 for the market's own, + n for injected ones. */
+  readonly id: number;
+  /** Reported after later prints (out of sequence): it changes bars already closed, not the last price. */
+  readonly late?: boolean;
 }
 
 export interface SimSymbolInfo {
@@ -68,16 +72,19 @@ export interface SyntheticMarket {
   minuteBars(symbol: string, date: string): SimBar[];
   /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow. */
   bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number): SimBar[];
-  /** Synthetic prints in (tsFrom, tsTo], in time order, for every symbol (empty outside regular hours). */
-  printsBetween(tsFrom: number, tsTo: number): SimPrint[];
+  /** Synthetic prints in (tsFrom, tsTo], in time order, of the given symbols or every listed one (empty outside regular hours). */
+  printsBetween(tsFrom: number, tsTo: number, symbols?: readonly string[]): SimPrint[];
   /** The last synthetic price at or before ts (the previous close outside hours). */
   priceAt(symbol: string, ts: number): number;
+  /** The last synthetic print at or before ts (the previous session's closing print outside hours). */
+  lastPrintAt(symbol: string, ts: number): SimPrint;
 }
 
 export type SimSide = 'buy' | 'sell';
 export type SimOrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
 export type SimTif = 'day' | 'gtc' | 'opg' | 'cls' | 'ioc' | 'fok';
 export type SimOrderClass = '' | 'simple' | 'bracket' | 'oco' | 'oto';
+export type SimPositionIntent = 'buy_to_open' | 'buy_to_close' | 'sell_to_open' | 'sell_to_close';
 export type SimOrderStatus =
   | 'accepted' | 'pending_new' | 'new' | 'partially_filled' | 'held' | 'pending_cancel' | 'pending_replace'
   | 'done_for_day' | 'filled' | 'canceled' | 'expired' | 'replaced' | 'rejected';
@@ -99,6 +106,7 @@ export interface SimOrderRequest {
   readonly order_class?: SimOrderClass;
   readonly take_profit?: { readonly limit_price: number };
   readonly stop_loss?: { readonly stop_price: number; readonly limit_price?: number };
+  readonly position_intent?: SimPositionIntent;
 }
 
 /** The exchange's order record, numbers as numbers; the server serialises it to Alpaca's JSON. */
@@ -122,6 +130,10 @@ export interface SimOrder {
   readonly trail_percent: number | null;
   readonly hwm: number | null;
   readonly extended_hours: boolean;
+  /** As sent, or what the order does to the position at submission (buy_to_open, sell_to_close, ...). */
+  readonly position_intent: SimPositionIntent;
+  /** When the exchange ends the order if it is still open: the session close (DAY), 20:00 ET (extended hours), ~90 days (GTC). */
+  readonly expires_at: number;
   readonly created_at: number;
   readonly updated_at: number;
   readonly submitted_at: number;
@@ -219,8 +231,13 @@ export interface Exchange {
   now(): number;
   /** Moves time to ts: synthetic prints (unless quiet), matching, open/close, day-order expiry, last_equity roll. */
   advanceTo(ts: number, options?: { readonly quiet?: boolean }): void;
-  /** Prints one trade now: moves the NBBO, matches resting orders, notifies print listeners. */
-  printTrade(symbol: string, price: number, size: number): void;
+  /**
+   * Prints one trade now: moves the NBBO, matches resting orders, notifies print listeners. With `ts` in the past
+   * it is a late (out-of-sequence) report: listed and streamed, but it moves neither the NBBO nor any order.
+   */
+  printTrade(symbol: string, price: number, size: number, options?: { readonly ts?: number }): SimPrint;
+  /** Every print of a symbol in (tsFrom, tsTo]: the market's own and the injected ones, by time then id. */
+  tradesBetween(symbol: string, tsFrom: number, tsTo: number): SimPrint[];
   quote(symbol: string): SimQuote;
   lastTrade(symbol: string): SimPrint;
 

@@ -8,6 +8,7 @@ import type {
   SyntheticMarket,
 } from '../contracts.ts';
 import type { EventHub } from './event-hub.ts';
+import type { InjectedPrints } from './injected-prints.ts';
 import type { Ledger } from './ledger.ts';
 import type { OrderBook } from './order-book.ts';
 import type { OrderRecord } from './order-record.ts';
@@ -29,6 +30,7 @@ export interface EngineState {
   readonly book: OrderBook;
   readonly ledger: Ledger;
   readonly tape: Tape;
+  readonly injected: InjectedPrints;
   readonly hub: EventHub;
   readonly rng: Rng;
   readonly accountId: string;

@@ -7,6 +7,7 @@ import { closeAllPositions, closePosition } from './close-positions.ts';
 import type { EngineState } from './engine-state.ts';
 import { snap } from './engine-state.ts';
 import { createEventHub } from './event-hub.ts';
+import { createInjectedPrints } from './injected-prints.ts';
 import { accountNumberFor, newId } from './ids.ts';
 import { createLedger } from './ledger.ts';
 import { applyPrint } from './match-order.ts';
@@ -28,6 +29,7 @@ function createEngineState(options: ExchangeOptions): EngineState {
     book: createOrderBook(),
     ledger: createLedger(options.cash),
     tape: createTape(market, options.spreadBps, options.startTs),
+    injected: createInjectedPrints(),
     hub: createEventHub(),
     rng: createRng(options.seed),
     accountId: newId(),
@@ -41,19 +43,31 @@ function createEngineState(options: ExchangeOptions): EngineState {
 
 export function createExchange(options: ExchangeOptions): Exchange {
   const engine = createEngineState(options);
-  const print = (symbol: string, price: number, size: number): void => {
+  const print = (symbol: string, price: number, size: number, ts = engine.now): SimPrint => {
     assetOf(engine, symbol);
     if (!Number.isFinite(price) || price <= 0) throw invalidRequest('price must be > 0');
     if (!Number.isFinite(size) || size <= 0) throw invalidRequest('size must be > 0');
-    const p: SimPrint = { symbol, price, size, ts: engine.now };
-    applyPrint(engine, p);
+    if (!Number.isFinite(ts) || ts > engine.now) throw invalidRequest('a print cannot be dated after the clock');
+    const late = ts < engine.now;
+    const p = engine.injected.record(late ? { symbol, price, size, ts, late } : { symbol, price, size, ts });
+    // A late report changes history (bars, the tape's list), not the market now.
+    if (late) engine.hub.print(p);
+    else applyPrint(engine, p);
+    return p;
+  };
+  const tradesBetween = (symbol: string, tsFrom: number, tsTo: number): SimPrint[] => {
+    const own = engine.market.printsBetween(tsFrom, tsTo, [symbol]);
+    const injected = engine.injected.between(symbol, tsFrom, tsTo);
+    if (injected.length === 0) return own;
+    return [...own, ...injected].sort((a, b) => a.ts - b.ts || a.id - b.id);
   };
   return {
     now: () => engine.now,
     advanceTo: (ts, opts) => {
       advanceClock(engine, ts, opts?.quiet === true);
     },
-    printTrade: print,
+    printTrade: (symbol, price, size, opts) => print(symbol, price, size, opts?.ts),
+    tradesBetween,
     quote: (symbol) => {
       assetOf(engine, symbol);
       return engine.tape.quote(symbol, engine.now);

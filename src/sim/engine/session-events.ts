@@ -41,6 +41,8 @@ export function openSession(engine: EngineState, session: Session, quiet: boolea
       price: lastPrice(engine, symbol),
       size: 0,
       ts: session.tsOpen,
+      // Never published: it only stands in for the opening print while the clock moved quietly.
+      id: 0,
     });
   }
 }
@@ -62,8 +64,10 @@ export function closeSession(engine: EngineState, session: Session): void {
     if (isOpen(rec)) terminate(engine, rec, 'canceled');
   }
   for (const rec of engine.book.open()) {
-    if (rec.time_in_force === 'day' && !rec.extended_hours && isOpen(rec))
-      terminate(engine, rec, 'expired');
+    const dayEnds = rec.time_in_force === 'day' && !rec.extended_hours;
+    // A GTC order ends at the close of the day its expires_at names (about 90 days on).
+    const gtcEnds = rec.time_in_force === 'gtc' && rec.expires_at <= session.tsClose;
+    if ((dayEnds || gtcEnds) && isOpen(rec)) terminate(engine, rec, 'expired');
   }
   recordClose(engine.ledger, (s) => lastPrice(engine, s));
   engine.tape.rollClose(session.tsClose);

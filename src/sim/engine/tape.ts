@@ -3,7 +3,7 @@ import type { SimPrint, SimQuote, SyntheticMarket } from '../contracts.ts';
 import { roundToTick, tickSize } from '../../domain/money.ts';
 
 export interface Tape {
-  /** The last print, or the market's price at `now` before any print of the symbol. */
+  /** The last print, or the market's own last print at `now` before any print of the symbol reached the exchange. */
   last(symbol: string, now: number): SimPrint;
   set(print: SimPrint): void;
   /** Forgets the last prints: prices fall back to the market's price at the time asked. */
@@ -31,8 +31,7 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
   let lastCloseTs = previousCloseTs(market, startTs);
   let pending: { ts: number; closes: Map<string, number> } | undefined;
 
-  const last = (symbol: string, now: number): SimPrint =>
-    lasts.get(symbol) ?? { symbol, price: market.priceAt(symbol, now), size: 0, ts: now };
+  const last = (symbol: string, now: number): SimPrint => lasts.get(symbol) ?? market.lastPrintAt(symbol, now);
 
   return {
     last,

@@ -6,7 +6,7 @@ import { isOpenStatus } from './list-orders.ts';
 import { clockJson } from './market-json.ts';
 import { orderJson } from './order-json.ts';
 import { asObject } from './parse-order-request.ts';
-import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
+import { lastCloseDate, ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
 import { rfc3339 } from './new-york-time.ts';
 
 /** What the stream-level faults act on. */
@@ -22,7 +22,7 @@ export function simState(deps: TradingDeps): Record<string, unknown> {
   const positions = exchange.positions();
   return {
     clock: clockJson(deps.market.calendar, exchange.now()),
-    account: accountJson(exchange.account(), positions, deps.createdAt),
+    account: accountJson(exchange.account(), positions, deps.createdAt, lastCloseDate(deps)),
     positions: positions.map((p) => positionJson(p, deps.assets.exchangeOf(p.symbol))),
     open_orders: exchange
       .allOrders()
@@ -65,9 +65,15 @@ function trade(req: RestRequest, deps: TradingDeps): RestResult {
   const size = readNumber(b.size, 'size') ?? 100;
   if (price === undefined || !(price > 0)) throw invalid('price must be a number > 0');
   if (!(size > 0)) throw invalid('size must be a number > 0');
-  deps.exchange.printTrade(symbol, price, size);
+  let ts: number | undefined;
+  if (b.timestamp !== undefined) {
+    ts = typeof b.timestamp === 'string' ? Date.parse(b.timestamp) : NaN;
+    if (Number.isNaN(ts)) throw invalid('timestamp must be an ISO-8601 time (a late report of an earlier trade)');
+    if (ts > deps.exchange.now()) throw invalid(`timestamp is after the simulator's clock (${rfc3339(deps.exchange.now())})`);
+  }
+  const p = deps.exchange.printTrade(symbol, price, size, ts === undefined ? undefined : { ts });
   const q = deps.exchange.quote(symbol);
-  return ok({ trade: { symbol, price, size, timestamp: rfc3339(deps.exchange.now()) }, quote: { bid: q.bid, ask: q.ask } });
+  return ok({ trade: { symbol, price, size, id: p.id, late: p.late === true, timestamp: rfc3339(p.ts) }, quote: { bid: q.bid, ask: q.ask } });
 }
 
 function faults(req: RestRequest, deps: TradingDeps, targets: FaultTargets): RestResult {

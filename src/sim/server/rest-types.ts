@@ -27,3 +27,14 @@ export interface TradingDeps {
 }
 
 export const ok = (body: unknown): RestResult => ({ status: 200, body });
+
+/** The New York date of the last session closed at or before now (the account's `balance_asof`). */
+export function lastCloseDate(deps: TradingDeps): string {
+  const now = deps.exchange.now();
+  try {
+    return deps.market.calendar.previousSessionBefore(now).date;
+  } catch {
+    // A calendar with no earlier session: the account's balances are as of its opening day.
+    return new Date(deps.createdAt).toISOString().slice(0, 10);
+  }
+}

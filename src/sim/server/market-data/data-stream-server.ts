@@ -10,7 +10,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Exchange, SimSymbolInfo } from '../../contracts.ts';
 import { MinuteBarBuilder, type BuiltBar } from './minute-bar-builder.ts';
 import { errorFrame, StreamSession, type Channel, type Frame } from './stream-session.ts';
-import { tapeOf } from './wire.ts';
+import { tapeOf, tradeConditions } from './wire.ts';
 
 const PATHS = new Set(['/v2/iex', '/v2/sip', '/v2/test', '/v2/delayed_sip']);
 const MAX_BATCH = 1000;
@@ -53,7 +53,6 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
   const tapes = new Map((deps.symbols ?? []).map((s) => [s.symbol, tapeOf(s)]));
   const tape = (symbol: string): string => tapes.get(symbol) ?? 'C';
   let refuseUntil = 0;
-  let tradeId = 0;
   let unsubscribe: Array<() => void> = [];
   let pollTimer: NodeJS.Timeout | undefined;
 
@@ -92,10 +91,7 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
     unsubscribe = [
       deps.exchange.onPrint((p) => {
         bars.add(p);
-        publish('trades', p.symbol, () => {
-          tradeId += 1;
-          return { T: 't', S: p.symbol, i: tradeId, x: 'V', p: p.price, s: p.size, c: ['@'], z: tape(p.symbol), t: new Date(p.ts) };
-        });
+        publish('trades', p.symbol, () => ({ T: 't', S: p.symbol, i: p.id, x: 'V', p: p.price, s: p.size, c: tradeConditions(p), z: tape(p.symbol), t: new Date(p.ts) }));
       }),
       deps.exchange.onQuote((q) => {
         bars.closeUpTo(q.ts);
