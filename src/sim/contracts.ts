@@ -238,6 +238,8 @@ export interface Exchange {
   printTrade(symbol: string, price: number, size: number, options?: { readonly ts?: number }): SimPrint;
   /** Every print of a symbol in (tsFrom, tsTo]: the market's own and the injected ones, by time then id. */
   tradesBetween(symbol: string, tsFrom: number, tsTo: number): SimPrint[];
+  /** The NBBO each of those prints set (late reports set none), with the print's time and id. */
+  quotesBetween(symbol: string, tsFrom: number, tsTo: number): Array<SimQuote & { readonly id: number }>;
   quote(symbol: string): SimQuote;
   lastTrade(symbol: string): SimPrint;
 

@@ -16,7 +16,7 @@ import { replaceOrder } from './replace-order.ts';
 import { invalidRequest } from './rejections.ts';
 import { createRng } from './rng.ts';
 import { acceptOrder, consumeInjectedRejection } from './submit-order.ts';
-import { createTape } from './tape.ts';
+import { createTape, quoteAround } from './tape.ts';
 import { assetOf } from './validate-context.ts';
 
 function createEngineState(options: ExchangeOptions): EngineState {
@@ -68,6 +68,10 @@ export function createExchange(options: ExchangeOptions): Exchange {
     },
     printTrade: (symbol, price, size, opts) => print(symbol, price, size, opts?.ts),
     tradesBetween,
+    quotesBetween: (symbol, tsFrom, tsTo) =>
+      tradesBetween(symbol, tsFrom, tsTo)
+        .filter((p) => p.late !== true)
+        .map((p) => ({ ...quoteAround(p, engine.spreadBps), id: p.id })),
     quote: (symbol) => {
       assetOf(engine, symbol);
       return engine.tape.quote(symbol, engine.now);

@@ -48,7 +48,7 @@ export interface SimServer {
 }
 
 const MAX_BODY = 1_000_000;
-const isDataPath = (path: string): boolean => path.startsWith('/v2/stocks') || path.startsWith('/v1beta');
+const isDataPath = (path: string): boolean => path.startsWith('/v2/stocks') || path.startsWith('/v1beta') || path.startsWith('/v1/');
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

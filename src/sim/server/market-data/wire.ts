@@ -14,6 +14,13 @@ export function tapeOf(info: SimSymbolInfo | undefined): 'A' | 'B' | 'C' {
   return 'B';
 }
 
+/** The listing exchange's code in market data: N = NYSE, P = NYSE Arca, Q = NASDAQ. */
+export function listingExchangeCode(info: SimSymbolInfo | undefined): 'N' | 'P' | 'Q' {
+  if (info?.exchange === 'NYSE') return 'N';
+  if (info?.exchange === 'ARCA') return 'P';
+  return 'Q';
+}
+
 /** Sale conditions: `@` regular sale; a late report adds `Z` (sold out of sequence). */
 export const tradeConditions = (print: SimPrint): string[] => (print.late === true ? ['@', 'Z'] : ['@']);
 
