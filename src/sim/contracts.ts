@@ -177,6 +177,22 @@ export interface SimAccount {
   readonly buying_power: number;
   /** Fills' realized P/L since the start, for reports and property tests. */
   readonly realized_pl: number;
+  /** The account configuration's `suspend_trade`: new orders are refused while it is on. */
+  readonly trade_suspended_by_user: boolean;
+}
+
+/** Alpaca's account configuration (`/v2/account/configurations`); see account-config.ts for what the simulator honours. */
+export interface SimAccountConfig {
+  readonly dtbp_check: 'both' | 'entry' | 'exit';
+  readonly trade_confirm_email: 'all' | 'none';
+  readonly suspend_trade: boolean;
+  readonly no_shorting: boolean;
+  readonly fractional_trading: boolean;
+  readonly max_margin_multiplier: string;
+  readonly max_options_trading_level: 0 | 1 | 2 | 3;
+  readonly pdt_check: 'both' | 'entry' | 'exit';
+  readonly ptp_no_exception_entry: boolean;
+  readonly disable_overnight_trading: boolean;
 }
 
 export type SimTradeEvent =
@@ -257,6 +273,9 @@ export interface Exchange {
   closePosition(symbol: string, options?: { qty?: number; percentage?: number }): SimOrder;
   closeAllPositions(cancelOrders: boolean): Array<{ symbol: string; status: number; order?: SimOrder; error?: { code: number; message: string } }>;
   account(): SimAccount;
+  configuration(): SimAccountConfig;
+  /** Applies a partial configuration; 422 for a value the simulator does not model (margin, shorting, options). */
+  configure(patch: Partial<SimAccountConfig>): SimAccountConfig;
 
   onTradeUpdate(listener: (update: SimTradeUpdate) => void): () => void;
   onPrint(listener: (print: SimPrint) => void): () => void;

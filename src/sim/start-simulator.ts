@@ -5,11 +5,10 @@
 import type { Logger } from '../domain/ports.ts';
 import type { Exchange, SimTradeUpdate, SyntheticMarket } from './contracts.ts';
 import { createExchange } from './engine/exchange.ts';
-import { assetIdFor } from './engine/ids.ts';
 import { createSyntheticMarket } from './market/synthetic-market.ts';
-import { createAssetBook } from './server/asset-book.ts';
 import { startClockDriver } from './server/clock-driver.ts';
 import { createSimServer } from './server/create-sim-server.ts';
+import { createTradingDeps } from './server/trading-deps.ts';
 import { defaultStart } from './server/default-start.ts';
 import { SIM_DEFAULTS } from './server/sim-defaults.ts';
 import { createDataStreamServer } from './server/market-data/data-stream-server.ts';
@@ -90,7 +89,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     delivery.push(u);
   });
   const server = await createSimServer({
-    deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },
+    deps: createTradingDeps(exchange, market, startTs),
     credentials,
     port: options.port ?? 0,
     tradingStream,

@@ -19,5 +19,11 @@ export async function setUpAccount(sim: Simulator, headers: Record<string, strin
   ids.cancelable = await post({ symbol: 'MSFT', qty: '1', side: 'buy', type: 'limit', limit_price: '1.1', time_in_force: 'day' });
   ids.oco = await post({ symbol: 'AAPL', qty: '5', side: 'sell', type: 'limit', time_in_force: 'gtc', order_class: 'oco', take_profit: { limit_price: '1000' }, stop_loss: { stop_price: '1' } });
   await control(sim).clock({ advance_ms: 120_000 });
+  const watchlist = async (name: string): Promise<string> => {
+    const res = await fetch(`${sim.urls.rest}/v2/watchlists`, { method: 'POST', headers, body: JSON.stringify({ name, symbols: ['AAPL'] }) });
+    return ((await res.json()) as { id: string }).id;
+  };
+  ids.watchlist = await watchlist('main');
+  ids.spare = await watchlist('spare');
   return { ids };
 }

@@ -61,5 +61,6 @@ export function accountView(engine: EngineState): SimAccount {
     long_market_value: lmv,
     buying_power: Math.max(0, ledger.cash - reservedCash(engine.book)),
     realized_pl: ledger.realizedPl,
+    trade_suspended_by_user: engine.config.suspend_trade,
   });
 }

@@ -1,6 +1,7 @@
 /** @module The state the exchange's parts share (clock, session, book, ledger, tape, listeners, faults) and small helpers over it. */
 import type {
   Session,
+  SimAccountConfig,
   SimOrder,
   SimSymbolInfo,
   SimTradeEvent,
@@ -39,6 +40,7 @@ export interface EngineState {
   /** The regular session in progress, if any (moved only by the clock walk). */
   session: Session | undefined;
   rejections: InjectedRejections | undefined;
+  config: SimAccountConfig;
   /** Executions the next submitted order is split into (0 = none pending). */
   pendingParts: number;
 }

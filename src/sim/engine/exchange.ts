@@ -1,5 +1,6 @@
 /** @module The simulator's matching engine and account (Alpaca paper rules): `createExchange` wires the engine's parts behind `Exchange`. */
 import type { Exchange, ExchangeOptions, SimPrint } from '../contracts.ts';
+import { applyConfig, DEFAULT_ACCOUNT_CONFIG } from './account-config.ts';
 import { accountView, positionOf, positionsView } from './account-view.ts';
 import { advanceClock } from './advance-clock.ts';
 import { cancelAllOrders, cancelOrder } from './cancel-orders.ts';
@@ -37,6 +38,7 @@ function createEngineState(options: ExchangeOptions): EngineState {
     now: options.startTs,
     session: market.calendar.sessionAt(options.startTs),
     rejections: undefined,
+    config: DEFAULT_ACCOUNT_CONFIG,
     pendingParts: 0,
   };
 }
@@ -107,6 +109,8 @@ export function createExchange(options: ExchangeOptions): Exchange {
     closePosition: (symbol, opts) => closePosition(engine, symbol, opts),
     closeAllPositions: (cancelOrders) => closeAllPositions(engine, cancelOrders),
     account: () => accountView(engine),
+    configuration: () => engine.config,
+    configure: (patch) => (engine.config = applyConfig(engine.config, patch)),
     onTradeUpdate: (listener) => engine.hub.onTradeUpdate(listener),
     onPrint: (listener) => engine.hub.onPrint(listener),
     onQuote: (listener) => engine.hub.onQuote(listener),

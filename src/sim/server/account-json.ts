@@ -59,7 +59,7 @@ export function accountJson(a: SimAccount, positions: readonly SimPosition[], cr
     trading_blocked: false,
     transfers_blocked: false,
     account_blocked: false,
-    trade_suspended_by_user: false,
+    trade_suspended_by_user: a.trade_suspended_by_user,
     shorting_enabled: false,
     options_approved_level: 0,
     options_trading_level: 0,

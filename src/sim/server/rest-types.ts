@@ -1,6 +1,7 @@
 /** @module The shapes the simulator's REST route groups share: a parsed request, a result, and their dependencies. */
 import type { Exchange, SyntheticMarket } from '../contracts.ts';
 import type { AssetBook } from './asset-book.ts';
+import type { WatchlistBook } from './watchlist-book.ts';
 
 export interface RestRequest {
   readonly method: string;
@@ -22,6 +23,7 @@ export interface TradingDeps {
   readonly exchange: Exchange;
   readonly market: SyntheticMarket;
   readonly assets: AssetBook;
+  readonly watchlists: WatchlistBook;
   /** When the simulated account was opened (its `created_at`). */
   readonly createdAt: number;
 }
