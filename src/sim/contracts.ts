@@ -40,6 +40,27 @@ export interface SimBar {
 
 export type SimTimeframe = { readonly unit: 'Min' | 'Hour' | 'Day' | 'Week' | 'Month'; readonly amount: number };
 
+/** Alpaca's `adjustment`: raw prices, or history adjusted for splits, dividends or both (as of the query's now). */
+export type SimAdjustment = 'raw' | 'split' | 'dividend' | 'all';
+
+/** A split or cash dividend the synthetic market applies (dates are New York session dates). */
+export interface SimCorporateAction {
+  /** Stable UUID-shaped id. */
+  readonly id: string;
+  readonly kind: 'split' | 'dividend';
+  readonly symbol: string;
+  readonly declarationDate: string;
+  readonly exDate: string;
+  readonly recordDate: string;
+  readonly payableDate: string;
+  /** Split: new shares per old share (2 = 2-for-1); 1 for a dividend. */
+  readonly ratio: number;
+  /** Dividend: cash per share; 0 for a split. */
+  readonly cash: number;
+  /** The raw close of the session before the ex-date (the dividend adjustment's base). */
+  readonly previousClose: number;
+}
+
 /** One print: made by the synthetic market, or injected through the control API (the server streams it, the exchange matches on it). */
 export interface SimPrint {
   readonly symbol: string;
@@ -66,12 +87,14 @@ export interface SimSymbolInfo {
 export interface SyntheticMarket {
   readonly calendar: MarketCalendar;
   readonly symbols: readonly SimSymbolInfo[];
-  /** Daily bars of sessions whose close is <= tsEnd and date within [startDate, endDate]. */
-  dailyBars(symbol: string, startDate: string, endDate: string): SimBar[];
+  /** Daily bars of the sessions dated within [startDate, endDate]; adjusted as of endDate when asked. */
+  dailyBars(symbol: string, startDate: string, endDate: string, adjustment?: SimAdjustment): SimBar[];
   /** The 1-minute bars of one session (390 on a full day). */
   minuteBars(symbol: string, date: string): SimBar[];
-  /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow. */
-  bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number): SimBar[];
+  /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow; adjusted as of tsNow when asked. */
+  bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number, adjustment?: SimAdjustment): SimBar[];
+  /** The splits and dividends of a symbol whose ex-date is within [startDate, endDate], by ex-date. */
+  corporateActions(symbol: string, startDate: string, endDate: string): SimCorporateAction[];
   /** Synthetic prints in (tsFrom, tsTo], in time order, of the given symbols or every listed one (empty outside regular hours). */
   printsBetween(tsFrom: number, tsTo: number, symbols?: readonly string[]): SimPrint[];
   /** The last synthetic price at or before ts (the previous close outside hours). */
@@ -210,6 +233,25 @@ export interface SimTradeUpdate {
   readonly execution_id?: string;
 }
 
+/** One entry of the account's activity (Alpaca's FILL, DIV and SPLIT activities), in the order it happened. */
+export type SimActivity =
+  | {
+      readonly kind: 'fill';
+      readonly id: string;
+      readonly ts: number;
+      readonly orderId: string;
+      readonly symbol: string;
+      readonly side: SimSide;
+      readonly price: number;
+      readonly qty: number;
+      readonly cumQty: number;
+      readonly leavesQty: number;
+      readonly orderStatus: SimOrderStatus;
+      readonly type: 'fill' | 'partial_fill';
+    }
+  | { readonly kind: 'dividend'; readonly id: string; readonly ts: number; readonly date: string; readonly symbol: string; readonly qty: number; readonly perShare: number; readonly netAmount: number }
+  | { readonly kind: 'split'; readonly id: string; readonly ts: number; readonly date: string; readonly symbol: string; readonly qty: number; readonly ratio: number };
+
 export interface SimQuote {
   readonly symbol: string;
   readonly bid: number;
@@ -252,6 +294,8 @@ export interface Exchange {
    * it is a late (out-of-sequence) report: listed and streamed, but it moves neither the NBBO nor any order.
    */
   printTrade(symbol: string, price: number, size: number, options?: { readonly ts?: number }): SimPrint;
+  /** The last print of a symbol at or before ts (late reports aside): what the last trade was then. */
+  lastTradeAt(symbol: string, ts: number): SimPrint;
   /** Every print of a symbol in (tsFrom, tsTo]: the market's own and the injected ones, by time then id. */
   tradesBetween(symbol: string, tsFrom: number, tsTo: number): SimPrint[];
   /** The NBBO each of those prints set (late reports set none), with the print's time and id. */
@@ -273,6 +317,8 @@ export interface Exchange {
   closePosition(symbol: string, options?: { qty?: number; percentage?: number }): SimOrder;
   closeAllPositions(cancelOrders: boolean): Array<{ symbol: string; status: number; order?: SimOrder; error?: { code: number; message: string } }>;
   account(): SimAccount;
+  /** Fills, dividends paid and splits applied, oldest first. */
+  activities(): readonly SimActivity[];
   configuration(): SimAccountConfig;
   /** Applies a partial configuration; 422 for a value the simulator does not model (margin, shorting, options). */
   configure(patch: Partial<SimAccountConfig>): SimAccountConfig;

@@ -10,7 +10,7 @@ import { MARKET_DATA_CASES } from './market-data-cases.ts';
 import { createContractValidator, type HttpMethod, type Operations } from './openapi-validator.ts';
 import { fillPath, opKey, probeServed, type ServedProbe } from './served-operations.ts';
 import { TRADING_CASES } from './trading-cases.ts';
-import { setUpAccount } from './contract-setup.ts';
+import { CORPORATE_ACTION_CASES, setUpAccount, setUpHoldingsThroughActions } from './contract-setup.ts';
 import { startTestSimulator, TEST_KEY, TEST_SECRET, type TestSimulator } from '../support/sim.ts';
 
 const HEADERS = { 'APCA-API-KEY-ID': TEST_KEY, 'APCA-API-SECRET-KEY': TEST_SECRET, 'Content-Type': 'application/json' };
@@ -29,9 +29,9 @@ function operation(key: string): Operations {
   return op;
 }
 
-async function call(c: ContractCase, headers: Record<string, string> = HEADERS): Promise<{ status: number; body: unknown }> {
+async function call(c: ContractCase, headers: Record<string, string> = HEADERS, rest = t.sim.urls.rest): Promise<{ status: number; body: unknown }> {
   const url = typeof c.url === 'string' ? c.url : c.url(ctx);
-  const res = await fetch(`${t.sim.urls.rest}${url}`, {
+  const res = await fetch(`${rest}${url}`, {
     method: c.op.split(' ')[0] ?? 'GET',
     headers,
     ...(c.body === undefined ? {} : { body: JSON.stringify(c.body) }),
@@ -66,6 +66,19 @@ describe('Alpaca OpenAPI contract', () => {
     for (const c of [...CASES.filter((x) => x.last !== true), ...CASES.filter((x) => x.last === true)]) {
       const { status, body } = await call(c);
       check(c, status, body);
+    }
+  });
+
+  it('describes dividends, splits and the history across them as the spec does', async () => {
+    const later = await startTestSimulator({ symbols: ['AAPL', 'META'], start: '2024-05-20T13:25:00Z' });
+    try {
+      await setUpHoldingsThroughActions(later.sim, HEADERS);
+      for (const c of CORPORATE_ACTION_CASES) {
+        const { status, body } = await call(c, HEADERS, later.sim.urls.rest);
+        check(c, status, body);
+      }
+    } finally {
+      await later.stop();
     }
   });
 

@@ -38,4 +38,10 @@ export const MARKET_DATA_CASES: readonly ContractCase[] = [
   { op: 'GET /v2/stocks/meta/exchanges', url: '/v2/stocks/meta/exchanges', status: 200 },
   { op: 'GET /v2/stocks/meta/conditions/{ticktype}', url: '/v2/stocks/meta/conditions/trade?tape=A', status: 200 },
   { op: 'GET /v2/stocks/meta/conditions/{ticktype}', url: '/v2/stocks/meta/conditions/trade', status: 422 },
+  { op: 'GET /v1/corporate-actions', url: '/v1/corporate-actions?symbols=AAPL,SPY&start=2023-01-01&end=2024-05-01&limit=3', status: 200 },
+  { op: 'GET /v1/corporate-actions', url: '/v1/corporate-actions?types=forward_split&start=2010-01-01&end=2024-05-01&sort=desc', status: 200 },
+  { op: 'GET /v1/corporate-actions', url: '/v1/corporate-actions?types=bogus', status: 422 },
+  { op: 'GET /v1beta1/news', url: '/v1beta1/news?start=2024-03-01&limit=5&include_content=true', status: 200 },
+  { op: 'GET /v1beta1/news', url: '/v1beta1/news?symbols=AAPL&start=2023-01-01&end=2024-05-01&sort=asc&limit=2', status: 200 },
+  { op: 'GET /v1beta1/news', url: '/v1beta1/news?limit=51', status: 422 },
 ];

@@ -70,6 +70,19 @@ export const TRADING_CASES: readonly ContractCase[] = [
   { op: 'DELETE /v2/watchlists/{watchlist_id}', url: (c) => `/v2/watchlists/${c.ids.spare}`, status: 204 },
   { op: 'DELETE /v2/watchlists/{watchlist_id}', url: (c) => `/v2/watchlists/${c.ids.spare}`, status: 404 },
 
+  { op: 'GET /v2/account/activities', url: '/v2/account/activities?direction=asc&page_size=2', status: 200 },
+  { op: 'GET /v2/account/activities', url: '/v2/account/activities?activity_types=FILL,DIV&after=2024-05-01', status: 200 },
+  { op: 'GET /v2/account/activities', url: '/v2/account/activities?activity_types=FILL&category=trade_activity', status: 422 },
+  { op: 'GET /v2/account/activities/{activity_type}', url: '/v2/account/activities/FILL?date=2024-05-01', status: 200 },
+  { op: 'GET /v2/account/activities/{activity_type}', url: '/v2/account/activities/NOPE', status: 422 },
+  { op: 'GET /v2/account/portfolio/history', url: '/v2/account/portfolio/history?period=1D&timeframe=5Min', status: 200 },
+  { op: 'GET /v2/account/portfolio/history', url: '/v2/account/portfolio/history?period=1W&timeframe=1D&cashflow_types=ALL', status: 200 },
+  { op: 'GET /v2/account/portfolio/history', url: '/v2/account/portfolio/history?period=1X', status: 422 },
+  { op: 'GET /v2/corporate_actions/announcements', url: '/v2/corporate_actions/announcements?ca_types=Dividend,Split&since=2024-03-01&until=2024-05-01', status: 200 },
+  { op: 'GET /v2/corporate_actions/announcements', url: '/v2/corporate_actions/announcements?ca_types=Dividend&since=2024-01-01&until=2024-06-01', status: 422 },
+  { op: 'GET /v2/corporate_actions/announcements/{id}', url: (c) => `/v2/corporate_actions/announcements/${c.ids.announcement}`, status: 200 },
+  { op: 'GET /v2/corporate_actions/announcements/{id}', url: `/v2/corporate_actions/announcements/${MISSING_UUID}`, status: 404 },
+
   // The destructive calls go last: they cancel every order and close every position.
   { op: 'DELETE /v2/orders', url: '/v2/orders', status: 207, last: true },
   { op: 'DELETE /v2/positions', url: '/v2/positions?cancel_orders=True', status: 207, last: true },

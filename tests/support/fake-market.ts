@@ -5,6 +5,7 @@
  */
 import type {
   MarketCalendar,
+  SimCorporateAction,
   Session,
   SimBar,
   SimPrint,
@@ -27,6 +28,8 @@ export interface FakeMarketOptions {
   /** Dates that close at 13:00. */
   readonly earlyCloses?: readonly string[];
   readonly prints?: readonly ScriptedPrint[];
+  /** Splits and dividends the exchange applies at the open of their dates. */
+  readonly corporateActions?: readonly SimCorporateAction[];
 }
 
 /** A print a test scripts; its trade id defaults to the market's own (ts x 1000). */
@@ -117,6 +120,8 @@ export function createFakeMarket(options: FakeMarketOptions = {}): FakeMarket {
     dailyBars: noBars,
     minuteBars: noBars,
     bars: noBars,
+    corporateActions: (symbol, start, end) =>
+      (options.corporateActions ?? []).filter((a) => a.symbol === symbol && a.exDate >= start && a.exDate <= end),
     printsBetween: (from, to, only) => prints.filter((p) => p.ts > from && p.ts <= to && (only === undefined || only.includes(p.symbol))),
     priceAt,
     lastPrintAt: (symbol, ts) => ({ symbol, price: priceAt(symbol), size: 0, ts, id: printId(ts) }),

@@ -8,6 +8,7 @@ import type {
   SimTradeUpdate,
   SyntheticMarket,
 } from '../contracts.ts';
+import type { ActivityLog } from './activity-log.ts';
 import type { EventHub } from './event-hub.ts';
 import type { InjectedPrints } from './injected-prints.ts';
 import type { Ledger } from './ledger.ts';
@@ -23,6 +24,14 @@ export interface InjectedRejections {
   message: string;
 }
 
+export interface DividendDue {
+  readonly actionId: string;
+  readonly symbol: string;
+  readonly qty: number;
+  readonly perShare: number;
+  readonly payableDate: string;
+}
+
 export interface EngineState {
   readonly market: SyntheticMarket;
   readonly assets: ReadonlyMap<string, SimSymbolInfo>;
@@ -32,6 +41,9 @@ export interface EngineState {
   readonly ledger: Ledger;
   readonly tape: Tape;
   readonly injected: InjectedPrints;
+  readonly activities: ActivityLog;
+  /** Dividends earned at an ex-date, paid at their payable date's open. */
+  readonly dividendsDue: DividendDue[];
   readonly hub: EventHub;
   readonly rng: Rng;
   readonly accountId: string;

@@ -1,6 +1,7 @@
 /** @module The simulator's matching engine and account (Alpaca paper rules): `createExchange` wires the engine's parts behind `Exchange`. */
 import type { Exchange, ExchangeOptions, SimPrint } from '../contracts.ts';
 import { applyConfig, DEFAULT_ACCOUNT_CONFIG } from './account-config.ts';
+import { createActivityLog } from './activity-log.ts';
 import { accountView, positionOf, positionsView } from './account-view.ts';
 import { advanceClock } from './advance-clock.ts';
 import { cancelAllOrders, cancelOrder } from './cancel-orders.ts';
@@ -31,6 +32,8 @@ function createEngineState(options: ExchangeOptions): EngineState {
     ledger: createLedger(options.cash),
     tape: createTape(market, options.spreadBps, options.startTs),
     injected: createInjectedPrints(),
+    activities: createActivityLog(),
+    dividendsDue: [],
     hub: createEventHub(),
     rng: createRng(options.seed),
     accountId: newId(),
@@ -70,6 +73,11 @@ export function createExchange(options: ExchangeOptions): Exchange {
     },
     printTrade: (symbol, price, size, opts) => print(symbol, price, size, opts?.ts),
     tradesBetween,
+    lastTradeAt: (symbol, ts) => {
+      const own = engine.market.lastPrintAt(symbol, ts);
+      const injected = engine.injected.lastAt(symbol, ts);
+      return injected !== undefined && injected.ts >= own.ts ? injected : own;
+    },
     quotesBetween: (symbol, tsFrom, tsTo) =>
       tradesBetween(symbol, tsFrom, tsTo)
         .filter((p) => p.late !== true)
@@ -109,6 +117,7 @@ export function createExchange(options: ExchangeOptions): Exchange {
     closePosition: (symbol, opts) => closePosition(engine, symbol, opts),
     closeAllPositions: (cancelOrders) => closeAllPositions(engine, cancelOrders),
     account: () => accountView(engine),
+    activities: () => engine.activities.all(),
     configuration: () => engine.config,
     configure: (patch) => (engine.config = applyConfig(engine.config, patch)),
     onTradeUpdate: (listener) => engine.hub.onTradeUpdate(listener),

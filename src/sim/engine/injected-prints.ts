@@ -11,6 +11,8 @@ export interface InjectedPrints {
   record(print: Omit<SimPrint, 'id'>): SimPrint;
   /** The injected prints of a symbol in (tsFrom, tsTo], by time then id. */
   between(symbol: string, tsFrom: number, tsTo: number): SimPrint[];
+  /** The last injected print of a symbol at or before ts that set the price then (late reports never did). */
+  lastAt(symbol: string, ts: number): SimPrint | undefined;
 }
 
 export function createInjectedPrints(): InjectedPrints {
@@ -30,6 +32,14 @@ export function createInjectedPrints(): InjectedPrints {
       list.splice(i, 0, print);
       bySymbol.set(p.symbol, list);
       return print;
+    },
+    lastAt(symbol, ts) {
+      const list = bySymbol.get(symbol) ?? [];
+      for (let i = list.length - 1; i >= 0; i -= 1) {
+        const p = list[i];
+        if (p && p.ts <= ts && p.late !== true) return p;
+      }
+      return undefined;
     },
     between(symbol, tsFrom, tsTo) {
       return (bySymbol.get(symbol) ?? []).filter((p) => p.ts > tsFrom && p.ts <= tsTo);

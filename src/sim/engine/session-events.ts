@@ -1,5 +1,6 @@
 /** @module What happens at session boundaries: the open (accepted orders start working), the close (auction, DAY expiry, roll), after-hours end. */
 import type { Session } from '../contracts.ts';
+import { applyCorporateActions } from './apply-corporate-actions.ts';
 import type { EngineState } from './engine-state.ts';
 import { emitUpdate, lastPrice, setStatus } from './engine-state.ts';
 import { recordClose, rollLedgerAtOpen } from './ledger.ts';
@@ -23,6 +24,7 @@ export function openSession(engine: EngineState, session: Session, quiet: boolea
   engine.session = session;
   rollLedgerAtOpen(engine.ledger, (s) => lastPrice(engine, s));
   engine.tape.rollOpen();
+  applyCorporateActions(engine, session);
   if (quiet) engine.tape.clear();
   for (const rec of engine.book.open()) {
     if (rec.status !== 'accepted') continue;

@@ -15,6 +15,8 @@ export interface Tape {
   rollClose(tsClose: number): void;
   /** At a session open: the kept closes become lastday_price (Alpaca keeps yesterday's until the next session). */
   rollOpen(): void;
+  /** A split's ex-date: the last print and the previous close are restated per new share. */
+  split(symbol: string, ratio: number): void;
 }
 
 /** Bid/ask: last trade -/+ half the spread, rounded outwards to the tick ($0.01 from $1, else $0.0001). */
@@ -30,6 +32,7 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
   let closes = new Map<string, number>();
   let lastCloseTs = previousCloseTs(market, startTs);
   let pending: { ts: number; closes: Map<string, number> } | undefined;
+  const divisors = new Map<string, number>();
 
   const last = (symbol: string, now: number): SimPrint => lasts.get(symbol) ?? market.lastPrintAt(symbol, now);
 
@@ -42,7 +45,7 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
       lasts.clear();
     },
     quote: (symbol, now) => quoteAround(last(symbol, now), spreadBps),
-    lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs),
+    lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs) / (divisors.get(symbol) ?? 1),
     rollClose(tsClose) {
       pending = { ts: tsClose, closes: new Map([...lasts].map(([symbol, print]) => [symbol, print.price])) };
     },
@@ -51,6 +54,15 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
       lastCloseTs = pending.ts;
       closes = pending.closes;
       pending = undefined;
+      divisors.clear();
+    },
+    split(symbol, ratio) {
+      const print = lasts.get(symbol);
+      if (print) lasts.set(symbol, { ...print, price: roundToTick(print.price / ratio, 'nearest') });
+      const close = closes.get(symbol);
+      if (close !== undefined) closes.set(symbol, roundToTick(close / ratio, 'nearest'));
+      // Without a kept close, the market's raw close before the ex-date is restated until the next roll.
+      else divisors.set(symbol, (divisors.get(symbol) ?? 1) * ratio);
     },
   };
 }

@@ -3,9 +3,13 @@
  * bars bridged inside each day, trade prints inside each minute. Everything is a pure function of (seed, symbol,
  * time), generated lazily and cached per symbol, so any two ranges (and any two markets with one seed) agree.
  */
-import type { SimBar, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import type { SimAdjustment, SimBar, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import { adjustedSource } from './adjustments.ts';
 import { barFromCents, tradeCount } from './bar-math.ts';
 import { createNyseCalendar } from './calendar.ts';
+import { createActionSchedule, type ActionSchedule } from './corporate-actions.ts';
+import { createMarketActions } from './market-actions.ts';
+import { nyDateOf } from './ny-time.ts';
 import { createDailyGenerator, type DailyGenerator } from './daily-series.ts';
 import { createMarketFactors } from './factors.ts';
 import { minuteDay, type MinuteDay } from './intraday.ts';
@@ -56,12 +60,21 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     }
     return p;
   };
+  const schedules = new Map<string, ActionSchedule>();
+  const scheduleOf = (symbol: string): ActionSchedule => {
+    let schedule = schedules.get(symbol);
+    if (!schedule) {
+      schedule = createActionSchedule(seed, symbol);
+      schedules.set(symbol, schedule);
+    }
+    return schedule;
+  };
   const generatorOf = (symbol: string): DailyGenerator => {
     let g = generators.get(symbol);
     if (!g) {
       const profile = profileOf(symbol);
       const leader = profile.leader === undefined ? undefined : { generator: generatorOf(profile.leader), profile: profileOf(profile.leader) };
-      g = createDailyGenerator({ seed, profile, factors, referenceIndex: timeline.referenceIndex, ...(leader ? { leader } : {}) });
+      g = createDailyGenerator({ seed, profile, factors, referenceIndex: timeline.referenceIndex, schedule: scheduleOf(symbol), ...(leader ? { leader } : {}) });
       generators.set(symbol, g);
     }
     return g;
@@ -107,6 +120,10 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     return out;
   };
   const source: BarSource = { timeline, minuteBars: minuteBarsAt, dailyBar };
+  const actions = createMarketActions({ seed, timeline, scheduleOf, closeCents: (symbol, i) => dailyCents(symbol, i).c });
+  /** The source as of a session index, adjusted the way the query asks. */
+  const sourceFor = (symbol: string, adjustment: SimAdjustment | undefined, asOf: number): BarSource =>
+    adjustment === undefined || adjustment === 'raw' ? source : adjustedSource(source, actions.multipliers(symbol, adjustment, asOf));
 
   const tape = createPrintTape({
     calendar,
@@ -122,11 +139,15 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     calendar,
     symbols,
     has: (symbol) => listedSet.has(symbol),
-    dailyBars(symbol, startDate, endDate) {
+    dailyBars(symbol, startDate, endDate, adjustment) {
       timeline.ensureDate(endDate);
       const first = timeline.lowerBoundDate(startDate);
       const end = timeline.lowerBoundDate(`${endDate}\u0000`);
       if (end <= first) return [];
+      if (adjustment !== undefined && adjustment !== 'raw') {
+        const adjusted = sourceFor(symbol, adjustment, end - 1);
+        return Array.from({ length: end - first }, (_, j) => adjusted.dailyBar(symbol, first + j));
+      }
       const g = generatorOf(symbol);
       g.ensure(end);
       const { ohlc, v } = g.series;
@@ -145,8 +166,12 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       const i = timeline.indexOfDate(date);
       return i === undefined ? [] : minuteBarsAt(symbol, i);
     },
-    bars: (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number) =>
-      barsForTimeframe(source, symbol, timeframe, tsStart, tsEnd, tsNow),
+    bars: (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number, adjustment?: SimAdjustment) => {
+      timeline.ensureTs(tsNow);
+      const asOf = timeline.lowerBoundDate(`${nyDateOf(tsNow)}\u0000`) - 1;
+      return barsForTimeframe(sourceFor(symbol, adjustment, asOf), symbol, timeframe, tsStart, tsEnd, tsNow);
+    },
+    corporateActions: (symbol, startDate, endDate) => actions.between(symbol, startDate, endDate),
     printsBetween: (tsFrom, tsTo, only) => tape.printsBetween(tsFrom, tsTo, only),
     lastPrintAt: (symbol, ts) => tape.lastPrintAt(symbol, ts),
     priceAt: (symbol, ts) => tape.lastPrintAt(symbol, ts).price,

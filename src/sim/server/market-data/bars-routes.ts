@@ -2,7 +2,7 @@
 import { nyDateOf, nyEpoch } from '../../market/ny-time.ts';
 import { queryBars } from './bars-query.ts';
 import { CURRENCY, checkCurrency, needListed, type DataCtx } from './data-context.ts';
-import { decodePageToken, encodePageToken, invalidParam, parseLimit, parseSort, parseSymbols, parseTime, parseTimeframe } from './params.ts';
+import { decodePageToken, encodePageToken, invalidParam, parseAdjustment, parseLimit, parseSort, parseSymbols, parseTime, parseTimeframe } from './params.ts';
 import { latestBars } from './snapshot.ts';
 import { barJson } from './wire.ts';
 
@@ -17,7 +17,7 @@ function barsBody(ctx: DataCtx, symbols: readonly string[]) {
   if (cursor && !symbols.includes(cursor.symbol)) throw invalidParam('invalid page_token');
   const page = queryBars(ctx.deps.market, {
     symbols, timeframe, tsStart, tsEnd: end + 1, tsNow: now, limit: parseLimit(query.get('limit')),
-    sort: parseSort(query.get('sort')), cursor,
+    sort: parseSort(query.get('sort')), cursor, adjustment: parseAdjustment(query.get('adjustment')),
   });
   const bars: Record<string, unknown[]> = {};
   for (const [symbol, list] of page.bars) bars[symbol] = list.map(barJson);

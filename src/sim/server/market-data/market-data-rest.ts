@@ -3,10 +3,12 @@
  * the exchange (bars, trades, quotes, auctions, snapshots, meta). Each route file serves one resource.
  */
 import { multiAuctions, singleAuctions } from './auctions-routes.ts';
+import { corporateActions } from './corporate-actions-routes.ts';
 import { multiBars, multiLatestBars, singleBars, singleLatestBar } from './bars-routes.ts';
 import { dataCtx, type DataCtx, type MarketDataRestDeps } from './data-context.ts';
 import { multiLatestQuotes, multiLatestTrades, multiSnapshots, singleLatestQuote, singleLatestTrade, singleSnapshot } from './latest-routes.ts';
 import { conditionsMeta, exchangesMeta } from './meta-routes.ts';
+import { news } from './news-routes.ts';
 import { DataRequestError } from './params.ts';
 import { multiTicks, singleTicks } from './ticks-routes.ts';
 
@@ -30,6 +32,8 @@ const symbolOf = (raw: string | undefined): string => {
 
 /** Routes in match order: `meta` before `{symbol}`, so that a symbol named META still has its own paths. */
 const ROUTES: ReadonlyArray<readonly [RegExp, Handler]> = [
+  [/^\/v1beta1\/news$/, (ctx) => news(ctx)],
+  [/^\/v1\/corporate-actions$/, (ctx) => corporateActions(ctx)],
   [/^\/v2\/stocks\/meta\/exchanges$/, () => exchangesMeta()],
   [/^\/v2\/stocks\/meta\/conditions\/([^/]+)$/, (ctx, [ticktype]) => conditionsMeta(ctx, ticktype ?? '')],
   [/^\/v2\/stocks\/bars$/, (ctx) => multiBars(ctx)],

@@ -1,5 +1,5 @@
 /** @module Query parameters of the market-data REST endpoints: timeframe, times, limit, sort, symbols, page tokens. */
-import type { SimTimeframe } from '../../contracts.ts';
+import type { SimAdjustment, SimTimeframe } from '../../contracts.ts';
 import { addDays, nyEpoch } from '../../market/ny-time.ts';
 
 /** A market-data request error, answered as `{code, message}` with the HTTP status. */
@@ -61,6 +61,16 @@ export function parseLimit(value: string | null): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw invalidParam(`invalid limit: ${value}`);
   return n;
+}
+
+const ADJUSTMENTS: readonly SimAdjustment[] = ['raw', 'split', 'dividend', 'all'];
+
+/** `adjustment`: raw (default), split, dividend or all. */
+export function parseAdjustment(value: string | null): SimAdjustment {
+  if (value === null || value === '') return 'raw';
+  const found = ADJUSTMENTS.find((a) => a === value.toLowerCase());
+  if (found === undefined) throw invalidParam(`invalid adjustment: ${value}`);
+  return found;
 }
 
 export function parseSort(value: string | null): 'asc' | 'desc' {
