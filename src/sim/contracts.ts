@@ -261,6 +261,12 @@ export interface SimQuote {
   readonly ts: number;
 }
 
+export interface SimSessionEvent {
+  readonly kind: 'open' | 'close';
+  readonly session: Session;
+  readonly ts: number;
+}
+
 /** A business rejection, mapped by the server to `{code, message}` with the HTTP status. */
 export class SimRejection extends Error {
   override readonly name = 'SimRejection';
@@ -326,6 +332,8 @@ export interface Exchange {
   onTradeUpdate(listener: (update: SimTradeUpdate) => void): () => void;
   onPrint(listener: (print: SimPrint) => void): () => void;
   onQuote(listener: (quote: SimQuote) => void): () => void;
+  /** The regular session opening and closing, as the clock passes them. */
+  onSession(listener: (event: SimSessionEvent) => void): () => void;
 
   /** Fault injection at the engine: the next `count` submissions are rejected with this status/message. */
   injectRejections(count: number, status: 403 | 422 | 500, message: string): void;

@@ -78,8 +78,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const dataStream = createDataStreamServer({
     exchange,
+    market,
     credentials,
-    symbols: market.symbols,
     log: log.child({ component: 'sim-data-stream' }),
   });
   const delivery = createUpdateDelivery<SimTradeUpdate>((u) => {

@@ -96,8 +96,9 @@ export function control(sim: Pick<Simulator, 'urls'>, credentials: { key: string
   return {
     state: () => call<SimStateJson>('GET', '/state'),
     clock: (body: { advance_ms: number; quiet?: boolean } | { to: string; quiet?: boolean }) => call<SimStateJson>('POST', '/clock', body),
-    trade: (body: { symbol: string; price: number; size?: number }) =>
-      call<{ trade: Record<string, unknown>; quote: { bid: number; ask: number } }>('POST', '/trade', body),
+    /** Prints a trade now, or reports a late one with an earlier `timestamp`. */
+    trade: (body: { symbol: string; price: number; size?: number; timestamp?: string }) =>
+      call<{ trade: { id: number; late: boolean } & Record<string, unknown>; quote: { bid: number; ask: number } }>('POST', '/trade', body),
     faults: (body: Fault) => call<Record<string, unknown>>('POST', '/faults', body),
   };
 }

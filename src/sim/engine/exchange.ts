@@ -123,6 +123,7 @@ export function createExchange(options: ExchangeOptions): Exchange {
     onTradeUpdate: (listener) => engine.hub.onTradeUpdate(listener),
     onPrint: (listener) => engine.hub.onPrint(listener),
     onQuote: (listener) => engine.hub.onQuote(listener),
+    onSession: (listener) => engine.hub.onSession(listener),
     injectRejections: (count, status, message) => {
       engine.rejections = count > 0 ? { count: Math.floor(count), status, message } : undefined;
     },

@@ -26,6 +26,7 @@ export function openSession(engine: EngineState, session: Session, quiet: boolea
   engine.tape.rollOpen();
   applyCorporateActions(engine, session);
   if (quiet) engine.tape.clear();
+  engine.hub.session({ kind: 'open', session, ts: session.tsOpen });
   for (const rec of engine.book.open()) {
     if (rec.status !== 'accepted') continue;
     if (rec.type === 'trailing_stop') {
@@ -74,6 +75,7 @@ export function closeSession(engine: EngineState, session: Session): void {
   recordClose(engine.ledger, (s) => lastPrice(engine, s));
   engine.tape.rollClose(session.tsClose);
   engine.session = undefined;
+  engine.hub.session({ kind: 'close', session, ts: session.tsClose });
 }
 
 /** End of extended hours: extended-hours DAY orders expire. */
