@@ -5,6 +5,7 @@ import { price } from '../../domain/money.ts';
 import { addDays } from '../../domain/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
+import { fetchFills, fetchPortfolioHistory } from './account-history.ts';
 import { call } from './classify.ts';
 import { nodeHttpFetch } from './node-http-fetch.ts';
 import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
@@ -48,6 +49,8 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
   const calendar = new trading.CalendarApi(tradingCfg);
   const assets = new trading.AssetsApi(tradingCfg);
   const stocks = new marketData.StockApi(dataCfg);
+  const activities = new trading.AccountActivitiesApi(tradingCfg);
+  const history = new trading.PortfolioHistoryApi(tradingCfg);
   const feed = options.dataFeed ?? 'iex';
 
   return {
@@ -88,6 +91,8 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
     closeAllPositions: () => call('write', async () => { await positions.deleteAllOpenPositions({ cancelOrders: true }); }),
     getBars: (symbols, timeframe, tsStart, tsEnd) => call('read', () => fetchBars(stocks, feed, symbols, timeframe, tsStart, tsEnd)),
     getLatestPrices: (symbols) => call('read', () => fetchLatest(stocks, feed, symbols)),
+    listFills: (query) => call('read', () => fetchFills(activities, query)),
+    getPortfolioHistory: (query) => call('read', () => fetchPortfolioHistory(history, query)),
   };
 }
 

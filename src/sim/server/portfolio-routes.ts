@@ -71,7 +71,9 @@ function history(req: RestRequest, deps: TradingDeps): RestResult {
   let previous = baseTs;
   for (const session of sessions) {
     const dayBase = timeframe !== '1D' && perDay ? equity(deps.market.calendar.previousSessionBefore(session.tsOpen).tsClose) : base;
-    for (const ts of pointsOf(session, timeframe, mode)) {
+    // The day in progress has a daily point too: its equity now.
+    const times = timeframe === '1D' ? [Math.min(session.tsClose, end)] : pointsOf(session, timeframe, mode);
+    for (const ts of times) {
       if (ts > end || ts < deps.createdAt) continue;
       const value = equity(ts);
       out.timestamp.push(Math.floor(stampOf(session, timeframe, ts) / 1000));
