@@ -71,6 +71,19 @@ export interface SimPrint {
   readonly id: number;
   /** Reported after later prints (out of sequence): it changes bars already closed, not the last price. */
   readonly late?: boolean;
+  /** Alpaca's `u`: canceled (busted) or incorrect (replaced by a correction), or the correction itself. */
+  readonly update?: 'canceled' | 'incorrect' | 'corrected';
+}
+
+/** A print canceled or corrected after the fact (Alpaca's cancel/error `x` and correction `c` messages). */
+export interface SimTradeFix {
+  readonly kind: 'cancel' | 'correct';
+  /** The print as it was before the fix. */
+  readonly original: SimPrint;
+  /** The correction (a new print at the original's time), for `correct`. */
+  readonly corrected?: SimPrint;
+  /** When the fix was reported. */
+  readonly ts: number;
 }
 
 export interface SimSymbolInfo {
@@ -300,6 +313,11 @@ export interface Exchange {
    * it is a late (out-of-sequence) report: listed and streamed, but it moves neither the NBBO nor any order.
    */
   printTrade(symbol: string, price: number, size: number, options?: { readonly ts?: number }): SimPrint;
+  /** Cancels (busts) a print by its trade id; fills made on it stand, as at Alpaca. */
+  cancelTrade(symbol: string, id: number): SimTradeFix;
+  /** Corrects a print's price and size: the original becomes `incorrect`, a `corrected` print takes its place. */
+  correctTrade(symbol: string, id: number, price: number, size: number): SimTradeFix;
+  onTradeFix(listener: (fix: SimTradeFix) => void): () => void;
   /** The last print of a symbol at or before ts (late reports aside): what the last trade was then. */
   lastTradeAt(symbol: string, ts: number): SimPrint;
   /** Every print of a symbol in (tsFrom, tsTo]: the market's own and the injected ones, by time then id. */

@@ -17,6 +17,7 @@ import type { OrderRecord } from './order-record.ts';
 import { snapshot } from './order-record.ts';
 import type { Rng } from './rng.ts';
 import type { Tape } from './tape.ts';
+import type { TradeMarks } from './trade-fixes.ts';
 
 export interface InjectedRejections {
   count: number;
@@ -41,6 +42,7 @@ export interface EngineState {
   readonly ledger: Ledger;
   readonly tape: Tape;
   readonly injected: InjectedPrints;
+  readonly marks: TradeMarks;
   readonly activities: ActivityLog;
   /** Dividends earned at an ex-date, paid at their payable date's open. */
   readonly dividendsDue: DividendDue[];

@@ -19,6 +19,7 @@ import { invalidRequest } from './rejections.ts';
 import { createRng } from './rng.ts';
 import { acceptOrder, consumeInjectedRejection } from './submit-order.ts';
 import { createTape, quoteAround } from './tape.ts';
+import { cancelTrade, correctTrade, createTradeMarks } from './trade-fixes.ts';
 import { assetOf } from './validate-context.ts';
 
 function createEngineState(options: ExchangeOptions): EngineState {
@@ -32,6 +33,7 @@ function createEngineState(options: ExchangeOptions): EngineState {
     ledger: createLedger(options.cash),
     tape: createTape(market, options.spreadBps, options.startTs),
     injected: createInjectedPrints(),
+    marks: createTradeMarks(),
     activities: createActivityLog(),
     dividendsDue: [],
     hub: createEventHub(),
@@ -63,8 +65,8 @@ export function createExchange(options: ExchangeOptions): Exchange {
   const tradesBetween = (symbol: string, tsFrom: number, tsTo: number): SimPrint[] => {
     const own = engine.market.printsBetween(tsFrom, tsTo, [symbol]);
     const injected = engine.injected.between(symbol, tsFrom, tsTo);
-    if (injected.length === 0) return own;
-    return [...own, ...injected].sort((a, b) => a.ts - b.ts || a.id - b.id);
+    const all = injected.length === 0 ? own : [...own, ...injected].sort((a, b) => a.ts - b.ts || a.id - b.id);
+    return all.map((p) => engine.marks.mark(p));
   };
   return {
     now: () => engine.now,
@@ -88,8 +90,11 @@ export function createExchange(options: ExchangeOptions): Exchange {
     },
     lastTrade: (symbol) => {
       assetOf(engine, symbol);
-      return engine.tape.last(symbol, engine.now);
+      return engine.marks.mark(engine.tape.last(symbol, engine.now));
     },
+    cancelTrade: (symbol, id) => cancelTrade(engine, symbol, id),
+    correctTrade: (symbol, id, price, size) => correctTrade(engine, symbol, id, price, size),
+    onTradeFix: (listener) => engine.hub.onTradeFix(listener),
     submitOrder: (request) => {
       consumeInjectedRejection(engine);
       return acceptOrder(engine, request);

@@ -57,10 +57,22 @@ function clock(req: RestRequest, deps: TradingDeps): RestResult {
   return ok(simState(deps));
 }
 
+/** `{"symbol","cancel":id}` busts a print; `{"symbol","correct":id,"price","size"}` corrects it. */
+function fixTrade(deps: TradingDeps, symbol: string, b: Record<string, unknown>): RestResult {
+  const id = readNumber(b.cancel ?? b.correct, b.cancel !== undefined ? 'cancel' : 'correct');
+  if (id === undefined || !Number.isInteger(id)) throw invalid('cancel and correct take a trade id');
+  const fix =
+    b.cancel !== undefined
+      ? deps.exchange.cancelTrade(symbol, id)
+      : deps.exchange.correctTrade(symbol, id, readNumber(b.price, 'price') ?? NaN, readNumber(b.size, 'size') ?? NaN);
+  return ok({ kind: fix.kind, original: { id: fix.original.id, price: fix.original.price, size: fix.original.size }, ...(fix.corrected ? { corrected: { id: fix.corrected.id, price: fix.corrected.price, size: fix.corrected.size } } : {}) });
+}
+
 function trade(req: RestRequest, deps: TradingDeps): RestResult {
   const b = asObject(req.json());
   const symbol = typeof b.symbol === 'string' ? b.symbol.toUpperCase() : '';
   if (!deps.market.symbols.some((s) => s.symbol === symbol)) throw invalid(`unknown symbol: ${JSON.stringify(b.symbol)}`);
+  if (b.cancel !== undefined || b.correct !== undefined) return fixTrade(deps, symbol, b);
   const price = readNumber(b.price, 'price');
   const size = readNumber(b.size, 'size') ?? 100;
   if (price === undefined || !(price > 0)) throw invalid('price must be a number > 0');

@@ -8,7 +8,7 @@ import { control, sdkFor, startTestSimulator, waitFor, type TestSimulator } from
 
 let t: TestSimulator;
 type Stock = ReturnType<ReturnType<typeof sdkFor>['stockStream']>;
-type Seen<K extends 'onTrade' | 'onBar' | 'onUpdatedBar' | 'onDailyBar' | 'onStatus' | 'onLuld'> = Parameters<Parameters<Stock[K]>[0]>[0];
+type Seen<K extends 'onTrade' | 'onBar' | 'onUpdatedBar' | 'onDailyBar' | 'onStatus' | 'onLuld' | 'onCorrection' | 'onCancelError'> = Parameters<Parameters<Stock[K]>[0]>[0];
 
 const seen = {
   trades: [] as Array<Seen<'onTrade'>>,
@@ -17,6 +17,8 @@ const seen = {
   daily: [] as Array<Seen<'onDailyBar'>>,
   statuses: [] as Array<Seen<'onStatus'>>,
   lulds: [] as Array<Seen<'onLuld'>>,
+  corrections: [] as Array<Seen<'onCorrection'>>,
+  cancels: [] as Array<Seen<'onCancelError'>>,
 };
 let stream: Stock;
 
@@ -36,6 +38,8 @@ beforeAll(async () => {
   stream.onDailyBar((x) => seen.daily.push(x));
   stream.onStatus((x) => seen.statuses.push(x));
   stream.onLuld((x) => seen.lulds.push(x));
+  stream.onCorrection((x) => seen.corrections.push(x));
+  stream.onCancelError((x) => seen.cancels.push(x));
   let echoed = false;
   stream.on('subscription', () => (echoed = true));
   const symbols = ['AAPL', 'JPM'];
@@ -111,6 +115,30 @@ describe('trade ids', () => {
     const injected = await waitFor(() => seen.trades.find((x) => x.price === 200.5), 5000, 'the injected trade');
     const latest = await sdk.alpaca.marketData.stocks.stockLatestTradeSingle({ symbol: 'JPM' });
     expect(latest.trade.i).toBe(injected.id);
+  });
+});
+
+describe('cancels and corrections', () => {
+  it('reach the trades subscribers, mark the trade with u over REST, and restate the minute bar', async () => {
+    const sdk = sdkFor(t.sim);
+    const bar = seen.bars.find((b) => b.symbol === 'AAPL' && b.timestamp.toISOString() === '2024-05-01T13:32:00.000Z');
+    const prints = seen.trades.filter((x) => x.symbol === 'AAPL' && x.timestamp.toISOString().startsWith('2024-05-01T13:32'));
+    const [first, second] = prints;
+    if (!bar || !first || !second) throw new Error('the 13:32 AAPL bar and prints were not streamed');
+    await control(t.sim).fixTrade({ symbol: 'AAPL', cancel: first.id });
+    const fixed = await control(t.sim).fixTrade({ symbol: 'AAPL', correct: second.id, price: second.price, size: second.size + 5 });
+    const cancel = await waitFor(() => seen.cancels.find((x) => x.id === first.id), 5000, 'the cancel');
+    expect(cancel).toMatchObject({ symbol: 'AAPL', price: first.price, size: first.size, action: 'C' });
+    const correction = await waitFor(() => seen.corrections.find((x) => x.originalId === second.id), 5000, 'the correction');
+    expect(correction).toMatchObject({ symbol: 'AAPL', correctedId: fixed.corrected?.id, correctedSize: second.size + 5 });
+    // One restatement per fix: after the cancel, then after the correction.
+    const restated = await waitFor(() => { const r = seen.updated.filter((b) => b.symbol === 'AAPL' && b.timestamp.toISOString() === '2024-05-01T13:32:00.000Z'); return r.length === 2 ? r : undefined; }, 5000, 'the restated bars');
+    expect(restated.map((b) => b.volume)).toEqual([bar.volume - first.size, bar.volume - first.size + 5]);
+    const history = await sdk.alpaca.marketData.stocks.stockTrades({ symbols: 'AAPL', start: new Date('2024-05-01T13:32:00Z'), end: new Date('2024-05-01T13:32:59Z') });
+    const updates = (history.trades.AAPL ?? []).map((x: { i: number; u?: string }) => [x.i, x.u]);
+    expect(updates).toContainEqual([first.id, 'canceled']);
+    expect(updates).toContainEqual([second.id, 'incorrect']);
+    expect(updates).toContainEqual([fixed.corrected?.id, 'corrected']);
   });
 });
 

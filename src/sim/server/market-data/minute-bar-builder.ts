@@ -1,7 +1,7 @@
 /**
  * @module Builds streamed minute bars from prints: a symbol's bar is emitted (`bar`) once its minute has ended. The
  * session's closed bars are kept, so that a late print (reported after later ones) that falls in one of them
- * corrects it and emits it again (`updated`), as Alpaca's updatedBars do.
+ * corrects it and emits it again (`updated`), as Alpaca's updatedBars do; so does a canceled or corrected print.
  */
 import type { SimBar, SimPrint } from '../../contracts.ts';
 
@@ -70,6 +70,21 @@ export class MinuteBarBuilder {
       return;
     }
     fold(bar, print);
+  }
+
+  /**
+   * Restates a minute already sent from the prints that stand for it now (after a cancel or a correction) and
+   * emits it as updated; a minute this stream never sent is left alone.
+   */
+  restate(symbol: string, prints: readonly SimPrint[]): void {
+    const first = prints[0];
+    if (!first) return;
+    const kept = this.closed.get(symbol);
+    if (!kept?.has(startOf(first).t)) return;
+    const bar = startOf(first);
+    for (const p of prints.slice(1)) fold(bar, p);
+    kept.set(bar.t, bar);
+    this.emit(built(symbol, bar), 'updated');
   }
 
   /** The bars of a symbol emitted so far since the last reset, in time order. */

@@ -2,7 +2,8 @@
  * @module What the market-data stream sends, from the exchange's events: `t` trades (each with its trade id), `q`
  * quotes, `b` minute bars once their minute ended, `u` updated bars when a late print corrects one, `d` the
  * running daily bar after each minute bar, `s` statuses at the open (trading) and the close (halted), `l` LULD
- * bands. Deterministic: the same prints give the same frames.
+ * bands, `x` cancels and `c` corrections (to the trades subscribers, as Alpaca's cancelErrors and corrections).
+ * Deterministic: the same prints give the same frames.
  */
 import type { Exchange, SimBar, SimSessionEvent, SyntheticMarket } from '../../contracts.ts';
 import { runningDailyBar } from './daily-bars.ts';
@@ -53,6 +54,16 @@ export function attachFeeds(deps: FeedDeps, publish: Publish): () => void {
       publish('quotes', q.symbol, () => ({
         T: 'q', S: q.symbol, bx: 'V', bp: q.bid, bs: q.bid_size, ax: 'V', ap: q.ask, as: q.ask_size, c: ['R'], z: deps.tape(q.symbol), t: new Date(q.ts),
       }));
+    }),
+    exchange.onTradeFix((fix) => {
+      const { original: o, corrected: c } = fix;
+      const t = Math.floor(o.ts / 60_000) * 60_000;
+      bars.restate(o.symbol, exchange.tradesBetween(o.symbol, t - 1, t + 59_999).filter((p) => p.update !== 'canceled' && p.update !== 'incorrect'));
+      publish('trades', o.symbol, () =>
+        c === undefined
+          ? { T: 'x', S: o.symbol, i: o.id, x: 'V', p: o.price, s: o.size, a: 'C', z: deps.tape(o.symbol), t: new Date(fix.ts) }
+          : { T: 'c', S: o.symbol, x: 'V', oi: o.id, op: o.price, os: o.size, oc: tradeConditions(o), ci: c.id, cp: c.price, cs: c.size, cc: tradeConditions(c), z: deps.tape(o.symbol), t: new Date(fix.ts) },
+      );
     }),
     exchange.onSession((event) => {
       if (event.kind === 'open') bars.reset();

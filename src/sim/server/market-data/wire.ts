@@ -37,6 +37,7 @@ export const tradeJson = (p: SimPrint, tape: string) => ({
   c: tradeConditions(p),
   i: p.id,
   z: tape,
+  ...(p.update === undefined ? {} : { u: p.update }),
 });
 
 export const quoteJson = (q: SimQuote, tape: string) => ({

@@ -84,3 +84,24 @@ describe('injected prints', () => {
     expect(() => h.ex.printTrade('AAPL', 90, 1, { ts: IN_HOURS + 1 })).toThrow(/after the clock/);
   });
 });
+
+describe('trade cancels and corrections', () => {
+  it('mark the print canceled, or incorrect with a corrected print at its time; fills stand', () => {
+    const h = createHarness();
+    const buy = h.submit({ type: 'limit', limit_price: 101, qty: 1 });
+    const a = h.ex.printTrade('AAPL', 101, 10);
+    expect(h.ex.getOrder(buy.id)?.status).toBe('filled');
+    const b = h.ex.printTrade('AAPL', 102, 10);
+    const fixes: string[] = [];
+    h.ex.onTradeFix((f) => fixes.push(`${f.kind}:${f.original.id}`));
+    h.ex.cancelTrade('AAPL', a.id);
+    const fix = h.ex.correctTrade('AAPL', b.id, 102.5, 12);
+    expect(fix.corrected).toMatchObject({ price: 102.5, size: 12, ts: b.ts, update: 'corrected', late: true, id: IN_HOURS * 1000 + 3 });
+    expect(fixes).toEqual([`cancel:${a.id}`, `correct:${b.id}`]);
+    expect(h.ex.tradesBetween('AAPL', IN_HOURS - 1, IN_HOURS).map((p) => [p.id, p.update])).toEqual([[a.id, 'canceled'], [b.id, 'incorrect'], [IN_HOURS * 1000 + 3, 'corrected']]);
+    expect(h.ex.lastTrade('AAPL')).toMatchObject({ id: b.id, update: 'incorrect' });
+    expect(h.ex.getOrder(buy.id)?.status).toBe('filled');
+    expect(() => h.ex.cancelTrade('AAPL', a.id)).toThrow(/already canceled/);
+    expect(() => h.ex.cancelTrade('AAPL', 123)).toThrow(/not found/);
+  });
+});
