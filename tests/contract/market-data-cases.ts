@@ -44,4 +44,8 @@ export const MARKET_DATA_CASES: readonly ContractCase[] = [
   { op: 'GET /v1beta1/news', url: '/v1beta1/news?start=2024-03-01&limit=5&include_content=true', status: 200 },
   { op: 'GET /v1beta1/news', url: '/v1beta1/news?symbols=AAPL&start=2023-01-01&end=2024-05-01&sort=asc&limit=2', status: 200 },
   { op: 'GET /v1beta1/news', url: '/v1beta1/news?limit=51', status: 422 },
+  { op: 'GET /v1beta1/screener/stocks/most-actives', url: '/v1beta1/screener/stocks/most-actives?by=trades&top=3', status: 200 },
+  { op: 'GET /v1beta1/screener/stocks/most-actives', url: '/v1beta1/screener/stocks/most-actives?by=price', status: 422 },
+  { op: 'GET /v1beta1/screener/{market_type}/movers', url: '/v1beta1/screener/stocks/movers?top=2', status: 200 },
+  { op: 'GET /v1beta1/screener/{market_type}/movers', url: '/v1beta1/screener/crypto/movers', status: 422 },
 ];

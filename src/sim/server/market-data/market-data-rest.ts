@@ -9,6 +9,7 @@ import { dataCtx, type DataCtx, type MarketDataRestDeps } from './data-context.t
 import { multiLatestQuotes, multiLatestTrades, multiSnapshots, singleLatestQuote, singleLatestTrade, singleSnapshot } from './latest-routes.ts';
 import { conditionsMeta, exchangesMeta } from './meta-routes.ts';
 import { news } from './news-routes.ts';
+import { mostActives, movers } from './screener-routes.ts';
 import { DataRequestError } from './params.ts';
 import { multiTicks, singleTicks } from './ticks-routes.ts';
 
@@ -34,6 +35,8 @@ const symbolOf = (raw: string | undefined): string => {
 const ROUTES: ReadonlyArray<readonly [RegExp, Handler]> = [
   [/^\/v1beta1\/news$/, (ctx) => news(ctx)],
   [/^\/v1\/corporate-actions$/, (ctx) => corporateActions(ctx)],
+  [/^\/v1beta1\/screener\/stocks\/most-actives$/, (ctx) => mostActives(ctx)],
+  [/^\/v1beta1\/screener\/([^/]+)\/movers$/, (ctx, [marketType]) => movers(ctx, marketType ?? '')],
   [/^\/v2\/stocks\/meta\/exchanges$/, () => exchangesMeta()],
   [/^\/v2\/stocks\/meta\/conditions\/([^/]+)$/, (ctx, [ticktype]) => conditionsMeta(ctx, ticktype ?? '')],
   [/^\/v2\/stocks\/bars$/, (ctx) => multiBars(ctx)],

@@ -92,3 +92,22 @@ describe('news', () => {
     expect(body.news.every((n: { created_at: string }) => n.created_at <= '2024-08-20T15:00:00.000Z')).toBe(true);
   });
 });
+
+describe('screener', () => {
+  it('ranks the day so far by volume and by move against the previous close', () => {
+    const actives: Array<{ symbol: string; volume: number }> = get('/v1beta1/screener/stocks/most-actives?top=3').most_actives;
+    const volumes = actives.map((a) => a.volume);
+    expect(volumes).toEqual([...volumes].sort((a, b) => b - a));
+    expect(actives).toHaveLength(3);
+    const snapshot = get('/v2/stocks/snapshots?symbols=AAPL,META,KO');
+    for (const a of actives) expect(a.volume).toBe(snapshot[a.symbol].dailyBar.v);
+    const { gainers, losers }: { gainers: Array<{ symbol: string; price: number; change: number }>; losers: Array<{ symbol: string; price: number; change: number }> } = get('/v1beta1/screener/stocks/movers');
+    for (const m of [...gainers, ...losers]) {
+      const s = snapshot[m.symbol];
+      expect(m.price).toBe(s.dailyBar.c);
+      expect(m.change).toBeCloseTo(s.dailyBar.c - s.prevDailyBar.c, 2);
+    }
+    expect(gainers.every((m) => m.change > 0) && losers.every((m) => m.change < 0)).toBe(true);
+    expect(gainers.length + losers.length).toBeGreaterThan(0);
+  });
+});
