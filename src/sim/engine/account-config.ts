@@ -6,7 +6,7 @@
  * `pdt_check`; and the preferences with nothing to act on in a simulator: `trade_confirm_email`,
  * `ptp_no_exception_entry`, `disable_overnight_trading`.
  */
-import type { SimAccountConfig } from '../contracts.ts';
+import type { SimAccountConfig } from '../account-contracts.ts';
 import { forbidden, unprocessable } from './rejections.ts';
 
 export const DEFAULT_ACCOUNT_CONFIG: SimAccountConfig = Object.freeze({

@@ -2,7 +2,7 @@
  * @module The account's activity: every fill, dividend paid and split applied, with Alpaca's activity ids
  * (`YYYYMMDDhhmmssSSS::<uuid>`: the time, then the execution's or the corporate action's id).
  */
-import type { SimActivity } from '../contracts.ts';
+import type { SimActivity } from '../account-contracts.ts';
 
 export interface ActivityLog {
   add(activity: SimActivity): void;

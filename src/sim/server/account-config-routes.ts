@@ -1,5 +1,5 @@
 /** @module `GET/PATCH /v2/account/configurations`: reads and changes the account configuration (see engine/account-config.ts). */
-import type { SimAccountConfig } from '../contracts.ts';
+import type { SimAccountConfig } from '../account-contracts.ts';
 import { invalid } from './http-error.ts';
 import { asObject } from './parse-order-request.ts';
 import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';

@@ -1,5 +1,5 @@
 /** @module SimAccount and SimPosition to Alpaca's wire JSON (ALPACA.md §6.2, §6.3); deprecated PDT fields omitted. */
-import type { SimAccount, SimPosition } from '../contracts.ts';
+import type { SimAccount, SimPosition } from '../account-contracts.ts';
 import { toDecimal } from './decimal.ts';
 import { rfc3339 } from './new-york-time.ts';
 

@@ -3,7 +3,7 @@
  * activities with Alpaca's filters (activity_types or category, date, after/until exclusive, direction) and paging
  * (page_size up to 100, page_token = the id of the last activity of the previous page).
  */
-import type { SimActivity } from '../contracts.ts';
+import type { SimActivity } from '../account-contracts.ts';
 import { toDecimal } from './decimal.ts';
 import { invalid } from './http-error.ts';
 import { nyDate, readTimeParam, rfc3339 } from './new-york-time.ts';

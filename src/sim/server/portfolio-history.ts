@@ -4,7 +4,8 @@
  * are each session's closing equity, stamped at New York midnight of its date; intraday points are taken every
  * timeframe step inside the reporting window (core hours, 04:00-20:00, or the whole day).
  */
-import type { Exchange, Session, SimActivity } from '../contracts.ts';
+import type { Exchange, Session } from '../contracts.ts';
+import type { SimActivity } from '../account-contracts.ts';
 import { nyEpoch } from '../market/ny-time.ts';
 
 export type HistoryTimeframe = '1Min' | '5Min' | '15Min' | '1H' | '1D';
