@@ -89,6 +89,8 @@ function recordingBroker(onSubmit: (order: SubmitOrder) => void): Broker {
     closePosition: unused,
     closeAllPositions: () => Promise.resolve(),
     getBars: () => Promise.resolve({}),
+    listFills: unused,
+    getPortfolioHistory: unused,
     getLatestPrices: () => Promise.resolve({}),
   };
 }

@@ -2,6 +2,7 @@
 export * from './money.ts';
 export * from './orders.ts';
 export * from './account.ts';
+export * from './account-history.ts';
 export * from './events.ts';
 export * from './ports.ts';
 export * from './store.ts';

@@ -9,6 +9,7 @@ import type {
   LatestPrice,
   PositionReport,
 } from './account.ts';
+import type { FillQuery, FillReport, PortfolioHistoryQuery, PortfolioHistoryReport } from './account-history.ts';
 import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from './events.ts';
 import type { OrderReport, SubmitOrder } from './orders.ts';
 import type { BrokerError } from './broker-error.ts';
@@ -50,6 +51,10 @@ export interface Broker {
   /** Bars per symbol, all pages followed. */
   getBars(symbols: readonly string[], timeframe: BarTimeframe, tsStart: number, tsEnd?: number): Promise<Record<string, Bar[]>>;
   getLatestPrices(symbols: readonly string[]): Promise<Record<string, LatestPrice>>;
+  /** The account's fills (the broker's FILL activities) in the time range, oldest first, all pages followed. */
+  listFills(query: FillQuery): Promise<FillReport[]>;
+  /** The account's equity curve (the broker's portfolio history). */
+  getPortfolioHistory(query: PortfolioHistoryQuery): Promise<PortfolioHistoryReport>;
 }
 
 /** The broker's trading stream: trade updates plus connection state. Cold; share in streams/. */

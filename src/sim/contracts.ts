@@ -3,6 +3,7 @@
  * (matching engine + account). The server (src/sim/server) puts Alpaca's wire protocols in front of them;
  * backtests and property tests may drive them in-process.
  */
+import type { SimAccount, SimAccountConfig, SimActivity, SimPosition } from './account-contracts.ts';
 
 /** One NYSE session. Dates are New York dates, times epoch ms. */
 export interface Session {
@@ -40,11 +41,49 @@ export interface SimBar {
 
 export type SimTimeframe = { readonly unit: 'Min' | 'Hour' | 'Day' | 'Week' | 'Month'; readonly amount: number };
 
-/** One synthetic print the market makes by itself (the server streams it, the exchange matches on it). */
+/** Alpaca's `adjustment`: raw prices, or history adjusted for splits, dividends or both (as of the query's now). */
+export type SimAdjustment = 'raw' | 'split' | 'dividend' | 'all';
+
+/** A split or cash dividend the synthetic market applies (dates are New York session dates). */
+export interface SimCorporateAction {
+  /** Stable UUID-shaped id. */
+  readonly id: string;
+  readonly kind: 'split' | 'dividend';
+  readonly symbol: string;
+  readonly declarationDate: string;
+  readonly exDate: string;
+  readonly recordDate: string;
+  readonly payableDate: string;
+  /** Split: new shares per old share (2 = 2-for-1); 1 for a dividend. */
+  readonly ratio: number;
+  /** Dividend: cash per share; 0 for a split. */
+  readonly cash: number;
+  /** The raw close of the session before the ex-date (the dividend adjustment's base). */
+  readonly previousClose: number;
+}
+
+/** One print: made by the synthetic market, or injected through the control API (the server streams it, the exchange matches on it). */
 export interface SimPrint {
   readonly symbol: string;
   readonly price: number;
   readonly size: number;
+  readonly ts: number;
+  /** The trade id, one per print, the same on the stream and REST: ts x 1000 for the market's own, + n for injected ones. */
+  readonly id: number;
+  /** Reported after later prints (out of sequence): it changes bars already closed, not the last price. */
+  readonly late?: boolean;
+  /** Alpaca's `u`: canceled (busted) or incorrect (replaced by a correction), or the correction itself. */
+  readonly update?: 'canceled' | 'incorrect' | 'corrected';
+}
+
+/** A print canceled or corrected after the fact (Alpaca's cancel/error `x` and correction `c` messages). */
+export interface SimTradeFix {
+  readonly kind: 'cancel' | 'correct';
+  /** The print as it was before the fix. */
+  readonly original: SimPrint;
+  /** The correction (a new print at the original's time), for `correct`. */
+  readonly corrected?: SimPrint;
+  /** When the fix was reported. */
   readonly ts: number;
 }
 
@@ -62,22 +101,27 @@ export interface SimSymbolInfo {
 export interface SyntheticMarket {
   readonly calendar: MarketCalendar;
   readonly symbols: readonly SimSymbolInfo[];
-  /** Daily bars of sessions whose close is <= tsEnd and date within [startDate, endDate]. */
-  dailyBars(symbol: string, startDate: string, endDate: string): SimBar[];
+  /** Daily bars of the sessions dated within [startDate, endDate]; adjusted as of endDate when asked. */
+  dailyBars(symbol: string, startDate: string, endDate: string, adjustment?: SimAdjustment): SimBar[];
   /** The 1-minute bars of one session (390 on a full day). */
   minuteBars(symbol: string, date: string): SimBar[];
-  /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow. */
-  bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number): SimBar[];
-  /** Synthetic prints in (tsFrom, tsTo], in time order, for every symbol (empty outside regular hours). */
-  printsBetween(tsFrom: number, tsTo: number): SimPrint[];
+  /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow; adjusted as of tsNow when asked. */
+  bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number, adjustment?: SimAdjustment): SimBar[];
+  /** The splits and dividends of a symbol whose ex-date is within [startDate, endDate], by ex-date. */
+  corporateActions(symbol: string, startDate: string, endDate: string): SimCorporateAction[];
+  /** Synthetic prints in (tsFrom, tsTo], in time order, of the given symbols or every listed one (empty outside regular hours). */
+  printsBetween(tsFrom: number, tsTo: number, symbols?: readonly string[]): SimPrint[];
   /** The last synthetic price at or before ts (the previous close outside hours). */
   priceAt(symbol: string, ts: number): number;
+  /** The last synthetic print at or before ts (the previous session's closing print outside hours). */
+  lastPrintAt(symbol: string, ts: number): SimPrint;
 }
 
 export type SimSide = 'buy' | 'sell';
 export type SimOrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
 export type SimTif = 'day' | 'gtc' | 'opg' | 'cls' | 'ioc' | 'fok';
 export type SimOrderClass = '' | 'simple' | 'bracket' | 'oco' | 'oto';
+export type SimPositionIntent = 'buy_to_open' | 'buy_to_close' | 'sell_to_open' | 'sell_to_close';
 export type SimOrderStatus =
   | 'accepted' | 'pending_new' | 'new' | 'partially_filled' | 'held' | 'pending_cancel' | 'pending_replace'
   | 'done_for_day' | 'filled' | 'canceled' | 'expired' | 'replaced' | 'rejected';
@@ -99,6 +143,7 @@ export interface SimOrderRequest {
   readonly order_class?: SimOrderClass;
   readonly take_profit?: { readonly limit_price: number };
   readonly stop_loss?: { readonly stop_price: number; readonly limit_price?: number };
+  readonly position_intent?: SimPositionIntent;
 }
 
 /** The exchange's order record, numbers as numbers; the server serialises it to Alpaca's JSON. */
@@ -122,6 +167,10 @@ export interface SimOrder {
   readonly trail_percent: number | null;
   readonly hwm: number | null;
   readonly extended_hours: boolean;
+  /** As sent, or what the order does to the position at submission (buy_to_open, sell_to_close, ...). */
+  readonly position_intent: SimPositionIntent;
+  /** When the exchange ends the order if it is still open: the session close (DAY), 20:00 ET (extended hours), ~90 days (GTC). */
+  readonly expires_at: number;
   readonly created_at: number;
   readonly updated_at: number;
   readonly submitted_at: number;
@@ -136,35 +185,6 @@ export interface SimOrder {
   readonly legs: readonly SimOrder[];
   /** Id of the parent for a leg, else null. */
   readonly parent_id: string | null;
-}
-
-export interface SimPosition {
-  readonly symbol: string;
-  readonly asset_id: string;
-  readonly qty: number;
-  readonly qty_available: number;
-  readonly avg_entry_price: number;
-  readonly current_price: number;
-  readonly lastday_price: number;
-  readonly market_value: number;
-  readonly cost_basis: number;
-  readonly unrealized_pl: number;
-  readonly unrealized_plpc: number;
-  readonly unrealized_intraday_pl: number;
-  readonly unrealized_intraday_plpc: number;
-  readonly change_today: number;
-}
-
-export interface SimAccount {
-  readonly id: string;
-  readonly account_number: string;
-  readonly cash: number;
-  readonly equity: number;
-  readonly last_equity: number;
-  readonly long_market_value: number;
-  readonly buying_power: number;
-  /** Fills' realized P/L since the start, for reports and property tests. */
-  readonly realized_pl: number;
 }
 
 export type SimTradeEvent =
@@ -188,6 +208,12 @@ export interface SimQuote {
   readonly ask: number;
   readonly bid_size: number;
   readonly ask_size: number;
+  readonly ts: number;
+}
+
+export interface SimSessionEvent {
+  readonly kind: 'open' | 'close';
+  readonly session: Session;
   readonly ts: number;
 }
 
@@ -219,8 +245,22 @@ export interface Exchange {
   now(): number;
   /** Moves time to ts: synthetic prints (unless quiet), matching, open/close, day-order expiry, last_equity roll. */
   advanceTo(ts: number, options?: { readonly quiet?: boolean }): void;
-  /** Prints one trade now: moves the NBBO, matches resting orders, notifies print listeners. */
-  printTrade(symbol: string, price: number, size: number): void;
+  /**
+   * Prints one trade now: moves the NBBO, matches resting orders, notifies print listeners. With `ts` in the past
+   * it is a late (out-of-sequence) report: listed and streamed, but it moves neither the NBBO nor any order.
+   */
+  printTrade(symbol: string, price: number, size: number, options?: { readonly ts?: number }): SimPrint;
+  /** Cancels (busts) a print by its trade id; fills made on it stand, as at Alpaca. */
+  cancelTrade(symbol: string, id: number): SimTradeFix;
+  /** Corrects a print's price and size: the original becomes `incorrect`, a `corrected` print takes its place. */
+  correctTrade(symbol: string, id: number, price: number, size: number): SimTradeFix;
+  onTradeFix(listener: (fix: SimTradeFix) => void): () => void;
+  /** The last print of a symbol at or before ts (late reports aside): what the last trade was then. */
+  lastTradeAt(symbol: string, ts: number): SimPrint;
+  /** Every print of a symbol in (tsFrom, tsTo]: the market's own and the injected ones, by time then id. */
+  tradesBetween(symbol: string, tsFrom: number, tsTo: number): SimPrint[];
+  /** The NBBO each of those prints set (late reports set none), with the print's time and id. */
+  quotesBetween(symbol: string, tsFrom: number, tsTo: number): Array<SimQuote & { readonly id: number }>;
   quote(symbol: string): SimQuote;
   lastTrade(symbol: string): SimPrint;
 
@@ -238,10 +278,17 @@ export interface Exchange {
   closePosition(symbol: string, options?: { qty?: number; percentage?: number }): SimOrder;
   closeAllPositions(cancelOrders: boolean): Array<{ symbol: string; status: number; order?: SimOrder; error?: { code: number; message: string } }>;
   account(): SimAccount;
+  /** Fills, dividends paid and splits applied, oldest first. */
+  activities(): readonly SimActivity[];
+  configuration(): SimAccountConfig;
+  /** Applies a partial configuration; 422 for a value the simulator does not model (margin, shorting, options). */
+  configure(patch: Partial<SimAccountConfig>): SimAccountConfig;
 
   onTradeUpdate(listener: (update: SimTradeUpdate) => void): () => void;
   onPrint(listener: (print: SimPrint) => void): () => void;
   onQuote(listener: (quote: SimQuote) => void): () => void;
+  /** The regular session opening and closing, as the clock passes them. */
+  onSession(listener: (event: SimSessionEvent) => void): () => void;
 
   /** Fault injection at the engine: the next `count` submissions are rejected with this status/message. */
   injectRejections(count: number, status: 403 | 422 | 500, message: string): void;

@@ -5,11 +5,10 @@
 import type { Logger } from '../domain/ports.ts';
 import type { Exchange, SimTradeUpdate, SyntheticMarket } from './contracts.ts';
 import { createExchange } from './engine/exchange.ts';
-import { assetIdFor } from './engine/ids.ts';
 import { createSyntheticMarket, type SyntheticMarketWithInfo } from './market/synthetic-market.ts';
-import { createAssetBook } from './server/asset-book.ts';
 import { startClockDriver } from './server/clock-driver.ts';
 import { createRestAnswer, createSimServer, type SimServerOptions } from './server/create-sim-server.ts';
+import { createTradingDeps } from './server/trading-deps.ts';
 import type { SimWire } from './in-process/in-process-wire.ts';
 import { defaultStart } from './server/default-start.ts';
 import { randomCredentials, type SimCredentials } from './server/random-credentials.ts';
@@ -95,8 +94,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const dataStream = createDataStreamServer({
     exchange,
+    market,
     credentials,
-    symbols: market.symbols,
     log: log.child({ component: 'sim-data-stream' }),
   });
   const delivery = createUpdateDelivery<SimTradeUpdate>((u) => {
@@ -106,7 +105,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     delivery.push(u);
   });
   const serverOptions: SimServerOptions = {
-    deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },
+    deps: createTradingDeps(exchange, market, startTs),
     credentials,
     port: options.port ?? 0,
     tradingStream,

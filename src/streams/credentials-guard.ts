@@ -61,6 +61,8 @@ function observedBroker(broker: Broker, answers$: Subject<Answer>): Broker {
     closeAllPositions: () => seen(() => broker.closeAllPositions()),
     getBars: (symbols, timeframe, tsStart, tsEnd) => seen(() => broker.getBars(symbols, timeframe, tsStart, tsEnd)),
     getLatestPrices: (symbols) => seen(() => broker.getLatestPrices(symbols)),
+    listFills: (query) => seen(() => broker.listFills(query)),
+    getPortfolioHistory: (query) => seen(() => broker.getPortfolioHistory(query)),
   };
 }
 

@@ -26,6 +26,8 @@ export const DEFAULT_PRIORITIES: Readonly<Record<BrokerMethod, number>> = {
   getCalendar: PRIORITY.background,
   getAsset: PRIORITY.background,
   getBars: PRIORITY.background,
+  listFills: PRIORITY.background,
+  getPortfolioHistory: PRIORITY.background,
 };
 
 export interface RestQueueOptions {
@@ -62,5 +64,7 @@ export function prioritizedBroker(broker: Broker, queue: PQueue, priorities: Rea
     closeAllPositions: () => run('closeAllPositions', () => broker.closeAllPositions()),
     getBars: (symbols, timeframe, tsStart, tsEnd) => run('getBars', () => broker.getBars(symbols, timeframe, tsStart, tsEnd)),
     getLatestPrices: (symbols) => run('getLatestPrices', () => broker.getLatestPrices(symbols)),
+    listFills: (query) => run('listFills', () => broker.listFills(query)),
+    getPortfolioHistory: (query) => run('getPortfolioHistory', () => broker.getPortfolioHistory(query)),
   };
 }

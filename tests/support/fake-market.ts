@@ -5,6 +5,7 @@
  */
 import type {
   MarketCalendar,
+  SimCorporateAction,
   Session,
   SimBar,
   SimPrint,
@@ -12,6 +13,7 @@ import type {
   SyntheticMarket,
 } from '../../src/sim/contracts.ts';
 import { addDays, nyToEpoch } from '../../src/domain/ny-time.ts';
+import { printId } from '../../src/sim/market/prints.ts';
 
 export interface FakeSymbol {
   readonly symbol: string;
@@ -25,14 +27,21 @@ export interface FakeMarketOptions {
   readonly dates?: readonly string[];
   /** Dates that close at 13:00. */
   readonly earlyCloses?: readonly string[];
-  readonly prints?: readonly SimPrint[];
+  readonly prints?: readonly ScriptedPrint[];
+  /** Splits and dividends the exchange applies at the open of their dates. */
+  readonly corporateActions?: readonly SimCorporateAction[];
 }
+
+/** A print a test scripts; its trade id defaults to the market's own (ts x 1000). */
+export type ScriptedPrint = Omit<SimPrint, 'id'> & { readonly id?: number };
+
+const withId = (p: ScriptedPrint): SimPrint => ({ ...p, id: p.id ?? printId(p.ts) });
 
 export interface FakeMarket extends SyntheticMarket {
   /** From now on priceAt(symbol, ...) answers this price. */
   setPrice(symbol: string, price: number): void;
   /** Adds prints the market will return from printsBetween. */
-  addPrints(prints: readonly SimPrint[]): void;
+  addPrints(prints: readonly ScriptedPrint[]): void;
 }
 
 export const DEFAULT_FAKE_SYMBOLS: readonly FakeSymbol[] = [
@@ -91,7 +100,7 @@ export function createFakeMarket(options: FakeMarketOptions = {}): FakeMarket {
     options.earlyCloses,
   );
   const prices = new Map(symbols.map((s) => [s.symbol, s.price]));
-  const prints: SimPrint[] = [...(options.prints ?? [])].sort((a, b) => a.ts - b.ts);
+  const prints: SimPrint[] = (options.prints ?? []).map(withId).sort((a, b) => a.ts - b.ts);
   const infos: SimSymbolInfo[] = symbols.map((s) => ({
     symbol: s.symbol,
     name: `${s.symbol} Inc.`,
@@ -99,6 +108,11 @@ export function createFakeMarket(options: FakeMarketOptions = {}): FakeMarket {
     fractionable: s.fractionable ?? true,
   }));
   const noBars = (): SimBar[] => [];
+  const priceAt = (symbol: string): number => {
+    const p = prices.get(symbol);
+    if (p === undefined) throw new Error(`fake market: unknown symbol ${symbol}`);
+    return p;
+  };
   return {
     calendar,
     symbols: infos,
@@ -106,17 +120,16 @@ export function createFakeMarket(options: FakeMarketOptions = {}): FakeMarket {
     dailyBars: noBars,
     minuteBars: noBars,
     bars: noBars,
-    printsBetween: (from, to) => prints.filter((p) => p.ts > from && p.ts <= to),
-    priceAt(symbol) {
-      const p = prices.get(symbol);
-      if (p === undefined) throw new Error(`fake market: unknown symbol ${symbol}`);
-      return p;
-    },
+    corporateActions: (symbol, start, end) =>
+      (options.corporateActions ?? []).filter((a) => a.symbol === symbol && a.exDate >= start && a.exDate <= end),
+    printsBetween: (from, to, only) => prints.filter((p) => p.ts > from && p.ts <= to && (only === undefined || only.includes(p.symbol))),
+    priceAt,
+    lastPrintAt: (symbol, ts) => ({ symbol, price: priceAt(symbol), size: 0, ts, id: printId(ts) }),
     setPrice(symbol, price) {
       prices.set(symbol, price);
     },
     addPrints(more) {
-      prints.push(...more);
+      prints.push(...more.map(withId));
       prints.sort((a, b) => a.ts - b.ts);
     },
   };

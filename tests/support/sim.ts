@@ -103,8 +103,12 @@ export function control(sim: SimLike, credentials: { key: string; secret: string
   return {
     state: () => call<SimStateJson>('GET', '/state'),
     clock: (body: { advance_ms: number; quiet?: boolean } | { to: string; quiet?: boolean }) => call<SimStateJson>('POST', '/clock', body),
-    trade: (body: { symbol: string; price: number; size?: number }) =>
-      call<{ trade: Record<string, unknown>; quote: { bid: number; ask: number } }>('POST', '/trade', body),
+    /** Prints a trade now, or reports a late one with an earlier `timestamp`. */
+    trade: (body: { symbol: string; price: number; size?: number; timestamp?: string }) =>
+      call<{ trade: { id: number; late: boolean } & Record<string, unknown>; quote: { bid: number; ask: number } }>('POST', '/trade', body),
+    /** Cancels (busts) or corrects an earlier trade by its id. */
+    fixTrade: (body: { symbol: string; cancel: number } | { symbol: string; correct: number; price: number; size: number }) =>
+      call<{ kind: string; original: { id: number }; corrected?: { id: number } }>('POST', '/trade', body),
     faults: (body: Fault) => call<Record<string, unknown>>('POST', '/faults', body),
   };
 }

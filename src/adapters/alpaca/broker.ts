@@ -6,6 +6,7 @@ import { addDays } from '../../domain/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { makeScrubber, type Scrub } from '../secrets/scrub.ts';
+import { fetchFills, fetchPortfolioHistory } from './account-history.ts';
 import { call as classifiedCall, type CallKind } from './classify.ts';
 import { nodeHttpFetch, type FetchLike } from './node-http-fetch.ts';
 import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
@@ -56,6 +57,8 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
   const calendar = new trading.CalendarApi(tradingCfg);
   const assets = new trading.AssetsApi(tradingCfg);
   const stocks = new marketData.StockApi(dataCfg);
+  const activities = new trading.AccountActivitiesApi(tradingCfg);
+  const history = new trading.PortfolioHistoryApi(tradingCfg);
   const feed = options.dataFeed ?? 'iex';
 
   return {
@@ -96,6 +99,8 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
     closeAllPositions: () => call('write', async () => { await positions.deleteAllOpenPositions({ cancelOrders: true }); }),
     getBars: (symbols, timeframe, tsStart, tsEnd) => call('read', () => fetchBars(stocks, feed, symbols, timeframe, tsStart, tsEnd)),
     getLatestPrices: (symbols) => call('read', () => fetchLatest(stocks, feed, symbols)),
+    listFills: (query) => call('read', () => fetchFills(activities, query)),
+    getPortfolioHistory: (query) => call('read', () => fetchPortfolioHistory(history, query)),
   };
 }
 

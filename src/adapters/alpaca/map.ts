@@ -1,6 +1,7 @@
 /** @module SDK models <-> domain: the one place where the broker's decimal strings become numbers and back. */
 import type { trading } from '@alpacahq/alpaca-trade-api';
 import type { AccountReport, AssetReport, CalendarDay, ClockReport, PositionReport } from '../../domain/account.ts';
+import type { EquityTimeframe, FillReport, PortfolioHistoryReport } from '../../domain/account-history.ts';
 import { price, qty } from '../../domain/money.ts';
 import { nyToEpoch } from '../../domain/ny-time.ts';
 import type { OrderClass, OrderReport, OrderStatus, OrderType, SubmitOrder, TimeInForce } from '../../domain/orders.ts';
@@ -118,4 +119,33 @@ export function toCalendarDay(d: trading.LegacyCalendarDay): CalendarDay {
 
 export function toAssetReport(a: trading.Assets): AssetReport {
   return { kind: 'AssetReport', symbol: a.symbol, name: a.name, tradable: a.tradable, fractionable: a.fractionable, status: str(a.status) };
+}
+
+/** One FILL activity (the SDK keeps its raw keys too); quantities and prices arrive as decimal strings. */
+export function toFillReport(a: trading.GetAccountActivities200ResponseInner): FillReport {
+  const r: Record<string, unknown> = a;
+  return {
+    kind: 'FillReport',
+    id: str(r.id),
+    orderId: str(r.orderId ?? r.order_id),
+    symbol: str(r.symbol),
+    side: r.side === 'sell' ? 'sell' : 'buy',
+    price: price(num(r.price)),
+    qty: qty(num(r.qty)),
+    cumQty: qty(num(r.cumQty ?? r.cum_qty)),
+    leavesQty: qty(num(r.leavesQty ?? r.leaves_qty)),
+    orderStatus: (str(r.orderStatus ?? r.order_status) || 'filled') as OrderStatus,
+    partial: (r.type ?? '') === 'partial_fill',
+    tsTransaction: ts(r.transactionTime ?? r.transaction_time),
+  };
+}
+
+/** The portfolio history's parallel arrays as points (timestamps arrive in epoch seconds). */
+export function toPortfolioHistoryReport(h: trading.PortfolioHistory, timeframe: EquityTimeframe): PortfolioHistoryReport {
+  return {
+    kind: 'PortfolioHistoryReport',
+    timeframe,
+    baseValue: num(h.baseValue),
+    points: h.timestamp.map((t, i) => ({ ts: t * 1000, equity: num(h.equity[i]), profitLoss: num(h.profitLoss[i]), profitLossPct: num(h.profitLossPct[i]) })),
+  };
 }

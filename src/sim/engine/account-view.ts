@@ -1,5 +1,5 @@
 /** @module The account and positions as the broker reports them: market values at the last trade, intraday and total P/L, qty_available. */
-import type { SimAccount, SimPosition } from '../contracts.ts';
+import type { SimAccount, SimPosition } from '../account-contracts.ts';
 import { roundQty } from '../../domain/money.ts';
 import type { EngineState } from './engine-state.ts';
 import { lastPrice } from './engine-state.ts';
@@ -61,5 +61,6 @@ export function accountView(engine: EngineState): SimAccount {
     long_market_value: lmv,
     buying_power: Math.max(0, ledger.cash - reservedCash(engine.book)),
     realized_pl: ledger.realizedPl,
+    trade_suspended_by_user: engine.config.suspend_trade,
   });
 }

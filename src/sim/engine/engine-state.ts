@@ -1,24 +1,29 @@
 /** @module The state the exchange's parts share (clock, session, book, ledger, tape, listeners, faults) and small helpers over it. */
-import type {
-  Session,
-  SimOrder,
-  SimSymbolInfo,
-  SimTradeEvent,
-  SimTradeUpdate,
-  SyntheticMarket,
-} from '../contracts.ts';
+import type { Session, SimOrder, SimSymbolInfo, SimTradeEvent, SimTradeUpdate, SyntheticMarket } from '../contracts.ts';
+import type { SimAccountConfig } from '../account-contracts.ts';
+import type { ActivityLog } from './activity-log.ts';
 import type { EventHub } from './event-hub.ts';
+import type { InjectedPrints } from './injected-prints.ts';
 import type { Ledger } from './ledger.ts';
 import type { OrderBook } from './order-book.ts';
 import type { OrderRecord } from './order-record.ts';
 import { snapshot } from './order-record.ts';
 import type { Rng } from './rng.ts';
 import type { Tape } from './tape.ts';
+import type { TradeMarks } from './trade-fixes.ts';
 
 export interface InjectedRejections {
   count: number;
   status: 403 | 422 | 500;
   message: string;
+}
+
+export interface DividendDue {
+  readonly actionId: string;
+  readonly symbol: string;
+  readonly qty: number;
+  readonly perShare: number;
+  readonly payableDate: string;
 }
 
 export interface EngineState {
@@ -29,6 +34,11 @@ export interface EngineState {
   readonly book: OrderBook;
   readonly ledger: Ledger;
   readonly tape: Tape;
+  readonly injected: InjectedPrints;
+  readonly marks: TradeMarks;
+  readonly activities: ActivityLog;
+  /** Dividends earned at an ex-date, paid at their payable date's open. */
+  readonly dividendsDue: DividendDue[];
   readonly hub: EventHub;
   readonly rng: Rng;
   readonly accountId: string;
@@ -37,6 +47,7 @@ export interface EngineState {
   /** The regular session in progress, if any (moved only by the clock walk). */
   session: Session | undefined;
   rejections: InjectedRejections | undefined;
+  config: SimAccountConfig;
   /** Executions the next submitted order is split into (0 = none pending). */
   pendingParts: number;
 }

@@ -1,5 +1,6 @@
 /** @module Executions of one order at one price: how it splits into partial fills (seeded rate or injected parts) and how each is booked. */
 import { floorQty, isWholeQty, roundQty } from '../../domain/money.ts';
+import { activityId } from './activity-log.ts';
 import type { EngineState } from './engine-state.ts';
 import { emitUpdate, setStatus } from './engine-state.ts';
 import { newId } from './ids.ts';
@@ -71,11 +72,26 @@ function bookExecution(
   setStatus(engine, rec, complete ? 'filled' : 'partially_filled');
   const position_qty = applyExecution(engine.ledger, rec.side, rec.symbol, price, qty);
   if (!complete) shrinkSiblings(engine, rec, qty);
+  const executionId = newId();
+  engine.activities.add({
+    kind: 'fill',
+    id: activityId(engine.now, executionId),
+    ts: engine.now,
+    orderId: rec.id,
+    symbol: rec.symbol,
+    side: rec.side,
+    price,
+    qty,
+    cumQty: rec.filled_qty,
+    leavesQty: remainingQty(rec),
+    orderStatus: rec.status,
+    type: complete ? 'fill' : 'partial_fill',
+  });
   emitUpdate(engine, complete ? 'fill' : 'partial_fill', rec, {
     price,
     qty,
     position_qty,
-    execution_id: newId(),
+    execution_id: executionId,
   });
   return complete ? afterFill(engine, rec) : [];
 }

@@ -1,9 +1,10 @@
 /** @module Builds the records of a newly accepted order: the simple order, or the parent and legs of a bracket, oco or oto. */
-import type { SimOrderStatus, SimOrderType, SimSide, SimSymbolInfo } from '../contracts.ts';
+import type { SimOrderStatus, SimOrderType, SimPositionIntent, SimSide, SimSymbolInfo } from '../contracts.ts';
 import type { EngineState } from './engine-state.ts';
 import { lastPrice } from './engine-state.ts';
 import { assetIdFor, newId } from './ids.ts';
 import { trackTrail } from './matching.ts';
+import { defaultIntent, expiresAt } from './order-expiry.ts';
 import type { OrderGroup, OrderRecord } from './order-record.ts';
 import { buyStopLimit, reservePerShare } from './validate-funds.ts';
 import type { NormalizedRequest } from './validate-request.ts';
@@ -16,6 +17,7 @@ interface OrderInit {
   readonly status: SimOrderStatus;
   readonly clientOrderId: string;
   readonly targetQty: number | null;
+  readonly intent: SimPositionIntent;
 }
 
 function makeRecord(
@@ -45,6 +47,8 @@ function makeRecord(
     trail_percent: init.type === 'trailing_stop' ? n.trailPercent : null,
     hwm: null,
     extended_hours: n.extendedHours,
+    position_intent: init.intent,
+    expires_at: expiresAt(engine, n.tif, n.extendedHours),
     created_at: now,
     updated_at: now,
     submitted_at: now,
@@ -106,6 +110,7 @@ export function buildRecords(
       status,
       clientOrderId,
       targetQty,
+      intent: n.positionIntent ?? defaultIntent(engine, n.symbol, n.side),
     });
   if (n.orderClass === 'simple') return [entryRecord()];
   const exitSide: SimSide = n.orderClass === 'oco' ? n.side : n.side === 'buy' ? 'sell' : 'buy';
@@ -125,6 +130,8 @@ export function buildRecords(
       status: s,
       clientOrderId: cid,
       targetQty: n.qty,
+      // Exits close what the entry opens (an oco closes what is held).
+      intent: n.orderClass === 'oco' ? (n.positionIntent ?? defaultIntent(engine, n.symbol, exitSide)) : `${exitSide}_to_close`,
     });
   const tp =
     n.takeProfit === null

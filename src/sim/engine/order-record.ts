@@ -101,6 +101,8 @@ function snapshotFlat(rec: OrderRecord, legs: SimOrder[]): SimOrder {
     trail_percent: rec.trail_percent,
     hwm: rec.hwm,
     extended_hours: rec.extended_hours,
+    position_intent: rec.position_intent,
+    expires_at: rec.expires_at,
     created_at: rec.created_at,
     updated_at: rec.updated_at,
     submitted_at: rec.submitted_at,

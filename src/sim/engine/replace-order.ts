@@ -7,6 +7,7 @@ import { newId } from './ids.ts';
 import { matchOrder, touchOf } from './match-order.ts';
 import { trackTrail } from './matching.ts';
 import { initialStatus } from './new-records.ts';
+import { expiresAt } from './order-expiry.ts';
 import type { OrderRecord } from './order-record.ts';
 import { isOpen, remainingQty } from './order-record.ts';
 import { cashReservation } from './reservations.ts';
@@ -66,6 +67,7 @@ function successor(engine: EngineState, old: OrderRecord, patch: ReplacePatch): 
     id: newId(),
     client_order_id: patch.client_order_id ?? newId(),
     time_in_force: patch.time_in_force ?? old.time_in_force,
+    expires_at: expiresAt(engine, patch.time_in_force ?? old.time_in_force, old.extended_hours),
     qty,
     targetQty: old.targetQty === null ? null : (qty ?? remainingQty(old)),
     notional: old.notional === null ? null : old.notional - old.filledNotional,

@@ -1,5 +1,6 @@
 /** @module What happens at session boundaries: the open (accepted orders start working), the close (auction, DAY expiry, roll), after-hours end. */
 import type { Session } from '../contracts.ts';
+import { applyCorporateActions } from './apply-corporate-actions.ts';
 import type { EngineState } from './engine-state.ts';
 import { emitUpdate, lastPrice, setStatus } from './engine-state.ts';
 import { recordClose, rollLedgerAtOpen } from './ledger.ts';
@@ -23,7 +24,9 @@ export function openSession(engine: EngineState, session: Session, quiet: boolea
   engine.session = session;
   rollLedgerAtOpen(engine.ledger, (s) => lastPrice(engine, s));
   engine.tape.rollOpen();
+  applyCorporateActions(engine, session);
   if (quiet) engine.tape.clear();
+  engine.hub.session({ kind: 'open', session, ts: session.tsOpen });
   for (const rec of engine.book.open()) {
     if (rec.status !== 'accepted') continue;
     if (rec.type === 'trailing_stop') {
@@ -41,6 +44,8 @@ export function openSession(engine: EngineState, session: Session, quiet: boolea
       price: lastPrice(engine, symbol),
       size: 0,
       ts: session.tsOpen,
+      // Never published: it only stands in for the opening print while the clock moved quietly.
+      id: 0,
     });
   }
 }
@@ -62,12 +67,15 @@ export function closeSession(engine: EngineState, session: Session): void {
     if (isOpen(rec)) terminate(engine, rec, 'canceled');
   }
   for (const rec of engine.book.open()) {
-    if (rec.time_in_force === 'day' && !rec.extended_hours && isOpen(rec))
-      terminate(engine, rec, 'expired');
+    const dayEnds = rec.time_in_force === 'day' && !rec.extended_hours;
+    // A GTC order ends at the close of the day its expires_at names (about 90 days on).
+    const gtcEnds = rec.time_in_force === 'gtc' && rec.expires_at <= session.tsClose;
+    if ((dayEnds || gtcEnds) && isOpen(rec)) terminate(engine, rec, 'expired');
   }
   recordClose(engine.ledger, (s) => lastPrice(engine, s));
   engine.tape.rollClose(session.tsClose);
   engine.session = undefined;
+  engine.hub.session({ kind: 'close', session, ts: session.tsClose });
 }
 
 /** End of extended hours: extended-hours DAY orders expire. */

@@ -2,6 +2,7 @@
 import type { SimOrder, SimOrderRequest } from '../contracts.ts';
 import { SimRejection } from '../contracts.ts';
 import type { EngineState } from './engine-state.ts';
+import { checkConfigAllows } from './account-config.ts';
 import { emitUpdate, snap } from './engine-state.ts';
 import { matchOrder, touchOf } from './match-order.ts';
 import { buildRecords } from './new-records.ts';
@@ -12,6 +13,7 @@ import {
   checkAuctionWindow,
   checkClientOrderId,
   checkFractional,
+  isFractional,
 } from './validate-context.ts';
 import {
   checkBuyingPower,
@@ -38,6 +40,7 @@ export function consumeInjectedRejection(engine: EngineState): void {
 export function acceptOrder(engine: EngineState, req: SimOrderRequest): SimOrder {
   const n = validateRequest(req);
   const asset = assetOf(engine, n.symbol);
+  checkConfigAllows(engine.config, isFractional(n));
   checkFractional(n, asset);
   checkClientOrderId(engine, n.clientOrderId);
   checkAuctionWindow(engine, n);

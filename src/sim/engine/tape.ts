@@ -3,7 +3,7 @@ import type { SimPrint, SimQuote, SyntheticMarket } from '../contracts.ts';
 import { roundToTick, tickSize } from '../../domain/money.ts';
 
 export interface Tape {
-  /** The last print, or the market's price at `now` before any print of the symbol. */
+  /** The last print, or the market's own last print at `now` before any print of the symbol reached the exchange. */
   last(symbol: string, now: number): SimPrint;
   set(print: SimPrint): void;
   /** Forgets the last prints: prices fall back to the market's price at the time asked. */
@@ -15,6 +15,8 @@ export interface Tape {
   rollClose(tsClose: number): void;
   /** At a session open: the kept closes become lastday_price (Alpaca keeps yesterday's until the next session). */
   rollOpen(): void;
+  /** A split's ex-date: the last print and the previous close are restated per new share. */
+  split(symbol: string, ratio: number): void;
 }
 
 /** Bid/ask: last trade -/+ half the spread, rounded outwards to the tick ($0.01 from $1, else $0.0001). */
@@ -30,9 +32,9 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
   let closes = new Map<string, number>();
   let lastCloseTs = previousCloseTs(market, startTs);
   let pending: { ts: number; closes: Map<string, number> } | undefined;
+  const divisors = new Map<string, number>();
 
-  const last = (symbol: string, now: number): SimPrint =>
-    lasts.get(symbol) ?? { symbol, price: market.priceAt(symbol, now), size: 0, ts: now };
+  const last = (symbol: string, now: number): SimPrint => lasts.get(symbol) ?? market.lastPrintAt(symbol, now);
 
   return {
     last,
@@ -43,7 +45,7 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
       lasts.clear();
     },
     quote: (symbol, now) => quoteAround(last(symbol, now), spreadBps),
-    lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs),
+    lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs) / (divisors.get(symbol) ?? 1),
     rollClose(tsClose) {
       pending = { ts: tsClose, closes: new Map([...lasts].map(([symbol, print]) => [symbol, print.price])) };
     },
@@ -52,6 +54,15 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
       lastCloseTs = pending.ts;
       closes = pending.closes;
       pending = undefined;
+      divisors.clear();
+    },
+    split(symbol, ratio) {
+      const print = lasts.get(symbol);
+      if (print) lasts.set(symbol, { ...print, price: roundToTick(print.price / ratio, 'nearest') });
+      const close = closes.get(symbol);
+      if (close !== undefined) closes.set(symbol, roundToTick(close / ratio, 'nearest'));
+      // Without a kept close, the market's raw close before the ex-date is restated until the next roll.
+      else divisors.set(symbol, (divisors.get(symbol) ?? 1) * ratio);
     },
   };
 }

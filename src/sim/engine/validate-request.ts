@@ -1,5 +1,6 @@
 /** @module Shape rules of an order request (ALPACA.md §7, §8.1) that need no account state; yields a normalised request. */
 import type {
+  SimPositionIntent,
   SimOrderClass,
   SimOrderRequest,
   SimOrderType,
@@ -27,12 +28,23 @@ export interface NormalizedRequest {
   readonly orderClass: 'simple' | AdvancedClass;
   readonly takeProfit: number | null;
   readonly stopLoss: { readonly stopPrice: number; readonly limitPrice: number | null } | null;
+  /** As sent; null when the request names none. */
+  readonly positionIntent: SimPositionIntent | null;
 }
 
 const SIDES: readonly SimSide[] = ['buy', 'sell'];
 const TYPES: readonly SimOrderType[] = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'];
 const TIFS: readonly SimTif[] = ['day', 'gtc', 'opg', 'cls', 'ioc', 'fok'];
 const CLASSES: readonly SimOrderClass[] = ['', 'simple', 'bracket', 'oco', 'oto'];
+const INTENTS: readonly SimPositionIntent[] = ['buy_to_open', 'buy_to_close', 'sell_to_open', 'sell_to_close'];
+
+/** The intent must name the order's side (`buy_to_open` for a buy, ...). */
+function intentOf(req: SimOrderRequest, side: SimSide): SimPositionIntent | null {
+  if (req.position_intent === undefined) return null;
+  const intent = member(req.position_intent, INTENTS, 'position_intent');
+  if (!intent.startsWith(`${side}_`)) throw invalidRequest(`position_intent ${intent} does not match side ${side}`);
+  return intent;
+}
 
 function member<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (value === undefined || value === null || value === '')
@@ -174,6 +186,7 @@ export function validateRequest(req: SimOrderRequest): NormalizedRequest {
     extendedHours,
     clientOrderId: req.client_order_id,
     orderClass,
+    positionIntent: intentOf(req, side),
   };
   checkClass(n);
   return n;

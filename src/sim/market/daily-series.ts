@@ -3,6 +3,7 @@
  * idiosyncratic trend regimes (momentum), a fast mean-reverting component (strong in "choppy" regimes), jumps,
  * overnight gaps; cointegrated followers (PEP~KO, CVX~XOM, MA~V) and the VIX proxy. Prices are integer cents.
  */
+import type { ActionSchedule } from './corporate-actions.ts';
 import type { MarketFactors } from './factors.ts';
 import type { SymbolProfile } from './profile.ts';
 import { RandomStream, hashInts, hashString } from './random.ts';
@@ -26,10 +27,14 @@ const GAP_SHARE = 0.3;
 const TRADING_DAYS = 252;
 const BLOCK = 256;
 
-/** Integer-cent OHLC (four per day in one array) and volume columns, grown in large steps. */
+/**
+ * Integer-cent raw OHLC (four per day in one array), volume, and the corporate-action price factor each day's raw
+ * prices carry (raw = synthetic x factor), grown in large steps.
+ */
 export class DailySeries {
   ohlc = new Int32Array(0);
   v = new Float64Array(0);
+  factor = new Float64Array(0);
   length = 0;
 
   reserve(n: number): void {
@@ -39,8 +44,11 @@ export class DailySeries {
     ohlc.set(this.ohlc);
     const v = new Float64Array(cap);
     v.set(this.v);
+    const factor = new Float64Array(cap);
+    factor.set(this.factor);
     this.ohlc = ohlc;
     this.v = v;
+    this.factor = factor;
   }
 
   open(k: number): number {
@@ -68,6 +76,8 @@ interface Deps {
   readonly profile: SymbolProfile;
   readonly factors: MarketFactors;
   readonly referenceIndex: number;
+  /** The symbol's splits and dividends, applied to its raw prices. */
+  readonly schedule: ActionSchedule;
   /** The leader's generator (followers only). */
   readonly leader?: { readonly generator: DailyGenerator; readonly profile: SymbolProfile };
 }
@@ -106,6 +116,9 @@ interface Columns {
   readonly variance: Float64Array;
   readonly sector: Float64Array;
   readonly lead: DailySeries | undefined;
+  /** Corporate-action multipliers of the days generated, from index `from`. */
+  readonly priceFactor: Float64Array;
+  readonly volumeFactor: Float64Array;
 }
 
 /**
@@ -154,7 +167,8 @@ function generateDays(g: Generation, from: number, to: number, cols: Columns, d:
     } else if (cols.lead) {
       const spread = SPREAD_PHI * (st[SPREAD] ?? 0) + SPREAD_SIGMA * (d[r + Z_MAIN] ?? 0);
       st[SPREAD] = spread;
-      logC = Math.log(cols.lead.close(k) / 100) + g.logSpread + spread;
+      // The pair follows the leader's synthetic close, not its raw one (its splits and dividends are its own).
+      logC = Math.log(cols.lead.close(k) / 100 / (cols.lead.factor[k] ?? 1)) + g.logSpread + spread;
     } else {
       stockClose(g, k, scale, cols, d, r);
       logC = st[LOG_CLOSE] ?? 0;
@@ -165,8 +179,10 @@ function generateDays(g: Generation, from: number, to: number, cols: Columns, d:
     const ret = logC - prev;
     const daySigma = isVix ? 0.05 : g.baseSigma * scale;
     const logO = prev + GAP_SHARE * (ret - jump) + jump + 0.25 * daySigma * (d[r + Z_GAP] ?? 0);
-    const open = Math.exp(logO);
-    const close = Math.exp(logC);
+    const pf = cols.priceFactor[k - from] ?? 1;
+    const open = Math.exp(logO) * pf;
+    const close = Math.exp(logC) * pf;
+    g.series.factor[k] = pf;
     // Range extensions are small, so exp(x) ~ 1 + x + x^2/2 is exact enough and much cheaper.
     const up = daySigma * (0.1 + 0.35 * Math.abs(d[r + Z_UP] ?? 0));
     const down = daySigma * (0.1 + 0.35 * Math.abs(d[r + Z_DOWN] ?? 0));
@@ -178,7 +194,8 @@ function generateDays(g: Generation, from: number, to: number, cols: Columns, d:
     out[k * 4 + 3] = c;
     const activity = 0.5 + 0.5 * Math.min(4, Math.abs(ret) / daySigma);
     const noise = (d[r + Z_VOLUME] ?? 0) * 0.3;
-    volumes[k] = Math.max(10_000, Math.round(p.baseVolume * (1 + noise + 0.5 * noise * noise) * activity * (0.85 + 0.15 * vm)));
+    const shares = cols.volumeFactor[k - from] ?? 1;
+    volumes[k] = Math.max(10_000, Math.round(p.baseVolume * (1 + noise + 0.5 * noise * noise) * activity * (0.85 + 0.15 * vm) * shares));
   }
 }
 
@@ -205,7 +222,10 @@ export function createDailyGenerator(deps: Deps): DailyGenerator {
     series.reserve(n);
     const draws = new Float64Array((n - series.length) * DRAW_WIDTH);
     rng.fillRows(draws, DRAW_WIDTH, DRAW_UNIFORMS);
+    const actions = deps.schedule.factors(series.length, n, deps.referenceIndex);
     generateDays(g, series.length, n, {
+      priceFactor: actions.price,
+      volumeFactor: actions.volume,
       market: factors.market.values,
       vol: factors.volState.values,
       variance: factors.varianceScale.values,

@@ -44,3 +44,10 @@ export function lastSlotAt(minuteStart: number, jitter: number, ts: number): num
   }
   return slot;
 }
+
+/** Trade ids: the print's ms time x 1000, plus a sequence (0 for the market's own print, 1.. for injected ones). */
+export const PRINT_ID_SLOTS = 1000;
+
+export function printId(ts: number, sequence = 0): number {
+  return Math.floor(ts) * PRINT_ID_SLOTS + sequence;
+}

@@ -3,13 +3,18 @@
  * bars bridged inside each day, trade prints inside each minute. Everything is a pure function of (seed, symbol,
  * time), generated lazily and cached per symbol, so any two ranges (and any two markets with one seed) agree.
  */
-import type { SimBar, SimPrint, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import type { SimAdjustment, SimBar, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import { adjustedSource } from './adjustments.ts';
 import { barFromCents, tradeCount } from './bar-math.ts';
 import { createNyseCalendar } from './calendar.ts';
+import { createActionSchedule, type ActionSchedule } from './corporate-actions.ts';
+import { createMarketActions } from './market-actions.ts';
+import { nyDateOf } from './ny-time.ts';
 import { createDailyGenerator, type DailyGenerator } from './daily-series.ts';
 import { createMarketFactors } from './factors.ts';
 import { minuteDay, type MinuteDay } from './intraday.ts';
-import { SLOT_OFFSETS_MS, lastSlotAt, printJitterMs, slotPriceCents, slotSize } from './prints.ts';
+import { createPrintTape } from './print-tape.ts';
+import { printJitterMs } from './prints.ts';
 import { symbolProfile, type SymbolProfile } from './profile.ts';
 import { hashInts, hashString } from './random.ts';
 import { barsForTimeframe, type BarSource } from './timeframe-bars.ts';
@@ -55,12 +60,21 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     }
     return p;
   };
+  const schedules = new Map<string, ActionSchedule>();
+  const scheduleOf = (symbol: string): ActionSchedule => {
+    let schedule = schedules.get(symbol);
+    if (!schedule) {
+      schedule = createActionSchedule(seed, symbol);
+      schedules.set(symbol, schedule);
+    }
+    return schedule;
+  };
   const generatorOf = (symbol: string): DailyGenerator => {
     let g = generators.get(symbol);
     if (!g) {
       const profile = profileOf(symbol);
       const leader = profile.leader === undefined ? undefined : { generator: generatorOf(profile.leader), profile: profileOf(profile.leader) };
-      g = createDailyGenerator({ seed, profile, factors, referenceIndex: timeline.referenceIndex, ...(leader ? { leader } : {}) });
+      g = createDailyGenerator({ seed, profile, factors, referenceIndex: timeline.referenceIndex, schedule: scheduleOf(symbol), ...(leader ? { leader } : {}) });
       generators.set(symbol, g);
     }
     return g;
@@ -106,22 +120,34 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     return out;
   };
   const source: BarSource = { timeline, minuteBars: minuteBarsAt, dailyBar };
+  const actions = createMarketActions({ seed, timeline, scheduleOf, closeCents: (symbol, i) => dailyCents(symbol, i).c });
+  /** The source as of a session index, adjusted the way the query asks. */
+  const sourceFor = (symbol: string, adjustment: SimAdjustment | undefined, asOf: number): BarSource =>
+    adjustment === undefined || adjustment === 'raw' ? source : adjustedSource(source, actions.multipliers(symbol, adjustment, asOf));
 
-  const lastCloseBefore = (symbol: string, ts: number): number => {
-    const idx = timeline.lowerBound(ts + 1, 'tsClose') - 1;
-    return idx >= 0 ? dailyCents(symbol, idx).c : dailyCents(symbol, 0).o;
-  };
+  const tape = createPrintTape({
+    calendar,
+    timeline,
+    printOrder,
+    jitterOf: (symbol) => jitters.get(symbol) ?? printJitterMs(symbol),
+    minutesOf,
+    firstOpenCents: (symbol) => dailyCents(symbol, 0).o,
+  });
 
   return {
     seed,
     calendar,
     symbols,
     has: (symbol) => listedSet.has(symbol),
-    dailyBars(symbol, startDate, endDate) {
+    dailyBars(symbol, startDate, endDate, adjustment) {
       timeline.ensureDate(endDate);
       const first = timeline.lowerBoundDate(startDate);
       const end = timeline.lowerBoundDate(`${endDate}\u0000`);
       if (end <= first) return [];
+      if (adjustment !== undefined && adjustment !== 'raw') {
+        const adjusted = sourceFor(symbol, adjustment, end - 1);
+        return Array.from({ length: end - first }, (_, j) => adjusted.dailyBar(symbol, first + j));
+      }
       const g = generatorOf(symbol);
       g.ensure(end);
       const { ohlc, v } = g.series;
@@ -140,43 +166,14 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       const i = timeline.indexOfDate(date);
       return i === undefined ? [] : minuteBarsAt(symbol, i);
     },
-    bars: (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number) =>
-      barsForTimeframe(source, symbol, timeframe, tsStart, tsEnd, tsNow),
-    printsBetween(tsFrom, tsTo) {
-      const out: SimPrint[] = [];
-      if (!(tsTo > tsFrom)) return out;
-      timeline.ensureTs(tsTo);
-      for (let i = timeline.lowerBound(tsFrom + 1, 'tsClose'); i < timeline.sessions.length; i += 1) {
-        const session = timeline.sessions[i];
-        if (!session || session.tsOpen > tsTo) break;
-        const count = Math.round((session.tsClose - session.tsOpen) / MINUTE_MS);
-        const k0 = Math.max(0, Math.floor((tsFrom - session.tsOpen) / MINUTE_MS));
-        const k1 = Math.min(count - 1, Math.floor((tsTo - session.tsOpen) / MINUTE_MS));
-        const days = printOrder.map((symbol) => ({ symbol, jitter: jitters.get(symbol) ?? 0, day: k0 <= k1 ? minutesOf(symbol, i) : undefined }));
-        for (let k = k0; k <= k1; k += 1) {
-          const minuteStart = session.tsOpen + k * MINUTE_MS;
-          for (let slot = 0; slot < SLOT_OFFSETS_MS.length; slot += 1) {
-            for (const { symbol, jitter, day } of days) {
-              const ts = minuteStart + (SLOT_OFFSETS_MS[slot] ?? 0) + jitter;
-              if (!day || ts <= tsFrom || ts > tsTo) continue;
-              out.push({ symbol, price: slotPriceCents(day, k, slot) / 100, size: slotSize(day, k, slot), ts });
-            }
-          }
-        }
-      }
-      return out;
+    bars: (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number, adjustment?: SimAdjustment) => {
+      timeline.ensureTs(tsNow);
+      const asOf = timeline.lowerBoundDate(`${nyDateOf(tsNow)}\u0000`) - 1;
+      return barsForTimeframe(sourceFor(symbol, adjustment, asOf), symbol, timeframe, tsStart, tsEnd, tsNow);
     },
-    priceAt(symbol, ts) {
-      timeline.ensureTs(ts);
-      const session = calendar.sessionAt(ts);
-      const i = session ? timeline.indexOfDate(session.date) : undefined;
-      if (!session || i === undefined) return lastCloseBefore(symbol, ts) / 100;
-      const day = minutesOf(symbol, i);
-      if (!day) return lastCloseBefore(symbol, ts) / 100;
-      const k = Math.floor((ts - session.tsOpen) / MINUTE_MS);
-      const slot = lastSlotAt(session.tsOpen + k * MINUTE_MS, printJitterMs(symbol), ts);
-      if (slot >= 0) return slotPriceCents(day, k, slot) / 100;
-      return k > 0 ? (day.c[k - 1] ?? 0) / 100 : lastCloseBefore(symbol, session.tsOpen - 1) / 100;
-    },
+    corporateActions: (symbol, startDate, endDate) => actions.between(symbol, startDate, endDate),
+    printsBetween: (tsFrom, tsTo, only) => tape.printsBetween(tsFrom, tsTo, only),
+    lastPrintAt: (symbol, ts) => tape.lastPrintAt(symbol, ts),
+    priceAt: (symbol, ts) => tape.lastPrintAt(symbol, ts).price,
   };
 }

@@ -1,5 +1,5 @@
 /** @module SimAccount and SimPosition to Alpaca's wire JSON (ALPACA.md §6.2, §6.3); deprecated PDT fields omitted. */
-import type { SimAccount, SimPosition } from '../contracts.ts';
+import type { SimAccount, SimPosition } from '../account-contracts.ts';
 import { toDecimal } from './decimal.ts';
 import { rfc3339 } from './new-york-time.ts';
 
@@ -27,8 +27,12 @@ export function positionJson(p: SimPosition, exchange: string): Record<string, u
   };
 }
 
-/** The account as Alpaca sends it; margin fields follow a cash-style account (multiplier 1). */
-export function accountJson(a: SimAccount, positions: readonly SimPosition[], createdAt: number): Record<string, unknown> {
+/**
+ * The account as Alpaca sends it; margin fields follow a cash-style account (multiplier 1). `balanceAsOf` is the
+ * New York date of the last close the balances were settled at. The deprecated day-trading fields are sent with
+ * the values a cash account has (Alpaca still lists them in its spec).
+ */
+export function accountJson(a: SimAccount, positions: readonly SimPosition[], createdAt: number, balanceAsOf: string): Record<string, unknown> {
   const short = positions.reduce((sum, p) => (p.qty < 0 ? sum + p.market_value : sum), 0);
   const bp = toDecimal(a.buying_power);
   return {
@@ -55,13 +59,19 @@ export function accountJson(a: SimAccount, positions: readonly SimPosition[], cr
     trading_blocked: false,
     transfers_blocked: false,
     account_blocked: false,
-    trade_suspended_by_user: false,
+    trade_suspended_by_user: a.trade_suspended_by_user,
     shorting_enabled: false,
     options_approved_level: 0,
     options_trading_level: 0,
     accrued_fees: '0',
     pending_transfer_in: '0',
     pending_transfer_out: '0',
+    pending_reg_taf_fees: '0',
+    intraday_adjustments: '0',
+    balance_asof: balanceAsOf,
+    daytrade_count: 0,
+    pattern_day_trader: false,
+    daytrading_buying_power: '0',
     created_at: rfc3339(createdAt),
   };
 }

@@ -3,7 +3,7 @@ import { accountJson } from './account-json.ts';
 import { invalid, notFound } from './http-error.ts';
 import { calendarDayJson, clockJson } from './market-json.ts';
 import { addDays, nyDate, readDateParam } from './new-york-time.ts';
-import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
+import { lastCloseDate, ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
 
 function calendar(req: RestRequest, deps: TradingDeps): RestResult {
   const cal = deps.market.calendar;
@@ -40,7 +40,7 @@ export function accountRoutes(req: RestRequest, deps: TradingDeps): RestResult |
   const { exchange } = deps;
   switch (req.path) {
     case '/v2/account':
-      return ok(accountJson(exchange.account(), exchange.positions(), deps.createdAt));
+      return ok(accountJson(exchange.account(), exchange.positions(), deps.createdAt, lastCloseDate(deps)));
     case '/v2/clock':
       return ok(clockJson(deps.market.calendar, exchange.now()));
     case '/v2/calendar':
@@ -51,7 +51,10 @@ export function accountRoutes(req: RestRequest, deps: TradingDeps): RestResult |
       break;
   }
   if (req.path.startsWith('/v2/assets/')) {
-    const key = decodeURIComponent(req.path.slice('/v2/assets/'.length));
+    const raw = req.path.slice('/v2/assets/'.length);
+    // `/v2/assets/fixed_income/...` are other endpoints (not served), not a symbol with a slash.
+    if (raw.includes('/')) return undefined;
+    const key = decodeURIComponent(raw);
     const asset = deps.assets.find(key);
     if (!asset) throw notFound('asset not found');
     return ok(asset);

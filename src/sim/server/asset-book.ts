@@ -17,9 +17,31 @@ export function defaultAssetId(symbol: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+const CUSIP_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The check digit of a CUSIP's first eight characters (modulus 10, double-add-double). */
+function cusipCheckDigit(base: string): number {
+  let sum = 0;
+  for (let i = 0; i < 8; i += 1) {
+    const v = CUSIP_CHARS.indexOf(base[i] ?? '0');
+    const w = i % 2 === 1 ? v * 2 : v;
+    sum += Math.floor(w / 10) + (w % 10);
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** A stable, well-formed (check digit included) synthetic CUSIP per symbol: not the real security's. */
+export function syntheticCusip(symbol: string): string {
+  const h = createHash('sha1').update(`strikeline-sim-cusip:${symbol}`).digest();
+  const issuer = Array.from(h.subarray(0, 6), (b) => CUSIP_CHARS[b % 36] ?? '0').join('');
+  const base = `${issuer}10`;
+  return `${base}${cusipCheckDigit(base)}`;
+}
+
 export function assetJson(info: SimSymbolInfo, id: string): Record<string, unknown> {
   return {
     id,
+    cusip: syntheticCusip(info.symbol),
     class: 'us_equity',
     exchange: info.exchange,
     symbol: info.symbol,
@@ -29,6 +51,7 @@ export function assetJson(info: SimSymbolInfo, id: string): Record<string, unkno
     marginable: true,
     shortable: true,
     easy_to_borrow: true,
+    borrow_status: 'easy_to_borrow',
     fractionable: info.fractionable,
     attributes: ['has_options'],
     min_order_size: info.fractionable ? '0.000000001' : '1',

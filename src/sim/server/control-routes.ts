@@ -6,7 +6,7 @@ import { isOpenStatus } from './list-orders.ts';
 import { clockJson } from './market-json.ts';
 import { orderJson } from './order-json.ts';
 import { asObject } from './parse-order-request.ts';
-import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
+import { lastCloseDate, ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
 import { rfc3339 } from './new-york-time.ts';
 
 /** What the stream-level faults act on. */
@@ -24,7 +24,7 @@ export function simState(deps: TradingDeps): Record<string, unknown> {
   const positions = exchange.positions();
   return {
     clock: clockJson(deps.market.calendar, exchange.now()),
-    account: accountJson(exchange.account(), positions, deps.createdAt),
+    account: accountJson(exchange.account(), positions, deps.createdAt, lastCloseDate(deps)),
     positions: positions.map((p) => positionJson(p, deps.assets.exchangeOf(p.symbol))),
     open_orders: exchange
       .allOrders()
@@ -59,17 +59,35 @@ function clock(req: RestRequest, deps: TradingDeps): RestResult {
   return ok(simState(deps));
 }
 
+/** `{"symbol","cancel":id}` busts a print; `{"symbol","correct":id,"price","size"}` corrects it. */
+function fixTrade(deps: TradingDeps, symbol: string, b: Record<string, unknown>): RestResult {
+  const id = readNumber(b.cancel ?? b.correct, b.cancel !== undefined ? 'cancel' : 'correct');
+  if (id === undefined || !Number.isInteger(id)) throw invalid('cancel and correct take a trade id');
+  const fix =
+    b.cancel !== undefined
+      ? deps.exchange.cancelTrade(symbol, id)
+      : deps.exchange.correctTrade(symbol, id, readNumber(b.price, 'price') ?? NaN, readNumber(b.size, 'size') ?? NaN);
+  return ok({ kind: fix.kind, original: { id: fix.original.id, price: fix.original.price, size: fix.original.size }, ...(fix.corrected ? { corrected: { id: fix.corrected.id, price: fix.corrected.price, size: fix.corrected.size } } : {}) });
+}
+
 function trade(req: RestRequest, deps: TradingDeps): RestResult {
   const b = asObject(req.json());
   const symbol = typeof b.symbol === 'string' ? b.symbol.toUpperCase() : '';
   if (!deps.market.symbols.some((s) => s.symbol === symbol)) throw invalid(`unknown symbol: ${JSON.stringify(b.symbol)}`);
+  if (b.cancel !== undefined || b.correct !== undefined) return fixTrade(deps, symbol, b);
   const price = readNumber(b.price, 'price');
   const size = readNumber(b.size, 'size') ?? 100;
   if (price === undefined || !(price > 0)) throw invalid('price must be a number > 0');
   if (!(size > 0)) throw invalid('size must be a number > 0');
-  deps.exchange.printTrade(symbol, price, size);
+  let ts: number | undefined;
+  if (b.timestamp !== undefined) {
+    ts = typeof b.timestamp === 'string' ? Date.parse(b.timestamp) : NaN;
+    if (Number.isNaN(ts)) throw invalid('timestamp must be an ISO-8601 time (a late report of an earlier trade)');
+    if (ts > deps.exchange.now()) throw invalid(`timestamp is after the simulator's clock (${rfc3339(deps.exchange.now())})`);
+  }
+  const p = deps.exchange.printTrade(symbol, price, size, ts === undefined ? undefined : { ts });
   const q = deps.exchange.quote(symbol);
-  return ok({ trade: { symbol, price, size, timestamp: rfc3339(deps.exchange.now()) }, quote: { bid: q.bid, ask: q.ask } });
+  return ok({ trade: { symbol, price, size, id: p.id, late: p.late === true, timestamp: rfc3339(p.ts) }, quote: { bid: q.bid, ask: q.ask } });
 }
 
 function faults(req: RestRequest, deps: TradingDeps, targets: FaultTargets): RestResult {

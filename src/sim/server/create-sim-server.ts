@@ -9,14 +9,12 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from '../../domain/ports.ts';
 import { SimRejection } from '../contracts.ts';
-import { accountRoutes } from './account-routes.ts';
 import { controlRoutes, type FaultTargets } from './control-routes.ts';
 import { HttpError } from './http-error.ts';
-import { orderRoutes } from './order-routes.ts';
-import { positionRoutes } from './position-routes.ts';
 import { createRateLimiter, rateLimitHeaders } from './rate-limiter.ts';
 import type { RestRequest, RestResult, TradingDeps } from './rest-types.ts';
 import type { SimSocket, SocketRequest } from './sim-socket.ts';
+import { tradingRoutes } from './trading-routes.ts';
 import type { UpdateDelivery } from './update-delivery.ts';
 
 /** What the server needs from a WebSocket endpoint (the trading stream and the market helper's data stream). */
@@ -50,7 +48,7 @@ export interface SimServer {
 }
 
 const MAX_BODY = 1_000_000;
-const isDataPath = (path: string): boolean => path.startsWith('/v2/stocks') || path.startsWith('/v1beta');
+const isDataPath = (path: string): boolean => path.startsWith('/v2/stocks') || path.startsWith('/v1beta') || path.startsWith('/v1/');
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -76,9 +74,7 @@ function header(req: IncomingMessage, name: string): string | undefined {
 function route(o: SimServerOptions, req: RestRequest, rawUrl: string): RestResult {
   const result =
     controlRoutes(req, o.deps, o.faults) ??
-    orderRoutes(req, o.deps) ??
-    positionRoutes(req, o.deps) ??
-    accountRoutes(req, o.deps) ??
+    tradingRoutes(req, o.deps) ??
     o.marketDataRest?.({ method: req.method, url: rawUrl });
   if (result) return result;
   throw new HttpError(404, 40410000, `endpoint not found: ${req.method} ${req.path}`);

@@ -24,10 +24,18 @@ export function readNumber(value: unknown, field: string): number | undefined {
   throw new HttpError(422, 40010001, `invalid ${field}: ${JSON.stringify(value)} is not a number`);
 }
 
-/** Reads a boolean sent as a JSON boolean or "true"/"false"; undefined when absent. */
+/** The strings Go's strconv.ParseBool accepts (Alpaca's backend parses query booleans with it). */
+const TRUE_WORDS: ReadonlySet<string> = new Set(['1', 't', 'T', 'true', 'True', 'TRUE']);
+const FALSE_WORDS: ReadonlySet<string> = new Set(['0', 'f', 'F', 'false', 'False', 'FALSE']);
+
+/**
+ * Reads a boolean sent as a JSON boolean or as a string Go's ParseBool accepts (1/0, t/f, true/false in lower,
+ * title or upper case: Alpaca's Python SDK sends `True`); undefined when absent; 422 otherwise.
+ */
 export function readBoolean(value: unknown, field: string): boolean | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'boolean') return value;
-  if (value === 'true' || value === 'false') return value === 'true';
+  if (typeof value === 'string' && TRUE_WORDS.has(value)) return true;
+  if (typeof value === 'string' && FALSE_WORDS.has(value)) return false;
   throw new HttpError(422, 40010001, `invalid ${field}: expected true or false`);
 }

@@ -1,5 +1,6 @@
 /** @module `GET /v2/orders` query semantics: status, limit, after/until (exclusive, submitted_at), direction, nested, symbols, side. */
 import type { SimOrder, SimOrderStatus } from '../contracts.ts';
+import { readBoolean } from './decimal.ts';
 import { invalid } from './http-error.ts';
 import { readTimeParam } from './new-york-time.ts';
 import { orderJson, type OrderJson } from './order-json.ts';
@@ -38,11 +39,13 @@ function csv(query: URLSearchParams, name: string): Set<string> | undefined {
 }
 
 export function listOrders(all: readonly SimOrder[], query: URLSearchParams): OrderJson[] {
+  // Alpaca accepts exactly these three (docs/alpaca-compatibility.md has the evidence); order statuses such as
+  // `canceled` are not filters there either.
   const status = query.get('status') ?? 'open';
-  if (!['open', 'closed', 'all'].includes(status)) throw invalid('invalid status: expected open, closed or all');
+  if (!['open', 'closed', 'all'].includes(status)) throw invalid(`invalid status: ${status} (expected open, closed or all)`);
   const direction = query.get('direction') ?? 'desc';
   if (direction !== 'asc' && direction !== 'desc') throw invalid('invalid direction: expected asc or desc');
-  const nested = query.get('nested') === 'true';
+  const nested = readBoolean(query.get('nested'), 'nested') ?? false;
   const limit = limitParam(query);
   const after = timeParam(query, 'after');
   const until = timeParam(query, 'until');

@@ -45,7 +45,8 @@ export function orderJson(order: SimOrder, withLegs: boolean): OrderJson {
     hwm: toDecimalOrNull(order.hwm),
     subtag: null,
     source: null,
-    expires_at: null,
+    expires_at: rfc3339(order.expires_at),
+    position_intent: order.position_intent,
   };
 }
 

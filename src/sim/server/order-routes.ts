@@ -1,5 +1,6 @@
 /** @module Trading REST: orders (POST, list, one, by client order id, PATCH replace, DELETE one and all). */
 import type { SimOrder } from '../contracts.ts';
+import { readBoolean } from './decimal.ts';
 import { invalid, notFound } from './http-error.ts';
 import { listOrders } from './list-orders.ts';
 import { orderJson } from './order-json.ts';
@@ -39,7 +40,7 @@ function single(req: RestRequest, deps: TradingDeps, rawId: string): RestResult 
   const { exchange } = deps;
   switch (req.method) {
     case 'GET':
-      return ok(orderJson(orderById(deps, rawId), req.query.get('nested') === 'true'));
+      return ok(orderJson(orderById(deps, rawId), readBoolean(req.query.get('nested'), 'nested') === true));
     case 'PATCH': {
       const old = orderById(deps, rawId);
       return ok(orderJson(exchange.replaceOrder(old.id, parseReplaceRequest(req.json())), true));
@@ -60,7 +61,7 @@ export function orderRoutes(req: RestRequest, deps: TradingDeps): RestResult | u
     if (!clientOrderId) throw invalid('client_order_id is missing');
     const order = deps.exchange.getOrderByClientId(clientOrderId);
     if (!order) throw notFound('order not found');
-    return ok(orderJson(order, req.query.get('nested') === 'true'));
+    return ok(orderJson(order, readBoolean(req.query.get('nested'), 'nested') === true));
   }
   if (req.path === '/v2/orders' || req.path === '/v2/orders/') return collection(req, deps);
   if (req.path.startsWith('/v2/orders/')) {

@@ -1,5 +1,5 @@
 /** @module Reads `POST /v2/orders` and `PATCH /v2/orders/{id}` bodies: shapes and numbers only; order rules live in the exchange. */
-import type { Exchange, SimOrderClass, SimOrderRequest, SimOrderType, SimSide, SimTif } from '../contracts.ts';
+import type { Exchange, SimOrderClass, SimOrderRequest, SimOrderType, SimPositionIntent, SimSide, SimTif } from '../contracts.ts';
 import { readBoolean, readNumber } from './decimal.ts';
 import { invalid } from './http-error.ts';
 
@@ -7,6 +7,7 @@ const SIDES: readonly SimSide[] = ['buy', 'sell'];
 const TYPES: readonly SimOrderType[] = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'];
 const TIFS: readonly SimTif[] = ['day', 'gtc', 'opg', 'cls', 'ioc', 'fok'];
 const CLASSES: readonly SimOrderClass[] = ['', 'simple', 'bracket', 'oco', 'oto'];
+const INTENTS: readonly SimPositionIntent[] = ['buy_to_open', 'buy_to_close', 'sell_to_open', 'sell_to_close'];
 
 type Body = Record<string, unknown>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -68,6 +69,7 @@ export function parseOrderRequest(raw: unknown): SimOrderRequest {
     extended_hours: readBoolean(b.extended_hours, 'extended_hours'),
     client_order_id: optionalString(b.client_order_id, 'client_order_id'),
     order_class: oneOf(b.order_class, CLASSES, 'order_class', false),
+    position_intent: oneOf(b.position_intent, INTENTS, 'position_intent', false),
   }) as Mutable<SimOrderRequest>;
   if (takeProfitPrice !== undefined) request.take_profit = { limit_price: takeProfitPrice };
   if (stopLossPrice !== undefined) {

@@ -1,5 +1,5 @@
 /** @module Trading REST: positions (list, one, close one with qty/percentage, close all with cancel_orders). */
-import type { SimPosition } from '../contracts.ts';
+import type { SimPosition } from '../account-contracts.ts';
 import { positionJson } from './account-json.ts';
 import { readBoolean, readNumber } from './decimal.ts';
 import { invalid, notFound } from './http-error.ts';

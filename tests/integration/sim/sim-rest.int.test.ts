@@ -21,7 +21,8 @@ describe('account, clock, calendar, assets', () => {
   it('serves the account with decimal strings and rate-limit headers', async () => {
     const res = await withResponse(sdk.alpaca.trading.account.getAccountRaw());
     expect(res.data).toMatchObject({ status: 'ACTIVE', currency: 'USD', cash: '50000', equity: '50000', multiplier: '1' });
-    expect(res.data).not.toHaveProperty('pattern_day_trader');
+    // Issue 18: the fields Alpaca's spec still lists (deprecated day-trading ones included) are all there.
+    expect(res.data).toMatchObject({ pattern_day_trader: false, daytrade_count: 0, daytrading_buying_power: '0', pending_reg_taf_fees: '0', intraday_adjustments: '0', balance_asof: '2024-04-30' });
     expect(res.rateLimit?.limit).toBeGreaterThan(0);
     expect(res.rateLimit?.remaining).toBeGreaterThanOrEqual(0);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);

@@ -28,7 +28,7 @@ function scriptedBroker(answers: readonly ('ok' | 'refused' | 'down')[]): Broker
     listPositions: () => Promise.reject(refused()),
     getClock: unused, getCalendar: unused, getAsset: unused, listOrders: unused, getOrder: unused, getOrderByClientId: unused,
     submitOrder: unused, cancelOrder: unused, cancelAllOrders: unused, closePosition: unused, closeAllPositions: unused, getBars: unused,
-    getLatestPrices: unused,
+    getLatestPrices: unused, listFills: unused, getPortfolioHistory: unused,
   };
 }
 

@@ -3,7 +3,7 @@
  * bars in time order (asc or desc), `limit` counted across symbols, and a cursor (symbol, bar time) that continues
  * exactly where a page ended. Intraday ranges are walked in week-long windows so a small page stays cheap.
  */
-import type { SimBar, SimTimeframe, SyntheticMarket } from '../../contracts.ts';
+import type { SimAdjustment, SimBar, SimTimeframe, SyntheticMarket } from '../../contracts.ts';
 import type { PageCursor } from './params.ts';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -18,6 +18,7 @@ export interface BarsQuery {
   readonly limit: number;
   readonly sort: 'asc' | 'desc';
   readonly cursor: PageCursor | undefined;
+  readonly adjustment: SimAdjustment;
 }
 
 export interface BarsPage {
@@ -30,12 +31,12 @@ function* barsOf(market: SyntheticMarket, symbol: string, q: BarsQuery, from: nu
   const windowMs = q.timeframe.unit === 'Min' || q.timeframe.unit === 'Hour' ? WEEK_MS : Infinity;
   if (q.sort === 'asc') {
     for (let lo = from; lo < to; lo += windowMs) {
-      yield* market.bars(symbol, q.timeframe, lo, Math.min(to, lo + windowMs), q.tsNow);
+      yield* market.bars(symbol, q.timeframe, lo, Math.min(to, lo + windowMs), q.tsNow, q.adjustment);
     }
     return;
   }
   for (let hi = to; hi > from; hi -= windowMs) {
-    yield* market.bars(symbol, q.timeframe, Math.max(from, hi - windowMs), hi, q.tsNow).reverse();
+    yield* market.bars(symbol, q.timeframe, Math.max(from, hi - windowMs), hi, q.tsNow, q.adjustment).reverse();
   }
 }
 

@@ -1,28 +1,26 @@
 /**
  * @module The market-data WebSocket (`/v2/iex`, `/v2/sip`, `/v2/test`): msgpack when the upgrade says
- * `Content-Type: application/msgpack` (the SDK always does), JSON text otherwise; trades and quotes from the
- * exchange, minute bars built from its prints; one authenticated connection per key and path (406); faults.
+ * `Content-Type: application/msgpack` (the SDK always does), JSON text otherwise; the channels of stream-feeds.ts
+ * to the connections subscribed; one authenticated connection per key and path (406); faults.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { decode, encode } from '@msgpack/msgpack';
 import { WebSocketServer, type RawData } from 'ws';
 import type { SimSocket, SocketRequest } from '../sim-socket.ts';
-import type { Exchange, SimSymbolInfo } from '../../contracts.ts';
-import { MinuteBarBuilder, type BuiltBar } from './minute-bar-builder.ts';
+import type { Exchange, SyntheticMarket } from '../../contracts.ts';
 import { errorFrame, StreamSession, type Channel, type Frame } from './stream-session.ts';
+import { attachFeeds } from './stream-feeds.ts';
 import { tapeOf } from './wire.ts';
 
 const PATHS = new Set(['/v2/iex', '/v2/sip', '/v2/test', '/v2/delayed_sip']);
 const MAX_BATCH = 1000;
-const BAR_POLL_MS = 250;
 
 export interface DataStreamDeps {
   readonly exchange: Exchange;
+  readonly market: SyntheticMarket;
   readonly credentials: { readonly key: string; readonly secret: string };
   readonly log?: { info(o: object, m: string): void; warn(o: object, m: string): void };
-  /** Listed symbols, for the tape letter of data messages (default tape C). */
-  readonly symbols?: readonly SimSymbolInfo[];
   /** How long a connection may stay unauthenticated (default 10 s). */
   readonly authTimeoutMs?: number;
 }
@@ -53,12 +51,10 @@ function refuse(socket: Duplex, status: string): void {
 export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   const conns = new Set<Conn>();
-  const tapes = new Map((deps.symbols ?? []).map((s) => [s.symbol, tapeOf(s)]));
+  const tapes = new Map(deps.market.symbols.map((s) => [s.symbol, tapeOf(s)]));
   const tape = (symbol: string): string => tapes.get(symbol) ?? 'C';
   let refuseUntil = 0;
-  let tradeId = 0;
-  let unsubscribe: Array<() => void> = [];
-  let pollTimer: NodeJS.Timeout | undefined;
+  let detachFeeds: (() => void) | undefined;
 
   const encodeFrames = (conn: Conn, frames: Frame[]): Buffer | string => {
     if (conn.msgpack) return Buffer.from(encode(frames));
@@ -89,37 +85,12 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
     }
   };
 
-  const bars = new MinuteBarBuilder((b: BuiltBar) => {
-    publish('bars', b.symbol, () => ({ T: 'b', S: b.symbol, o: b.o, h: b.h, l: b.l, c: b.c, v: b.v, t: new Date(b.t), n: b.n, vw: b.vw }));
-  });
-
   const attach = (): void => {
-    unsubscribe = [
-      deps.exchange.onPrint((p) => {
-        bars.add(p);
-        publish('trades', p.symbol, () => {
-          tradeId += 1;
-          return { T: 't', S: p.symbol, i: tradeId, x: 'V', p: p.price, s: p.size, c: ['@'], z: tape(p.symbol), t: new Date(p.ts) };
-        });
-      }),
-      deps.exchange.onQuote((q) => {
-        bars.closeUpTo(q.ts);
-        publish('quotes', q.symbol, () => ({
-          T: 'q', S: q.symbol, bx: 'V', bp: q.bid, bs: q.bid_size, ax: 'V', ap: q.ask, as: q.ask_size, c: ['R'], z: tape(q.symbol), t: new Date(q.ts),
-        }));
-      }),
-    ];
-    pollTimer = setInterval(() => {
-      bars.closeUpTo(deps.exchange.now());
-    }, BAR_POLL_MS);
-    pollTimer.unref();
+    detachFeeds = attachFeeds({ exchange: deps.exchange, market: deps.market, tape }, publish);
   };
   const detach = (): void => {
-    for (const off of unsubscribe) off();
-    unsubscribe = [];
-    bars.reset();
-    if (pollTimer) clearInterval(pollTimer);
-    pollTimer = undefined;
+    detachFeeds?.();
+    detachFeeds = undefined;
   };
 
   const onConnection = (ws: SimSocket, path: string, msgpack: boolean): void => {

@@ -1,5 +1,5 @@
 /** @module Query parameters of the market-data REST endpoints: timeframe, times, limit, sort, symbols, page tokens. */
-import type { SimTimeframe } from '../../contracts.ts';
+import type { SimAdjustment, SimTimeframe } from '../../contracts.ts';
 import { addDays, nyEpoch } from '../../market/ny-time.ts';
 
 /** A market-data request error, answered as `{code, message}` with the HTTP status. */
@@ -63,6 +63,16 @@ export function parseLimit(value: string | null): number {
   return n;
 }
 
+const ADJUSTMENTS: readonly SimAdjustment[] = ['raw', 'split', 'dividend', 'all'];
+
+/** `adjustment`: raw (default), split, dividend or all. */
+export function parseAdjustment(value: string | null): SimAdjustment {
+  if (value === null || value === '') return 'raw';
+  const found = ADJUSTMENTS.find((a) => a === value.toLowerCase());
+  if (found === undefined) throw invalidParam(`invalid adjustment: ${value}`);
+  return found;
+}
+
 export function parseSort(value: string | null): 'asc' | 'desc' {
   if (value === null || value === '' || value === 'asc') return 'asc';
   if (value === 'desc') return 'desc';
@@ -83,10 +93,13 @@ export function parseSymbols(url: URL): string[] {
 export interface PageCursor {
   readonly symbol: string;
   readonly t: number;
+  /** The trade id at t (trades and quotes: several share a millisecond). */
+  readonly i?: number;
 }
 
 export function encodePageToken(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify({ s: cursor.symbol, t: cursor.t })).toString('base64url');
+  const raw = cursor.i === undefined ? { s: cursor.symbol, t: cursor.t } : { s: cursor.symbol, t: cursor.t, i: cursor.i };
+  return Buffer.from(JSON.stringify(raw)).toString('base64url');
 }
 
 export function decodePageToken(value: string | null): PageCursor | undefined {
@@ -95,7 +108,11 @@ export function decodePageToken(value: string | null): PageCursor | undefined {
     const raw: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
     if (typeof raw === 'object' && raw !== null && 's' in raw && 't' in raw) {
       const { s, t } = raw;
-      if (typeof s === 'string' && typeof t === 'number' && Number.isFinite(t)) return { symbol: s, t };
+      const i = 'i' in raw ? raw.i : undefined;
+      if (typeof s === 'string' && typeof t === 'number' && Number.isFinite(t)) {
+        if (typeof i === 'number' && Number.isFinite(i)) return { symbol: s, t, i };
+        if (i === undefined) return { symbol: s, t };
+      }
     }
   } catch {
     // Falls through to the error below.

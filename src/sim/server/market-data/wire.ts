@@ -1,6 +1,5 @@
 /** @module Market-data JSON shapes (Alpaca's): bars, trades and quotes with numbers as numbers and RFC-3339 times. */
 import type { SimBar, SimPrint, SimQuote, SimSymbolInfo } from '../../contracts.ts';
-import { hashString } from '../../market/random.ts';
 
 /** RFC-3339 UTC, without a fraction when the milliseconds are zero (as Alpaca stamps bars). */
 export function rfc3339(ts: number): string {
@@ -15,10 +14,15 @@ export function tapeOf(info: SimSymbolInfo | undefined): 'A' | 'B' | 'C' {
   return 'B';
 }
 
-/** A deterministic trade id for a print (REST has no stream counter): ms timestamp and a symbol hash. */
-export function tradeIdOf(print: SimPrint): number {
-  return Math.floor(print.ts) * 1000 + (hashString(print.symbol) % 1000);
+/** The listing exchange's code in market data: N = NYSE, P = NYSE Arca, Q = NASDAQ. */
+export function listingExchangeCode(info: SimSymbolInfo | undefined): 'N' | 'P' | 'Q' {
+  if (info?.exchange === 'NYSE') return 'N';
+  if (info?.exchange === 'ARCA') return 'P';
+  return 'Q';
 }
+
+/** Sale conditions: `@` regular sale; a late report adds `Z` (sold out of sequence). */
+export const tradeConditions = (print: SimPrint): string[] => (print.late === true ? ['@', 'Z'] : ['@']);
 
 /** A bar on the wire: the simulator's bar with its start time as RFC-3339. */
 export type BarJson = Omit<SimBar, 't'> & { readonly t: string };
@@ -30,9 +34,10 @@ export const tradeJson = (p: SimPrint, tape: string) => ({
   x: 'V',
   p: p.price,
   s: p.size,
-  c: ['@'],
-  i: tradeIdOf(p),
+  c: tradeConditions(p),
+  i: p.id,
   z: tape,
+  ...(p.update === undefined ? {} : { u: p.update }),
 });
 
 export const quoteJson = (q: SimQuote, tape: string) => ({

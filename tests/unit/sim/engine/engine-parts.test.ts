@@ -31,14 +31,14 @@ describe('engine parts', () => {
   });
 
   it('quotes never cross and keep a positive bid', () => {
-    expect(quoteAround({ symbol: 'X', price: 100, size: 1, ts: 0 }, 0)).toMatchObject({
+    expect(quoteAround({ symbol: 'X', price: 100, size: 1, ts: 0, id: 0 }, 0)).toMatchObject({
       bid: 100,
       ask: 100,
     });
-    expect(quoteAround({ symbol: 'X', price: 0.0001, size: 1, ts: 0 }, 500)).toMatchObject({
+    expect(quoteAround({ symbol: 'X', price: 0.0001, size: 1, ts: 0, id: 0 }, 500)).toMatchObject({
       bid: 0.0001,
     });
-    const q = quoteAround({ symbol: 'X', price: 1.005, size: 1, ts: 0 }, 1);
+    const q = quoteAround({ symbol: 'X', price: 1.005, size: 1, ts: 0, id: 0 }, 1);
     expect(q.bid).toBeLessThanOrEqual(q.ask);
   });
 

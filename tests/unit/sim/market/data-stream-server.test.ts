@@ -21,8 +21,8 @@ let hasty: DataStreamServer;
 let base: string;
 
 beforeAll(async () => {
-  streams = createDataStreamServer({ exchange, credentials, symbols: market.symbols });
-  hasty = createDataStreamServer({ exchange, credentials, authTimeoutMs: 100 });
+  streams = createDataStreamServer({ exchange, market, credentials });
+  hasty = createDataStreamServer({ exchange, market, credentials, authTimeoutMs: 100 });
   server = createServer((_req, res) => res.writeHead(404).end());
   server.on('upgrade', (req, socket, head) => {
     (req.url?.endsWith('?short') ? hasty : streams).handleUpgrade(req, socket, head);

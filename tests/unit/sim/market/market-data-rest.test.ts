@@ -74,7 +74,7 @@ describe('handleMarketDataRest', () => {
 
   it('leaves other paths alone and only answers GET', () => {
     expect(call('GET', '/v2/account')).toBeUndefined();
-    expect(call('GET', '/v2/stocks/AAPL/auctions')).toBeUndefined();
+    expect(call('GET', '/v2/stocks/AAPL/trades/history')).toBeUndefined();
     expect(call('POST', '/v2/stocks/bars?symbols=AAPL&timeframe=1Min')?.status).toBe(405);
   });
 

@@ -1,10 +1,9 @@
 /** The server shell over raw HTTP (what the SDK never sends): auth, envelope, headers, bad JSON, routing, control API errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExchange } from '../../../../src/sim/engine/exchange.ts';
-import { assetIdFor } from '../../../../src/sim/engine/ids.ts';
 import { createSyntheticMarket } from '../../../../src/sim/market/synthetic-market.ts';
-import { createAssetBook } from '../../../../src/sim/server/asset-book.ts';
 import { createSimServer, type SimServer } from '../../../../src/sim/server/create-sim-server.ts';
+import { createTradingDeps } from '../../../../src/sim/server/trading-deps.ts';
 import { createTradingStreamServer } from '../../../../src/sim/server/trading-stream.ts';
 import { createUpdateDelivery } from '../../../../src/sim/server/update-delivery.ts';
 import { silentLogger } from '../../../../src/domain/silent-logger.ts';
@@ -21,7 +20,7 @@ beforeAll(async () => {
   const tradingStream = createTradingStreamServer({ credentials: { key: 'K', secret: 'S' } });
   const delivery = createUpdateDelivery((f) => { tradingStream.broadcast(f); });
   server = await createSimServer({
-    deps: { exchange, market, assets: createAssetBook(market.symbols, assetIdFor), createdAt: startTs },
+    deps: createTradingDeps(exchange, market, startTs),
     credentials: { key: 'K', secret: 'S' },
     port: 0,
     tradingStream,
@@ -117,7 +116,7 @@ describe('sim server shell', () => {
     const startTs = Date.parse('2024-05-01T13:25:00Z');
     const exchange = createExchange({ market, cash: 1000, startTs, seed: 2, spreadBps: 2, partialFillRate: 0 });
     const small = await createSimServer({
-      deps: { exchange, market, assets: createAssetBook(market.symbols), createdAt: startTs },
+      deps: createTradingDeps(exchange, market, startTs),
       credentials: { key: 'K', secret: 'S' },
       port: 0,
       tradingStream: createTradingStreamServer({ credentials: { key: 'K', secret: 'S' } }),

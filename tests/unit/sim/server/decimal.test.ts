@@ -41,10 +41,11 @@ describe('readNumber / readBoolean', () => {
     }
   });
 
-  it('reads booleans sent as strings', () => {
-    expect(readBoolean('true', 'x')).toBe(true);
+  it('reads booleans sent as strings the way Go\'s ParseBool does (Alpaca\'s backend)', () => {
+    for (const yes of ['1', 't', 'T', 'true', 'True', 'TRUE']) expect(readBoolean(yes, 'x'), yes).toBe(true);
+    for (const no of ['0', 'f', 'F', 'false', 'False', 'FALSE']) expect(readBoolean(no, 'x'), no).toBe(false);
     expect(readBoolean(false, 'x')).toBe(false);
     expect(readBoolean(undefined, 'x')).toBeUndefined();
-    expect(() => readBoolean('yes', 'x')).toThrow(HttpError);
+    for (const bad of ['yes', 'tRUE', 'on', '2']) expect(() => readBoolean(bad, 'x'), bad).toThrow(HttpError);
   });
 });

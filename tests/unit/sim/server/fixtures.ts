@@ -25,6 +25,8 @@ export function simOrder(overrides: Partial<SimOrder> = {}): SimOrder {
     trail_percent: null,
     hwm: null,
     extended_hours: false,
+    position_intent: 'buy_to_open',
+    expires_at: Date.parse('2024-05-01T20:00:00Z'),
     created_at: ts,
     updated_at: ts,
     submitted_at: ts,

@@ -27,14 +27,20 @@ describe('listOrders', () => {
     expect(ids('status=all&limit=1')).toEqual([oco.id]);
   });
 
-  it('rolls legs into their parent with nested=true', () => {
-    const nested = listOrders(all, new URLSearchParams('nested=true'));
-    expect(nested.map((o) => o.id)).toEqual([oco.id, b.id]);
-    expect(nested[0]?.legs).toEqual([expect.objectContaining({ id: leg.id })]);
+  it('rolls legs into their parent with nested=true, whatever the case of the boolean (Python SDK: True)', () => {
+    for (const value of ['true', 'True', 'TRUE', '1', 't']) {
+      const nested = listOrders(all, new URLSearchParams(`nested=${value}`));
+      expect(nested.map((o) => o.id), value).toEqual([oco.id, b.id]);
+      expect(nested[0]?.legs, value).toEqual([expect.objectContaining({ id: leg.id })]);
+    }
+    expect(listOrders(all, new URLSearchParams('nested=False')).map((o) => o.id)).toEqual([oco.id, leg.id, b.id]);
   });
 
   it('refuses bad parameters with 422', () => {
     expect(() => ids('status=weird')).toThrow(HttpError);
+    // Alpaca takes open, closed or all only: an order status is not a filter there.
+    expect(() => ids('status=canceled')).toThrow(/expected open, closed or all/);
+    expect(() => ids('nested=yes')).toThrow(HttpError);
     expect(() => ids('limit=0')).toThrow(HttpError);
     expect(() => ids('after=yesterday')).toThrow(HttpError);
     expect(() => ids('direction=up')).toThrow(HttpError);
