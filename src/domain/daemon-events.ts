@@ -137,6 +137,8 @@ export interface ExitTrack {
   readonly symbol: string;
   readonly state: ExitState | null;
   readonly fraction: number;
+  /** The exit state was rescaled (a split): its high-water mark replaces the one tracked, never maxed with it. */
+  readonly rescaled: boolean;
 }
 
 export interface HaltChanged {

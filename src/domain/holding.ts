@@ -72,6 +72,11 @@ export interface Holding {
   readonly trigger: Trigger | null;
   /** Order and client ids recently seen finished: a late answer about them must not revive them. */
   readonly ended: readonly string[];
+  /**
+   * The broker ended a protective order unasked (a corporate action, an operator): until a snapshot requested
+   * after this time is read, nothing is re-placed at prices the broker may have just changed (0: not waiting).
+   */
+  readonly awaitingAuditSince: number;
 }
 
 /** The part of a holding kept in LMDB ('positions' table): enough to keep M and the entry time across restarts. */
@@ -116,6 +121,7 @@ export function newHolding(symbol: string, fields: Partial<Holding> & Pick<Holdi
     tsLastEvent: 0,
     trigger: null,
     ended: [],
+    awaitingAuditSince: 0,
     ...fields,
   };
 }

@@ -43,6 +43,8 @@ export class Draft {
   readonly commands: DaemonCommand[] = [];
   readonly events: DaemonEvent[] = [];
   readonly touched = new Set<string>();
+  /** Symbols whose exit state a split rescaled this round. */
+  readonly rescaled = new Set<string>();
   /** This round's view: first snapshot applied, session open, kill switch engaged. */
   synced: boolean;
   sessionOpen: boolean;

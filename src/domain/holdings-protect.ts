@@ -63,7 +63,7 @@ function applyStep(d: Draft, h: Holding, step: ProtectionStep): Holding {
 
 /** Brings a held position's protection to its target (no-op while backing off or deferred behind an entry). */
 export function protect(d: Draft, h: Holding): void {
-  if (d.now < h.retryAt || h.deferredFor.length > 0) {
+  if (d.now < h.retryAt || h.deferredFor.length > 0 || h.awaitingAuditSince > 0) {
     d.put(h);
     return;
   }

@@ -90,7 +90,10 @@ export function reduceHoldings(state: HoldingsState, env: Envelope, options: Hol
   for (const symbol of d.touched) {
     const next = d.get(symbol);
     if (exitView(state.holdings.get(symbol)) !== exitView(next)) {
-      d.emit({ kind: 'ExitTrack', symbol, state: next === undefined || next.qty <= 0 ? null : next.exit, fraction: next === undefined ? 0 : splitShares(next.qty).fraction });
+      d.emit({
+        kind: 'ExitTrack', symbol, state: next === undefined || next.qty <= 0 ? null : next.exit, fraction: next === undefined ? 0 : splitShares(next.qty).fraction,
+        rescaled: d.rescaled.has(symbol),
+      });
     }
   }
   if (input.kind === 'Snapshot') auditReport(d, input.tsRequested);

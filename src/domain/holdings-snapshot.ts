@@ -37,6 +37,22 @@ function adopt(d: Draft, p: PositionReport, recent: readonly OrderReport[]): Hol
   return newHolding(p.symbol, { exit: openExitState(p.avgEntryPrice, tsEntry), anchor, entryOrderId: anchor, managed: true });
 }
 
+/** How far a restated price may stray from the exact inverse of the share ratio (rounding of the restated average). */
+const SPLIT_TOLERANCE = 0.005;
+
+/**
+ * The ratio of a split between what the daemon knew and the broker's position: shares multiplied by r while the
+ * average price divided by r (the cost unchanged, as a split leaves it). A buy or a sale changes the shares but
+ * keeps the price near, so it is never taken for one. Null when nothing was split.
+ */
+export function splitRatio(h: Holding, p: PositionReport): number | null {
+  if (h.qty <= 0 || p.qty <= 0 || h.exit.entryPrice <= 0 || p.avgEntryPrice <= 0) return null;
+  const r = p.qty / h.qty;
+  if (Math.abs(r - 1) < SPLIT_TOLERANCE) return null;
+  const priceRatio = h.exit.entryPrice / p.avgEntryPrice;
+  return Math.abs(priceRatio / r - 1) < SPLIT_TOLERANCE ? r : null;
+}
+
 /** Local orders confirmed, refreshed or dropped by REST; REST orders unknown locally are adopted. */
 function mergeOrders(d: Draft, h: Holding, open: readonly OrderReport[], tsRequested: number): { orders: TrackedOrder[]; gone: string[] } {
   const orders: TrackedOrder[] = [];
@@ -82,12 +98,17 @@ export function applySnapshot(d: Draft, s: Snapshot): void {
     if (h.tsLastEvent <= s.tsRequested) {
       const openBuyIds = open.filter((o) => o.side === 'buy').map((o) => o.id);
       const entry = p?.avgEntryPrice ?? h.exit.entryPrice;
+      const ratio = p === undefined ? null : splitRatio(h, p);
+      if (ratio !== null) d.rescaled.add(symbol);
+      // After a split the high-water mark is restated per new share like the entry; otherwise it only rises.
+      const highWater = ratio === null ? Math.max(h.exit.highWater, entry) : Math.max(h.exit.highWater / ratio, entry);
       h = {
         ...h,
         qty: p?.qty ?? 0,
-        exit: { ...h.exit, entryPrice: entry, highWater: Math.max(h.exit.highWater, entry) },
+        exit: { ...h.exit, entryPrice: entry, highWater },
         openBuyIds,
         deferredFor: h.deferredFor.filter((id) => openBuyIds.includes(id)),
+        awaitingAuditSince: h.awaitingAuditSince > 0 && s.tsRequested >= h.awaitingAuditSince ? 0 : h.awaitingAuditSince,
       };
     }
     const { orders, gone } = mergeOrders(d, h, open, s.tsRequested);

@@ -93,6 +93,15 @@ function applyBuy(d: Draft, u: TradeUpdate): void {
   });
 }
 
+/**
+ * Our protection canceled by the broker, unasked: a corporate action (a split's ex-date cancels every open order
+ * and restates the position) or an operator. Its prices may no longer hold: read the broker before re-protecting.
+ */
+function canceledByBroker(d: Draft, h: Holding): Holding {
+  d.command({ kind: 'RequestAudit', reason: `${h.symbol}: protection canceled by the broker` });
+  return { ...h, awaitingAuditSince: d.now };
+}
+
 function requestAudit(d: Draft, symbol: string, u: Execution): void {
   d.command({ kind: 'RequestAudit', reason: `${symbol}: execution ${u.executionId ?? ''} out of sequence (position ${String(u.positionQty)})` });
 }
@@ -140,6 +149,7 @@ function updateTracked(d: Draft, h: Holding, t: TrackedOrder, u: TradeUpdate): H
     if (t.state === 'cancelling') return gone;
     if (t.role === 'exit' || t.role === 'fexit') return exitRefused(d, gone, t.clientOrderId, error);
     if ((t.role === 'oco' || t.role === 'stop') && o.status === 'rejected') return protectionRefused(d, gone, t.role, t.clientOrderId, error);
+    if ((t.role === 'oco' || t.role === 'stop') && o.status === 'canceled') return canceledByBroker(d, gone);
     return gone;
   }
   const state = t.state === 'cancelling' && u.event !== 'order_cancel_rejected' ? 'cancelling' : 'open';

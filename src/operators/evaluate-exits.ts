@@ -50,7 +50,8 @@ function onTrack(acc: Acc, t: ExitTrack): Acc {
   if (t.state === null) watched.delete(t.symbol);
   else {
     const prev = watched.get(t.symbol);
-    const same = prev !== undefined && prev.exit.tsEntry === t.state.tsEntry;
+    // The same position keeps the higher mark; a rescaled one (a split) takes the restated mark as it is.
+    const same = prev !== undefined && prev.exit.tsEntry === t.state.tsEntry && !t.rescaled;
     const highWater = same ? Math.max(prev.exit.highWater, t.state.highWater) : t.state.highWater;
     watched.set(t.symbol, {
       exit: { ...t.state, highWater }, fraction: t.fraction, lastPrice: prev?.lastPrice ?? null, tsLastPrice: prev?.tsLastPrice ?? -Infinity,

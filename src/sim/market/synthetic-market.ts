@@ -3,13 +3,13 @@
  * bars bridged inside each day, trade prints inside each minute. Everything is a pure function of (seed, symbol,
  * time), generated lazily and cached per symbol, so any two ranges (and any two markets with one seed) agree.
  */
-import type { SimAdjustment, SimBar, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import type { SimAdjustment, SimBar, SimPrint, SimTimeframe, SyntheticMarket } from '../contracts.ts';
 import { adjustedSource } from './adjustments.ts';
 import { barFromCents, tradeCount } from './bar-math.ts';
 import { createNyseCalendar } from './calendar.ts';
 import { createActionSchedule, type ActionSchedule } from './corporate-actions.ts';
 import { createMarketActions } from './market-actions.ts';
-import { nyDateOf } from './ny-time.ts';
+import { addDays, nyDateOf } from './ny-time.ts';
 import { createDailyGenerator, type DailyGenerator } from './daily-series.ts';
 import { createMarketFactors } from './factors.ts';
 import { minuteDay, type MinuteDay } from './intraday.ts';
@@ -134,6 +134,18 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     firstOpenCents: (symbol) => dailyCents(symbol, 0).o,
   });
 
+  /**
+   * A print from an earlier session than `ts` (the previous close, before the day's first print) on the share scale
+   * of `ts`: divided by every split whose ex-date fell in between, as Alpaca restates prices on the ex-date.
+   */
+  const restated = (symbol: string, p: SimPrint, ts: number): SimPrint => {
+    const from = nyDateOf(p.ts);
+    const to = nyDateOf(ts);
+    if (from >= to) return p;
+    const ratio = actions.between(symbol, addDays(from, 1), to).reduce((r, a) => (a.kind === 'split' ? r * a.ratio : r), 1);
+    return ratio === 1 ? p : { ...p, price: Math.round((p.price / ratio) * 100) / 100 };
+  };
+
   return {
     seed,
     calendar,
@@ -173,7 +185,7 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     },
     corporateActions: (symbol, startDate, endDate) => actions.between(symbol, startDate, endDate),
     printsBetween: (tsFrom, tsTo, only) => tape.printsBetween(tsFrom, tsTo, only),
-    lastPrintAt: (symbol, ts) => tape.lastPrintAt(symbol, ts),
+    lastPrintAt: (symbol, ts) => restated(symbol, tape.lastPrintAt(symbol, ts), ts),
     priceAt: (symbol, ts) => tape.lastPrintAt(symbol, ts).price,
   };
 }

@@ -25,6 +25,6 @@ describe('journal entries and alerts', () => {
 
   it('stays quiet about deferrals and bookkeeping', () => {
     expect(alertOf({ kind: 'ProtectionFailed', symbol: 'A', role: 'oco', clientOrderId: 'c', error: 'wash trade', deferred: true, retryAt: 0 })).toBeNull();
-    expect(journalEntryOf({ kind: 'ExitTrack', symbol: 'A', state: null, fraction: 0 }, 0)).toBeNull();
+    expect(journalEntryOf({ kind: 'ExitTrack', symbol: 'A', state: null, fraction: 0, rescaled: false }, 0)).toBeNull();
   });
 });

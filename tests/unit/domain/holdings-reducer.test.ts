@@ -103,6 +103,24 @@ describe('reduceHoldings: protection of fills', () => {
     expect(s2.flatMap((s) => s.commands).filter((c) => c.kind === 'RequestAudit')).toHaveLength(1);
   });
 
+  it('protection canceled by the broker unasked (a split\'s ex-date) is not re-placed before the broker is read; a split rescales the exit', () => {
+    const s1 = run(syncedState(), [fill({ qty: 10, price: 100, positionQty: 10 })]);
+    const oco = submits(s1)[0] as Submit;
+    const s2 = run(last(s1).state, [ack(oco, 'oco-1'), env({ kind: 'HighWaterRaised', symbol: 'AAPL', highWater: 110 })]);
+    const r = acked(oco, 'oco-1');
+    // The broker cancels both legs: nothing is placed at the old prices, an audit is asked.
+    const s3 = run(last(s2).state, [update('canceled', canceled(r)), update('canceled', canceled(r.legs[0] as OrderReport))]);
+    expect(submits(s3)).toEqual([]);
+    expect(s3.flatMap((x) => x.commands).filter((c) => c.kind === 'RequestAudit')).toHaveLength(1);
+    expect(submits(run(last(s3).state, [env({ kind: 'Tick' }, T0 + 1_000)]))).toEqual([]);
+    // The audit reads a 4-for-1 split: 40 shares at 25; the OCO is placed for them at the new prices.
+    const s4 = run(last(s3).state, [env(snapshot([position('AAPL', 40, 25)], [], T0 + 1_000), T0 + 1_000)]);
+    expect(submits(s4).map((x) => [x.order.qty, x.order.stopLoss?.stopPrice])).toEqual([[40, 23.75]]);
+    const h = last(s4).state.holdings.get('AAPL');
+    expect(h?.exit).toMatchObject({ entryPrice: 25, highWater: 27.5 });
+    expect(events(s4, 'ExitTrack').at(-1)).toMatchObject({ rescaled: true });
+  });
+
   it('waits exactly Retry-After on a 429 without counting it as a failure, and counts a refusal of both orders of one plan once', () => {
     const s1 = run(syncedState(), [fill({ qty: 10.5, price: 100, positionQty: 10.5 })]);
     const [oco, stop] = submits(s1) as [Submit, Submit];

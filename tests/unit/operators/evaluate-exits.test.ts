@@ -8,8 +8,8 @@ import { marbles } from '../../support/marbles.ts';
 
 const DAY = 86_400_000;
 const T = 1_000_000;
-const track = (fraction = 0): ExitTrack => ({ kind: 'ExitTrack', symbol: 'AAPL', state: { entryPrice: 100, tsEntry: T, highWater: 100 }, fraction });
-const untrack: ExitTrack = { kind: 'ExitTrack', symbol: 'AAPL', state: null, fraction: 0 };
+const track = (fraction = 0): ExitTrack => ({ kind: 'ExitTrack', symbol: 'AAPL', state: { entryPrice: 100, tsEntry: T, highWater: 100 }, fraction, rescaled: false });
+const untrack: ExitTrack = { kind: 'ExitTrack', symbol: 'AAPL', state: null, fraction: 0, rescaled: false };
 const trade = (p: number, ts = T + 1): MarketTrade => ({ kind: 'MarketTrade', symbol: 'AAPL', price: price(p), size: 100, tsEvent: ts });
 const tick = (now: number, sessionOpen = true): ExitTick => ({ kind: 'ExitTick', now, sessionOpen });
 const options = { rules: DEFAULT_EXIT_RULES, staleMs: 60_000 };
@@ -32,6 +32,16 @@ describe('evaluateExits', () => {
         h: { kind: 'HighWaterRaised', symbol: 'AAPL', highWater: 101.6 },
         x: { kind: 'SoftExitDue', symbol: 'AAPL', decision: { rule: 'break_even', price: 100, floor: 100 } },
       });
+    });
+  });
+
+  it('takes a rescaled mark as it is after a split: a pre-split high never arms the trailing rule on the new prices', () => {
+    marbles().run(({ cold, expectObservable }) => {
+      const split: ExitTrack = { kind: 'ExitTrack', symbol: 'AAPL', state: { entryPrice: 25, tsEntry: T, highWater: 26 }, fraction: 0, rescaled: true };
+      // Before the split M reached 104; restated, 26 (= 104 / 4): the trailing floor is 25.5, so 25.8 keeps the position
+      // (kept at 104, the floor would be 64.5 and it would sell).
+      const in$ = cold('a-b-s-c|', { a: track(), b: trade(104), s: split, c: trade(25.8) });
+      expectObservable(in$.pipe(evaluateExits(options))).toBe('--h----|', { h: { kind: 'HighWaterRaised', symbol: 'AAPL', highWater: 104 } });
     });
   });
 
