@@ -20,7 +20,7 @@ export function clockReportExpired(report: ClockReport | null, now: number): boo
 
 /** The daemon's "now": the broker's time, synced over REST and advanced by every event's timestamp. */
 export interface SyncedClock extends Clock {
-  /** Adopts the broker's clock: the authority, so it corrects the time even backwards. */
+  /** Re-anchors on the broker's clock (and drops the lead events gave); time never moves backwards once synced. */
   sync(report: ClockReport): void;
   /**
    * Moves time forward to an event's broker timestamp when it is later than now, within a small lead of the

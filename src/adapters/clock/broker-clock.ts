@@ -2,8 +2,9 @@
  * @module The broker-synced clock: the broker's time at the last sync plus the local time elapsed since, moved
  * ahead by event timestamps only within a small lead of that estimate. A frame further ahead never moves it (one
  * bad timestamp must not put the daemon days ahead: time stops would fire on everything): the caller asks the
- * broker instead, and a sync, the authority, sets the time even backwards. Local time is `asyncScheduler.now()`,
- * virtual in tests.
+ * broker instead. A sync re-anchors the estimate on the broker's time and drops the lead; time never runs
+ * backwards (the journal orders decisions by it), so a clock that ran ahead waits for the broker's to catch up.
+ * Local time is `asyncScheduler.now()`, virtual in tests.
  */
 import { asyncScheduler } from 'rxjs';
 import type { ClockReport } from '../../domain/account.ts';
@@ -38,12 +39,12 @@ export function createBrokerClock(options: BrokerClockOptions = {}): SyncedClock
   return {
     now,
     sync(r) {
+      // Before the first sync the time was only the local estimate: the broker's time replaces it outright.
+      if (report === null) last = r.tsNow;
       report = r;
       base = r.tsNow;
       localAtBase = local();
       lead = 0;
-      // The broker's answer is the authority: it corrects the time, even backwards.
-      last = r.tsNow;
     },
     observe(tsEvent) {
       if (report === null) return true;

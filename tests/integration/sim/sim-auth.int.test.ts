@@ -57,17 +57,19 @@ describe('rotate_credentials fault', () => {
     const sim = t.sim;
     const open = await connectTradeUpdates(sim);
     const rotated = { keyId: 'PKROTATED1234', secret: 'rotated-secret-1234' };
+    // The pair before the rotation (sim.credentials is the live object the rotation changes).
+    const old = { keyId: sim.credentials.key, secret: sim.credentials.secret };
     await control(sim).faults({ kind: 'rotate_credentials', key: rotated.keyId, secret: rotated.secret });
     try {
-      await expect(sdkFor(sim).alpaca.trading.account.getAccount()).rejects.toBeInstanceOf(AuthError);
-      await expect(control(sim).state()).rejects.toThrow('-> 401');
+      await expect(sdkFor(sim, old).alpaca.trading.account.getAccount()).rejects.toBeInstanceOf(AuthError);
+      await expect(control(sim, { key: old.keyId, secret: old.secret }).state()).rejects.toThrow('-> 401');
       expect(await sdkFor(sim, rotated).alpaca.trading.account.getAccount()).toMatchObject({ status: 'ACTIVE' });
       expect((await control(sim, { key: rotated.keyId, secret: rotated.secret }).state()).positions).toEqual([]);
       const oldLogin = sdkFor(sim, { keyId: TEST_KEY, secret: TEST_SECRET }).tradingStream();
       oldLogin.connect();
       expect(await oldLogin.waitForAuthenticationResult(5000)).toMatchObject({ authenticated: false, status: 'server_rejected' });
       oldLogin.disconnect();
-      const oldData = sdkFor(sim).stockStream();
+      const oldData = sdkFor(sim, old).stockStream();
       oldData.connect();
       expect(await oldData.waitForAuthenticationResult(5000)).toMatchObject({ authenticated: false, code: 402 });
       oldData.disconnect();
