@@ -8,7 +8,7 @@
  *   I3 nothing opens while halted;  I4 at most one entry per intent (day, ticker);
  *   I5 after an audit in a quiet period, LMDB's positions are the broker's;  I6 no secret in any output.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import { configSchema } from '../../src/adapters/config/schema.ts';
@@ -21,7 +21,7 @@ import { runTradeJob, type TradeJobResult } from '../../src/jobs/trade-job.ts';
 import { createSyntheticMarket, type SyntheticMarketWithInfo } from '../../src/sim/market/synthetic-market.ts';
 import { POSITIONS_TABLE } from '../../src/streams/persist-holdings.ts';
 import { coverageOf } from './coverage-watch.ts';
-import { leaksIn, leaksInFiles } from './secret-forms.ts';
+import { needlesIn, secretNeedles } from './secret-forms.ts';
 import { faultWire, POLICY, type FaultWire } from './fault-wire.ts';
 import { startVirtualHarness, V_KEY, V_SECRET, type VirtualDaemon, type VirtualHarness } from './virtual-daemon.ts';
 
@@ -62,6 +62,12 @@ function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** The forms of the run's secrets that must appear nowhere. */
+const NEEDLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['the API key', secretNeedles(V_KEY)],
+  ['the secret key', secretNeedles(V_SECRET)],
+]);
 
 /** Markets by seed, shared by the schedules: each trading day is generated once per seed, not once per schedule. */
 const markets = new Map<number, SyntheticMarketWithInfo>();
@@ -211,11 +217,21 @@ export class ChaosWorld {
     this.violations.push(`I5: LMDB disagrees with the broker after an audit: ${diff}`);
   }
 
-  /** I6: no form of a secret (raw, escaped, percent-encoded, base64, ...) in any file under the root (logs with the alerts, events, data, LMDB's files) or the journal. */
+  /**
+   * I6: no form of a secret (raw, escaped, percent-encoded, HTML, base64 at any alignment) in any file under the
+   * root (logs with the alerts, events, data, LMDB's files) or the journal. The needles are precomputed forms
+   * (secret-forms.ts `secretNeedles`): the decoding oracle stays with the secrets regression test, whose cost a
+   * thousand schedules cannot carry.
+   */
   checkSecrets(): void {
-    const secrets = { key: V_KEY, secret: V_SECRET, smtpPass: V_SECRET };
-    const leaks = [...leaksInFiles(this.h.root, secrets), ...leaksIn('LMDB journal', JSON.stringify(this.daemon.store.journal.list()), secrets)];
-    for (const leak of leaks) this.violate(`I6 ${leak}`, `I6: a secret in ${leak}`);
+    const walk = (dir: string): string[] =>
+      readdirSync(dir).flatMap((name) => {
+        const path = join(dir, name);
+        return statSync(path).isDirectory() ? walk(path) : [path];
+      });
+    const texts: Array<[string, string]> = walk(this.h.root).map((path) => [path, readFileSync(path).toString('latin1')]);
+    texts.push(['LMDB journal', JSON.stringify(this.daemon.store.journal.list())]);
+    for (const [label, text] of texts) for (const leak of needlesIn(label, text, NEEDLES)) this.violate(`I6 ${leak}`, `I6: a secret in ${leak}`);
   }
 
   /**

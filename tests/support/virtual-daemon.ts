@@ -4,7 +4,7 @@
  * the simulator's in-process wire; vitest's fake timers move time, so a trading day's timers (60 s audits, retry
  * backoffs, Retry-After) take no wall time and every run of a seed is the same. LMDB is real, in a temp root.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Subject, lastValueFrom, tap, toArray } from 'rxjs';
@@ -83,7 +83,8 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
   const at = options.at ?? V_OPEN;
   vi.useFakeTimers({ now: Date.parse(options.wallStart ?? at), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date', 'performance'] });
   const sim = await startSimulator({ key: V_KEY, secret: V_SECRET, start: at, speed: 1, seed: 42, partialFillRate: 0, ...options.sim });
-  const root = mkdtempSync(join(tmpdir(), 'strikeline-virtual-'));
+  // Real LMDB on a RAM disk where the machine has one: its commits (fsync) are the schedules' dearest I/O.
+  const root = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'strikeline-virtual-'));
   const urls = { endpoint: 'http://sim.invalid', dataEndpoint: 'http://sim.invalid', streamUrl: 'ws://sim.invalid/stream', dataStreamUrl: 'ws://sim.invalid/v2/iex' };
   const credentials = { keyId: V_KEY, secretKey: V_SECRET };
   const user = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire) }).broker;
