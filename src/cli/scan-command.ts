@@ -50,7 +50,7 @@ function summary(o: ScanOutcome, signalsDir: string): string {
   const lines = [
     o.table,
     '',
-    `scan ${r.date}: ${r.tickers.length} tickers scanned, ${r.rejected.length} rejected, ${best.filter((b) => b.stats.verdict === 'PROFITABLE').length} PROFITABLE, ${inTrade.length} IN_TRADE (${inTrade.filter((b) => b.stats.verdict === 'PROFITABLE').length} PROFITABLE)`,
+    `scan ${r.date}: ${r.tickers.length} tickers scanned, ${r.rejected.length} rejected, ${best.filter((b) => b.verdict.verdict === 'PROFITABLE').length} PROFITABLE, ${inTrade.length} IN_TRADE (${inTrade.filter((b) => b.verdict.verdict === 'PROFITABLE').length} PROFITABLE)`,
     ...r.strategies.unavailable.map((u) => `note: ${u.strategy} skipped: ${u.reason}`),
     ...r.notes.map((n) => `note: ${n}`),
     ...r.rejected.map((x) => `rejected ${x.ticker}: ${x.reason}`),

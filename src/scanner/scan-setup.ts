@@ -12,6 +12,7 @@ import {
   universeFromList,
   type Universe,
 } from './data/universe.ts';
+import { verdictRules } from './research/verdict/verdict-rules.ts';
 import type { ScanOptions } from './scan/ticker-scan.ts';
 import { selectStrategies, type StrategySelection } from './strategies/registry.ts';
 import { STATIC_SECTORS } from './strategies/sectors.ts';
@@ -43,7 +44,7 @@ export function scanOptions(config: Config): ScanOptions {
       },
       notional: config.capital.max_position_usd,
     },
-    minTrades: config.scanner.min_trades,
+    verdict: verdictRules(config),
   };
 }
 

@@ -110,10 +110,22 @@ export const configSchema = z.strictObject({
   scanner: section({
     universe: z.enum(['static', 'csv']).default('static'),
     history_years: positive.default(10),
-    min_trades: z.number().int().positive().default(5),
+    /** Out-of-sample trades a PROFITABLE verdict needs (its t-test needs a sample worth the name). */
+    min_trades: z.number().int().positive().default(20),
     slippage_bps: z.number().nonnegative().default(7.5),
     commission_per_share: z.number().nonnegative().default(0.005),
     stale_after_hours: positive.default(24),
+    /** The honest verdict's thresholds (docs/research.md). */
+    verdict: z
+      .strictObject({
+        /** Benjamini–Hochberg false-discovery rate across every strategy x ticker of a scan, percent (100 = no correction). */
+        fdr_pct: z.number().positive().max(100).default(5),
+        /** Largest drawdown of the out-of-sample equity (percent of its peak) a PROFITABLE try may have. */
+        max_drawdown_pct: pct.default(30),
+        /** Mean excess return per trade over buy-and-hold (percent) must be above this. */
+        min_excess_return_pct: z.number().min(-100).max(100).default(0),
+      })
+      .prefault({}),
   }),
   schedule: section({
     timezone: z.literal('America/New_York').default('America/New_York'),

@@ -16,7 +16,7 @@ import { Worker } from 'node:worker_threads';
 import type { StrategyName } from '../../adapters/config/schema.ts';
 import type { MarketData } from '../market-data.ts';
 import { prepareShared, scanMarket, type MarketScan } from '../scan/scan-market.ts';
-import type { ScanOptions, TickerScan } from '../scan/ticker-scan.ts';
+import type { ScanOptions, TickerResult } from '../scan/ticker-scan.ts';
 import type { StrategySettings } from '../strategies/strategy.ts';
 import { packMarket } from './shared-market.ts';
 import type { WorkerInput, WorkerMessage } from './worker-protocol.ts';
@@ -30,7 +30,7 @@ export const MIN_SYMBOLS_PER_WORKER = 150;
 export interface ParallelOptions {
   /** Worker threads; 0 or 1 = in-process. Default: the idle cores, if the universe is large enough. */
   readonly workers?: number;
-  readonly onTicker?: (scan: TickerScan) => void;
+  readonly onTicker?: (scan: TickerResult) => void;
 }
 
 /** tsx's ESM API (`tsx/esm/api`), found through its package.json's export map. */
@@ -52,10 +52,10 @@ interface RunningWorker {
 }
 
 /** Starts a worker (it boots and unpacks the market at once); `start` hands it the shared data to scan with. */
-function runWorker(input: WorkerInput, onTicker: (scan: TickerScan) => void): RunningWorker {
+function runWorker(input: WorkerInput, onTicker: (scan: TickerResult) => void): RunningWorker {
   const worker = new Worker(BOOTSTRAP, { eval: true, workerData: input, execArgv: [] });
   const result = new Promise<MarketScan>((resolve, reject) => {
-    const tickers: TickerScan[] = [];
+    const tickers: TickerResult[] = [];
     let done = false;
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'ticker') {

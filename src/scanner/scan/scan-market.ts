@@ -9,15 +9,16 @@ import type { MarketData } from '../market-data.ts';
 import type { Series } from '../series.ts';
 import { STRATEGIES } from '../strategies/registry.ts';
 import type { Strategy, StrategyContext, StrategySettings } from '../strategies/strategy.ts';
-import { scanTicker, type ScanOptions, type TickerScan } from './ticker-scan.ts';
+import { scanTicker, type ScanOptions, type TickerResult } from './ticker-scan.ts';
 
 export interface UnavailableStrategy {
   readonly strategy: StrategyName;
   readonly reason: string;
 }
 
+/** Every ticker's outcomes with their verdict evidence; judgeScan decides the verdicts across all of them. */
 export interface MarketScan {
-  readonly tickers: readonly TickerScan[];
+  readonly tickers: readonly TickerResult[];
   readonly unavailable: readonly UnavailableStrategy[];
 }
 
@@ -76,12 +77,12 @@ export function scanMarket(
   settings: StrategySettings,
   options: ScanOptions,
   symbols: readonly string[] = market.symbols,
-  onTicker?: (scan: TickerScan) => void,
+  onTicker?: (scan: TickerResult) => void,
   shared?: Map<string, unknown>,
 ): MarketScan {
   const ctx = strategyContext(market, settings, shared);
   const { run, unavailable } = runnableStrategies(names, ctx);
-  const tickers: TickerScan[] = [];
+  const tickers: TickerResult[] = [];
   for (const symbol of symbols) {
     const series = market.series.get(symbol);
     if (series === undefined || series.close.length === 0) continue;
