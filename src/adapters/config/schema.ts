@@ -127,6 +127,49 @@ export const configSchema = z.strictObject({
       })
       .prefault({}),
   }),
+  /** `strikeline research` (docs/research.md): walk-forward optimisation, the GA, GP discovery, the regime model. */
+  research: section({
+    seed: z.number().int().nonnegative().default(17),
+    /** Which walk-forward result the scanner applies: none (the strategies' defaults), wfo (grid) or ga. */
+    scan_params: z.enum(['default', 'wfo', 'ga']).default('wfo'),
+    /** Discovered rules (data/research/candidates/<id>.json) the scanner runs as extra strategies. */
+    promoted: z.array(z.string().regex(/^gp_[0-9a-f]{12}$/, 'a candidate id such as gp_0123456789ab')).default([]),
+    wfo: z
+      .strictObject({
+        in_sample_days: z.number().int().min(60).max(5000).default(756),
+        out_of_sample_days: z.number().int().min(5).max(2000).default(252),
+        min_in_sample_trades: z.number().int().min(2).default(10),
+      })
+      .prefault({}),
+    ga: z
+      .strictObject({
+        population: z.number().int().min(4).max(1000).default(24),
+        generations: z.number().int().min(1).max(1000).default(12),
+        crossover_pct: pct.default(80),
+        mutation_pct: z.number().positive().max(100).default(15),
+        elite: z.number().int().nonnegative().default(2),
+        tournament: z.number().int().min(2).default(3),
+      })
+      .prefault({}),
+    gp: z
+      .strictObject({
+        islands: z.number().int().min(1).max(64).default(2),
+        population: z.number().int().min(8).max(5000).default(60),
+        generations: z.number().int().min(1).max(1000).default(20),
+        max_depth: z.number().int().min(1).max(12).default(4),
+        parsimony: z.number().nonnegative().default(0.05),
+        in_sample_pct: z.number().min(10).max(90).default(70),
+        max_candidates: z.number().int().min(1).max(100).default(5),
+      })
+      .prefault({}),
+    regime: z
+      .strictObject({
+        states: z.number().int().min(2).max(4).default(3),
+        iterations: z.number().int().min(1).max(10_000).default(200),
+        train_years: positive.default(10),
+      })
+      .prefault({}),
+  }),
   schedule: section({
     timezone: z.literal('America/New_York').default('America/New_York'),
     scan: hhmm.default('20:00'),
