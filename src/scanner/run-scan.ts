@@ -112,13 +112,17 @@ export async function runScan(
     asOf: request.asOf ?? null,
     universe: { source: setup.universe.source, symbols: setup.universe.symbols.length },
     strategies: {
-      run: setup.selection.selected.filter((s) => !scan.unavailable.some((u) => u.strategy === s)),
+      run: [
+        ...setup.selection.selected.filter((s) => !scan.unavailable.some((u) => u.strategy === s)),
+        ...setup.research.promoted,
+      ],
       unavailable: scan.unavailable,
       skipped: setup.selection.skipped,
     },
     settings: {
       backtest: setup.options.backtest,
       verdict: setup.options.verdict,
+      research: setup.research,
       history_from: window.fromDate,
       workers: request.workers ?? 'auto',
     },

@@ -5,6 +5,7 @@
  * the best of the rest (the one chosen when none is PROFITABLE).
  */
 import type { BacktestOptions } from '../backtest/backtest.ts';
+import type { PromotedRule } from '../research/gp/gp-strategy.ts';
 import type { ParamSchedule } from '../research/params/param-schedule.ts';
 import { localFailure } from '../research/verdict/judge-family.ts';
 import type { VerdictRules } from '../research/verdict/verdict-rules.ts';
@@ -18,6 +19,8 @@ export interface ScanOptions {
   readonly verdict: VerdictRules;
   /** Walk-forward parameter schedules by scheduleKey(strategy, symbol): research results the scan applies. */
   readonly schedules?: ReadonlyMap<string, ParamSchedule>;
+  /** Discovered rules promoted in config (research.promoted), run after the registry's strategies. */
+  readonly candidates?: readonly PromotedRule[];
 }
 
 /** A ticker's outcomes before the family verdict. */

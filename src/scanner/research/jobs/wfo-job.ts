@@ -44,5 +44,5 @@ export function runWfoJob(market: MarketData, ctx: StrategyContext, env: Researc
   const input = { series, strategy, ctx, backtest: env.backtest, windows: env.windows, minTrades: env.minInSampleTrades };
   const run = walkForward(input, optimizer, resume, save);
   const oos = stitchOutOfSample(series, run.folds, run.trials, env.backtest);
-  return wfoResultFile(series, strategy, job.optimizer, run, oos);
+  return wfoResultFile(series, strategy, job.optimizer, run, oos, job.key);
 }

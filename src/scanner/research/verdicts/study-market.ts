@@ -16,7 +16,7 @@ export function studyMarket(
   shared?: Map<string, unknown>,
 ): StudyOutcome[] {
   const ctx = strategyContext(market, settings, shared);
-  const { run } = runnableStrategies(names, ctx);
+  const { run } = runnableStrategies(names, ctx, options.candidates);
   return symbols.flatMap((symbol) => {
     const series = market.series.get(symbol);
     return series === undefined || series.close.length === 0 ? [] : controlTicker(series, run, ctx, options, seed);

@@ -29,6 +29,8 @@ export interface WfoResultFile {
   readonly strategy: string;
   readonly symbol: string;
   readonly optimizer: 'grid' | 'ga';
+  /** The settings and data this result came from (jobs/run-key.ts): a result with another key is not reused. */
+  readonly key: string;
   readonly parameters: readonly ParameterSpec[];
   readonly data: { readonly from: string; readonly to: string; readonly bars: number };
   readonly folds: readonly FoldJson[];
@@ -75,7 +77,14 @@ function evidenceJson(e: VerdictEvidence): VerdictEvidence {
   };
 }
 
-export function wfoResultFile(s: Series, strategy: { readonly name: string; readonly parameters: readonly ParameterSpec[] }, optimizer: 'grid' | 'ga', run: WfoRun, oos: StitchedResult): WfoResultFile {
+export function wfoResultFile(
+  s: Series,
+  strategy: { readonly name: string; readonly parameters: readonly ParameterSpec[] },
+  optimizer: 'grid' | 'ga',
+  run: WfoRun,
+  oos: StitchedResult,
+  key = '',
+): WfoResultFile {
   const { in_sample, params, in_sample_fitness, qualified } = foldJson(s, run.current);
   const st = oos.stats;
   return {
@@ -84,6 +93,7 @@ export function wfoResultFile(s: Series, strategy: { readonly name: string; read
     strategy: strategy.name,
     symbol: s.symbol,
     optimizer,
+    key,
     parameters: strategy.parameters,
     data: { from: s.dates[0] ?? '', to: s.dates[s.dates.length - 1] ?? '', bars: s.close.length },
     folds: run.folds.map((c) => foldJson(s, c)),
