@@ -36,16 +36,19 @@ export function validateCandidates(
   verdict: VerdictRules,
   meta: { readonly seed: number; readonly dataFrom: string; readonly dataTo: string; readonly maxCandidates: number },
 ): Validated[] {
-  const seen = new Set<string>();
-  const chosen: IslandRule[] = [];
+  // One rule written several ways (x AND x, a redundant clause) trades the same in sample: the first of those in
+  // fitness order (the same t-statistic less parsimony, so the smallest) stands for all, and the candidates
+  // validated are distinct rules.
   const ordered = [...rules].sort((a, b) => b.fitness - a.fitness || ruleSize(a.rule) - ruleSize(b.rule) || a.island - b.island);
+  const groups = new Map<string, { r: IslandRule; ins: PooledResult }>();
   for (const r of ordered) {
-    const text = ruleText(r.rule);
-    if (seen.has(text) || chosen.length >= meta.maxCandidates) continue;
-    seen.add(text);
-    chosen.push(r);
+    const ins = pooledResult(r.rule, data, backtest, 'in');
+    const same = `${ins.trades}:${ins.test.mean}:${ins.test.sd}`;
+    if (!groups.has(same)) groups.set(same, { r, ins });
   }
-  const results = chosen.map((r) => ({ r, ins: pooledResult(r.rule, data, backtest, 'in'), oos: pooledResult(r.rule, data, backtest, 'out') }));
+  const results = [...groups.values()]
+    .slice(0, meta.maxCandidates)
+    .map(({ r, ins }) => ({ r, ins, oos: pooledResult(r.rule, data, backtest, 'out') }));
   const q = benjaminiHochberg(results.map((x) => x.oos.test.p));
   return results.map(({ r, ins, oos }, k) => {
     const qValue = q[k] ?? 1;
