@@ -41,21 +41,50 @@ function files(dir: string): Map<string, string> {
 }
 
 async function once(workers: number): Promise<{ line: string; files: Map<string, string> }> {
-  const market = syntheticUniverse({ seed: 42, symbols: 36, startDate: '2014-05-01', endDate: '2024-04-30' });
+  const market = syntheticUniverse({
+    seed: 42,
+    symbols: 36,
+    startDate: '2014-05-01',
+    endDate: '2024-04-30',
+  });
   const dataDir = mkdtempSync(join(tmpdir(), 'strikeline-research-bench-'));
   try {
     const o = scanOptions(DEFAULT_CONFIG);
-    const settings = { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: STATIC_SECTORS, fundamentals: null };
+    const settings = {
+      vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+      marketSymbol: 'SPY',
+      sectors: STATIC_SECTORS,
+      fundamentals: null,
+    };
     const names = STRATEGY_NAMES.filter((n) => DEFAULT_CONFIG.strategies[n].enabled);
     const c0 = process.cpuUsage();
     const t0 = performance.now();
     const ran = await runTasks(
-      { market, settings, shared: new Map(), env: researchEnv(DEFAULT_CONFIG, 17, o.backtest, o.verdict), paths: researchPaths(dataDir), names, workers, fresh: true, progress: silentProgress, log: silentLog },
-      { config: DEFAULT_CONFIG, dataDir, tasks: RESEARCH_TASKS, date: market.dates[market.dates.length - 1] ?? '', clock: () => performance.now() },
+      {
+        market,
+        settings,
+        shared: new Map(),
+        env: researchEnv(DEFAULT_CONFIG, 17, o.backtest, o.verdict),
+        paths: researchPaths(dataDir),
+        names,
+        workers,
+        fresh: true,
+        progress: silentProgress,
+        log: silentLog,
+      },
+      {
+        config: DEFAULT_CONFIG,
+        dataDir,
+        tasks: RESEARCH_TASKS,
+        date: market.dates[market.dates.length - 1] ?? '',
+        clock: () => performance.now(),
+      },
     );
     const wall = performance.now() - t0;
     const cpu = process.cpuUsage(c0);
-    const tasks = Object.entries(ran.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ');
+    const tasks = Object.entries(ran.timings)
+      .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`)
+      .join(', ');
     const v = ran.summaries.verdicts;
     return {
       line: `  ${workers <= 1 ? 'in-process' : `${workers} worker threads`}: wall ${(wall / 1000).toFixed(1)} s (${tasks}); CPU (all threads) ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; honest PROFITABLE ${v?.honest.tries.count ?? '?'} of ${v?.tries ?? '?'} tries, old rule ${v?.lax.tries.count ?? '?'}, control ${v?.control.tickers.count ?? '?'} tickers`,
@@ -71,7 +100,9 @@ export async function run(): Promise<string> {
   const threads = await once(2);
   const same = JSON.stringify([...here.files]) === JSON.stringify([...threads.files]);
   return [
-    `machine: ${availableParallelism()} cores, load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (a loaded machine slows every number below)`,
+    `machine: ${availableParallelism()} cores, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')} (a loaded machine slows every number below)`,
     'research, every task, default config, 36 synthetic tickers x 10 years, from scratch:',
     here.line,
     threads.line,

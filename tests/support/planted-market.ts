@@ -48,7 +48,12 @@ function bar(date: string, prev: number, gap: number, move: number, r: Rng, volu
   return { ts: Date.parse(`${date}T05:00:00Z`), open, high, low, close, volume };
 }
 
-function path(dates: readonly string[], r: Rng, o: PlantedMarketOptions, edge: PlantedEdge | null): Bar[] {
+function path(
+  dates: readonly string[],
+  r: Rng,
+  o: PlantedMarketOptions,
+  edge: PlantedEdge | null,
+): Bar[] {
   const mu = (o.driftPct ?? 0.03) / 100;
   const sigma = (o.volPct ?? 1.5) / 100;
   const bars: Bar[] = [];
@@ -88,7 +93,8 @@ export function plantedMarket(o: PlantedMarketOptions): MarketData {
   const dates = plantedDates(o.sessions);
   const universe = Array.from({ length: o.symbols }, (_, i) => plantedSymbol(i));
   const bars = new Map<string, Bar[]>();
-  for (const symbol of universe) bars.set(symbol, path(dates, seededRng(o.seed, symbol), o, o.edge ?? null));
+  for (const symbol of universe)
+    bars.set(symbol, path(dates, seededRng(o.seed, symbol), o, o.edge ?? null));
   bars.set('SPY', path(dates, seededRng(o.seed, 'SPY'), o, null));
   bars.set('VIXY', vix(dates, seededRng(o.seed, 'VIXY')));
   return assembleMarket(dates, universe, bars);

@@ -133,7 +133,9 @@ export const configSchema = z.strictObject({
     /** Which walk-forward result the scanner applies: none (the strategies' defaults), wfo (grid) or ga. */
     scan_params: z.enum(['default', 'wfo', 'ga']).default('wfo'),
     /** Discovered rules (data/research/candidates/<id>.json) the scanner runs as extra strategies. */
-    promoted: z.array(z.string().regex(/^gp_[0-9a-f]{12}$/, 'a candidate id such as gp_0123456789ab')).default([]),
+    promoted: z
+      .array(z.string().regex(/^gp_[0-9a-f]{12}$/, 'a candidate id such as gp_0123456789ab'))
+      .default([]),
     wfo: z
       .strictObject({
         in_sample_days: z.number().int().min(60).max(5000).default(756),

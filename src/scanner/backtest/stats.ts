@@ -32,10 +32,7 @@ export interface BacktestStats {
 const meanOf = (xs: readonly number[]): number =>
   xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
 
-export function backtestStats(
-  result: BacktestResult,
-  warmup: number,
-): BacktestStats {
+export function backtestStats(result: BacktestResult, warmup: number): BacktestStats {
   const t = result.trades;
   const pnls = t.map((x) => x.pnl);
   const returns = t.map((x) => x.returnPct);

@@ -19,7 +19,11 @@ export function bestSignals(
     .sort(
       ({ scan: a, best: x }, { scan: b, best: y }) =>
         STATE_ORDER[x.state] - STATE_ORDER[y.state] ||
-        (x.verdict.verdict === y.verdict.verdict ? 0 : x.verdict.verdict === 'PROFITABLE' ? -1 : 1) ||
+        (x.verdict.verdict === y.verdict.verdict
+          ? 0
+          : x.verdict.verdict === 'PROFITABLE'
+            ? -1
+            : 1) ||
         y.stats.avgReturnPct - x.stats.avgReturnPct ||
         a.symbol.localeCompare(b.symbol),
     );

@@ -43,31 +43,59 @@ export interface ResearchRequest {
 }
 
 /** Worker threads: as asked, else one per idle core (cores minus the 1-minute load average), at least one. */
-export const researchWorkers = (requested?: number, cores = availableParallelism(), load = loadavg()[0] ?? 0): number =>
-  requested ?? Math.max(1, Math.floor(cores - load + 0.5));
+export const researchWorkers = (
+  requested?: number,
+  cores = availableParallelism(),
+  load = loadavg()[0] ?? 0,
+): number => requested ?? Math.max(1, Math.floor(cores - load + 0.5));
 
-export async function runResearch(deps: ResearchDeps, request: ResearchRequest): Promise<ResearchSummary | ScanSkipped> {
+export async function runResearch(
+  deps: ResearchDeps,
+  request: ResearchRequest,
+): Promise<ResearchSummary | ScanSkipped> {
   const t0 = deps.wallClock();
   const setup = scanSetup(deps.config, deps.paths, deps.strategyDisabledList, request);
   const window = await scanWindow(deps.broker, deps.config.scanner.history_years, request.asOf);
   if (request.asOf === undefined && !window.todayIsSession)
-    return { skipped: `market closed today (${window.today}, New York): no research; --asof DATE runs it for a past session` };
+    return {
+      skipped: `market closed today (${window.today}, New York): no research; --asof DATE runs it for a past session`,
+    };
   // The regime model always needs the market and the VIX proxy, whatever strategies run.
-  const context = [...new Set([...setup.context, deps.config.vix_regimes.symbol, setup.settings.marketSymbol])];
+  const context = [
+    ...new Set([...setup.context, deps.config.vix_regimes.symbol, setup.settings.marketSymbol]),
+  ];
   const loaded = await loadMarket(deps.broker, setup.universe.symbols, context, window, {
     cacheDir: `${deps.paths.data}/bars/1Day`,
     useCache: request.useCache,
     staleAfterHours: deps.config.scanner.stale_after_hours,
     progress: deps.progress,
   });
-  if (loaded.market.symbols.length === 0) throw new ScanFailedError(`every ticker was rejected (${loaded.rejected.length})`);
+  if (loaded.market.symbols.length === 0)
+    throw new ScanFailedError(`every ticker was rejected (${loaded.rejected.length})`);
   const t1 = deps.wallClock();
   const seed = request.seed ?? deps.config.research.seed;
   const workers = researchWorkers(request.workers);
   const env = researchEnv(deps.config, seed, setup.options.backtest, setup.options.verdict);
   const ran = await runTasks(
-    { market: loaded.market, settings: setup.settings, shared: new Map(), env, paths: researchPaths(deps.paths.data), names: setup.selection.selected, workers, fresh: request.fresh, progress: deps.progress, log: deps.log },
-    { config: deps.config, dataDir: deps.paths.data, tasks: request.tasks, date: window.closedThrough, clock: deps.wallClock },
+    {
+      market: loaded.market,
+      settings: setup.settings,
+      shared: new Map(),
+      env,
+      paths: researchPaths(deps.paths.data),
+      names: setup.selection.selected,
+      workers,
+      fresh: request.fresh,
+      progress: deps.progress,
+      log: deps.log,
+    },
+    {
+      config: deps.config,
+      dataDir: deps.paths.data,
+      tasks: request.tasks,
+      date: window.closedThrough,
+      clock: deps.wallClock,
+    },
   );
   const summary: ResearchSummary = {
     date: window.closedThrough,
@@ -75,7 +103,11 @@ export async function runResearch(deps: ResearchDeps, request: ResearchRequest):
     as_of: request.asOf ?? null,
     seed,
     tasks: request.tasks,
-    universe: { source: setup.universe.source, symbols: setup.universe.symbols.length, scanned: loaded.market.symbols.length },
+    universe: {
+      source: setup.universe.source,
+      symbols: setup.universe.symbols.length,
+      scanned: loaded.market.symbols.length,
+    },
     strategies: setup.selection.selected,
     workers,
     notes: [...setup.notes, ...loaded.rejected.map((r) => `rejected ${r.ticker}: ${r.reason}`)],
@@ -87,8 +119,17 @@ export async function runResearch(deps: ResearchDeps, request: ResearchRequest):
   const r = summary.regime;
   if (r?.changed === true && r.previous !== null) {
     deps.log.info({ regime: r.label, previous: r.previous, date: r.as_of }, 'regime changed');
-    await logRegimeChange(store, { date: r.as_of, regime: r.label, previous: r.previous, probability: r.probability, recordedAt: summary.generated_at });
+    await logRegimeChange(store, {
+      date: r.as_of,
+      regime: r.label,
+      previous: r.previous,
+      probability: r.probability,
+      recordedAt: summary.generated_at,
+    });
   }
-  deps.log.info({ date: summary.date, tasks: summary.tasks, timingsMs: summary.timings_ms }, 'research finished');
+  deps.log.info(
+    { date: summary.date, tasks: summary.tasks, timingsMs: summary.timings_ms },
+    'research finished',
+  );
   return summary;
 }

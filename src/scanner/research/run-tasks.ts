@@ -24,7 +24,10 @@ export interface TaskPlan {
   readonly clock: () => number;
 }
 
-export async function runTasks(t: TaskContext, plan: TaskPlan): Promise<{ summaries: Summaries; timings: Record<string, number> }> {
+export async function runTasks(
+  t: TaskContext,
+  plan: TaskPlan,
+): Promise<{ summaries: Summaries; timings: Record<string, number> }> {
   const summaries: { -readonly [K in keyof Summaries]: Summaries[K] } = {};
   const timings: Record<string, number> = {};
   for (const task of plan.tasks) {
@@ -44,7 +47,12 @@ export async function runTasks(t: TaskContext, plan: TaskPlan): Promise<{ summar
         break;
       case 'verdicts': {
         const research = scanResearch(plan.config, plan.dataDir, t.names, t.market.symbols);
-        const options = { backtest: t.env.backtest, verdict: t.env.verdict, schedules: research.schedules, candidates: research.candidates };
+        const options = {
+          backtest: t.env.backtest,
+          verdict: t.env.verdict,
+          schedules: research.schedules,
+          candidates: research.candidates,
+        };
         const shared = prepareShared(t.market, t.names, t.settings);
         summaries.verdicts = await verdictsTask({ ...t, shared }, options, plan.date);
         break;

@@ -17,7 +17,11 @@ export interface ScanResearch {
   readonly candidates: PromotedRule[];
   readonly notes: string[];
   /** For the scan report: where parameters came from and what was promoted. */
-  readonly summary: { readonly params: string; readonly schedules: number; readonly promoted: readonly string[] };
+  readonly summary: {
+    readonly params: string;
+    readonly schedules: number;
+    readonly promoted: readonly string[];
+  };
 }
 
 export function scanResearch(
@@ -30,13 +34,22 @@ export function scanResearch(
   const notes: string[] = [];
   const source = config.research.scan_params;
   const parameterized = selected.map((n) => STRATEGIES[n]).filter(isParameterized);
-  const read = source === 'default' ? { schedules: new Map<string, ParamSchedule>(), notes: [] } : readSchedules(paths, source === 'wfo' ? 'grid' : 'ga', parameterized, symbols);
+  const read =
+    source === 'default'
+      ? { schedules: new Map<string, ParamSchedule>(), notes: [] }
+      : readSchedules(paths, source === 'wfo' ? 'grid' : 'ga', parameterized, symbols);
   notes.push(...read.notes);
   const candidates: PromotedRule[] = [];
   for (const id of config.research.promoted) {
     try {
       const c = readCandidate(paths.candidateFile(id), id);
-      candidates.push({ id: c.id, expression: c.expression, rule: c.rule, warmup: c.warmup, inSampleThrough: c.in_sample_through });
+      candidates.push({
+        id: c.id,
+        expression: c.expression,
+        rule: c.rule,
+        warmup: c.warmup,
+        inSampleThrough: c.in_sample_through,
+      });
     } catch (e) {
       if (!(e instanceof CandidateError)) throw e;
       notes.push(`promoted ${id} skipped: ${e.message}`);
@@ -46,6 +59,10 @@ export function scanResearch(
     schedules: read.schedules,
     candidates,
     notes,
-    summary: { params: source, schedules: read.schedules.size, promoted: candidates.map((c) => c.id) },
+    summary: {
+      params: source,
+      schedules: read.schedules.size,
+      promoted: candidates.map((c) => c.id),
+    },
   };
 }

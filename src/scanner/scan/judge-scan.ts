@@ -44,7 +44,9 @@ export function judgeScan(tickers: readonly TickerResult[], rules: VerdictRules)
     const kept = trades.get(best.strategy);
     // ticker-scan keeps the trades of every outcome pickBest can choose; a miss is a bug, not data.
     if (kept === null || kept === undefined)
-      throw new Error(`judgeScan: ${t.symbol} ${best.strategy} was chosen but its trades were not kept`);
+      throw new Error(
+        `judgeScan: ${t.symbol} ${best.strategy} was chosen but its trades were not kept`,
+      );
     return { ...t, outcomes, best: { ...best, trades: kept } };
   });
 }

@@ -49,11 +49,19 @@ interface Signals {
   readonly params: ParamValues | null;
 }
 
-function signalsOf(series: Series, strategy: Strategy, ctx: StrategyContext, o: ScanOptions): Signals {
+function signalsOf(
+  series: Series,
+  strategy: Strategy,
+  ctx: StrategyContext,
+  o: ScanOptions,
+): Signals {
   const warm = Math.max(0, strategy.warmup - 1);
   if (!isParameterized(strategy)) {
     const signals = strategy.signals(series, ctx);
-    const from = strategy.outOfSampleFrom === undefined ? warm : Math.max(warm, firstIndexOnOrAfter(series.dates, strategy.outOfSampleFrom));
+    const from =
+      strategy.outOfSampleFrom === undefined
+        ? warm
+        : Math.max(warm, firstIndexOnOrAfter(series.dates, strategy.outOfSampleFrom));
     signals.fill(0, 0, from);
     return { signals, from, paramsSource: 'fixed', params: null };
   }
@@ -61,7 +69,12 @@ function signalsOf(series: Series, strategy: Strategy, ctx: StrategyContext, o: 
   const first = schedule?.steps[0];
   const last = schedule?.steps[schedule.steps.length - 1];
   if (schedule === undefined || first === undefined || last === undefined)
-    return { signals: strategy.signals(series, ctx), from: warm, paramsSource: 'default', params: defaultParams(strategy.parameters) };
+    return {
+      signals: strategy.signals(series, ctx),
+      from: warm,
+      paramsSource: 'default',
+      params: defaultParams(strategy.parameters),
+    };
   const signals = scheduledSignals(series, schedule, (p) => strategy.signalsWith(series, ctx, p));
   const from = Math.max(warm, firstIndexOnOrAfter(series.dates, first.from));
   signals.fill(0, 0, from);

@@ -56,21 +56,51 @@ describe('strikeline research against the simulator', () => {
     expect(first.date).toBe('2024-04-30');
     expect(first.universe.scanned).toBe(3);
     expect(first.regime?.labels).toEqual(['calm', 'normal', 'stressed']);
-    expect(first.wfo).toMatchObject({ optimizer: 'grid', jobs: 21, computed: 21, reused: 0, failed: [] });
-    expect(first.ga).toMatchObject({ optimizer: 'ga', jobs: 21, computed: 21, reused: 0, failed: [] });
-    expect(first.gp?.islands.map((i) => [i.island, i.generations, i.resumed_at])).toEqual([[0, 2, null], [1, 2, null]]);
+    expect(first.wfo).toMatchObject({
+      optimizer: 'grid',
+      jobs: 21,
+      computed: 21,
+      reused: 0,
+      failed: [],
+    });
+    expect(first.ga).toMatchObject({
+      optimizer: 'ga',
+      jobs: 21,
+      computed: 21,
+      reused: 0,
+      failed: [],
+    });
+    expect(first.gp?.islands.map((i) => [i.island, i.generations, i.resumed_at])).toEqual([
+      [0, 2, null],
+      [1, 2, null],
+    ]);
     expect(first.gp?.validated).toHaveLength(2);
     // 3 tickers x 10 strategies (factor_momentum needs 5 symbols, quality_smallcap_value fundamentals, sector_rotation is off).
     expect(first.verdicts?.tries).toBe(30);
     expect(first.verdicts?.control.tickers.pct).toBeLessThanOrEqual(5);
     const data = join(sim.root, 'data', 'research');
-    expect(readdirSync(join(data, 'wfo')).sort()).toEqual(['gap_fill', 'ma_crossover', 'mean_reversion', 'momentum', 'relative_volume_breakout', 'rsi_mean_reversion', 'vol_managed_momentum']);
-    expect(readdirSync(join(data, 'checkpoints', 'gp')).sort()).toEqual(['island-0.json', 'island-1.json']);
+    expect(readdirSync(join(data, 'wfo')).sort()).toEqual([
+      'gap_fill',
+      'ma_crossover',
+      'mean_reversion',
+      'momentum',
+      'relative_volume_breakout',
+      'rsi_mean_reversion',
+      'vol_managed_momentum',
+    ]);
+    expect(readdirSync(join(data, 'checkpoints', 'gp')).sort()).toEqual([
+      'island-0.json',
+      'island-1.json',
+    ]);
     expect(readdirSync(join(data, 'verdicts'))).toEqual(['2024-04-30.json']);
     expect(currentRegime(join(sim.root, 'data'))?.label).toBe(first.regime?.label);
     const store = openStore(join(sim.root, 'state'));
     try {
-      expect(readResearchSummary(store)).toEqual(first);
+      const date = '2024-04-30';
+      expect(readResearchSummary(store)).toEqual({
+        ...first,
+        task_dates: { regime: date, wfo: date, ga: date, gp: date, verdicts: date },
+      });
     } finally {
       await store.close();
     }
@@ -85,17 +115,29 @@ describe('strikeline research against the simulator', () => {
     expect(again.ga).toMatchObject({ computed: 0, reused: 21 });
     expect(again.gp?.checkpoints).toEqual({ found: 2, loaded: 2, problems: [] });
     expect(again.gp?.islands.map((i) => i.resumed_at)).toEqual([2, 2]);
-    expect({ ...again.gp, checkpoints: null, islands: null }).toEqual({ ...first.gp, checkpoints: null, islands: null });
+    expect({ ...again.gp, checkpoints: null, islands: null }).toEqual({
+      ...first.gp,
+      checkpoints: null,
+      islands: null,
+    });
     expect(again.verdicts).toEqual(first.verdicts);
     expect(files(join(sim.root, 'data', 'research'))).toEqual(before);
   });
 
   it('is read by the next scan: the walk-forward parameters are applied', async () => {
-    const r = await runCli(['scan', '--symbols', SYMBOLS, '--asof', '2024-04-30'], sim.env, 120_000);
+    const r = await runCli(
+      ['scan', '--symbols', SYMBOLS, '--asof', '2024-04-30'],
+      sim.env,
+      120_000,
+    );
     expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(sim.root, 'data', 'scan', '2024-04-30.json'), 'utf8')) as {
+    const report = JSON.parse(
+      readFileSync(join(sim.root, 'data', 'scan', '2024-04-30.json'), 'utf8'),
+    ) as {
       settings: { research: unknown };
-      tickers: Array<{ results: Array<{ strategy: string; params_source: string; oos_from: string }> }>;
+      tickers: Array<{
+        results: Array<{ strategy: string; params_source: string; oos_from: string }>;
+      }>;
     };
     expect(report.settings.research).toEqual({ params: 'wfo', schedules: 21, promoted: [] });
     const gap = report.tickers[0]!.results.find((x) => x.strategy === 'gap_fill')!;
@@ -106,6 +148,8 @@ describe('strikeline research against the simulator', () => {
   it('refuses an unknown task with exit 2 and one clear line', async () => {
     const r = await runCli(['research', '--task', 'wfo,astrology'], sim.env);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/strikeline: --task: unknown astrology; choose all or from regime, wfo, ga, gp, verdicts/);
+    expect(r.stderr).toMatch(
+      /strikeline: --task: unknown astrology; choose all or from regime, wfo, ga, gp, verdicts/,
+    );
   });
 });

@@ -11,14 +11,23 @@ import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
 import { indicatorSet } from '../../../src/scanner/indicator-set.ts';
 import { crossover, mutate, randomRule } from '../../../src/scanner/research/gp/random-rule.ts';
-import { featureColumns, ruleDepth, ruleSignals, ruleSize, ruleText, type Rule } from '../../../src/scanner/research/gp/rule.ts';
+import {
+  featureColumns,
+  ruleDepth,
+  ruleSignals,
+  ruleSize,
+  ruleText,
+  type Rule,
+} from '../../../src/scanner/research/gp/rule.ts';
 import { seededRng } from '../../../src/scanner/research/random/rng.ts';
 import { truncateSeries } from '../../../src/scanner/series.ts';
 import { FEATURES, FEATURE_SPECS } from '../../../src/scanner/research/gp/features.ts';
 import { randomMarket } from '../scanner/random-market.ts';
 
 const thresholds = Object.fromEntries(
-  FEATURES.flatMap((f) => FEATURE_SPECS[f].periods.map((p) => [`${f}:${p}`, [-2, -1, 0, 1, 2, 20, 50, 80]])),
+  FEATURES.flatMap((f) =>
+    FEATURE_SPECS[f].periods.map((p) => [`${f}:${p}`, [-2, -1, 0, 1, 2, 20, 50, 80]]),
+  ),
 );
 
 describe('GP rules', () => {
@@ -38,15 +47,23 @@ describe('GP rules', () => {
     },
   );
 
-  test.prop([fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 1, max: 1e6 }), fc.integer({ min: 210, max: 398 })], { numRuns: 30 })(
-    'read no bar after the day they signal on',
-    (ruleSeed, marketSeed, d) => {
-      const series = randomMarket(marketSeed, 400).series.get('AAPL')!;
-      const rule = randomRule(seededRng(ruleSeed), thresholds, 3);
-      const full = ruleSignals(rule, series.close.length, featureColumns(series, indicatorSet(series)));
-      const cut = truncateSeries(series, d + 1);
-      const past = ruleSignals(rule, cut.close.length, featureColumns(cut, indicatorSet(cut)));
-      expect(Array.from(past)).toEqual(Array.from(full.subarray(0, d + 1)));
-    },
-  );
+  test.prop(
+    [
+      fc.integer({ min: 0, max: 1e6 }),
+      fc.integer({ min: 1, max: 1e6 }),
+      fc.integer({ min: 210, max: 398 }),
+    ],
+    { numRuns: 30 },
+  )('read no bar after the day they signal on', (ruleSeed, marketSeed, d) => {
+    const series = randomMarket(marketSeed, 400).series.get('AAPL')!;
+    const rule = randomRule(seededRng(ruleSeed), thresholds, 3);
+    const full = ruleSignals(
+      rule,
+      series.close.length,
+      featureColumns(series, indicatorSet(series)),
+    );
+    const cut = truncateSeries(series, d + 1);
+    const past = ruleSignals(rule, cut.close.length, featureColumns(cut, indicatorSet(cut)));
+    expect(Array.from(past)).toEqual(Array.from(full.subarray(0, d + 1)));
+  });
 });

@@ -50,7 +50,10 @@ describe('Student t upper tail', () => {
 });
 
 describe('one-sided t-test', () => {
-  const sample = fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 2, maxLength: 80 });
+  const sample = fc.array(fc.double({ min: -20, max: 20, noNaN: true }), {
+    minLength: 2,
+    maxLength: 80,
+  });
 
   test.prop([fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { maxLength: 1 })])(
     'cannot reject with fewer than two trades',
@@ -129,13 +132,14 @@ describe('excess over buy-and-hold', () => {
     expect(benchmarkPct(mu, a + extra)).toBeGreaterThan(benchmarkPct(mu, a));
   });
 
-  test.prop([fc.double({ min: -0.01, max: 0.01, noNaN: true }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 20 })])(
-    'a trade earning its benchmark has zero excess',
-    (mu, entry, held) => {
-      const t = { entryIndex: entry, exitIndex: entry + held, returnPct: benchmarkPct(mu, held + 1) };
-      expect(excessReturns([t], mu)[0]).toBeCloseTo(0, 9);
-    },
-  );
+  test.prop([
+    fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+    fc.integer({ min: 0, max: 50 }),
+    fc.integer({ min: 0, max: 20 }),
+  ])('a trade earning its benchmark has zero excess', (mu, entry, held) => {
+    const t = { entryIndex: entry, exitIndex: entry + held, returnPct: benchmarkPct(mu, held + 1) };
+    expect(excessReturns([t], mu)[0]).toBeCloseTo(0, 9);
+  });
 
   it('takes the drift from the closes of the window', () => {
     const close = [100, 110, 121, 133.1];

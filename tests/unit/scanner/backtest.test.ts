@@ -109,7 +109,7 @@ describe('backtest: costs and statistics', () => {
     expect(t.returnPct).toBeLessThan(t.grossReturnPct);
   });
 
-  it('computes win rate, profit factor and expectancy from closed trades (the verdict is the family judge\'s)', () => {
+  it("computes win rate, profit factor and expectancy from closed trades (the verdict is the family judge's)", () => {
     const rows: Row[] = [
       flat(100),
       flat(100),

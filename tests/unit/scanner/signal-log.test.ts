@@ -57,7 +57,12 @@ const evidence: VerdictEvidence = {
   exposurePct: 2,
 };
 
-const profitable: VerdictDecision = { verdict: 'PROFITABLE', reason: 'edge', qValue: 0.0012, familySize: 396 };
+const profitable: VerdictDecision = {
+  verdict: 'PROFITABLE',
+  reason: 'edge',
+  qValue: 0.0012,
+  familySize: 396,
+};
 
 const outcome = (
   strategy: StrategyOutcome['strategy'],

@@ -39,7 +39,11 @@ function tradeOf(s: Series, e: HeldEntry, o: BacktestOptions): Trade {
 }
 
 /** Entries must be ascending and not overlap (each exits before the next enters); later ones are dropped if not. */
-export function fixedHoldBacktest(s: Series, entries: readonly HeldEntry[], o: BacktestOptions): BacktestResult {
+export function fixedHoldBacktest(
+  s: Series,
+  entries: readonly HeldEntry[],
+  o: BacktestOptions,
+): BacktestResult {
   const n = s.close.length;
   const trades: Trade[] = [];
   let free = 0;
@@ -58,7 +62,10 @@ export function fixedHoldBacktest(s: Series, entries: readonly HeldEntry[], o: B
       if (i === t.exitIndex) {
         realised += t.pnl;
         k += 1;
-      } else marked = ((s.close[i] as number) - t.entryPrice) * t.shares - t.shares * o.costs.commissionPerShare;
+      } else
+        marked =
+          ((s.close[i] as number) - t.entryPrice) * t.shares -
+          t.shares * o.costs.commissionPerShare;
     }
     equity[i] = o.notional + realised + marked;
   }

@@ -22,7 +22,10 @@ export function randomEntries(
   trades: readonly ControlTrade[],
   rng: Rng,
 ): HeldEntry[] {
-  const holds = shuffled(rng, trades.map((t) => t.exitIndex - t.entryIndex));
+  const holds = shuffled(
+    rng,
+    trades.map((t) => t.exitIndex - t.entryIndex),
+  );
   const first = from + 1;
   const span = n - first;
   const used = holds.reduce((a, h) => a + h + 1, 0);

@@ -35,7 +35,10 @@ function fittest(fitness: readonly number[], among: readonly number[]): number {
 }
 
 function tournament(rng: Rng, fitness: readonly number[], size: number): number {
-  return fittest(fitness, Array.from({ length: size }, () => rng.int(fitness.length)));
+  return fittest(
+    fitness,
+    Array.from({ length: size }, () => rng.int(fitness.length)),
+  );
 }
 
 function mutate(rng: Rng, genome: Genome, grid: readonly number[], rate: number): number[] {
@@ -49,23 +52,46 @@ function mutate(rng: Rng, genome: Genome, grid: readonly number[], rate: number)
 }
 
 /** Generation 0: the seeds given (a warm start), then random genomes, all evaluated. */
-export function gaInit(specs: readonly ParameterSpec[], o: GaOptions, rngState: RngState, fitness: GenomeFitness, seeds: readonly Genome[] = []): GaState {
+export function gaInit(
+  specs: readonly ParameterSpec[],
+  o: GaOptions,
+  rngState: RngState,
+  fitness: GenomeFitness,
+  seeds: readonly Genome[] = [],
+): GaState {
   const rng = createRng(rngState);
   const grid = sizes(specs);
-  const population = Array.from({ length: o.population }, (_, i) => seeds[i] ?? grid.map((n) => rng.int(n)));
-  return { generation: 0, population, fitness: population.map((g) => fitness(decode(specs, g))), rate: o.mutation, rng: rng.state() };
+  const population = Array.from(
+    { length: o.population },
+    (_, i) => seeds[i] ?? grid.map((n) => rng.int(n)),
+  );
+  return {
+    generation: 0,
+    population,
+    fitness: population.map((g) => fitness(decode(specs, g))),
+    rate: o.mutation,
+    rng: rng.state(),
+  };
 }
 
-export function gaStep(specs: readonly ParameterSpec[], o: GaOptions, state: GaState, fitness: GenomeFitness): GaState {
+export function gaStep(
+  specs: readonly ParameterSpec[],
+  o: GaOptions,
+  state: GaState,
+  fitness: GenomeFitness,
+): GaState {
   const rng = createRng(state.rng);
   const grid = sizes(specs);
-  const ranked = state.population.map((_, i) => i).sort((a, b) => (state.fitness[b] ?? -Infinity) - (state.fitness[a] ?? -Infinity) || a - b);
+  const ranked = state.population
+    .map((_, i) => i)
+    .sort((a, b) => (state.fitness[b] ?? -Infinity) - (state.fitness[a] ?? -Infinity) || a - b);
   const next: Genome[] = ranked.slice(0, o.elite).map((i) => state.population[i] ?? []);
   const scores: number[] = ranked.slice(0, o.elite).map((i) => state.fitness[i] ?? -Infinity);
   while (next.length < o.population) {
     const a = state.population[tournament(rng, state.fitness, o.tournament)] ?? [];
     const b = state.population[tournament(rng, state.fitness, o.tournament)] ?? [];
-    const child = rng.next() < o.crossover ? a.map((g, k) => (rng.next() < 0.5 ? g : (b[k] ?? g))) : [...a];
+    const child =
+      rng.next() < o.crossover ? a.map((g, k) => (rng.next() < 0.5 ? g : (b[k] ?? g))) : [...a];
     const mutated = mutate(rng, child, grid, state.rate);
     next.push(mutated);
     scores.push(fitness(decode(specs, mutated)));
@@ -87,10 +113,23 @@ export interface GaResult {
 }
 
 /** Runs the remaining generations of `state` and returns the fittest individual of the last population. */
-export function gaFinish(specs: readonly ParameterSpec[], o: GaOptions, start: GaState, fitness: GenomeFitness): GaResult {
+export function gaFinish(
+  specs: readonly ParameterSpec[],
+  o: GaOptions,
+  start: GaState,
+  fitness: GenomeFitness,
+): GaResult {
   let state = start;
   while (state.generation < o.generations) state = gaStep(specs, o, state, fitness);
-  const i = fittest(state.fitness, state.population.map((_, k) => k));
+  const i = fittest(
+    state.fitness,
+    state.population.map((_, k) => k),
+  );
   const bestGenome = state.population[i] ?? [];
-  return { best: decode(specs, bestGenome), bestGenome, fitness: state.fitness[i] ?? -Infinity, state };
+  return {
+    best: decode(specs, bestGenome),
+    bestGenome,
+    fitness: state.fitness[i] ?? -Infinity,
+    state,
+  };
 }

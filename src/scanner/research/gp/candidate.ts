@@ -37,7 +37,11 @@ export interface CandidateFile {
     readonly generation: number;
     readonly data: { readonly from: string; readonly to: string; readonly tickers: number };
   };
-  readonly in_sample: PooledJson & { readonly fitness: number; readonly size: number; readonly depth: number };
+  readonly in_sample: PooledJson & {
+    readonly fitness: number;
+    readonly size: number;
+    readonly depth: number;
+  };
   readonly out_of_sample: PooledJson & { readonly q_value: number; readonly validated: number };
 }
 
@@ -51,10 +55,17 @@ export class CandidateError extends Error {
 /** A candidate file read back; any other format or version is refused with the file's path. */
 export function readCandidate(file: string, id: string): CandidateFile {
   const raw = readJsonFile(file) as Partial<CandidateFile> | undefined;
-  if (raw === undefined) throw new CandidateError(`research.promoted names ${id}, but ${file} does not exist (run strikeline research --task gp, or remove it from the list)`);
+  if (raw === undefined)
+    throw new CandidateError(
+      `research.promoted names ${id}, but ${file} does not exist (run strikeline research --task gp, or remove it from the list)`,
+    );
   if (raw.format !== CANDIDATE_FORMAT || raw.version !== CANDIDATE_VERSION)
-    throw new CandidateError(`${file} is ${String(raw.format)} version ${String(raw.version)}; this strikeline reads ${CANDIDATE_FORMAT} version ${CANDIDATE_VERSION}`);
+    throw new CandidateError(
+      `${file} is ${String(raw.format)} version ${String(raw.version)}; this strikeline reads ${CANDIDATE_FORMAT} version ${CANDIDATE_VERSION}`,
+    );
   if (raw.id !== id || raw.rule === undefined || candidateId(raw.rule) !== id)
-    throw new CandidateError(`${file} does not hold candidate ${id} (its rule hashes to another id)`);
+    throw new CandidateError(
+      `${file} does not hold candidate ${id} (its rule hashes to another id)`,
+    );
   return raw as CandidateFile;
 }

@@ -15,12 +15,25 @@ export interface FeatureSpec {
   compute(s: Series, ind: IndicatorSet, p: number): Float64Array;
 }
 
-const map = (xs: ArrayLike<number>, f: (x: number, i: number) => number): Float64Array => Float64Array.from(xs, f);
+const map = (xs: ArrayLike<number>, f: (x: number, i: number) => number): Float64Array =>
+  Float64Array.from(xs, f);
 
 export const FEATURE_SPECS: Readonly<Record<Feature, FeatureSpec>> = {
-  rsi: { periods: [2, 5, 14, 21], describe: (p) => `RSI(${p})`, compute: (_s, ind, p) => ind.rsi(p) },
-  zscore: { periods: [10, 20, 50], describe: (p) => `z(${p})`, compute: (_s, ind, p) => ind.zScore(p) },
-  roc: { periods: [1, 5, 10, 20, 60], describe: (p) => `return%(${p})`, compute: (_s, ind, p) => map(ind.roc(p), (x) => x * 100) },
+  rsi: {
+    periods: [2, 5, 14, 21],
+    describe: (p) => `RSI(${p})`,
+    compute: (_s, ind, p) => ind.rsi(p),
+  },
+  zscore: {
+    periods: [10, 20, 50],
+    describe: (p) => `z(${p})`,
+    compute: (_s, ind, p) => ind.zScore(p),
+  },
+  roc: {
+    periods: [1, 5, 10, 20, 60],
+    describe: (p) => `return%(${p})`,
+    compute: (_s, ind, p) => map(ind.roc(p), (x) => x * 100),
+  },
   trend: {
     periods: [10, 20, 50, 100, 200],
     describe: (p) => `close/SMA(${p})-1 %`,
@@ -29,21 +42,33 @@ export const FEATURE_SPECS: Readonly<Record<Feature, FeatureSpec>> = {
       return map(s.close, (c, i) => (c / (sma[i] as number) - 1) * 100);
     },
   },
-  vol: { periods: [10, 20, 63], describe: (p) => `volatility%(${p})`, compute: (_s, ind, p) => map(ind.volatility(p), (x) => x * 100) },
-  rvol: { periods: [10, 20, 50], describe: (p) => `relvolume(${p})`, compute: (_s, ind, p) => ind.relativeVolume(p) },
+  vol: {
+    periods: [10, 20, 63],
+    describe: (p) => `volatility%(${p})`,
+    compute: (_s, ind, p) => map(ind.volatility(p), (x) => x * 100),
+  },
+  rvol: {
+    periods: [10, 20, 50],
+    describe: (p) => `relvolume(${p})`,
+    compute: (_s, ind, p) => ind.relativeVolume(p),
+  },
   range: {
     periods: [10, 20, 50],
     describe: (p) => `range position(${p})`,
     compute: (s, ind, p) => {
       const hi = ind.highest(p);
       const lo = ind.lowest(p);
-      return map(s.close, (c, i) => (c - (lo[i] as number)) / ((hi[i] as number) - (lo[i] as number)));
+      return map(
+        s.close,
+        (c, i) => (c - (lo[i] as number)) / ((hi[i] as number) - (lo[i] as number)),
+      );
     },
   },
   gap: {
     periods: [1],
     describe: () => 'gap%',
-    compute: (s) => map(s.open, (o, i) => (i === 0 ? Number.NaN : (o / (s.close[i - 1] as number) - 1) * 100)),
+    compute: (s) =>
+      map(s.open, (o, i) => (i === 0 ? Number.NaN : (o / (s.close[i - 1] as number) - 1) * 100)),
   },
 };
 

@@ -42,10 +42,13 @@ function thresholds(tickers: readonly GpTicker[]): Thresholds {
       const values: number[] = [];
       for (const t of tickers) {
         const col = t.columns(f, p);
-        for (let i = 0; i < t.split; i += stride) if (Number.isFinite(col[i])) values.push(col[i] as number);
+        for (let i = 0; i < t.split; i += stride)
+          if (Number.isFinite(col[i])) values.push(col[i] as number);
       }
       values.sort((a, b) => a - b);
-      const qs = QUANTILES.map((q) => significant(values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0));
+      const qs = QUANTILES.map((q) =>
+        significant(values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0),
+      );
       out[`${f}:${p}`] = [...new Set(qs)];
     }
   }

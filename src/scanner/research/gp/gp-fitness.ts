@@ -18,7 +18,12 @@ export interface PooledResult {
   readonly meanReturnPct: number;
 }
 
-export function pooledResult(rule: Rule, data: GpData, options: BacktestOptions, side: 'in' | 'out'): PooledResult {
+export function pooledResult(
+  rule: Rule,
+  data: GpData,
+  options: BacktestOptions,
+  side: 'in' | 'out',
+): PooledResult {
   const excess: number[] = [];
   let wins = 0;
   let returns = 0;
@@ -28,10 +33,15 @@ export function pooledResult(rule: Rule, data: GpData, options: BacktestOptions,
     const signals = ruleSignals(rule, n, t.columns);
     if (side === 'in') signals.fill(0, Math.max(0, t.split - 1));
     else signals.fill(0, 0, t.split);
-    const trades = backtest(t.series, signals, options).trades.filter((x) => (side === 'in' ? x.exitIndex < t.split : x.entryIndex > t.split));
+    const trades = backtest(t.series, signals, options).trades.filter((x) =>
+      side === 'in' ? x.exitIndex < t.split : x.entryIndex > t.split,
+    );
     if (trades.length === 0) continue;
     traded += 1;
-    const mu = side === 'in' ? meanLogReturn(t.series.close, 0, t.split) : meanLogReturn(t.series.close, t.split);
+    const mu =
+      side === 'in'
+        ? meanLogReturn(t.series.close, 0, t.split)
+        : meanLogReturn(t.series.close, t.split);
     for (const e of excessReturns(trades, mu)) excess.push(e);
     for (const x of trades) {
       if (x.returnPct > 0) wins += 1;
@@ -39,11 +49,23 @@ export function pooledResult(rule: Rule, data: GpData, options: BacktestOptions,
     }
   }
   const k = excess.length;
-  return { test: oneSidedTTest(excess), trades: k, tickersTraded: traded, winRate: k === 0 ? 0 : wins / k, meanReturnPct: k === 0 ? 0 : returns / k };
+  return {
+    test: oneSidedTTest(excess),
+    trades: k,
+    tickersTraded: traded,
+    winRate: k === 0 ? 0 : wins / k,
+    meanReturnPct: k === 0 ? 0 : returns / k,
+  };
 }
 
 /** In-sample fitness: t-statistic of pooled excess returns minus parsimony x size; -Infinity below `minTrades`. */
-export function gpFitness(rule: Rule, data: GpData, options: BacktestOptions, minTrades: number, parsimony: number): number {
+export function gpFitness(
+  rule: Rule,
+  data: GpData,
+  options: BacktestOptions,
+  minTrades: number,
+  parsimony: number,
+): number {
   const r = pooledResult(rule, data, options, 'in');
   if (r.trades < Math.max(2, minTrades) || r.test.t === null) return -Infinity;
   return r.test.t - parsimony * ruleSize(rule);

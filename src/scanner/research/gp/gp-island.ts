@@ -24,7 +24,11 @@ const TOURNAMENT = 4;
 const CROSSOVER = 0.8;
 
 /** Better fitness first; then the smaller rule (parsimony among equals); then the earlier index. */
-function better(s: { population: readonly Rule[]; fitness: readonly number[] }, i: number, j: number): boolean {
+function better(
+  s: { population: readonly Rule[]; fitness: readonly number[] },
+  i: number,
+  j: number,
+): boolean {
   const fi = s.fitness[i] ?? -Infinity;
   const fj = s.fitness[j] ?? -Infinity;
   if (fi !== fj) return fi > fj;
@@ -44,11 +48,18 @@ function select(rng: Rng, s: GpState): Rule {
 
 /** Indices from best to worst. */
 export function ranking(s: { population: readonly Rule[]; fitness: readonly number[] }): number[] {
-  return s.population.map((_, i) => i).sort((i, j) => (better(s, i, j) ? -1 : better(s, j, i) ? 1 : 0));
+  return s.population
+    .map((_, i) => i)
+    .sort((i, j) => (better(s, i, j) ? -1 : better(s, j, i) ? 1 : 0));
 }
 
 /** Generation 0: ramped half-and-half, depths 1..max. */
-export function gpInit(o: GpOptions, th: Thresholds, seed: RngState, fitness: RuleFitness): GpState {
+export function gpInit(
+  o: GpOptions,
+  th: Thresholds,
+  seed: RngState,
+  fitness: RuleFitness,
+): GpState {
   const rng = createRng(seed);
   const population = Array.from({ length: o.population }, (_, i) => {
     const depth = 1 + (i % Math.max(1, o.maxDepth));
@@ -60,11 +71,16 @@ export function gpInit(o: GpOptions, th: Thresholds, seed: RngState, fitness: Ru
 export function gpStep(o: GpOptions, th: Thresholds, s: GpState, fitness: RuleFitness): GpState {
   const rng = createRng(s.rng);
   const order = ranking(s);
-  const next: Rule[] = order.slice(0, Math.min(ELITE, o.population)).map((i) => s.population[i] as Rule);
+  const next: Rule[] = order
+    .slice(0, Math.min(ELITE, o.population))
+    .map((i) => s.population[i] as Rule);
   const scores: number[] = order.slice(0, next.length).map((i) => s.fitness[i] ?? -Infinity);
   while (next.length < o.population) {
     const parent = select(rng, s);
-    const child = rng.next() < CROSSOVER ? crossover(rng, parent, select(rng, s), o.maxDepth) : mutate(rng, th, parent, o.maxDepth);
+    const child =
+      rng.next() < CROSSOVER
+        ? crossover(rng, parent, select(rng, s), o.maxDepth)
+        : mutate(rng, th, parent, o.maxDepth);
     next.push(child);
     scores.push(fitness(child));
   }
@@ -72,7 +88,13 @@ export function gpStep(o: GpOptions, th: Thresholds, s: GpState, fitness: RuleFi
 }
 
 /** Runs generations up to `o.generations`, reporting each new state (to checkpoint it). */
-export function gpEvolve(o: GpOptions, th: Thresholds, start: GpState, fitness: RuleFitness, onGeneration?: (s: GpState) => void): GpState {
+export function gpEvolve(
+  o: GpOptions,
+  th: Thresholds,
+  start: GpState,
+  fitness: RuleFitness,
+  onGeneration?: (s: GpState) => void,
+): GpState {
   let state = start;
   while (state.generation < o.generations) {
     state = gpStep(o, th, state, fitness);

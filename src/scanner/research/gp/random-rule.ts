@@ -10,7 +10,8 @@ import { ruleDepth, type Rule } from './rule.ts';
 
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[rng.int(xs.length)] as T;
 
-const choices = (th: Thresholds, f: Feature, p: number): readonly number[] => th[`${f}:${p}`] ?? [0];
+const choices = (th: Thresholds, f: Feature, p: number): readonly number[] =>
+  th[`${f}:${p}`] ?? [0];
 
 /** Another threshold: a neighbouring quantile most of the time, any quantile now and then. */
 function nudge(rng: Rng, th: Thresholds, f: Feature, p: number, v: number): number {
@@ -26,7 +27,10 @@ export function randomComparison(rng: Rng, th: Thresholds): Rule {
   const rel = rng.next() < 0.5 ? 'gt' : 'lt';
   if (periods.length > 1 && rng.next() < 0.25) {
     const p = pick(rng, periods);
-    const q = pick(rng, periods.filter((x) => x !== p));
+    const q = pick(
+      rng,
+      periods.filter((x) => x !== p),
+    );
     return { op: 'cmp2', f, p, q, rel };
   }
   const p = pick(rng, periods);
@@ -38,11 +42,18 @@ export function randomRule(rng: Rng, th: Thresholds, depth: number, full = false
   if (depth <= 1 || (!full && rng.next() < 0.4)) return randomComparison(rng, th);
   const u = rng.next();
   if (u < 0.15) return { op: 'not', a: randomRule(rng, th, depth - 1, full) };
-  return { op: u < 0.6 ? 'and' : 'or', a: randomRule(rng, th, depth - 1, full), b: randomRule(rng, th, depth - 1, full) };
+  return {
+    op: u < 0.6 ? 'and' : 'or',
+    a: randomRule(rng, th, depth - 1, full),
+    b: randomRule(rng, th, depth - 1, full),
+  };
 }
 
 /** Every subtree, in pre-order, with a function that rebuilds the whole tree with it replaced. */
-function subtrees(r: Rule, rebuild: (x: Rule) => Rule = (x) => x): Array<{ node: Rule; replace: (x: Rule) => Rule }> {
+function subtrees(
+  r: Rule,
+  rebuild: (x: Rule) => Rule = (x) => x,
+): Array<{ node: Rule; replace: (x: Rule) => Rule }> {
   const here = [{ node: r, replace: rebuild }];
   switch (r.op) {
     case 'cmp':
@@ -90,6 +101,8 @@ function pointMutation(rng: Rng, th: Thresholds, r: Rule): Rule {
 
 export function mutate(rng: Rng, th: Thresholds, r: Rule, maxDepth: number): Rule {
   const target = pick(rng, subtrees(r));
-  const child = target.replace(rng.next() < 0.5 ? pointMutation(rng, th, target.node) : randomRule(rng, th, 2));
+  const child = target.replace(
+    rng.next() < 0.5 ? pointMutation(rng, th, target.node) : randomRule(rng, th, 2),
+  );
   return ruleDepth(child) <= maxDepth ? child : r;
 }

@@ -8,8 +8,20 @@ import type { Series } from '../../series.ts';
 import { FEATURE_SPECS, featureWarmup, type Feature } from './features.ts';
 
 export type Rule =
-  | { readonly op: 'cmp'; readonly f: Feature; readonly p: number; readonly rel: 'gt' | 'lt'; readonly v: number }
-  | { readonly op: 'cmp2'; readonly f: Feature; readonly p: number; readonly q: number; readonly rel: 'gt' | 'lt' }
+  | {
+      readonly op: 'cmp';
+      readonly f: Feature;
+      readonly p: number;
+      readonly rel: 'gt' | 'lt';
+      readonly v: number;
+    }
+  | {
+      readonly op: 'cmp2';
+      readonly f: Feature;
+      readonly p: number;
+      readonly q: number;
+      readonly rel: 'gt' | 'lt';
+    }
   | { readonly op: 'and' | 'or'; readonly a: Rule; readonly b: Rule }
   | { readonly op: 'not'; readonly a: Rule };
 
@@ -75,13 +87,18 @@ function truth(r: Rule, col: FeatureColumns, n: number): Uint8Array {
   switch (r.op) {
     case 'cmp': {
       const x = col(r.f, r.p);
-      for (let i = 0; i < n; i += 1) out[i] = r.rel === 'gt' ? Number((x[i] as number) > r.v) : Number((x[i] as number) < r.v);
+      for (let i = 0; i < n; i += 1)
+        out[i] = r.rel === 'gt' ? Number((x[i] as number) > r.v) : Number((x[i] as number) < r.v);
       return out;
     }
     case 'cmp2': {
       const x = col(r.f, r.p);
       const y = col(r.f, r.q);
-      for (let i = 0; i < n; i += 1) out[i] = r.rel === 'gt' ? Number((x[i] as number) > (y[i] as number)) : Number((x[i] as number) < (y[i] as number));
+      for (let i = 0; i < n; i += 1)
+        out[i] =
+          r.rel === 'gt'
+            ? Number((x[i] as number) > (y[i] as number))
+            : Number((x[i] as number) < (y[i] as number));
       return out;
     }
     case 'not': {
@@ -94,7 +111,11 @@ function truth(r: Rule, col: FeatureColumns, n: number): Uint8Array {
     case 'or': {
       const a = truth(r.a, col, n);
       const b = truth(r.b, col, n);
-      for (let i = 0; i < n; i += 1) out[i] = r.op === 'and' ? (a[i] as number) & (b[i] as number) : (a[i] as number) | (b[i] as number);
+      for (let i = 0; i < n; i += 1)
+        out[i] =
+          r.op === 'and'
+            ? (a[i] as number) & (b[i] as number)
+            : (a[i] as number) | (b[i] as number);
       return out;
     }
   }

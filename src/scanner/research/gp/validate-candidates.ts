@@ -9,7 +9,13 @@ import { round } from '../../output/round.ts';
 import type { IslandRule } from '../jobs/gp-job.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import type { VerdictRules } from '../verdict/verdict-rules.ts';
-import { candidateId, CANDIDATE_FORMAT, CANDIDATE_VERSION, type CandidateFile, type PooledJson } from './candidate.ts';
+import {
+  candidateId,
+  CANDIDATE_FORMAT,
+  CANDIDATE_VERSION,
+  type CandidateFile,
+  type PooledJson,
+} from './candidate.ts';
 import type { GpData } from './gp-data.ts';
 import { pooledResult, type PooledResult } from './gp-fitness.ts';
 import { ruleDepth, ruleSize, ruleText, ruleWarmup } from './rule.ts';
@@ -34,12 +40,19 @@ export function validateCandidates(
   data: GpData,
   backtest: BacktestOptions,
   verdict: VerdictRules,
-  meta: { readonly seed: number; readonly dataFrom: string; readonly dataTo: string; readonly maxCandidates: number },
+  meta: {
+    readonly seed: number;
+    readonly dataFrom: string;
+    readonly dataTo: string;
+    readonly maxCandidates: number;
+  },
 ): Validated[] {
   // One rule written several ways (x AND x, a redundant clause) trades the same in sample: the first of those in
   // fitness order (the same t-statistic less parsimony, so the smallest) stands for all, and the candidates
   // validated are distinct rules.
-  const ordered = [...rules].sort((a, b) => b.fitness - a.fitness || ruleSize(a.rule) - ruleSize(b.rule) || a.island - b.island);
+  const ordered = [...rules].sort(
+    (a, b) => b.fitness - a.fitness || ruleSize(a.rule) - ruleSize(b.rule) || a.island - b.island,
+  );
   const groups = new Map<string, { r: IslandRule; ins: PooledResult }>();
   for (const r of ordered) {
     const ins = pooledResult(r.rule, data, backtest, 'in');
@@ -52,7 +65,10 @@ export function validateCandidates(
   const q = benjaminiHochberg(results.map((x) => x.oos.test.p));
   return results.map(({ r, ins, oos }, k) => {
     const qValue = q[k] ?? 1;
-    const survived = oos.trades >= verdict.minTrades && oos.test.mean > verdict.minExcessReturnPct && qValue <= verdict.fdr;
+    const survived =
+      oos.trades >= verdict.minTrades &&
+      oos.test.mean > verdict.minExcessReturnPct &&
+      qValue <= verdict.fdr;
     const candidate: CandidateFile = {
       format: CANDIDATE_FORMAT,
       version: CANDIDATE_VERSION,
@@ -62,9 +78,23 @@ export function validateCandidates(
       warmup: ruleWarmup(r.rule),
       in_sample_through: data.inSampleThrough,
       out_of_sample_from: data.splitDate,
-      discovered: { seed: meta.seed, island: r.island, generation: r.generation, data: { from: meta.dataFrom, to: meta.dataTo, tickers: data.tickers.length } },
-      in_sample: { ...pooledJson(ins), fitness: round(r.fitness, 4), size: ruleSize(r.rule), depth: ruleDepth(r.rule) },
-      out_of_sample: { ...pooledJson(oos), q_value: Number(qValue.toPrecision(6)), validated: results.length },
+      discovered: {
+        seed: meta.seed,
+        island: r.island,
+        generation: r.generation,
+        data: { from: meta.dataFrom, to: meta.dataTo, tickers: data.tickers.length },
+      },
+      in_sample: {
+        ...pooledJson(ins),
+        fitness: round(r.fitness, 4),
+        size: ruleSize(r.rule),
+        depth: ruleDepth(r.rule),
+      },
+      out_of_sample: {
+        ...pooledJson(oos),
+        q_value: Number(qValue.toPrecision(6)),
+        validated: results.length,
+      },
     };
     return { candidate, survived };
   });

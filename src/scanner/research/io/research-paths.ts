@@ -28,9 +28,11 @@ export function researchPaths(dataDir: string): ResearchPaths {
   return {
     root,
     results,
-    resultFile: (o, strategy, symbol) => join(results(o), strategy, `${tickerFileStem(symbol)}.json`),
+    resultFile: (o, strategy, symbol) =>
+      join(results(o), strategy, `${tickerFileStem(symbol)}.json`),
     checkpoints,
-    gaCheckpoint: (strategy, symbol) => join(checkpoints, 'ga', strategy, `${tickerFileStem(symbol)}.json`),
+    gaCheckpoint: (strategy, symbol) =>
+      join(checkpoints, 'ga', strategy, `${tickerFileStem(symbol)}.json`),
     gpCheckpoint: (island) => join(checkpoints, 'gp', `island-${island}.json`),
     candidates,
     candidateFile: (id) => join(candidates, `${id}.json`),

@@ -38,7 +38,12 @@ export interface GpIslandResult {
   readonly evaluations: number;
 }
 
-export function runGpJob(market: MarketData, env: ResearchEnv, job: GpJob, data: GpData = gpData(market, env.gp.inSample)): GpIslandResult {
+export function runGpJob(
+  market: MarketData,
+  env: ResearchEnv,
+  job: GpJob,
+  data: GpData = gpData(market, env.gp.inSample),
+): GpIslandResult {
   const memo = new Map<string, number>();
   const fitness = (rule: Rule): number => {
     const key = ruleText(rule);
@@ -50,11 +55,18 @@ export function runGpJob(market: MarketData, env: ResearchEnv, job: GpJob, data:
     return f;
   };
   const file = job.checkpoint;
-  const resumed = file === null ? undefined : (loadCheckpoint(file, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, job.key) as GpState | undefined);
-  const start = resumed ?? gpInit(env.gp, data.thresholds, hashSeed(env.seed, 'gp', job.island), fitness);
-  if (file !== null && resumed === undefined) saveCheckpoint(file, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, job.key, start);
+  const resumed =
+    file === null
+      ? undefined
+      : (loadCheckpoint(file, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, job.key) as
+          GpState | undefined);
+  const start =
+    resumed ?? gpInit(env.gp, data.thresholds, hashSeed(env.seed, 'gp', job.island), fitness);
+  if (file !== null && resumed === undefined)
+    saveCheckpoint(file, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, job.key, start);
   const last = gpEvolve(env.gp, data.thresholds, start, fitness, (s) => {
-    if (file !== null) saveCheckpoint(file, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, job.key, s);
+    if (file !== null)
+      saveCheckpoint(file, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, job.key, s);
   });
   // Rules with the same in-sample fitness are taken for one rule written two ways (x AND x): the smallest stays.
   const seen = new Set<number>();
@@ -67,5 +79,11 @@ export function runGpJob(market: MarketData, env: ResearchEnv, job: GpJob, data:
     best.push({ rule, fitness: f, island: job.island, generation: last.generation });
     if (best.length >= 2 * env.gp.maxCandidates) break;
   }
-  return { island: job.island, generations: last.generation, resumedAt: resumed?.generation ?? null, best, evaluations: memo.size };
+  return {
+    island: job.island,
+    generations: last.generation,
+    resumedAt: resumed?.generation ?? null,
+    best,
+    evaluations: memo.size,
+  };
 }

@@ -18,7 +18,12 @@ export interface ResearchEnv {
   readonly gp: GpOptions;
 }
 
-export function researchEnv(config: Config, seed: number, backtest: BacktestOptions, verdict: VerdictRules): ResearchEnv {
+export function researchEnv(
+  config: Config,
+  seed: number,
+  backtest: BacktestOptions,
+  verdict: VerdictRules,
+): ResearchEnv {
   const w = config.research.wfo;
   return {
     seed,

@@ -41,7 +41,12 @@ export interface ResearchWorld {
   gp(): GpData;
 }
 
-export function researchWorld(market: MarketData, settings: StrategySettings, shared: Map<string, unknown>, env: ResearchEnv): ResearchWorld {
+export function researchWorld(
+  market: MarketData,
+  settings: StrategySettings,
+  shared: Map<string, unknown>,
+  env: ResearchEnv,
+): ResearchWorld {
   let data: GpData | undefined;
   return {
     market,
@@ -54,13 +59,24 @@ export function researchWorld(market: MarketData, settings: StrategySettings, sh
 }
 
 export function runResearchJob<J extends ResearchJob>(world: ResearchWorld, job: J): JobResult<J>;
-export function runResearchJob(world: ResearchWorld, job: ResearchJob): WfoResultFile | GpIslandResult | StudyOutcome[] {
+export function runResearchJob(
+  world: ResearchWorld,
+  job: ResearchJob,
+): WfoResultFile | GpIslandResult | StudyOutcome[] {
   switch (job.kind) {
     case 'wfo':
       return runWfoJob(world.market, world.ctx, world.env, job);
     case 'gp':
       return runGpJob(world.market, world.env, job, world.gp());
     case 'study':
-      return studyMarket(world.market, job.names, world.settings, job.options, world.env.seed, job.symbols, world.shared);
+      return studyMarket(
+        world.market,
+        job.names,
+        world.settings,
+        job.options,
+        world.env.seed,
+        job.symbols,
+        world.shared,
+      );
   }
 }

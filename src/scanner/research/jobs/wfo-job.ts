@@ -27,21 +27,41 @@ export interface WfoJob {
   readonly key: string;
 }
 
-export function runWfoJob(market: MarketData, ctx: StrategyContext, env: ResearchEnv, job: WfoJob): WfoResultFile {
+export function runWfoJob(
+  market: MarketData,
+  ctx: StrategyContext,
+  env: ResearchEnv,
+  job: WfoJob,
+): WfoResultFile {
   const strategy = STRATEGIES[job.strategy];
   const series = market.series.get(job.symbol);
-  if (!isParameterized(strategy)) throw new Error(`${job.strategy} declares no parameters to optimise`);
+  if (!isParameterized(strategy))
+    throw new Error(`${job.strategy} declares no parameters to optimise`);
   if (series === undefined) throw new Error(`no bars for ${job.symbol}`);
   const optimizer: Optimizer =
     job.optimizer === 'grid'
       ? { kind: 'grid' }
       : { kind: 'ga', options: env.ga, seed: hashSeed(env.seed, 'ga', job.strategy, job.symbol) };
   const file = job.checkpoint;
-  const resume = file === null ? undefined : (loadCheckpoint(file, GA_CHECKPOINT_FORMAT, GA_CHECKPOINT_VERSION, job.key) as WfoProgress | undefined);
-  const save = file === null ? undefined : (p: WfoProgress) => {
-    saveCheckpoint(file, GA_CHECKPOINT_FORMAT, GA_CHECKPOINT_VERSION, job.key, p);
+  const resume =
+    file === null
+      ? undefined
+      : (loadCheckpoint(file, GA_CHECKPOINT_FORMAT, GA_CHECKPOINT_VERSION, job.key) as
+          WfoProgress | undefined);
+  const save =
+    file === null
+      ? undefined
+      : (p: WfoProgress) => {
+          saveCheckpoint(file, GA_CHECKPOINT_FORMAT, GA_CHECKPOINT_VERSION, job.key, p);
+        };
+  const input = {
+    series,
+    strategy,
+    ctx,
+    backtest: env.backtest,
+    windows: env.windows,
+    minTrades: env.minInSampleTrades,
   };
-  const input = { series, strategy, ctx, backtest: env.backtest, windows: env.windows, minTrades: env.minInSampleTrades };
   const run = walkForward(input, optimizer, resume, save);
   const oos = stitchOutOfSample(series, run.folds, run.trials, env.backtest);
   return wfoResultFile(series, strategy, job.optimizer, run, oos, job.key);

@@ -17,7 +17,11 @@ export interface ResearchSummary {
   readonly as_of: string | null;
   readonly seed: number;
   readonly tasks: readonly ResearchTask[];
-  readonly universe: { readonly source: string; readonly symbols: number; readonly scanned: number };
+  readonly universe: {
+    readonly source: string;
+    readonly symbols: number;
+    readonly scanned: number;
+  };
   readonly strategies: readonly string[];
   readonly workers: number;
   readonly notes: readonly string[];
@@ -27,6 +31,8 @@ export interface ResearchSummary {
   readonly gp?: GpSummary;
   readonly verdicts?: VerdictsSummary;
   readonly timings_ms: Readonly<Record<string, number>>;
+  /** In the stored record: the date of the data each task's section was computed on (sections of earlier runs stay). */
+  readonly task_dates?: Readonly<Partial<Record<ResearchTask, string>>>;
 }
 
 /** Jobs that failed, over every task. */

@@ -8,10 +8,17 @@ import { packMarket } from '../../parallel/shared-market.ts';
 import { tsWorker } from '../../parallel/ts-worker.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
 import type { ResearchEnv } from '../jobs/research-env.ts';
-import { researchWorld, runResearchJob, type JobResult, type ResearchJob } from '../jobs/research-job.ts';
+import {
+  researchWorld,
+  runResearchJob,
+  type JobResult,
+  type ResearchJob,
+} from '../jobs/research-job.ts';
 import type { ResearchWorkerInput, ResearchWorkerMessage } from './research-protocol.ts';
 
-export type JobOutcome<J extends ResearchJob> = { readonly ok: true; readonly result: JobResult<J> } | { readonly ok: false; readonly message: string };
+export type JobOutcome<J extends ResearchJob> =
+  | { readonly ok: true; readonly result: JobResult<J> }
+  | { readonly ok: false; readonly message: string };
 
 export interface PoolInput {
   readonly market: MarketData;
@@ -28,7 +35,11 @@ export interface PoolOptions {
 
 const WORKER_URL = new URL('./research-worker.ts', import.meta.url).href;
 
-function inProcess<J extends ResearchJob>(jobs: readonly J[], input: PoolInput, o: PoolOptions): JobOutcome<J>[] {
+function inProcess<J extends ResearchJob>(
+  jobs: readonly J[],
+  input: PoolInput,
+  o: PoolOptions,
+): JobOutcome<J>[] {
   const world = researchWorld(input.market, input.settings, input.shared, input.env);
   return jobs.map((job, k) => {
     let outcome: JobOutcome<J>;
@@ -42,10 +53,19 @@ function inProcess<J extends ResearchJob>(jobs: readonly J[], input: PoolInput, 
   });
 }
 
-export async function runJobs<J extends ResearchJob>(jobs: readonly J[], input: PoolInput, o: PoolOptions): Promise<JobOutcome<J>[]> {
+export async function runJobs<J extends ResearchJob>(
+  jobs: readonly J[],
+  input: PoolInput,
+  o: PoolOptions,
+): Promise<JobOutcome<J>[]> {
   const n = Math.min(o.workers, jobs.length);
   if (n <= 1) return inProcess(jobs, input, o);
-  const workerData: ResearchWorkerInput = { market: packMarket(input.market), settings: input.settings, shared: input.shared, env: input.env };
+  const workerData: ResearchWorkerInput = {
+    market: packMarket(input.market),
+    settings: input.settings,
+    shared: input.shared,
+    env: input.env,
+  };
   const outcomes = new Array<JobOutcome<J> | undefined>(jobs.length);
   let next = 0;
   let done = 0;
@@ -67,14 +87,18 @@ export async function runJobs<J extends ResearchJob>(jobs: readonly J[], input: 
           worker.postMessage({ index, job: jobs[index] });
         };
         worker.on('message', (m: ResearchWorkerMessage) => {
-          outcomes[m.index] = m.kind === 'done' ? { ok: true, result: m.result as JobResult<J> } : { ok: false, message: m.message };
+          outcomes[m.index] =
+            m.kind === 'done'
+              ? { ok: true, result: m.result as JobResult<J> }
+              : { ok: false, message: m.message };
           done += 1;
           o.onDone?.(done);
           feed();
         });
         worker.on('error', reject);
         worker.on('exit', (code) => {
-          if (!finished) reject(new Error(`research worker exited with code ${code} before its jobs were done`));
+          if (!finished)
+            reject(new Error(`research worker exited with code ${code} before its jobs were done`));
         });
         feed();
       });

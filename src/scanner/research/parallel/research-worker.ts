@@ -5,7 +5,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { unpackMarket } from '../../parallel/shared-market.ts';
 import { researchWorld, runResearchJob } from '../jobs/research-job.ts';
-import type { JobMessage, ResearchWorkerInput, ResearchWorkerMessage } from './research-protocol.ts';
+import type {
+  JobMessage,
+  ResearchWorkerInput,
+  ResearchWorkerMessage,
+} from './research-protocol.ts';
 
 const input = workerData as ResearchWorkerInput;
 const world = researchWorld(unpackMarket(input.market), input.settings, input.shared, input.env);

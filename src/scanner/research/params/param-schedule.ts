@@ -20,7 +20,8 @@ export interface ParamSchedule {
   readonly steps: readonly ParamStep[];
 }
 
-export const scheduleKey = (strategy: string, symbol: string): string => `${strategy}\u0000${symbol}`;
+export const scheduleKey = (strategy: string, symbol: string): string =>
+  `${strategy}\u0000${symbol}`;
 
 /** Index of the first bar dated on or after `date` (the series length when none is). */
 export function firstIndexOnOrAfter(dates: readonly string[], date: string): number {

@@ -31,14 +31,6 @@ export function gridValues(spec: ParameterSpec): number[] {
   return Array.from({ length: Math.max(0, count) }, (_, k) => roundTo(spec.min + k * spec.step, d));
 }
 
-/** The grid value nearest to `value` (ties to the lower one). */
-export function snapToGrid(spec: ParameterSpec, value: number): number {
-  const grid = gridValues(spec);
-  let best = grid[0] ?? spec.default;
-  for (const g of grid) if (Math.abs(g - value) < Math.abs(best - value)) best = g;
-  return best;
-}
-
 export const defaultParams = (specs: readonly ParameterSpec[]): ParamValues =>
   Object.fromEntries(specs.map((s) => [s.name, s.default]));
 
@@ -70,13 +62,16 @@ export function onGrid(specs: readonly ParameterSpec[], values: ParamValues): bo
   const names = Object.keys(values);
   return (
     names.length === specs.length &&
-    specs.every((s) => values[s.name] !== undefined && gridValues(s).includes(values[s.name] as number))
+    specs.every(
+      (s) => values[s.name] !== undefined && gridValues(s).includes(values[s.name] as number),
+    )
   );
 }
 
 /** A parameter's value; a missing name is a programming error, never a silent NaN. */
 export function paramOf(values: ParamValues, name: string): number {
   const v = values[name];
-  if (v === undefined) throw new Error(`parameter ${name} is missing from ${JSON.stringify(values)}`);
+  if (v === undefined)
+    throw new Error(`parameter ${name} is missing from ${JSON.stringify(values)}`);
   return v;
 }

@@ -64,7 +64,8 @@ export function createRng(state: RngState): Rng {
 }
 
 /** A generator seeded from text and numbers (the research seed, a task, a ticker...). */
-export const seededRng = (...parts: ReadonlyArray<string | number>): Rng => createRng(hashSeed(...parts));
+export const seededRng = (...parts: ReadonlyArray<string | number>): Rng =>
+  createRng(hashSeed(...parts));
 
 /** Fisher–Yates shuffle of a copy. */
 export function shuffled<T>(rng: Rng, xs: readonly T[]): T[] {

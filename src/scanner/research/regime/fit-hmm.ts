@@ -17,8 +17,19 @@ const TOLERANCE = 1e-7;
 
 export function initialHmm(xs: Observations, states: number, orderBy: number): Hmm {
   const D = xs[0]?.length ?? 0;
-  const order = xs.map((_, t) => t).sort((a, b) => ((xs[a] as readonly number[])[orderBy] as number) - ((xs[b] as readonly number[])[orderBy] as number) || a - b);
-  const groups = Array.from({ length: states }, (_, k) => order.slice(Math.floor((k * order.length) / states), Math.floor(((k + 1) * order.length) / states)));
+  const order = xs
+    .map((_, t) => t)
+    .sort(
+      (a, b) =>
+        ((xs[a] as readonly number[])[orderBy] as number) -
+          ((xs[b] as readonly number[])[orderBy] as number) || a - b,
+    );
+  const groups = Array.from({ length: states }, (_, k) =>
+    order.slice(
+      Math.floor((k * order.length) / states),
+      Math.floor(((k + 1) * order.length) / states),
+    ),
+  );
   const stat = (g: number[], d: number) => {
     const vals = g.map((t) => (xs[t] as readonly number[])[d] as number);
     const mean = vals.reduce((s, v) => s + v, 0) / Math.max(1, vals.length);
@@ -28,14 +39,22 @@ export function initialHmm(xs: Observations, states: number, orderBy: number): H
   const stay = 0.95;
   return {
     pi: new Array<number>(states).fill(1 / states),
-    a: Array.from({ length: states }, (_, i) => Array.from({ length: states }, (_, j) => (i === j ? stay : (1 - stay) / (states - 1)))),
+    a: Array.from({ length: states }, (_, i) =>
+      Array.from({ length: states }, (_, j) => (i === j ? stay : (1 - stay) / (states - 1))),
+    ),
     means: groups.map((g) => Array.from({ length: D }, (_, d) => stat(g, d).mean)),
     variances: groups.map((g) => Array.from({ length: D }, (_, d) => stat(g, d).variance)),
   };
 }
 
 function relabel(m: Hmm, orderBy: number): Hmm {
-  const order = m.means.map((_, k) => k).sort((a, b) => ((m.means[a] as readonly number[])[orderBy] as number) - ((m.means[b] as readonly number[])[orderBy] as number) || a - b);
+  const order = m.means
+    .map((_, k) => k)
+    .sort(
+      (a, b) =>
+        ((m.means[a] as readonly number[])[orderBy] as number) -
+          ((m.means[b] as readonly number[])[orderBy] as number) || a - b,
+    );
   return {
     pi: order.map((k) => m.pi[k] as number),
     a: order.map((i) => order.map((j) => (m.a[i] as readonly number[])[j] as number)),
@@ -44,7 +63,12 @@ function relabel(m: Hmm, orderBy: number): Hmm {
   };
 }
 
-export function fitHmm(xs: Observations, states: number, orderBy: number, maxIterations: number): HmmFit {
+export function fitHmm(
+  xs: Observations,
+  states: number,
+  orderBy: number,
+  maxIterations: number,
+): HmmFit {
   let model = initialHmm(xs, states, orderBy);
   let previous = -Infinity;
   let iterations = 0;

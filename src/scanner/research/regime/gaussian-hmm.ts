@@ -1,7 +1,7 @@
 /**
  * @module A hidden Markov model with diagonal Gaussian emissions, written out: Baum–Welch (expectation-
- * maximisation with the scaled forward-backward recursions of Rabiner 1989), Viterbi for the most likely path,
- * and the forward filter for the state probabilities at the last observation (what is knowable at that close).
+ * maximisation with the scaled forward-backward recursions of Rabiner 1989) and the forward filter for the
+ * state probabilities at the last observation (what is knowable at that close); Viterbi is in viterbi.ts.
  * Pure functions over plain arrays; a fit starts from quantiles of one feature, so it needs no random numbers.
  */
 
@@ -20,7 +20,7 @@ export type Observations = ReadonlyArray<readonly number[]>;
 const VARIANCE_FLOOR = 1e-6;
 const LOG_2PI = Math.log(2 * Math.PI);
 
-function logEmission(m: Hmm, k: number, x: readonly number[]): number {
+export function logEmission(m: Hmm, k: number, x: readonly number[]): number {
   let s = 0;
   const mu = m.means[k] as readonly number[];
   const v = m.variances[k] as readonly number[];
@@ -61,7 +61,10 @@ export function forward(m: Hmm, xs: Observations, e = emissions(m, xs)): Forward
     const bt = e.b[t] as number[];
     const prev = alpha[t - 1];
     const row = Array.from({ length: K }, (_, j) => {
-      const into = prev === undefined ? (m.pi[j] as number) : prev.reduce((s, p, i) => s + p * ((m.a[i] as readonly number[])[j] as number), 0);
+      const into =
+        prev === undefined
+          ? (m.pi[j] as number)
+          : prev.reduce((s, p, i) => s + p * ((m.a[i] as readonly number[])[j] as number), 0);
       return into * (bt[j] as number);
     });
     const c = row.reduce((s, x) => s + x, 0) || Number.MIN_VALUE;
@@ -84,7 +87,8 @@ function backward(m: Hmm, e: { b: number[][] }, scale: readonly number[]): numbe
     beta[t] = Array.from({ length: K }, (_, i) => {
       const ai = m.a[i] as readonly number[];
       let s = 0;
-      for (let j = 0; j < K; j += 1) s += (ai[j] as number) * (bn[j] as number) * (next[j] as number);
+      for (let j = 0; j < K; j += 1)
+        s += (ai[j] as number) * (bn[j] as number) * (next[j] as number);
       return s / c;
     });
   }
@@ -98,7 +102,9 @@ export function baumWelchStep(m: Hmm, xs: Observations): { model: Hmm; logLikeli
   const e = emissions(m, xs);
   const f = forward(m, xs, e);
   const beta = backward(m, e, f.scale);
-  const gamma = f.alpha.map((row, t) => row.map((p, k) => p * ((beta[t] as number[])[k] as number)));
+  const gamma = f.alpha.map((row, t) =>
+    row.map((p, k) => p * ((beta[t] as number[])[k] as number)),
+  );
   const xi = Array.from({ length: K }, () => new Array<number>(K).fill(0));
   for (let t = 0; t + 1 < xs.length; t += 1) {
     const at = f.alpha[t] as number[];
@@ -107,14 +113,37 @@ export function baumWelchStep(m: Hmm, xs: Observations): { model: Hmm; logLikeli
     const c = f.scale[t + 1] as number;
     for (let i = 0; i < K; i += 1)
       for (let j = 0; j < K; j += 1)
-        (xi[i] as number[])[j] = ((xi[i] as number[])[j] as number) + ((at[i] as number) * ((m.a[i] as readonly number[])[j] as number) * (bn[j] as number) * (btn[j] as number)) / c;
+        (xi[i] as number[])[j] =
+          ((xi[i] as number[])[j] as number) +
+          ((at[i] as number) *
+            ((m.a[i] as readonly number[])[j] as number) *
+            (bn[j] as number) *
+            (btn[j] as number)) /
+            c;
   }
-  const weight = Array.from({ length: K }, (_, k) => gamma.reduce((s, g) => s + (g[k] as number), 0) || Number.MIN_VALUE);
-  const means = Array.from({ length: K }, (_, k) => Array.from({ length: D }, (_, d) => gamma.reduce((s, g, t) => s + (g[k] as number) * ((xs[t] as readonly number[])[d] as number), 0) / (weight[k] as number)));
+  const weight = Array.from(
+    { length: K },
+    (_, k) => gamma.reduce((s, g) => s + (g[k] as number), 0) || Number.MIN_VALUE,
+  );
+  const means = Array.from({ length: K }, (_, k) =>
+    Array.from(
+      { length: D },
+      (_, d) =>
+        gamma.reduce(
+          (s, g, t) => s + (g[k] as number) * ((xs[t] as readonly number[])[d] as number),
+          0,
+        ) / (weight[k] as number),
+    ),
+  );
   const variances = Array.from({ length: K }, (_, k) =>
     Array.from({ length: D }, (_, d) => {
       const mu = (means[k] as number[])[d] as number;
-      const v = gamma.reduce((s, g, t) => s + (g[k] as number) * (((xs[t] as readonly number[])[d] as number) - mu) ** 2, 0) / (weight[k] as number);
+      const v =
+        gamma.reduce(
+          (s, g, t) =>
+            s + (g[k] as number) * (((xs[t] as readonly number[])[d] as number) - mu) ** 2,
+          0,
+        ) / (weight[k] as number);
       return Math.max(VARIANCE_FLOOR, v);
     }),
   );
@@ -123,29 +152,4 @@ export function baumWelchStep(m: Hmm, xs: Observations): { model: Hmm; logLikeli
     return row.map((x) => x / total);
   });
   return { model: { pi: gamma[0] ?? m.pi, a, means, variances }, logLikelihood: f.logLikelihood };
-}
-
-/** The most likely state path (log-space Viterbi). */
-export function viterbi(m: Hmm, xs: Observations): number[] {
-  const K = m.pi.length;
-  const logA = m.a.map((row) => row.map((p) => Math.log(p)));
-  let delta = Array.from({ length: K }, (_, k) => Math.log(m.pi[k] as number) + logEmission(m, k, xs[0] ?? []));
-  const back: number[][] = [];
-  for (let t = 1; t < xs.length; t += 1) {
-    const from: number[] = [];
-    delta = Array.from({ length: K }, (_, j) => {
-      let best = 0;
-      for (let i = 1; i < K; i += 1) if ((delta[i] as number) + ((logA[i] as number[])[j] as number) > (delta[best] as number) + ((logA[best] as number[])[j] as number)) best = i;
-      from.push(best);
-      return (delta[best] as number) + ((logA[best] as number[])[j] as number) + logEmission(m, j, xs[t] as readonly number[]);
-    });
-    back.push(from);
-  }
-  const path = new Array<number>(xs.length).fill(0);
-  let state = delta.indexOf(Math.max(...delta));
-  for (let t = xs.length - 1; t >= 0; t -= 1) {
-    path[t] = state;
-    if (t > 0) state = (back[t - 1] as number[])[state] as number;
-  }
-  return path;
 }

@@ -22,14 +22,22 @@ export class RegimeDataError extends Error {
   override readonly name = 'RegimeDataError';
 }
 
-export function regimeFeatures(market: MarketData, settings: StrategySettings, trainYears: number): RegimeData {
+export function regimeFeatures(
+  market: MarketData,
+  settings: StrategySettings,
+  trainYears: number,
+): RegimeData {
   const spy = market.series.get(settings.marketSymbol);
-  if (spy === undefined) throw new RegimeDataError(`the regime model needs bars of ${settings.marketSymbol}`);
+  if (spy === undefined)
+    throw new RegimeDataError(`the regime model needs bars of ${settings.marketSymbol}`);
   const proxy = market.series.get(settings.vix.symbol);
   const level = new Float64Array(market.dates.length).fill(Number.NaN);
   if (proxy !== undefined) proxy.close.forEach((c, i) => (level[proxy.start + i] = c));
   else volatility(spy.close, 20).forEach((v, i) => (level[spy.start + i] = v * 100));
-  const levelSource = proxy !== undefined ? `${settings.vix.symbol} close` : `${settings.marketSymbol} 20-day realised volatility (%)`;
+  const levelSource =
+    proxy !== undefined
+      ? `${settings.vix.symbol} close`
+      : `${settings.marketSymbol} 20-day realised volatility (%)`;
   const dates: string[] = [];
   const xs: number[][] = [];
   const first = Math.max(1, spy.close.length - Math.round(trainYears * 252));
@@ -40,6 +48,9 @@ export function regimeFeatures(market: MarketData, settings: StrategySettings, t
     dates.push(spy.dates[i] as string);
     xs.push([r, Math.log(l)]);
   }
-  if (xs.length < 100) throw new RegimeDataError(`the regime model needs at least 100 sessions of ${settings.marketSymbol} and ${levelSource}; found ${xs.length}`);
+  if (xs.length < 100)
+    throw new RegimeDataError(
+      `the regime model needs at least 100 sessions of ${settings.marketSymbol} and ${levelSource}; found ${xs.length}`,
+    );
   return { dates, xs, levelSource };
 }

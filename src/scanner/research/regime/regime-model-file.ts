@@ -31,7 +31,14 @@ export interface RegimeModelFile {
   readonly version: typeof REGIME_VERSION;
   readonly features: readonly string[];
   readonly level_source: string;
-  readonly trained: { readonly from: string; readonly through: string; readonly observations: number; readonly iterations: number; readonly converged: boolean; readonly log_likelihood: number };
+  readonly trained: {
+    readonly from: string;
+    readonly through: string;
+    readonly observations: number;
+    readonly iterations: number;
+    readonly converged: boolean;
+    readonly log_likelihood: number;
+  };
   readonly states: number;
   readonly labels: readonly string[];
   readonly model: Hmm;
@@ -60,13 +67,23 @@ export function readRegimeModel(file: string): RegimeModelFile | undefined {
   try {
     raw = readJsonFile(file);
   } catch (e) {
-    throw new RegimeModelError(`regime model ${file} is unreadable (${e instanceof Error ? e.message : String(e)}); retrain it with: strikeline research --task regime`);
+    throw new RegimeModelError(
+      `regime model ${file} is unreadable (${e instanceof Error ? e.message : String(e)}); retrain it with: strikeline research --task regime`,
+    );
   }
   if (raw === undefined) return undefined;
   const m = raw as Partial<RegimeModelFile>;
   if (m.format !== REGIME_FORMAT || m.version !== REGIME_VERSION)
-    throw new RegimeModelError(`regime model ${file} is ${String(m.format)} version ${String(m.version)}; this strikeline reads ${REGIME_FORMAT} version ${REGIME_VERSION}: retrain it with: strikeline research --task regime`);
-  if (JSON.stringify(m.features) !== JSON.stringify(REGIME_FEATURES) || m.model === undefined || m.current === undefined)
-    throw new RegimeModelError(`regime model ${file} does not hold the features ${REGIME_FEATURES.join(', ')}: retrain it with: strikeline research --task regime`);
+    throw new RegimeModelError(
+      `regime model ${file} is ${String(m.format)} version ${String(m.version)}; this strikeline reads ${REGIME_FORMAT} version ${REGIME_VERSION}: retrain it with: strikeline research --task regime`,
+    );
+  if (
+    JSON.stringify(m.features) !== JSON.stringify(REGIME_FEATURES) ||
+    m.model === undefined ||
+    m.current === undefined
+  )
+    throw new RegimeModelError(
+      `regime model ${file} does not hold the features ${REGIME_FEATURES.join(', ')}: retrain it with: strikeline research --task regime`,
+    );
   return m as RegimeModelFile;
 }

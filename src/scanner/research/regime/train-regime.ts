@@ -6,9 +6,16 @@ import { round } from '../../output/round.ts';
 import type { MarketData } from '../../market-data.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
 import { fitHmm } from './fit-hmm.ts';
-import { forward, viterbi } from './gaussian-hmm.ts';
+import { forward } from './gaussian-hmm.ts';
+import { viterbi } from './viterbi.ts';
 import { ORDER_BY, REGIME_FEATURES, regimeFeatures } from './regime-features.ts';
-import { REGIME_FORMAT, REGIME_LABELS, REGIME_VERSION, roundedModel, type RegimeModelFile } from './regime-model-file.ts';
+import {
+  REGIME_FORMAT,
+  REGIME_LABELS,
+  REGIME_VERSION,
+  roundedModel,
+  type RegimeModelFile,
+} from './regime-model-file.ts';
 
 export interface RegimeOptions {
   readonly states: number;
@@ -16,7 +23,11 @@ export interface RegimeOptions {
   readonly trainYears: number;
 }
 
-export function trainRegime(market: MarketData, settings: StrategySettings, o: RegimeOptions): RegimeModelFile {
+export function trainRegime(
+  market: MarketData,
+  settings: StrategySettings,
+  o: RegimeOptions,
+): RegimeModelFile {
   const data = regimeFeatures(market, settings, o.trainYears);
   const fit = fitHmm(data.xs, o.states, ORDER_BY, o.iterations);
   const model = roundedModel(fit.model);
@@ -24,7 +35,8 @@ export function trainRegime(market: MarketData, settings: StrategySettings, o: R
   const alpha = forward(model, data.xs).alpha;
   const last = alpha[alpha.length - 1] ?? [];
   const state = last.indexOf(Math.max(...last));
-  const labels = REGIME_LABELS[o.states] ?? Array.from({ length: o.states }, (_, k) => `state_${k}`);
+  const labels =
+    REGIME_LABELS[o.states] ?? Array.from({ length: o.states }, (_, k) => `state_${k}`);
   return {
     format: REGIME_FORMAT,
     version: REGIME_VERSION,
@@ -41,7 +53,12 @@ export function trainRegime(market: MarketData, settings: StrategySettings, o: R
     states: o.states,
     labels,
     model,
-    current: { date: data.dates[data.dates.length - 1] ?? '', state, label: labels[state] ?? `state_${state}`, probabilities: last.map((p) => round(p, 6)) },
+    current: {
+      date: data.dates[data.dates.length - 1] ?? '',
+      state,
+      label: labels[state] ?? `state_${state}`,
+      probabilities: last.map((p) => round(p, 6)),
+    },
     occupancy: Array.from({ length: o.states }, (_, k) => path.filter((s) => s === k).length),
   };
 }

@@ -11,7 +11,9 @@
 export function benjaminiHochberg(p: readonly number[]): number[] {
   const m = p.length;
   const clean = p.map((x) => (Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 1));
-  const order = clean.map((_, i) => i).sort((a, b) => (clean[a] as number) - (clean[b] as number) || a - b);
+  const order = clean
+    .map((_, i) => i)
+    .sort((a, b) => (clean[a] as number) - (clean[b] as number) || a - b);
   const q = new Array<number>(m).fill(1);
   let running = 1;
   for (let k = m - 1; k >= 0; k -= 1) {

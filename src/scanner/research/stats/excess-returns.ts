@@ -26,7 +26,8 @@ export function meanLogReturn(close: ArrayLike<number>, from: number, to = close
 export const exposureSessions = (t: TradeSpan): number => t.exitIndex - t.entryIndex + 1;
 
 /** The benchmark return in percent of holding `sessions` sessions at mean daily log return `mu`. */
-export const benchmarkPct = (mu: number, sessions: number): number => (Math.exp(mu * sessions) - 1) * 100;
+export const benchmarkPct = (mu: number, sessions: number): number =>
+  (Math.exp(mu * sessions) - 1) * 100;
 
 /** Each trade's net return minus its buy-and-hold benchmark, in percent. */
 export function excessReturns(trades: readonly TradeSpan[], mu: number): Float64Array {

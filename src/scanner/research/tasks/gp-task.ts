@@ -9,7 +9,12 @@ import { round } from '../../output/round.ts';
 import { candidateId } from '../gp/candidate.ts';
 import { validateCandidates } from '../gp/validate-candidates.ts';
 import { removeFile, writeJsonFile } from '../io/json-file.ts';
-import { GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION, type GpJob, type IslandRule } from '../jobs/gp-job.ts';
+import {
+  GP_CHECKPOINT_FORMAT,
+  GP_CHECKPOINT_VERSION,
+  type GpJob,
+  type IslandRule,
+} from '../jobs/gp-job.ts';
 import { researchWorld } from '../jobs/research-job.ts';
 import { marketFingerprint, runKey } from '../jobs/run-key.ts';
 import { runWithProgress, type JobFailure, type TaskContext } from './task-context.ts';
@@ -17,9 +22,23 @@ import { verifyCheckpoints, type CheckpointCheck } from './verify-checkpoints.ts
 
 export interface GpSummary {
   readonly checkpoints: CheckpointCheck;
-  readonly islands: ReadonlyArray<{ island: number; generations: number; resumed_at: number | null; evaluations: number }>;
+  readonly islands: ReadonlyArray<{
+    island: number;
+    generations: number;
+    resumed_at: number | null;
+    evaluations: number;
+  }>;
   readonly failed: readonly JobFailure[];
-  readonly validated: ReadonlyArray<{ id: string; expression: string; survived: boolean; in_sample_fitness: number; oos_trades: number; oos_excess_return_pct: number; oos_p_value: number; oos_q_value: number }>;
+  readonly validated: ReadonlyArray<{
+    id: string;
+    expression: string;
+    survived: boolean;
+    in_sample_fitness: number;
+    oos_trades: number;
+    oos_excess_return_pct: number;
+    oos_p_value: number;
+    oos_q_value: number;
+  }>;
   readonly saved: readonly string[];
 }
 
@@ -28,9 +47,26 @@ export async function gpTask(t: TaskContext): Promise<GpSummary> {
   const checkpoints = verifyCheckpoints(dir, GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION);
   // What shapes an island's evolution, but not how long it runs nor how many islands there are: a checkpoint of a
   // shorter run, or of a run with fewer islands, is resumed and extended.
-  const settings = { population: t.env.gp.population, maxDepth: t.env.gp.maxDepth, parsimony: t.env.gp.parsimony, inSample: t.env.gp.inSample };
-  const key = runKey({ v: GP_CHECKPOINT_VERSION, gp: settings, seed: t.env.seed, backtest: t.env.backtest, minTrades: t.env.verdict.minTrades, data: marketFingerprint(t.market) });
-  const jobs: GpJob[] = Array.from({ length: t.env.gp.islands }, (_, island) => ({ kind: 'gp', island, checkpoint: t.paths.gpCheckpoint(island), key }));
+  const settings = {
+    population: t.env.gp.population,
+    maxDepth: t.env.gp.maxDepth,
+    parsimony: t.env.gp.parsimony,
+    inSample: t.env.gp.inSample,
+  };
+  const key = runKey({
+    v: GP_CHECKPOINT_VERSION,
+    gp: settings,
+    seed: t.env.seed,
+    backtest: t.env.backtest,
+    minTrades: t.env.verdict.minTrades,
+    data: marketFingerprint(t.market),
+  });
+  const jobs: GpJob[] = Array.from({ length: t.env.gp.islands }, (_, island) => ({
+    kind: 'gp',
+    island,
+    checkpoint: t.paths.gpCheckpoint(island),
+    key,
+  }));
   if (t.fresh) for (const j of jobs) if (j.checkpoint !== null) removeFile(j.checkpoint);
   const outcomes = await runWithProgress(t, 'gp islands', jobs);
   const failed: JobFailure[] = [];
@@ -40,7 +76,12 @@ export async function gpTask(t: TaskContext): Promise<GpSummary> {
     if (!o.ok) failed.push({ job: `island ${k}`, message: o.message });
     else {
       best.push(...o.result.best);
-      islands.push({ island: o.result.island, generations: o.result.generations, resumed_at: o.result.resumedAt, evaluations: o.result.evaluations });
+      islands.push({
+        island: o.result.island,
+        generations: o.result.generations,
+        resumed_at: o.result.resumedAt,
+        evaluations: o.result.evaluations,
+      });
     }
   });
   const world = researchWorld(t.market, t.settings, t.shared, t.env);

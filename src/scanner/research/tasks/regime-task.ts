@@ -4,7 +4,11 @@
  */
 import type { Config } from '../../../adapters/config/schema.ts';
 import { round } from '../../output/round.ts';
-import { readRegimeModel, RegimeModelError, writeRegimeModel } from '../regime/regime-model-file.ts';
+import {
+  readRegimeModel,
+  RegimeModelError,
+  writeRegimeModel,
+} from '../regime/regime-model-file.ts';
 import { trainRegime } from '../regime/train-regime.ts';
 import type { TaskContext } from './task-context.ts';
 
@@ -17,7 +21,13 @@ export interface RegimeSummary {
   readonly states: number;
   readonly labels: readonly string[];
   readonly level_source: string;
-  readonly trained: { readonly from: string; readonly through: string; readonly observations: number; readonly iterations: number; readonly converged: boolean };
+  readonly trained: {
+    readonly from: string;
+    readonly through: string;
+    readonly observations: number;
+    readonly iterations: number;
+    readonly converged: boolean;
+  };
   readonly occupancy: readonly number[];
   readonly file: string;
   readonly note: string | null;
@@ -35,7 +45,11 @@ export function regimeTask(t: TaskContext, config: Pick<Config, 'research'>): Re
   }
   t.progress.start('regime model', 1);
   const r = config.research.regime;
-  const model = trainRegime(t.market, t.settings, { states: r.states, iterations: r.iterations, trainYears: r.train_years });
+  const model = trainRegime(t.market, t.settings, {
+    states: r.states,
+    iterations: r.iterations,
+    trainYears: r.train_years,
+  });
   writeRegimeModel(file, model);
   t.progress.update(1);
   t.progress.stop();
@@ -49,7 +63,13 @@ export function regimeTask(t: TaskContext, config: Pick<Config, 'research'>): Re
     states: model.states,
     labels: model.labels,
     level_source: model.level_source,
-    trained: { from: trained.from, through: trained.through, observations: trained.observations, iterations: trained.iterations, converged: trained.converged },
+    trained: {
+      from: trained.from,
+      through: trained.through,
+      observations: trained.observations,
+      iterations: trained.iterations,
+      converged: trained.converged,
+    },
     occupancy: model.occupancy,
     file,
     note,

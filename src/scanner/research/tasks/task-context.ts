@@ -31,13 +31,20 @@ export interface JobFailure {
 }
 
 /** Runs jobs with a progress bar labelled `label`. */
-export async function runWithProgress<J extends ResearchJob>(t: TaskContext, label: string, jobs: readonly J[]): Promise<JobOutcome<J>[]> {
+export async function runWithProgress<J extends ResearchJob>(
+  t: TaskContext,
+  label: string,
+  jobs: readonly J[],
+): Promise<JobOutcome<J>[]> {
   const input: PoolInput = { market: t.market, settings: t.settings, shared: t.shared, env: t.env };
   t.progress.start(label, jobs.length);
   try {
-    return await runJobs(jobs, input, { workers: t.workers, onDone: (d) => {
-      t.progress.update(d);
-    } });
+    return await runJobs(jobs, input, {
+      workers: t.workers,
+      onDone: (d) => {
+        t.progress.update(d);
+      },
+    });
   } finally {
     t.progress.stop();
   }

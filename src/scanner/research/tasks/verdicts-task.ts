@@ -20,7 +20,10 @@ export interface VerdictsSummary extends VerdictStudy {
 
 function rows(outcomes: readonly StudyOutcome[], t: TaskContext): unknown[] {
   const honest = judgeFamily(outcomes, t.env.verdict);
-  const control = judgeFamily(outcomes.map((o) => o.control), t.env.verdict);
+  const control = judgeFamily(
+    outcomes.map((o) => o.control),
+    t.env.verdict,
+  );
   return outcomes.map((o, k) => ({
     ticker: o.symbol,
     strategy: o.strategy,
@@ -31,14 +34,19 @@ function rows(outcomes: readonly StudyOutcome[], t: TaskContext): unknown[] {
     excess_return_pct: round(o.evidence.excessReturnPct, 4),
     p_value: Number(o.evidence.pValue.toPrecision(6)),
     max_drawdown_pct: round(o.maxDrawdownPct, 4),
-    lax_verdict: o.stats.trades >= LAX_MIN_TRADES && o.stats.expectancyUsd > 0 ? 'PROFITABLE' : 'UNPROFITABLE',
+    lax_verdict:
+      o.stats.trades >= LAX_MIN_TRADES && o.stats.expectancyUsd > 0 ? 'PROFITABLE' : 'UNPROFITABLE',
     control_verdict: control[k]?.verdict,
     control_excess_return_pct: round(o.control.evidence.excessReturnPct, 4),
     control_p_value: Number(o.control.evidence.pValue.toPrecision(6)),
   }));
 }
 
-export async function verdictsTask(t: TaskContext, options: ScanOptions, date: string): Promise<VerdictsSummary> {
+export async function verdictsTask(
+  t: TaskContext,
+  options: ScanOptions,
+  date: string,
+): Promise<VerdictsSummary> {
   const chunks = Math.max(1, Math.min(t.workers * 4, t.market.symbols.length));
   const jobs: StudyJob[] = Array.from({ length: chunks }, (_, k): StudyJob => ({
     kind: 'study',
@@ -50,12 +58,20 @@ export async function verdictsTask(t: TaskContext, options: ScanOptions, date: s
   const failed: JobFailure[] = [];
   const bySymbol = new Map<string, StudyOutcome[]>();
   outcomes.forEach((o, k) => {
-    if (!o.ok) failed.push({ job: `tickers ${jobs[k]?.symbols.join(',') ?? ''}`, message: o.message });
+    if (!o.ok)
+      failed.push({ job: `tickers ${jobs[k]?.symbols.join(',') ?? ''}`, message: o.message });
     else for (const x of o.result) bySymbol.set(x.symbol, [...(bySymbol.get(x.symbol) ?? []), x]);
   });
   const all = t.market.symbols.flatMap((s) => bySymbol.get(s) ?? []);
   const study = verdictStudy(all, t.env.verdict);
   const file = join(t.paths.verdicts, `${date}.json`);
-  writeJsonFile(file, { date, rules: t.env.verdict, lax_rule: `expectancy > 0 over >= ${LAX_MIN_TRADES} trades`, seed: t.env.seed, study, tries: rows(all, t) });
+  writeJsonFile(file, {
+    date,
+    rules: t.env.verdict,
+    lax_rule: `expectancy > 0 over >= ${LAX_MIN_TRADES} trades`,
+    seed: t.env.seed,
+    study,
+    tries: rows(all, t),
+  });
   return { ...study, file, failed };
 }

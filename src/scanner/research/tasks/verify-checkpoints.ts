@@ -14,13 +14,21 @@ export interface CheckpointCheck {
 
 export function verifyCheckpoints(dir: string, format: string, version: number): CheckpointCheck {
   if (!existsSync(dir)) return { found: 0, loaded: 0, problems: [] };
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const problems: Array<{ file: string; reason: string }> = [];
   for (const f of files) {
     try {
-      const raw = readJsonFile(join(dir, f)) as { format?: unknown; version?: unknown; state?: unknown } | undefined;
-      if (raw?.format !== format || raw.version !== version) problems.push({ file: f, reason: `${String(raw?.format)} version ${String(raw?.version)}, expected ${format} version ${version}` });
-      else if (raw.state === null || typeof raw.state !== 'object') problems.push({ file: f, reason: 'no state' });
+      const raw = readJsonFile(join(dir, f)) as
+        { format?: unknown; version?: unknown; state?: unknown } | undefined;
+      if (raw?.format !== format || raw.version !== version)
+        problems.push({
+          file: f,
+          reason: `${String(raw?.format)} version ${String(raw?.version)}, expected ${format} version ${version}`,
+        });
+      else if (raw.state === null || typeof raw.state !== 'object')
+        problems.push({ file: f, reason: 'no state' });
     } catch (e) {
       problems.push({ file: f, reason: e instanceof Error ? e.message : String(e) });
     }

@@ -23,7 +23,16 @@ export interface WfoSummary {
   readonly evaluations: number;
   /** Strategy x ticker results PROFITABLE out of sample under the verdict's rules (judged as one family). */
   readonly profitable: { readonly count: number; readonly of: number };
-  readonly best: ReadonlyArray<{ strategy: string; symbol: string; oos_trades: number; excess_return_pct: number; p_value: number; q_value: number; verdict: string; params: Record<string, number> }>;
+  readonly best: ReadonlyArray<{
+    strategy: string;
+    symbol: string;
+    oos_trades: number;
+    excess_return_pct: number;
+    p_value: number;
+    q_value: number;
+    verdict: string;
+    params: Record<string, number>;
+  }>;
 }
 
 function jobsOf(t: TaskContext, optimizer: 'grid' | 'ga'): WfoJob[] {
@@ -33,9 +42,30 @@ function jobsOf(t: TaskContext, optimizer: 'grid' | 'ga'): WfoJob[] {
     if (!isParameterized(strategy)) continue;
     for (const symbol of t.market.symbols) {
       const series = t.market.series.get(symbol);
-      if (series === undefined || series.close.length < strategy.warmup + t.env.windows.inSample + t.env.windows.outOfSample) continue;
-      const key = runKey({ v: WFO_VERSION, name, symbol, optimizer, windows: t.env.windows, min: t.env.minInSampleTrades, backtest: t.env.backtest, ...(optimizer === 'ga' ? { ga: t.env.ga, seed: t.env.seed } : {}), data: seriesFingerprint(series) });
-      jobs.push({ kind: 'wfo', strategy: name, symbol, optimizer, checkpoint: optimizer === 'ga' ? t.paths.gaCheckpoint(name, symbol) : null, key });
+      if (
+        series === undefined ||
+        series.close.length < strategy.warmup + t.env.windows.inSample + t.env.windows.outOfSample
+      )
+        continue;
+      const key = runKey({
+        v: WFO_VERSION,
+        name,
+        symbol,
+        optimizer,
+        windows: t.env.windows,
+        min: t.env.minInSampleTrades,
+        backtest: t.env.backtest,
+        ...(optimizer === 'ga' ? { ga: t.env.ga, seed: t.env.seed } : {}),
+        data: seriesFingerprint(series),
+      });
+      jobs.push({
+        kind: 'wfo',
+        strategy: name,
+        symbol,
+        optimizer,
+        checkpoint: optimizer === 'ga' ? t.paths.gaCheckpoint(name, symbol) : null,
+        key,
+      });
     }
   }
   return jobs;
@@ -44,7 +74,8 @@ function jobsOf(t: TaskContext, optimizer: 'grid' | 'ga'): WfoJob[] {
 function reusable(t: TaskContext, job: WfoJob): WfoResultFile | undefined {
   if (t.fresh) return undefined;
   try {
-    const raw = readJsonFile(t.paths.resultFile(job.optimizer, job.strategy, job.symbol)) as WfoResultFile | undefined;
+    const raw = readJsonFile(t.paths.resultFile(job.optimizer, job.strategy, job.symbol)) as
+      WfoResultFile | undefined;
     return raw?.version === WFO_VERSION && raw.key === job.key ? raw : undefined;
   } catch {
     return undefined;
@@ -53,7 +84,12 @@ function reusable(t: TaskContext, job: WfoJob): WfoResultFile | undefined {
 
 export async function wfoTask(t: TaskContext, optimizer: 'grid' | 'ga'): Promise<WfoSummary> {
   const all = jobsOf(t, optimizer);
-  const kept = new Map(all.flatMap((j) => { const r = reusable(t, j); return r === undefined ? [] : [[j, r] as const]; }));
+  const kept = new Map(
+    all.flatMap((j) => {
+      const r = reusable(t, j);
+      return r === undefined ? [] : [[j, r] as const];
+    }),
+  );
   const todo = all.filter((j) => !kept.has(j));
   if (t.fresh) for (const j of todo) if (j.checkpoint !== null) removeFile(j.checkpoint);
   const outcomes = await runWithProgress(t, optimizer === 'grid' ? 'wfo (grid)' : 'ga', todo);
@@ -70,7 +106,13 @@ export async function wfoTask(t: TaskContext, optimizer: 'grid' | 'ga'): Promise
     results.push(o.result);
   });
   results.sort((a, b) => a.strategy.localeCompare(b.strategy) || a.symbol.localeCompare(b.symbol));
-  const decisions = judgeFamily(results.map((r) => ({ evidence: r.out_of_sample.evidence, maxDrawdownPct: r.out_of_sample.max_drawdown_pct })), t.env.verdict);
+  const decisions = judgeFamily(
+    results.map((r) => ({
+      evidence: r.out_of_sample.evidence,
+      maxDrawdownPct: r.out_of_sample.max_drawdown_pct,
+    })),
+    t.env.verdict,
+  );
   const rows = results.map((r, k) => ({
     strategy: r.strategy,
     symbol: r.symbol,
@@ -89,6 +131,14 @@ export async function wfoTask(t: TaskContext, optimizer: 'grid' | 'ga'): Promise
     failed,
     evaluations: results.reduce((a, r) => a + r.evaluations, 0),
     profitable: { count: rows.filter((r) => r.verdict === 'PROFITABLE').length, of: rows.length },
-    best: [...rows].sort((a, b) => a.p_value - b.p_value || a.strategy.localeCompare(b.strategy) || a.symbol.localeCompare(b.symbol)).slice(0, 10).map((r) => ({ ...r, excess_return_pct: round(r.excess_return_pct, 4) })),
+    best: [...rows]
+      .sort(
+        (a, b) =>
+          a.p_value - b.p_value ||
+          a.strategy.localeCompare(b.strategy) ||
+          a.symbol.localeCompare(b.symbol),
+      )
+      .slice(0, 10)
+      .map((r) => ({ ...r, excess_return_pct: round(r.excess_return_pct, 4) })),
   };
 }

@@ -5,7 +5,12 @@
  */
 import type { BacktestResult } from '../../backtest/trade.ts';
 import type { Series } from '../../series.ts';
-import { benchmarkPct, excessReturns, exposureSessions, meanLogReturn } from '../stats/excess-returns.ts';
+import {
+  benchmarkPct,
+  excessReturns,
+  exposureSessions,
+  meanLogReturn,
+} from '../stats/excess-returns.ts';
 import { oneSidedTTest } from '../stats/t-test.ts';
 
 export interface VerdictEvidence {
@@ -29,7 +34,11 @@ export interface VerdictEvidence {
 }
 
 /** Evidence from a backtest whose signals before `from` were suppressed (every trade is out of sample). */
-export function verdictEvidence(series: Series, result: BacktestResult, from: number): VerdictEvidence {
+export function verdictEvidence(
+  series: Series,
+  result: BacktestResult,
+  from: number,
+): VerdictEvidence {
   const n = series.close.length;
   const start = Math.min(Math.max(0, from), Math.max(0, n - 1));
   const mu = meanLogReturn(series.close, start);

@@ -32,7 +32,7 @@ export function controlTicker(
 ): StudyOutcome[] {
   return strategies.map((strategy) => {
     const real = runStrategy(series, strategy, ctx, options);
-    const from = Math.max(0, firstIndexOnOrAfter(series.dates, real.evidence.oosFrom ?? '') );
+    const from = Math.max(0, firstIndexOnOrAfter(series.dates, real.evidence.oosFrom ?? ''));
     const rng = seededRng(seed, 'random-entries', series.symbol, strategy.name);
     const control = randomEntryControl(series, real.trades ?? [], from, rng, options.backtest);
     return {

@@ -2,7 +2,7 @@
 import type { MarketData } from '../../market-data.ts';
 import { runnableStrategies, strategyContext } from '../../scan/scan-market.ts';
 import type { ScanOptions } from '../../scan/ticker-scan.ts';
-import type { ScanStrategyName, StrategySettings } from '../../strategies/strategy.ts';
+import type { StrategySettings } from '../../strategies/strategy.ts';
 import type { StrategyName } from '../../../adapters/config/schema.ts';
 import { controlTicker, type StudyOutcome } from './control-ticker.ts';
 
@@ -19,11 +19,8 @@ export function studyMarket(
   const { run } = runnableStrategies(names, ctx, options.candidates);
   return symbols.flatMap((symbol) => {
     const series = market.series.get(symbol);
-    return series === undefined || series.close.length === 0 ? [] : controlTicker(series, run, ctx, options, seed);
+    return series === undefined || series.close.length === 0
+      ? []
+      : controlTicker(series, run, ctx, options, seed);
   });
 }
-
-/** The strategies a study ran, for its report. */
-export const studiedStrategies = (outcomes: readonly StudyOutcome[]): ScanStrategyName[] => [
-  ...new Set(outcomes.map((o) => o.strategy)),
-];

@@ -25,10 +25,18 @@ export interface VerdictStudy {
   readonly control: { readonly tries: Share; readonly tickers: Share };
   readonly reasons: Readonly<Record<VerdictReason, number>>;
   /** Every PROFITABLE try under the honest rules. */
-  readonly profitable: ReadonlyArray<{ readonly symbol: string; readonly strategy: string; readonly qValue: number }>;
+  readonly profitable: ReadonlyArray<{
+    readonly symbol: string;
+    readonly strategy: string;
+    readonly qValue: number;
+  }>;
 }
 
-const share = (count: number, of: number): Share => ({ count, of, pct: of === 0 ? 0 : (100 * count) / of });
+const share = (count: number, of: number): Share => ({
+  count,
+  of,
+  pct: of === 0 ? 0 : (100 * count) / of,
+});
 
 function tickerShare(outcomes: readonly StudyOutcome[], hit: readonly boolean[]): Share {
   const all = new Set(outcomes.map((o) => o.symbol));
@@ -38,12 +46,21 @@ function tickerShare(outcomes: readonly StudyOutcome[], hit: readonly boolean[])
 
 export function verdictStudy(outcomes: readonly StudyOutcome[], rules: VerdictRules): VerdictStudy {
   const honest = judgeFamily(outcomes, rules);
-  const control = judgeFamily(outcomes.map((o) => o.control), rules);
+  const control = judgeFamily(
+    outcomes.map((o) => o.control),
+    rules,
+  );
   const honestHit = honest.map((d) => d.verdict === 'PROFITABLE');
   const controlHit = control.map((d) => d.verdict === 'PROFITABLE');
   const laxHit = outcomes.map((o) => o.stats.trades >= LAX_MIN_TRADES && o.stats.expectancyUsd > 0);
   const count = (xs: readonly boolean[]) => xs.filter(Boolean).length;
-  const reasons = { edge: 0, too_few_trades: 0, no_excess_return: 0, drawdown: 0, not_significant: 0 };
+  const reasons = {
+    edge: 0,
+    too_few_trades: 0,
+    no_excess_return: 0,
+    drawdown: 0,
+    not_significant: 0,
+  };
   for (const d of honest) reasons[d.reason] += 1;
   const n = outcomes.length;
   return {
@@ -54,7 +71,9 @@ export function verdictStudy(outcomes: readonly StudyOutcome[], rules: VerdictRu
     control: { tries: share(count(controlHit), n), tickers: tickerShare(outcomes, controlHit) },
     reasons,
     profitable: outcomes.flatMap((o, i) =>
-      honestHit[i] === true ? [{ symbol: o.symbol, strategy: o.strategy, qValue: honest[i]?.qValue ?? 1 }] : [],
+      honestHit[i] === true
+        ? [{ symbol: o.symbol, strategy: o.strategy, qValue: honest[i]?.qValue ?? 1 }]
+        : [],
     ),
   };
 }

@@ -6,7 +6,10 @@ export interface Choice {
   readonly fitness: number;
 }
 
-export function gridSearch(specs: readonly ParameterSpec[], fitness: (p: ParamValues) => number): Choice {
+export function gridSearch(
+  specs: readonly ParameterSpec[],
+  fitness: (p: ParamValues) => number,
+): Choice {
   let best: Choice | undefined;
   for (const params of enumerateGrid(specs)) {
     const f = fitness(params);

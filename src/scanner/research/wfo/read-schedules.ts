@@ -28,7 +28,8 @@ function problem(raw: unknown, strategy: ParameterizedStrategy, symbol: string):
   if (f === null || typeof f !== 'object') return 'not an object';
   if (f.format !== WFO_FORMAT || f.version !== WFO_VERSION)
     return `format ${String(f.format)} version ${String(f.version)}, expected ${WFO_FORMAT} version ${WFO_VERSION}`;
-  if (f.strategy !== strategy.name || f.symbol !== symbol) return `it is for ${String(f.strategy)} on ${String(f.symbol)}`;
+  if (f.strategy !== strategy.name || f.symbol !== symbol)
+    return `it is for ${String(f.strategy)} on ${String(f.symbol)}`;
   const params = [...(f.folds ?? []).map((x) => x.params), f.current?.params];
   if (!params.every((p) => p !== undefined && onGrid(strategy.parameters, p)))
     return `its parameters are not ${strategy.name}'s declared ones (the strategy changed since; run the research again)`;
@@ -55,12 +56,15 @@ export function readSchedules(
       try {
         raw = readJsonFile(file);
       } catch (e) {
-        notes.push(`research result for ${strategy.name} on ${symbol} skipped: ${e instanceof Error ? e.message : String(e)}`);
+        notes.push(
+          `research result for ${strategy.name} on ${symbol} skipped: ${e instanceof Error ? e.message : String(e)}`,
+        );
         continue;
       }
       if (raw === undefined) continue;
       const why = problem(raw, strategy, symbol);
-      if (why === null) schedules.set(scheduleKey(strategy.name, symbol), scheduleFromWfo(raw as WfoResultFile));
+      if (why === null)
+        schedules.set(scheduleKey(strategy.name, symbol), scheduleFromWfo(raw as WfoResultFile));
       else notes.push(`research result ${file} skipped: ${why}`);
     }
   }

@@ -18,11 +18,22 @@ export interface StitchedResult {
   readonly evidence: VerdictEvidence;
 }
 
-export function stitchOutOfSample(series: Series, folds: readonly FoldChoice[], trials: ComboTrials, options: BacktestOptions): StitchedResult {
+export function stitchOutOfSample(
+  series: Series,
+  folds: readonly FoldChoice[],
+  trials: ComboTrials,
+  options: BacktestOptions,
+): StitchedResult {
   const n = series.close.length;
   const signals = new Uint8Array(n);
-  for (const f of folds) signals.set(trials.signals(f.params).subarray(f.fold.oosFrom, f.fold.oosTo), f.fold.oosFrom);
+  for (const f of folds)
+    signals.set(trials.signals(f.params).subarray(f.fold.oosFrom, f.fold.oosTo), f.fold.oosFrom);
   const from = folds[0]?.fold.oosFrom ?? n;
   const result = backtest(series, signals, options);
-  return { from, result, stats: backtestStats(result, from), evidence: verdictEvidence(series, result, from) };
+  return {
+    from,
+    result,
+    stats: backtestStats(result, from),
+    evidence: verdictEvidence(series, result, from),
+  };
 }

@@ -52,8 +52,15 @@ export interface WfoRun {
   readonly trials: ComboTrials;
 }
 
-function choose(input: WfoInput, optimizer: Optimizer, trials: ComboTrials, fold: Fold, progress: WfoProgress): { choice: FoldChoice; rng: RngState | null; warm: Genome[] } {
-  const fitness = (p: ParamValues) => windowFitness(trials.trades(p), input.series.close, fold, input.minTrades).fitness;
+function choose(
+  input: WfoInput,
+  optimizer: Optimizer,
+  trials: ComboTrials,
+  fold: Fold,
+  progress: WfoProgress,
+): { choice: FoldChoice; rng: RngState | null; warm: Genome[] } {
+  const fitness = (p: ParamValues) =>
+    windowFitness(trials.trades(p), input.series.close, fold, input.minTrades).fitness;
   const specs = input.strategy.parameters;
   let params: ParamValues;
   let best: number;
@@ -61,19 +68,39 @@ function choose(input: WfoInput, optimizer: Optimizer, trials: ComboTrials, fold
   let warm: Genome[] = [];
   if (optimizer.kind === 'grid') ({ params, fitness: best } = gridSearch(specs, fitness));
   else {
-    const start = gaInit(specs, optimizer.options, progress.rng ?? optimizer.seed, fitness, progress.warm);
+    const start = gaInit(
+      specs,
+      optimizer.options,
+      progress.rng ?? optimizer.seed,
+      fitness,
+      progress.warm,
+    );
     const run = gaFinish(specs, optimizer.options, start, fitness);
     ({ best: params, fitness: best } = run);
     rng = run.state.rng;
-    const order = run.state.population.map((_, i) => i).sort((a, b) => (run.state.fitness[b] ?? 0) - (run.state.fitness[a] ?? 0) || a - b);
-    warm = order.slice(0, Math.max(1, optimizer.options.elite)).map((i) => run.state.population[i] ?? []);
+    const order = run.state.population
+      .map((_, i) => i)
+      .sort((a, b) => (run.state.fitness[b] ?? 0) - (run.state.fitness[a] ?? 0) || a - b);
+    warm = order
+      .slice(0, Math.max(1, optimizer.options.elite))
+      .map((i) => run.state.population[i] ?? []);
   }
   const qualified = Number.isFinite(best);
-  const choice = { fold, params: qualified ? params : defaultParams(specs), fitness: qualified ? best : null, qualified };
+  const choice = {
+    fold,
+    params: qualified ? params : defaultParams(specs),
+    fitness: qualified ? best : null,
+    qualified,
+  };
   return { choice, rng, warm };
 }
 
-export function walkForward(input: WfoInput, optimizer: Optimizer, resume?: WfoProgress, onFold?: (p: WfoProgress) => void): WfoRun {
+export function walkForward(
+  input: WfoInput,
+  optimizer: Optimizer,
+  resume?: WfoProgress,
+  onFold?: (p: WfoProgress) => void,
+): WfoRun {
   const n = input.series.close.length;
   const windows = { ...input.windows, start: Math.max(0, input.strategy.warmup - 1) };
   const trials = comboTrials(input.series, input.strategy, input.ctx, input.backtest);

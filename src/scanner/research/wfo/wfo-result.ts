@@ -50,7 +50,8 @@ export interface WfoResultFile {
   readonly evaluations: number;
 }
 
-const num = (x: number | null, d: number): number | null => (x === null || !Number.isFinite(x) ? null : round(x, d));
+const num = (x: number | null, d: number): number | null =>
+  x === null || !Number.isFinite(x) ? null : round(x, d);
 
 function foldJson(s: Series, c: FoldChoice): FoldJson {
   const date = (i: number) => s.dates[Math.min(Math.max(0, i), s.dates.length - 1)] ?? '';
@@ -107,7 +108,10 @@ export function wfoResultFile(
       sharpe: num(st.sharpe, 4),
       evidence: evidenceJson(oos.evidence),
     },
-    equity: { from: s.dates[oos.from] ?? null, values: Array.from(oos.result.equity.subarray(oos.from), (v) => round(v, 2)) },
+    equity: {
+      from: s.dates[oos.from] ?? null,
+      values: Array.from(oos.result.equity.subarray(oos.from), (v) => round(v, 2)),
+    },
     evaluations: run.trials.evaluations(),
   };
 }

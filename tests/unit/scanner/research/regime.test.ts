@@ -14,8 +14,12 @@ import { researchPaths } from '../../../../src/scanner/research/io/research-path
 import { seededRng } from '../../../../src/scanner/research/random/rng.ts';
 import { currentRegime } from '../../../../src/scanner/research/regime/current-regime.ts';
 import { fitHmm, initialHmm } from '../../../../src/scanner/research/regime/fit-hmm.ts';
-import { baumWelchStep, viterbi } from '../../../../src/scanner/research/regime/gaussian-hmm.ts';
-import { RegimeModelError, writeRegimeModel } from '../../../../src/scanner/research/regime/regime-model-file.ts';
+import { baumWelchStep } from '../../../../src/scanner/research/regime/gaussian-hmm.ts';
+import { viterbi } from '../../../../src/scanner/research/regime/viterbi.ts';
+import {
+  RegimeModelError,
+  writeRegimeModel,
+} from '../../../../src/scanner/research/regime/regime-model-file.ts';
 import { trainRegime } from '../../../../src/scanner/research/regime/train-regime.ts';
 import { STATIC_SECTORS } from '../../../../src/scanner/strategies/sectors.ts';
 import { plantedMarket } from '../../../support/planted-market.ts';
@@ -34,7 +38,11 @@ function twoStateSample(seed: number, n: number): { xs: number[][]; states: numb
   for (let t = 0; t < n; t += 1) {
     if (r.next() < 0.02) s = 1 - s;
     states.push(s);
-    xs.push(s === 0 ? [0.05 + 0.7 * r.normal(), Math.log(14) + 0.1 * r.normal()] : [-0.1 + 2.2 * r.normal(), Math.log(30) + 0.12 * r.normal()]);
+    xs.push(
+      s === 0
+        ? [0.05 + 0.7 * r.normal(), Math.log(14) + 0.1 * r.normal()]
+        : [-0.1 + 2.2 * r.normal(), Math.log(30) + 0.12 * r.normal()],
+    );
   }
   return { xs, states };
 }
@@ -68,17 +76,28 @@ describe('regime model', () => {
 
   it('trains on a market and writes a model the rest of the system reads', () => {
     const market = plantedMarket({ seed: 9, symbols: 1, sessions: 900 });
-    const settings = { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: STATIC_SECTORS, fundamentals: null };
+    const settings = {
+      vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+      marketSymbol: 'SPY',
+      sectors: STATIC_SECTORS,
+      fundamentals: null,
+    };
     const model = trainRegime(market, settings, { states: 3, iterations: 100, trainYears: 10 });
     expect(model.labels).toEqual(['calm', 'normal', 'stressed']);
     expect(model.trained.observations).toBe(899);
     expect(model.occupancy.reduce((a, b) => a + b, 0)).toBe(899);
     expect(model.current.date).toBe(market.dates.at(-1));
     expect(model.current.probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-    expect(trainRegime(market, settings, { states: 3, iterations: 100, trainYears: 10 })).toEqual(model);
+    expect(trainRegime(market, settings, { states: 3, iterations: 100, trainYears: 10 })).toEqual(
+      model,
+    );
     expect(currentRegime(dir)).toBeNull();
     writeRegimeModel(researchPaths(dir).regimeModel, model);
-    expect(currentRegime(dir)).toMatchObject({ label: model.current.label, asOf: model.current.date, trainedThrough: model.trained.through });
+    expect(currentRegime(dir)).toMatchObject({
+      label: model.current.label,
+      asOf: model.current.date,
+      trainedThrough: model.trained.through,
+    });
   });
 
   it('refuses a model file of another version, saying what to do', () => {

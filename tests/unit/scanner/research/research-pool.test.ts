@@ -14,15 +14,46 @@ import { plantedMarket } from '../../../support/planted-market.ts';
 const options = scanOptions(DEFAULT_CONFIG);
 const env = researchEnv(DEFAULT_CONFIG, 17, options.backtest, options.verdict);
 const input = {
-  market: plantedMarket({ seed: 3, symbols: 3, sessions: 1100, edge: { probability: 0.03, followDays: 4, followDriftPct: 0.9 } }),
-  settings: { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: STATIC_SECTORS, fundamentals: null },
+  market: plantedMarket({
+    seed: 3,
+    symbols: 3,
+    sessions: 1100,
+    edge: { probability: 0.03, followDays: 4, followDriftPct: 0.9 },
+  }),
+  settings: {
+    vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+    marketSymbol: 'SPY',
+    sectors: STATIC_SECTORS,
+    fundamentals: null,
+  },
   shared: new Map<string, unknown>(),
   env,
 };
 const jobs: ResearchJob[] = [
-  { kind: 'wfo', strategy: 'gap_fill', symbol: 'P000', optimizer: 'grid', checkpoint: null, key: 'a' },
-  { kind: 'wfo', strategy: 'momentum', symbol: 'P001', optimizer: 'ga', checkpoint: null, key: 'b' },
-  { kind: 'wfo', strategy: 'gap_fill', symbol: 'NOPE', optimizer: 'grid', checkpoint: null, key: 'c' },
+  {
+    kind: 'wfo',
+    strategy: 'gap_fill',
+    symbol: 'P000',
+    optimizer: 'grid',
+    checkpoint: null,
+    key: 'a',
+  },
+  {
+    kind: 'wfo',
+    strategy: 'momentum',
+    symbol: 'P001',
+    optimizer: 'ga',
+    checkpoint: null,
+    key: 'b',
+  },
+  {
+    kind: 'wfo',
+    strategy: 'gap_fill',
+    symbol: 'NOPE',
+    optimizer: 'grid',
+    checkpoint: null,
+    key: 'c',
+  },
   { kind: 'study', symbols: ['P000', 'P002'], names: ['gap_fill', 'mean_reversion'], options },
 ];
 

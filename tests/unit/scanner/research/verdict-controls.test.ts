@@ -26,7 +26,10 @@ const options = scanOptions(DEFAULT_CONFIG);
 describe('honest verdicts: the controls', () => {
   it('calls random entries PROFITABLE in at most 5% of tickers, where the lax rule calls most tries PROFITABLE', () => {
     const market = plantedMarket({ seed: 11, symbols: 24, sessions: 1500, driftPct: 0.06 });
-    const study = verdictStudy(studyMarket(market, STRATEGY_NAMES, settings, options, 17), options.verdict);
+    const study = verdictStudy(
+      studyMarket(market, STRATEGY_NAMES, settings, options, 17),
+      options.verdict,
+    );
     expect(study.tickers).toBe(24);
     expect(study.control.tickers.pct).toBeLessThanOrEqual(5);
     // Without an edge anywhere, the honest rules find nothing either...

@@ -15,7 +15,11 @@ import { scheduleKey } from '../../../../src/scanner/research/params/param-sched
 import { hashSeed } from '../../../../src/scanner/research/random/rng.ts';
 import { scheduleFromWfo } from '../../../../src/scanner/research/wfo/read-schedules.ts';
 import { stitchOutOfSample } from '../../../../src/scanner/research/wfo/stitch.ts';
-import { walkForward, type Optimizer, type WfoProgress } from '../../../../src/scanner/research/wfo/walk-forward.ts';
+import {
+  walkForward,
+  type Optimizer,
+  type WfoProgress,
+} from '../../../../src/scanner/research/wfo/walk-forward.ts';
 import { wfoResultFile } from '../../../../src/scanner/research/wfo/wfo-result.ts';
 import { runStrategy } from '../../../../src/scanner/scan/run-strategy.ts';
 import { strategyContext } from '../../../../src/scanner/scan/scan-market.ts';
@@ -24,9 +28,19 @@ import { gapFill } from '../../../../src/scanner/strategies/gap-fill.ts';
 import { STATIC_SECTORS } from '../../../../src/scanner/strategies/sectors.ts';
 import { plantedMarket } from '../../../support/planted-market.ts';
 
-const settings = { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: STATIC_SECTORS, fundamentals: null };
+const settings = {
+  vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+  marketSymbol: 'SPY',
+  sectors: STATIC_SECTORS,
+  fundamentals: null,
+};
 const options = scanOptions(DEFAULT_CONFIG);
-const market = plantedMarket({ seed: 21, symbols: 1, sessions: 1300, edge: { probability: 0.04, followDays: 4, followDriftPct: 0.9 } });
+const market = plantedMarket({
+  seed: 21,
+  symbols: 1,
+  sessions: 1300,
+  edge: { probability: 0.04, followDays: 4, followDriftPct: 0.9 },
+});
 const series = market.series.get('P000')!;
 const input = (m = market) => ({
   series: m.series.get('P000')!,
@@ -40,7 +54,12 @@ const input = (m = market) => ({
 describe('walk-forward optimisation', () => {
   it('chooses in sample, evaluates out of sample, and stitches one out-of-sample account', () => {
     const run = walkForward(input(), { kind: 'grid' });
-    expect(run.folds.map((f) => [f.fold.oosFrom, f.fold.oosTo])).toEqual([[500, 700], [700, 900], [900, 1100], [1100, 1300]]);
+    expect(run.folds.map((f) => [f.fold.oosFrom, f.fold.oosTo])).toEqual([
+      [500, 700],
+      [700, 900],
+      [900, 1100],
+      [1100, 1300],
+    ]);
     for (const f of run.folds) {
       expect(f.qualified).toBe(true);
       expect(f.params.gap_pct).toBeLessThanOrEqual(2.5);
@@ -67,9 +86,15 @@ describe('walk-forward optimisation', () => {
   });
 
   it('resumes the GA from a checkpoint to exactly the uninterrupted result', () => {
-    const ga: Optimizer = { kind: 'ga', options: gaOptions(DEFAULT_CONFIG), seed: hashSeed(17, 'ga', 'gap_fill', 'P000') };
+    const ga: Optimizer = {
+      kind: 'ga',
+      options: gaOptions(DEFAULT_CONFIG),
+      seed: hashSeed(17, 'ga', 'gap_fill', 'P000'),
+    };
     const saved: WfoProgress[] = [];
-    const whole = walkForward(input(), ga, undefined, (p) => saved.push(JSON.parse(JSON.stringify(p)) as WfoProgress));
+    const whole = walkForward(input(), ga, undefined, (p) =>
+      saved.push(JSON.parse(JSON.stringify(p)) as WfoProgress),
+    );
     expect(saved).toHaveLength(4);
     const resumed = walkForward(input(), ga, saved[1]);
     expect(resumed.folds).toEqual(whole.folds);
@@ -79,11 +104,20 @@ describe('walk-forward optimisation', () => {
 
   it('is applied by the scanner as a schedule: nothing counts before the first out-of-sample session', () => {
     const run = walkForward(input(), { kind: 'grid' });
-    const file = wfoResultFile(series, gapFill, 'grid', run, stitchOutOfSample(series, run.folds, run.trials, options.backtest));
+    const file = wfoResultFile(
+      series,
+      gapFill,
+      'grid',
+      run,
+      stitchOutOfSample(series, run.folds, run.trials, options.backtest),
+    );
     const schedule = scheduleFromWfo(file);
     expect(schedule.steps[0]!.from).toBe(series.dates[500]);
     const ctx = strategyContext(market, settings);
-    const withSchedule = runStrategy(series, gapFill, ctx, { ...options, schedules: new Map([[scheduleKey('gap_fill', 'P000'), schedule]]) });
+    const withSchedule = runStrategy(series, gapFill, ctx, {
+      ...options,
+      schedules: new Map([[scheduleKey('gap_fill', 'P000'), schedule]]),
+    });
     const plain = runStrategy(series, gapFill, ctx, options);
     expect(withSchedule.paramsSource).toBe('wfo');
     expect(withSchedule.params).toEqual(file.current.params);
