@@ -3,7 +3,6 @@
  * parameter schedule. A file of another format or version, or with parameters that are not the strategy's
  * declared ones, is skipped with a note (the scan then uses the defaults), never misread.
  */
-import { addDays } from '../../../domain/ny-time.ts';
 import type { ParameterizedStrategy } from '../../strategies/strategy.ts';
 import type { ResearchPaths } from '../io/research-paths.ts';
 import { readJsonFile } from '../io/json-file.ts';
@@ -12,13 +11,17 @@ import { scheduleKey } from '../params/param-schedule.ts';
 import { onGrid } from '../params/parameter-spec.ts';
 import { WFO_FORMAT, WFO_VERSION, type WfoResultFile } from './wfo-result.ts';
 
-/** The schedule a result stands for: each fold's parameters from its out-of-sample start, then the current ones. */
+/**
+ * The schedule a result stands for: each fold's parameters from its out-of-sample start, then the current ones
+ * from the last session of the data. Those were chosen on trades closed by that session's close, the moment its
+ * signal is read, so the scan after the research uses them for tonight's signal already.
+ */
 export function scheduleFromWfo(file: WfoResultFile): ParamSchedule {
   return {
     source: file.optimizer === 'ga' ? 'ga' : 'wfo',
     steps: [
       ...file.folds.map((f) => ({ from: f.out_of_sample[0], params: f.params })),
-      { from: addDays(file.data.to, 1), params: file.current.params },
+      { from: file.data.to, params: file.current.params },
     ],
   };
 }

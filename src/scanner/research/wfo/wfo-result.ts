@@ -34,7 +34,7 @@ export interface WfoResultFile {
   readonly parameters: readonly ParameterSpec[];
   readonly data: { readonly from: string; readonly to: string; readonly bars: number };
   readonly folds: readonly FoldJson[];
-  /** Chosen on the latest in-sample window: the parameters for the sessions after `data.to`. */
+  /** Chosen on the latest in-sample window: the parameters for the signal at `data.to`'s close and after. */
   readonly current: Omit<FoldJson, 'out_of_sample'>;
   readonly out_of_sample: {
     readonly trades: number;
