@@ -62,9 +62,7 @@ function files(dir: string): Map<string, string> {
   return out;
 }
 
-async function research(
-  seed: number,
-): Promise<{
+async function research(seed: number): Promise<{
   files: Map<string, string>;
   summaries: Awaited<ReturnType<typeof runTasks>>['summaries'];
 }> {

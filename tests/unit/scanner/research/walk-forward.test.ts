@@ -114,7 +114,10 @@ describe('walk-forward optimisation', () => {
     const schedule = scheduleFromWfo(file);
     expect(schedule.steps[0]!.from).toBe(series.dates[500]);
     // The parameters chosen at the last close already give that close's signal.
-    expect(schedule.steps.at(-1)).toEqual({ from: series.dates.at(-1), params: file.current.params });
+    expect(schedule.steps.at(-1)).toEqual({
+      from: series.dates.at(-1),
+      params: file.current.params,
+    });
     const ctx = strategyContext(market, settings);
     const withSchedule = runStrategy(series, gapFill, ctx, {
       ...options,
