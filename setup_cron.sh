@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs strikeline's cron jobs: scan 20:00, rank 06:00, trade 09:35, report 16:05, Monday-Friday,
+# Installs strikeline's cron jobs: scan 20:00, rank 06:00, trade 09:35, report 16:05, research 16:30, Monday-Friday,
 # New York time (CRON_TZ), for this install. Idempotent: its block (between "# BEGIN strikeline <install>"
 # and "# END strikeline <install>") is replaced; every other line of the crontab is kept as it is.
 #
@@ -57,7 +57,7 @@ write_crontab() {
 }
 
 # One line per job: "minute hour job".
-JOBS=$'0 20 scan\n0 6 rank\n35 9 trade\n5 16 report'
+JOBS=$'0 20 scan\n0 6 rank\n35 9 trade\n5 16 report\n30 16 research'
 
 our_block() {
   # CRON_TZ applies to the entries after it (cronie), so the block goes at the end of the crontab.

@@ -8,6 +8,7 @@ import { runCli, type CommandLoaders } from './run-cli.ts';
 export const COMMANDS: CommandLoaders = {
   sim: async () => (await import('./sim-command.ts')).registerSim,
   scan: async () => (await import('./scan-command.ts')).registerScan,
+  research: async () => (await import('./research-command.ts')).registerResearch,
   rank: async () => (await import('./rank-command.ts')).registerRank,
   trade: async () => (await import('./trade-command.ts')).registerTrade,
   stream: async () => (await import('./stream-command.ts')).registerStream,

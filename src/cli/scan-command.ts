@@ -1,14 +1,13 @@
 /** @module `strikeline scan`: the nightly scanner (strategies, honest backtests, signal logs for `rank`). */
 import type { Command } from 'commander';
-import { STRATEGY_NAMES, type StrategyName } from '../adapters/config/schema.ts';
 import { UniverseError } from '../scanner/data/universe.ts';
 import { createProgress } from '../scanner/output/progress.ts';
 import { runScan, type ScanOutcome } from '../scanner/run-scan.ts';
 import { ScanInputError } from '../scanner/scan-window.ts';
-import { isStrategyName } from '../scanner/strategies/registry.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { isDate, nonNegativeInt, parseStrategies } from './scan-flags.ts';
 
 interface ScanFlags {
   symbols?: string;
@@ -19,30 +18,6 @@ interface ScanFlags {
   top: string;
 }
 
-function isDate(s: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s
-  );
-}
-
-function parseStrategies(list: string): StrategyName[] {
-  const names = list.split(/[\s,]+/).filter(Boolean);
-  const unknown = names.filter((n) => !isStrategyName(n));
-  if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(
-      `--strategies: unknown ${unknown.join(', ') || '(empty list)'}; choose from ${STRATEGY_NAMES.join(', ')}`,
-    );
-  }
-  return names.filter(isStrategyName);
-}
-
-function nonNegativeInt(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0)
-    throw new UsageError(`${name}: expected a whole number >= 0, found "${value}"`);
-  return n;
-}
-
 function summary(o: ScanOutcome, signalsDir: string): string {
   const r = o.report;
   const best = r.tickers.flatMap((t) => (t.best === null ? [] : [t.best]));
@@ -50,7 +25,7 @@ function summary(o: ScanOutcome, signalsDir: string): string {
   const lines = [
     o.table,
     '',
-    `scan ${r.date}: ${r.tickers.length} tickers scanned, ${r.rejected.length} rejected, ${best.filter((b) => b.stats.verdict === 'PROFITABLE').length} PROFITABLE, ${inTrade.length} IN_TRADE (${inTrade.filter((b) => b.stats.verdict === 'PROFITABLE').length} PROFITABLE)`,
+    `scan ${r.date}: ${r.tickers.length} tickers scanned, ${r.rejected.length} rejected, ${best.filter((b) => b.verdict.verdict === 'PROFITABLE').length} PROFITABLE, ${inTrade.length} IN_TRADE (${inTrade.filter((b) => b.verdict.verdict === 'PROFITABLE').length} PROFITABLE)`,
     ...r.strategies.unavailable.map((u) => `note: ${u.strategy} skipped: ${u.reason}`),
     ...r.notes.map((n) => `note: ${n}`),
     ...r.rejected.map((x) => `rejected ${x.ticker}: ${x.reason}`),

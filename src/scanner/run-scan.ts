@@ -13,6 +13,7 @@ import type { Progress } from './output/progress.ts';
 import { writeScanReport, type ScanReport } from './output/scan-summary.ts';
 import { writeSignalLogs } from './output/write-signal-logs.ts';
 import { scanInParallel } from './parallel/parallel-scan.ts';
+import { judgeScan } from './scan/judge-scan.ts';
 import { scanSetup } from './scan-setup.ts';
 import { scanWindow } from './scan-window.ts';
 
@@ -97,10 +98,11 @@ export async function runScan(
     },
   );
   deps.progress.stop();
+  const tickers = judgeScan(scan.tickers, setup.options.verdict);
   const t3 = deps.wallClock();
   const logs = writeSignalLogs(
     deps.paths.signals,
-    scan.tickers,
+    tickers,
     rejected.map((r) => r.ticker),
   );
   const t4 = deps.wallClock();
@@ -110,12 +112,17 @@ export async function runScan(
     asOf: request.asOf ?? null,
     universe: { source: setup.universe.source, symbols: setup.universe.symbols.length },
     strategies: {
-      run: setup.selection.selected.filter((s) => !scan.unavailable.some((u) => u.strategy === s)),
+      run: [
+        ...setup.selection.selected.filter((s) => !scan.unavailable.some((u) => u.strategy === s)),
+        ...setup.research.promoted,
+      ],
       unavailable: scan.unavailable,
       skipped: setup.selection.skipped,
     },
     settings: {
-      ...setup.options,
+      backtest: setup.options.backtest,
+      verdict: setup.options.verdict,
+      research: setup.research,
       history_from: window.fromDate,
       workers: request.workers ?? 'auto',
     },
@@ -124,13 +131,13 @@ export async function runScan(
     timingsMs: { setup: t1 - t0, data: t2 - t1, compute: t3 - t2, logs: t4 - t3, total: t4 - t0 },
     bars: loaded.bars,
     fetch: { barsFetched: loaded.barsFetched, requests: loaded.requests },
-    tickers: scan.tickers,
+    tickers,
   };
   const reportFile = writeScanReport(deps.paths.scan, report);
   deps.log.info(
     {
       date: report.date,
-      tickers: scan.tickers.length,
+      tickers: tickers.length,
       rejected: rejected.length,
       barsFetched: loaded.barsFetched,
       requests: loaded.requests,
@@ -138,5 +145,5 @@ export async function runScan(
     },
     'scan finished',
   );
-  return { report, reportFile, logs, table: formatBestTable(scan.tickers, request.top) };
+  return { report, reportFile, logs, table: formatBestTable(tickers, request.top) };
 }

@@ -12,6 +12,8 @@ import {
   universeFromList,
   type Universe,
 } from './data/universe.ts';
+import { scanResearch, type ScanResearch } from './research/scan-research.ts';
+import { verdictRules } from './research/verdict/verdict-rules.ts';
 import type { ScanOptions } from './scan/ticker-scan.ts';
 import { selectStrategies, type StrategySelection } from './strategies/registry.ts';
 import { STATIC_SECTORS } from './strategies/sectors.ts';
@@ -26,6 +28,7 @@ export interface ScanSetup {
   readonly settings: StrategySettings;
   readonly options: ScanOptions;
   readonly notes: readonly string[];
+  readonly research: ScanResearch['summary'];
 }
 
 export function resolveUniverse(config: Config, paths: Paths, symbols?: string): Universe {
@@ -43,7 +46,7 @@ export function scanOptions(config: Config): ScanOptions {
       },
       notional: config.capital.max_position_usd,
     },
-    minTrades: config.scanner.min_trades,
+    verdict: verdictRules(config),
   };
 }
 
@@ -73,5 +76,12 @@ export function scanSetup(
     sectors: new Map([...STATIC_SECTORS, ...universe.sectors]),
     fundamentals: fundamentals?.rows ?? null,
   };
-  return { universe, selection, context, settings, options: scanOptions(config), notes };
+  const research = scanResearch(config, paths.data, selection.selected, universe.symbols);
+  notes.push(...research.notes);
+  const options: ScanOptions = {
+    ...scanOptions(config),
+    schedules: research.schedules,
+    candidates: research.candidates,
+  };
+  return { universe, selection, context, settings, options, notes, research: research.summary };
 }

@@ -35,13 +35,21 @@ function childEnv(root: string, rest: string, credentials: SimCredentials): Node
 }
 
 /**
- * The demo's configuration: the shipped defaults, except the REST budget. It counts wall time, and the demo runs
- * the market hundreds of times faster than the wall clock, so Alpaca's 200 a minute would make the daemon wait
- * hours of market time for a slot; the simulator accepts 10,000 a minute.
+ * The demo's configuration: the shipped defaults, except two things. The REST budget: it counts wall time, and
+ * the demo runs the market hundreds of times faster than the wall clock, so Alpaca's 200 a minute would make the
+ * daemon wait hours of market time for a slot; the simulator accepts 10,000 a minute. And the verdict: the
+ * synthetic market has no edge that survives the honest verdict (docs/research.md), so with the shipped
+ * thresholds the demo would have nothing to trade; to show the day's machinery it accepts any try with a
+ * positive excess return over 5 trades, with no multiple-testing correction.
  */
-const DEMO_CONFIG = `# strikeline demo: the shipped defaults, except the REST budget (see src/cli/demo/run-demo.ts).
+const DEMO_CONFIG = `# strikeline demo: the shipped defaults, except the REST budget and the verdict (see src/cli/demo/run-demo.ts).
 broker:
   requests_per_minute: 10000
+# The synthetic market has no edge that survives the honest verdict, so the demo relaxes it to have
+# something to trade. Never run real money with these three lines.
+scanner:
+  min_trades: 5
+  verdict: { fdr_pct: 100, max_drawdown_pct: 100 }
 `;
 
 function freshRoot(root: string): void {

@@ -1,14 +1,12 @@
 /**
  * @module A backtest's statistics after costs (the domain's metric definitions): trades, win rate, profit
  * factor, average return, expectancy, max drawdown and Sharpe/Sortino of the daily mark-to-market equity
- * (from the strategy's warm-up on, idle days included). PROFITABLE needs a positive expectancy over at least
- * `minTrades` trades.
+ * (from the strategy's warm-up on, idle days included). Description only: the verdict is decided across
+ * the whole scan from out-of-sample evidence (research/verdict/).
  */
 import { profitFactor, winRate } from '../../domain/metrics.ts';
 import { equityMetrics } from './equity-metrics.ts';
 import type { BacktestResult } from './trade.ts';
-
-export type Verdict = 'PROFITABLE' | 'UNPROFITABLE';
 
 export interface BacktestStats {
   readonly trades: number;
@@ -29,17 +27,12 @@ export interface BacktestStats {
   readonly sortino: number | null;
   /** Mean sessions from entry to exit. */
   readonly avgBarsHeld: number;
-  readonly verdict: Verdict;
 }
 
 const meanOf = (xs: readonly number[]): number =>
   xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
 
-export function backtestStats(
-  result: BacktestResult,
-  warmup: number,
-  minTrades: number,
-): BacktestStats {
+export function backtestStats(result: BacktestResult, warmup: number): BacktestStats {
   const t = result.trades;
   const pnls = t.map((x) => x.pnl);
   const returns = t.map((x) => x.returnPct);
@@ -66,6 +59,5 @@ export function backtestStats(
     sharpe: curve.sharpe,
     sortino: curve.sortino,
     avgBarsHeld: meanOf(t.map((x) => x.exitIndex - x.entryIndex)),
-    verdict: t.length >= minTrades && expectancyUsd > 0 ? 'PROFITABLE' : 'UNPROFITABLE',
   };
 }

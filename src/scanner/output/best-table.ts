@@ -2,7 +2,7 @@
  * @module The printed table of the night's best signals: each ticker's chosen strategy, actionable first
  * (IN_TRADE, then WATCH, then FLAT; PROFITABLE before UNPROFITABLE; then by average return).
  */
-import type { TickerScan } from '../scan/ticker-scan.ts';
+import type { TickerScan } from '../scan/judge-scan.ts';
 
 const STATE_ORDER = { IN_TRADE: 0, WATCH: 1, FLAT: 2 } as const;
 
@@ -19,7 +19,11 @@ export function bestSignals(
     .sort(
       ({ scan: a, best: x }, { scan: b, best: y }) =>
         STATE_ORDER[x.state] - STATE_ORDER[y.state] ||
-        (x.stats.verdict === y.stats.verdict ? 0 : x.stats.verdict === 'PROFITABLE' ? -1 : 1) ||
+        (x.verdict.verdict === y.verdict.verdict
+          ? 0
+          : x.verdict.verdict === 'PROFITABLE'
+            ? -1
+            : 1) ||
         y.stats.avgReturnPct - x.stats.avgReturnPct ||
         a.symbol.localeCompare(b.symbol),
     );
@@ -48,7 +52,7 @@ export function formatBestTable(tickers: readonly TickerScan[], top: number): st
         t.symbol,
         b.strategy,
         b.state,
-        s.verdict,
+        b.verdict.verdict,
         String(s.trades),
         fmt(s.winRate * 100, 1),
         fmt(s.profitFactor, 2),

@@ -1,6 +1,6 @@
 /**
- * @module Scan progress on stderr: a cli-progress bar on a terminal, plain lines otherwise (cron logs):
- * one at the start of a phase, one per 25% and one at the end.
+ * @module Progress on stderr for the scan and the research: a cli-progress bar on a terminal, plain lines
+ * otherwise (cron logs): one at the start of a phase, one per 25% and one at the end.
  */
 import { SingleBar } from 'cli-progress';
 
@@ -16,14 +16,17 @@ export const silentProgress: Progress = {
   stop: () => undefined,
 };
 
-export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }): Progress {
+export function createProgress(
+  stream: NodeJS.WritableStream & { isTTY?: boolean },
+  command = 'scan',
+): Progress {
   if (stream.isTTY === true) {
     let bar: SingleBar | undefined;
     return {
       start(label, total) {
         bar?.stop();
         bar = new SingleBar({
-          format: `scan: ${label.padEnd(22)} [{bar}] {value}/{total}`,
+          format: `${command}: ${label.padEnd(22)} [{bar}] {value}/{total}`,
           stream,
           hideCursor: true,
           clearOnComplete: false,
@@ -45,12 +48,12 @@ export function createProgress(stream: NodeJS.WritableStream & { isTTY?: boolean
       label = l;
       total = t;
       next = 0.25;
-      stream.write(`scan: ${label} 0/${total}\n`);
+      stream.write(`${command}: ${label} 0/${total}\n`);
     },
     update(done) {
       if (total === 0 || done / total < next) return;
       while (next <= done / total) next += 0.25;
-      stream.write(`scan: ${label} ${done}/${total}\n`);
+      stream.write(`${command}: ${label} ${done}/${total}\n`);
     },
     stop: () => undefined,
   };

@@ -4,8 +4,9 @@
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { StrategyOutcome, TickerScan } from '../scan/ticker-scan.ts';
+import type { StrategyOutcome, TickerScan } from '../scan/judge-scan.ts';
 import { round } from './round.ts';
+import { verdictJson } from './verdict-json.ts';
 
 export interface ScanReport {
   readonly date: string;
@@ -35,7 +36,7 @@ function outcomeJson(o: StrategyOutcome): Record<string, unknown> {
   return {
     strategy: o.strategy,
     state: o.state,
-    verdict: s.verdict,
+    verdict: o.verdict.verdict,
     trades: s.trades,
     win_rate: num(s.winRate),
     profit_factor: num(s.profitFactor),
@@ -60,6 +61,7 @@ function outcomeJson(o: StrategyOutcome): Record<string, unknown> {
             target: o.open.target,
             high_water: num(o.open.highWater),
           },
+    ...verdictJson(o),
   };
 }
 
@@ -84,7 +86,7 @@ export function scanReportJson(r: ScanReport): Record<string, unknown> {
       best:
         t.best === null
           ? null
-          : { strategy: t.best.strategy, state: t.best.state, verdict: t.best.stats.verdict },
+          : { strategy: t.best.strategy, state: t.best.state, verdict: t.best.verdict.verdict },
       results: t.outcomes.map(outcomeJson),
     })),
   };

@@ -1,7 +1,8 @@
 /**
  * @module The signal logs `strikeline rank` reads: data/signals/<STATE>_live_qs_<TICKER>.log, JSON lines, one per
  * backtest trade of the ticker's chosen strategy, then the summary line
- * {"ticker","strategy","state","verdict","win_rate","trades","profit_factor","avg_return_pct","signal_date","price"}.
+ * {"ticker","strategy","state","verdict","win_rate","trades","profit_factor","avg_return_pct","signal_date","price"},
+ * followed by the statistics behind the verdict (verdict-json.ts; readers of the contract ignore extra keys).
  * profit_factor is null when the strategy had profits and no losses (infinite). The ticker is checked against
  * the strict pattern before it is used in a file name, and the ticker's files of other states are removed first.
  */
@@ -10,8 +11,9 @@ import { join } from 'node:path';
 import type { Trade } from '../backtest/trade.ts';
 import { isTicker } from '../data/ticker.ts';
 import { SIGNAL_STATES, type SignalState } from '../scan/signal-state.ts';
-import type { TickerScan } from '../scan/ticker-scan.ts';
+import type { TickerScan } from '../scan/judge-scan.ts';
 import { round } from './round.ts';
+import { verdictJson } from './verdict-json.ts';
 
 export const signalLogName = (state: SignalState, ticker: string): string => {
   if (!isTicker(ticker))
@@ -44,13 +46,14 @@ export function summaryLine(scan: TickerScan): string {
     ticker: scan.symbol,
     strategy: best.strategy,
     state: best.state,
-    verdict: s.verdict,
+    verdict: best.verdict.verdict,
     win_rate: round(s.winRate, 4),
     trades: s.trades,
     profit_factor: s.profitFactor === null ? null : round(s.profitFactor, 4),
     avg_return_pct: round(s.avgReturnPct, 4),
     signal_date: scan.lastDate,
     price: round(scan.lastClose, 4),
+    ...verdictJson(best),
   });
 }
 

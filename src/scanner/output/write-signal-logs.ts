@@ -7,7 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTicker } from '../data/ticker.ts';
 import { SIGNAL_STATES } from '../scan/signal-state.ts';
-import type { TickerScan } from '../scan/ticker-scan.ts';
+import type { TickerScan } from '../scan/judge-scan.ts';
 import { signalLogName, writeSignalLog } from './signal-log.ts';
 
 export function writeSignalLogs(

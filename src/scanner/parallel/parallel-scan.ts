@@ -2,23 +2,19 @@
  * @module A scan spread over worker threads (one per core by default): the market goes to the workers in shared
  * memory, the cross-sectional data (pairs, ranks, regimes) is computed once in the main thread while they
  * start, the universe is dealt out round-robin, results come back per ticker and are put in universe order.
- * Workers load the TypeScript sources through tsx's loader (registered in the worker before the import).
+ * Workers load the TypeScript sources through tsx's loader (ts-worker.ts).
  * Small universes run in-process: starting a worker costs more than it saves below ~150 symbols per worker.
  * Only idle cores count (cores minus the 1-minute load average): two workers sharing one busy core are slower
  * than one thread (measured on the 2-core box: 5.5 s against 3.7 s for 500 symbols).
  */
-import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { StrategyName } from '../../adapters/config/schema.ts';
 import type { MarketData } from '../market-data.ts';
 import { prepareShared, scanMarket, type MarketScan } from '../scan/scan-market.ts';
-import type { ScanOptions, TickerScan } from '../scan/ticker-scan.ts';
+import type { ScanOptions, TickerResult } from '../scan/ticker-scan.ts';
 import type { StrategySettings } from '../strategies/strategy.ts';
 import { packMarket } from './shared-market.ts';
+import { tsWorker } from './ts-worker.ts';
 import type { WorkerInput, WorkerMessage } from './worker-protocol.ts';
 
 /**
@@ -30,21 +26,10 @@ export const MIN_SYMBOLS_PER_WORKER = 150;
 export interface ParallelOptions {
   /** Worker threads; 0 or 1 = in-process. Default: the idle cores, if the universe is large enough. */
   readonly workers?: number;
-  readonly onTicker?: (scan: TickerScan) => void;
-}
-
-/** tsx's ESM API (`tsx/esm/api`), found through its package.json's export map. */
-function tsxApiUrl(): string {
-  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
-  const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as {
-    exports: Record<string, { import: { default: string } }>;
-  };
-  const entry = pkg.exports['./esm/api']?.import.default ?? './dist/esm/api/index.mjs';
-  return pathToFileURL(join(dirname(manifest), entry)).href;
+  readonly onTicker?: (scan: TickerResult) => void;
 }
 
 const WORKER_URL = new URL('./scan-worker.ts', import.meta.url).href;
-const BOOTSTRAP = `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 interface RunningWorker {
   readonly result: Promise<MarketScan>;
@@ -52,10 +37,10 @@ interface RunningWorker {
 }
 
 /** Starts a worker (it boots and unpacks the market at once); `start` hands it the shared data to scan with. */
-function runWorker(input: WorkerInput, onTicker: (scan: TickerScan) => void): RunningWorker {
-  const worker = new Worker(BOOTSTRAP, { eval: true, workerData: input, execArgv: [] });
+function runWorker(input: WorkerInput, onTicker: (scan: TickerResult) => void): RunningWorker {
+  const worker = tsWorker(WORKER_URL, input);
   const result = new Promise<MarketScan>((resolve, reject) => {
-    const tickers: TickerScan[] = [];
+    const tickers: TickerResult[] = [];
     let done = false;
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'ticker') {

@@ -1,7 +1,7 @@
 /** @module The messages between the scan's main thread and its workers. */
 import type { StrategyName } from '../../adapters/config/schema.ts';
 import type { UnavailableStrategy } from '../scan/scan-market.ts';
-import type { ScanOptions, TickerScan } from '../scan/ticker-scan.ts';
+import type { ScanOptions, TickerResult } from '../scan/ticker-scan.ts';
 import type { StrategySettings } from '../strategies/strategy.ts';
 import type { PackedMarket } from './shared-market.ts';
 
@@ -21,5 +21,5 @@ export interface SharedMessage {
 }
 
 export type WorkerMessage =
-  | { readonly kind: 'ticker'; readonly scan: TickerScan }
+  | { readonly kind: 'ticker'; readonly scan: TickerResult }
   | { readonly kind: 'done'; readonly unavailable: readonly UnavailableStrategy[] };

@@ -3,16 +3,22 @@
  * entering at the next open (IN_TRADE), then other PROFITABLE ones, then the rest; within a group by expectancy
  * (average net return per trade), then win rate, then trade count, then name (deterministic).
  */
-import type { StrategyOutcome } from './ticker-scan.ts';
+import type { BacktestStats } from '../backtest/stats.ts';
+import type { StrategyOutcome } from './judge-scan.ts';
+
+interface Ranked {
+  readonly strategy: string;
+  readonly stats: BacktestStats;
+}
 
 function group(o: StrategyOutcome): number {
-  if (o.stats.verdict === 'PROFITABLE') return o.state === 'IN_TRADE' ? 0 : 1;
+  if (o.verdict.verdict === 'PROFITABLE') return o.state === 'IN_TRADE' ? 0 : 1;
   return 2;
 }
 
-export function compareOutcomes(a: StrategyOutcome, b: StrategyOutcome): number {
+/** The order inside one group (also how the best of the unprofitable is found before the verdict). */
+export function compareWithinGroup(a: Ranked, b: Ranked): number {
   return (
-    group(a) - group(b) ||
     b.stats.avgReturnPct - a.stats.avgReturnPct ||
     b.stats.winRate - a.stats.winRate ||
     b.stats.trades - a.stats.trades ||
@@ -20,6 +26,10 @@ export function compareOutcomes(a: StrategyOutcome, b: StrategyOutcome): number 
   );
 }
 
-export function pickBest(outcomes: readonly StrategyOutcome[]): StrategyOutcome | null {
+export function compareOutcomes(a: StrategyOutcome, b: StrategyOutcome): number {
+  return group(a) - group(b) || compareWithinGroup(a, b);
+}
+
+export function pickBest<T extends StrategyOutcome>(outcomes: readonly T[]): T | null {
   return [...outcomes].sort(compareOutcomes)[0] ?? null;
 }

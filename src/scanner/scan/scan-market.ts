@@ -5,19 +5,26 @@
  */
 import type { StrategyName } from '../../adapters/config/schema.ts';
 import { indicatorSet, type IndicatorSet } from '../indicator-set.ts';
+import { gpStrategy, type PromotedRule } from '../research/gp/gp-strategy.ts';
 import type { MarketData } from '../market-data.ts';
 import type { Series } from '../series.ts';
 import { STRATEGIES } from '../strategies/registry.ts';
-import type { Strategy, StrategyContext, StrategySettings } from '../strategies/strategy.ts';
-import { scanTicker, type ScanOptions, type TickerScan } from './ticker-scan.ts';
+import type {
+  ScanStrategyName,
+  Strategy,
+  StrategyContext,
+  StrategySettings,
+} from '../strategies/strategy.ts';
+import { scanTicker, type ScanOptions, type TickerResult } from './ticker-scan.ts';
 
 export interface UnavailableStrategy {
-  readonly strategy: StrategyName;
+  readonly strategy: ScanStrategyName;
   readonly reason: string;
 }
 
+/** Every ticker's outcomes with their verdict evidence; judgeScan decides the verdicts across all of them. */
 export interface MarketScan {
-  readonly tickers: readonly TickerScan[];
+  readonly tickers: readonly TickerResult[];
   readonly unavailable: readonly UnavailableStrategy[];
 }
 
@@ -43,10 +50,11 @@ export function strategyContext(
   };
 }
 
-/** Splits the selected strategies into the runnable ones and those whose inputs are missing. */
+/** Splits the selected strategies into the runnable ones and those whose inputs are missing; promoted rules follow. */
 export function runnableStrategies(
   names: readonly StrategyName[],
   ctx: StrategyContext,
+  candidates: readonly PromotedRule[] = [],
 ): { run: Strategy[]; unavailable: UnavailableStrategy[] } {
   const run: Strategy[] = [];
   const unavailable: UnavailableStrategy[] = [];
@@ -55,6 +63,7 @@ export function runnableStrategies(
     if (reason === null) run.push(STRATEGIES[name]);
     else unavailable.push({ strategy: name, reason });
   }
+  run.push(...candidates.map(gpStrategy));
   return { run, unavailable };
 }
 
@@ -76,12 +85,12 @@ export function scanMarket(
   settings: StrategySettings,
   options: ScanOptions,
   symbols: readonly string[] = market.symbols,
-  onTicker?: (scan: TickerScan) => void,
+  onTicker?: (scan: TickerResult) => void,
   shared?: Map<string, unknown>,
 ): MarketScan {
   const ctx = strategyContext(market, settings, shared);
-  const { run, unavailable } = runnableStrategies(names, ctx);
-  const tickers: TickerScan[] = [];
+  const { run, unavailable } = runnableStrategies(names, ctx, options.candidates);
+  const tickers: TickerResult[] = [];
   for (const symbol of symbols) {
     const series = market.series.get(symbol);
     if (series === undefined || series.close.length === 0) continue;

@@ -1,60 +1,51 @@
-/** @module One ticker through every selected strategy: signals, backtest, statistics, state; the best one kept whole. */
-import type { StrategyName } from '../../adapters/config/schema.ts';
-import { backtest, type BacktestOptions } from '../backtest/backtest.ts';
-import { backtestStats, type BacktestStats } from '../backtest/stats.ts';
-import type { OpenPosition, Trade } from '../backtest/trade.ts';
+/**
+ * @module One ticker through every selected strategy: signals, backtest, statistics, verdict evidence and state.
+ * The verdict itself needs the whole family of tries (judge-scan.ts), so only the trades of outcomes that may
+ * end up speaking for the ticker travel on: those passing every rule that does not depend on the family, and
+ * the best of the rest (the one chosen when none is PROFITABLE).
+ */
+import type { BacktestOptions } from '../backtest/backtest.ts';
+import type { PromotedRule } from '../research/gp/gp-strategy.ts';
+import type { ParamSchedule } from '../research/params/param-schedule.ts';
+import { localFailure } from '../research/verdict/judge-family.ts';
+import type { VerdictRules } from '../research/verdict/verdict-rules.ts';
 import type { Series } from '../series.ts';
 import type { Strategy, StrategyContext } from '../strategies/strategy.ts';
-import { pickBest } from './pick-best.ts';
-import { lastSignalIndex, signalState, type SignalState } from './signal-state.ts';
+import { compareWithinGroup } from './pick-best.ts';
+import { runStrategy, type OutcomeResult } from './run-strategy.ts';
 
-export interface StrategyOutcome {
-  readonly strategy: StrategyName;
-  readonly stats: BacktestStats;
-  readonly state: SignalState;
-  readonly signals: number;
-  readonly lastSignalDate: string | null;
-  readonly open: OpenPosition | null;
+export interface ScanOptions {
+  readonly backtest: BacktestOptions;
+  readonly verdict: VerdictRules;
+  /** Walk-forward parameter schedules by scheduleKey(strategy, symbol): research results the scan applies. */
+  readonly schedules?: ReadonlyMap<string, ParamSchedule>;
+  /** Discovered rules promoted in config (research.promoted), run after the registry's strategies. */
+  readonly candidates?: readonly PromotedRule[];
 }
 
-export interface TickerScan {
+/** A ticker's outcomes before the family verdict. */
+export interface TickerResult {
   readonly symbol: string;
   readonly bars: number;
   readonly lastDate: string;
   readonly lastClose: number;
-  readonly outcomes: readonly StrategyOutcome[];
-  /** The strategy written to the ticker's signal log, with its trades (null when no strategy ran). */
-  readonly best: (StrategyOutcome & { readonly trades: readonly Trade[] }) | null;
+  readonly outcomes: readonly OutcomeResult[];
 }
 
-export interface ScanOptions {
-  readonly backtest: BacktestOptions;
-  readonly minTrades: number;
-}
+const eligible = (o: OutcomeResult, rules: VerdictRules): boolean =>
+  localFailure({ evidence: o.evidence, maxDrawdownPct: o.stats.maxDrawdownPct }, rules) === null;
 
 export function scanTicker(
   series: Series,
   strategies: readonly Strategy[],
   ctx: StrategyContext,
   options: ScanOptions,
-): TickerScan {
-  const outcomes: StrategyOutcome[] = [];
-  const trades = new Map<StrategyName, readonly Trade[]>();
-  for (const strategy of strategies) {
-    const signals = strategy.signals(series, ctx);
-    const result = backtest(series, signals, options.backtest);
-    const last = lastSignalIndex(signals);
-    outcomes.push({
-      strategy: strategy.name,
-      stats: backtestStats(result, strategy.warmup, options.minTrades),
-      state: signalState(signals, result),
-      signals: signals.reduce((a, b) => a + b, 0),
-      lastSignalDate: last < 0 ? null : (series.dates[last] as string),
-      open: result.open,
-    });
-    trades.set(strategy.name, result.trades);
-  }
-  const best = pickBest(outcomes);
+): TickerResult {
+  const all = strategies.map((strategy) => runStrategy(series, strategy, ctx, options));
+  const fallback = all.filter((o) => !eligible(o, options.verdict)).sort(compareWithinGroup)[0];
+  const outcomes = all.map((o) =>
+    o === fallback || eligible(o, options.verdict) ? o : { ...o, trades: null },
+  );
   const n = series.close.length;
   return {
     symbol: series.symbol,
@@ -62,6 +53,5 @@ export function scanTicker(
     lastDate: series.dates[n - 1] ?? '',
     lastClose: series.close[n - 1] ?? Number.NaN,
     outcomes,
-    best: best === null ? null : { ...best, trades: trades.get(best.strategy) ?? [] },
   };
 }

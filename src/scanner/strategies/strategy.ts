@@ -5,7 +5,11 @@
 import type { StrategyName } from '../../adapters/config/schema.ts';
 import type { IndicatorSet } from '../indicator-set.ts';
 import type { MarketData } from '../market-data.ts';
+import type { ParameterSpec, ParamValues } from '../research/params/parameter-spec.ts';
 import type { Series } from '../series.ts';
+
+/** A strategy of the registry, or a discovered rule promoted in config (`gp_<hex>`). */
+export type ScanStrategyName = StrategyName | `gp_${string}`;
 
 /** One row of data/fundamentals/fundamentals.csv. */
 export interface Fundamentals {
@@ -46,7 +50,7 @@ export interface StrategyContext {
 }
 
 export interface Strategy {
-  readonly name: StrategyName;
+  readonly name: ScanStrategyName;
   /** The rule in one line, for the docs and the scan summary. */
   readonly rule: string;
   /** Bars needed before the first possible signal. */
@@ -57,7 +61,18 @@ export interface Strategy {
   signals(series: Series, ctx: StrategyContext): Uint8Array;
   /** Computes the strategy's cross-sectional data into ctx.shared (a parallel scan does it once, in the main thread). */
   prepare?(ctx: StrategyContext): void;
+  /** Signals before this session are never counted: the rule was fitted on them (a discovered rule's in-sample). */
+  readonly outOfSampleFrom?: string;
 }
+
+/** A strategy with tunable parameters (seed 001's ParameterSpec list); `signals` uses the defaults. */
+export interface ParameterizedStrategy extends Strategy {
+  readonly parameters: readonly ParameterSpec[];
+  signalsWith(series: Series, ctx: StrategyContext, params: ParamValues): Uint8Array;
+}
+
+export const isParameterized = (s: Strategy): s is ParameterizedStrategy =>
+  'parameters' in s && 'signalsWith' in s;
 
 /** Signals from a per-bar predicate, false before `from`. */
 export function signalsWhere(n: number, from: number, entry: (i: number) => boolean): Uint8Array {

@@ -40,6 +40,7 @@ const block = [
     ['0 6', 'rank'],
     ['35 9', 'trade'],
     ['5 16', 'report'],
+    ['30 16', 'research'],
   ].map(
     ([when, job]) =>
       `${when ?? ''} * * 1-5 cd '${REPO}' && '${NODE}' bin/strikeline.js ${job ?? ''} >> '${REPO}/logs/cron-${job ?? ''}.log' 2>&1 # strikeline:${REPO}`,

@@ -5,8 +5,9 @@
  * - each strategy's signals at indices <= D are the same on the full market, on the altered market, and on
  *   the market truncated at D (cross-sectional strategies included: factor ranks, sectors, pairs, VIX regimes);
  * - the backtest as of D (trades closed by D, the position open across D, the entry pending for D + 1, the
- *   equity curve through D) is the same on all three, and so are the statistics, verdict and state from it;
- * - the whole scan of the truncated market is the same whatever happened after D.
+ *   equity curve through D) is the same on all three, and so are the statistics, verdict evidence and state;
+ * - the whole scan of the truncated market, verdicts included (judged across every ticker), is the same
+ *   whatever happened after D.
  */
 import { describe, expect, it } from 'vitest';
 import { test } from '@fast-check/vitest';
@@ -17,8 +18,11 @@ import { backtest, type BacktestOptions } from '../../../src/scanner/backtest/ba
 import { backtestStats } from '../../../src/scanner/backtest/stats.ts';
 import type { BacktestResult } from '../../../src/scanner/backtest/trade.ts';
 import { marketAsOf, type MarketData } from '../../../src/scanner/market-data.ts';
+import { verdictEvidence } from '../../../src/scanner/research/verdict/verdict-evidence.ts';
+import { judgeScan } from '../../../src/scanner/scan/judge-scan.ts';
 import { scanMarket, strategyContext } from '../../../src/scanner/scan/scan-market.ts';
 import { signalState } from '../../../src/scanner/scan/signal-state.ts';
+import { truncateSeries } from '../../../src/scanner/series.ts';
 import { STRATEGIES } from '../../../src/scanner/strategies/registry.ts';
 import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
 import type { StrategySettings } from '../../../src/scanner/strategies/strategy.ts';
@@ -91,7 +95,8 @@ function strategyView(market: MarketData, d: number) {
         symbol,
         signals: Array.from(past),
         backtest: comparable(seen),
-        stats: backtestStats(seen, strategy.warmup, 5),
+        stats: backtestStats(seen, strategy.warmup),
+        evidence: verdictEvidence(truncateSeries(s, d - s.start + 1), seen, strategy.warmup - 1),
         state: signalState(past, seen),
       };
     });
@@ -115,10 +120,12 @@ describe('no lookahead', () => {
       const full = strategyView(market, d);
       expect(strategyView(altered, d)).toEqual(full);
       expect(strategyView(truncated, d)).toEqual(full);
-      const scanOptions = { backtest: options, minTrades: 5 };
-      expect(scanMarket(marketAsOf(altered, d), STRATEGY_NAMES, settings, scanOptions)).toEqual(
-        scanMarket(truncated, STRATEGY_NAMES, settings, scanOptions),
-      );
+      const rules = { minTrades: 3, maxDrawdownPct: 50, minExcessReturnPct: 0, fdr: 0.2 };
+      const scanOptions = { backtest: options, verdict: rules };
+      const scanned = scanMarket(truncated, STRATEGY_NAMES, settings, scanOptions);
+      const alteredScan = scanMarket(marketAsOf(altered, d), STRATEGY_NAMES, settings, scanOptions);
+      expect(alteredScan).toEqual(scanned);
+      expect(judgeScan(alteredScan.tickers, rules)).toEqual(judgeScan(scanned.tickers, rules));
     },
   );
 

@@ -109,7 +109,7 @@ describe('backtest: costs and statistics', () => {
     expect(t.returnPct).toBeLessThan(t.grossReturnPct);
   });
 
-  it('computes win rate, profit factor, expectancy and verdict from closed trades', () => {
+  it("computes win rate, profit factor and expectancy from closed trades (the verdict is the family judge's)", () => {
     const rows: Row[] = [
       flat(100),
       flat(100),
@@ -120,13 +120,11 @@ describe('backtest: costs and statistics', () => {
       flat(96),
     ];
     const r = run(rows, [0, 3]);
-    const s = backtestStats(r, 0, 2);
+    const s = backtestStats(r, 0);
     expect(s.trades).toBe(2);
     expect(s.winRate).toBe(0.5);
     expect(s.profitFactor).toBeCloseTo(20 / 5, 10);
     expect(s.avgReturnPct).toBeCloseTo((20 - 5) / 2, 10);
-    expect(s.verdict).toBe('PROFITABLE');
-    expect(backtestStats(r, 0, 3).verdict).toBe('UNPROFITABLE');
     expect(s.maxDrawdownPct).toBeGreaterThan(0);
   });
 

@@ -13,8 +13,10 @@ import {
 } from '../../../src/scanner/output/signal-log.ts';
 import { writeSignalLogs } from '../../../src/scanner/output/write-signal-logs.ts';
 import { pickBest } from '../../../src/scanner/scan/pick-best.ts';
+import type { VerdictDecision } from '../../../src/scanner/research/verdict/judge-family.ts';
+import type { VerdictEvidence } from '../../../src/scanner/research/verdict/verdict-evidence.ts';
+import type { StrategyOutcome, TickerScan } from '../../../src/scanner/scan/judge-scan.ts';
 import type { SignalState } from '../../../src/scanner/scan/signal-state.ts';
-import type { StrategyOutcome, TickerScan } from '../../../src/scanner/scan/ticker-scan.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -40,21 +42,44 @@ const stats = (over: Partial<BacktestStats> = {}): BacktestStats => ({
   sharpe: 1.1,
   sortino: 1.7,
   avgBarsHeld: 4,
-  verdict: 'PROFITABLE',
   ...over,
 });
+
+const evidence: VerdictEvidence = {
+  oosFrom: '2014-05-01',
+  trades: 12,
+  buyHoldDailyPct: 0.04,
+  benchmarkPct: 0.2,
+  excessReturnPct: 0.6,
+  excessSdPct: 0.5,
+  tStat: 4.157,
+  pValue: 0.000797,
+  exposurePct: 2,
+};
+
+const profitable: VerdictDecision = {
+  verdict: 'PROFITABLE',
+  reason: 'edge',
+  qValue: 0.0012,
+  familySize: 396,
+};
 
 const outcome = (
   strategy: StrategyOutcome['strategy'],
   state: SignalState,
   s: Partial<BacktestStats> = {},
+  verdict: VerdictDecision = profitable,
 ): StrategyOutcome => ({
   strategy,
   state,
   stats: stats(s),
+  evidence,
   signals: 20,
   lastSignalDate: '2024-04-30',
   open: null,
+  paramsSource: 'default',
+  params: { window: 20 },
+  verdict,
 });
 
 const trade: Trade = {
@@ -89,14 +114,14 @@ describe('signal log files', () => {
     expect(() => signalLogName('FLAT', 'aapl')).toThrow(/not a ticker/);
   });
 
-  it("writes one JSON line per trade then the summary, keys in the contract's order, accepted by rank's parser", () => {
+  it("writes one JSON line per trade then the summary, the contract's keys first then the verdict's statistics, accepted by rank's parser", () => {
     const dir = tempDir();
     const name = writeSignalLog(dir, scanOf('AAPL', outcome('mean_reversion', 'IN_TRADE')));
     expect(name).toBe('IN_TRADE_live_qs_AAPL.log');
     const text = readFileSync(join(dir, name), 'utf8');
     const lines = text.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(Object.keys(JSON.parse(lines[1]!) as object)).toEqual([
+    expect(Object.keys(JSON.parse(lines[1]!) as object).slice(0, 10)).toEqual([
       'ticker',
       'strategy',
       'state',
@@ -119,6 +144,21 @@ describe('signal log files', () => {
       avg_return_pct: 0.8,
       signal_date: '2024-04-30',
       price: 187.2346,
+      verdict_reason: 'edge',
+      oos_from: '2014-05-01',
+      oos_trades: 12,
+      excess_return_pct: 0.6,
+      excess_sd_pct: 0.5,
+      benchmark_return_pct: 0.2,
+      buy_hold_daily_pct: 0.04,
+      exposure_pct: 2,
+      t_stat: 4.157,
+      p_value: 0.000797,
+      q_value: 0.0012,
+      family_size: 396,
+      max_drawdown_pct: 4,
+      params_source: 'default',
+      params: { window: 20 },
     });
     expect(JSON.parse(lines[0]!)).toMatchObject({
       strategy: 'mean_reversion',
@@ -154,11 +194,12 @@ describe('the strategy that speaks for a ticker', () => {
   it('prefers a PROFITABLE entry for tomorrow, then PROFITABLE by expectancy, then win rate', () => {
     const flatBest = outcome('gap_fill', 'FLAT', { avgReturnPct: 2 });
     const inTrade = outcome('momentum', 'IN_TRADE', { avgReturnPct: 0.5 });
-    const losing = outcome('ml_momentum', 'IN_TRADE', {
-      avgReturnPct: 3,
-      verdict: 'UNPROFITABLE',
-      trades: 2,
-    });
+    const losing = outcome(
+      'ml_momentum',
+      'IN_TRADE',
+      { avgReturnPct: 3, trades: 2 },
+      { verdict: 'UNPROFITABLE', reason: 'too_few_trades', qValue: 1, familySize: 396 },
+    );
     expect(pickBest([flatBest, inTrade, losing])?.strategy).toBe('momentum');
     expect(pickBest([flatBest, losing])?.strategy).toBe('gap_fill');
     const tie = outcome('mean_reversion', 'FLAT', { avgReturnPct: 2, winRate: 0.9 });
