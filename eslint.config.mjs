@@ -1,7 +1,9 @@
 // Flat ESLint config: strict type-checked TypeScript, RxJS safety rules, and the layering of STYLE.md §1.
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import rxjsX from 'eslint-plugin-rxjs-x';
+import { layersPlugin } from './tools/layers.mjs';
 
 const layer = (files, patterns) => ({
   files,
@@ -12,7 +14,7 @@ const SDK = { group: ['@alpacahq/alpaca-trade-api', '@alpacahq/alpaca-trade-api/
 const IO = { group: ['node:fs', 'node:fs/*', 'node:net', 'node:http', 'lmdb', 'pino', 'nodemailer', 'ws'], message: 'No I/O in this layer.' };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'state/', 'logs/', 'data/', 'reports/', 'bin/', 'eslint.config.mjs', '.tmp/'] },
+  { ignores: ['node_modules/', 'state/', 'logs/', 'data/', 'reports/', 'bin/', 'eslint.config.mjs', 'tools/layers.mjs', '.tmp/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   rxjsX.configs.recommended,
@@ -29,11 +31,11 @@ export default tseslint.config(
       'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }],
     },
   },
-  layer(['src/domain/**/*.ts'], [{ group: ['rxjs', 'rxjs/*', '../operators/*', '../streams/*', '../adapters/*', '../sim/*', '../cli/*'], message: 'domain imports nothing at run time.' }, SDK, IO]),
-  layer(['src/operators/**/*.ts'], [{ group: ['../streams/*', '../adapters/*', '../sim/*', '../cli/*', '../jobs/*'], message: 'operators import domain and rxjs only.' }, SDK, IO]),
-  layer(['src/streams/**/*.ts'], [{ group: ['../adapters/*', '../sim/*', '../cli/*'], message: 'streams take adapters through Deps.' }, SDK]),
-  layer(['src/scanner/**/*.ts', 'src/jobs/**/*.ts'], [{ group: ['../sim/*', '../cli/*'], message: 'jobs reach the broker through ports.' }, SDK]),
-  layer(['src/sim/**/*.ts'], [{ group: ['../adapters/*', '../streams/*', '../operators/*', '../cli/*', '../jobs/*', '../scanner/*'], message: 'the simulator is independent of the engine.' }, SDK]),
+  // Every import arrow points down (tools/layers.mjs has the map); type-only imports count too.
+  { files: ['src/**/*.ts'], plugins: { strikeline: layersPlugin(join(import.meta.dirname, 'src')) }, rules: { 'strikeline/layers': 'error' } },
+  layer(['src/domain/**/*.ts'], [{ group: ['rxjs', 'rxjs/*'], message: 'domain imports nothing at run time.' }, SDK, IO]),
+  layer(['src/operators/**/*.ts'], [SDK, IO]),
+  layer(['src/streams/**/*.ts', 'src/scanner/**/*.ts', 'src/jobs/**/*.ts', 'src/sim/**/*.ts', 'src/procedures/**/*.ts', 'src/config/**/*.ts', 'src/records/**/*.ts'], [SDK]),
   layer(['src/adapters/store/**/*.ts', 'src/adapters/mail/**/*.ts', 'src/adapters/log/**/*.ts', 'src/adapters/clock/**/*.ts', 'src/cli/**/*.ts'], [SDK]),
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],

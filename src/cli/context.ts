@@ -6,7 +6,7 @@ import type { Config } from '../config/schema.ts';
 import { createEventLog, newRunId, type EventLog } from '../adapters/log/event-log.ts';
 import { createLogger } from '../adapters/log/logger.ts';
 import { createMailer } from '../adapters/mail/mailer.ts';
-import { makeScrubber, type Scrub } from '../adapters/secrets/scrub.ts';
+import { makeScrubber, type Scrub } from '../domain/secrets/scrub.ts';
 import { openStore } from '../adapters/store/lmdb-store.ts';
 import { scrubbedStore } from '../adapters/store/scrubbed-store.ts';
 import type { Logger, Mailer } from '../domain/ports.ts';

@@ -2,7 +2,7 @@
  * @module The edge of stdout and stderr: every write of the process passes the scrubber, whoever makes it (a
  * command's output, its one failure line, commander's messages, a library), so no command has to remember to.
  */
-import type { Scrub } from '../adapters/secrets/scrub.ts';
+import type { Scrub } from '../domain/secrets/scrub.ts';
 
 type Write = (chunk: unknown, ...rest: unknown[]) => boolean;
 

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { readSwitch, SWITCH_WORDS } from './switch-word.ts';
-import { MIN_SECRET_LENGTH } from '../adapters/secrets/scrub.ts';
+import { MIN_SECRET_LENGTH } from '../domain/secrets/scrub.ts';
 
 export interface Env {
   readonly root: string;

@@ -105,4 +105,35 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/** Structured events for logs/events/events_<run_id>.jsonl. */
+export interface EventSink {
+  emit(type: string, fields?: Record<string, unknown>): void;
+}
+
+/** The kill switch as the daemon sees it: killswitch/HALT or TRADING_DISABLED. */
+export interface KillSwitch {
+  isHalted(): boolean;
+  /** Creates killswitch/HALT with the reason (the daily-loss breaker, safety mode, `strikeline halt`). */
+  halt(reason: string): void;
+}
+
+/** What killswitch/HALT holds: when, who and why. */
+export interface HaltRecord {
+  readonly ts: string;
+  readonly who: string;
+  readonly reason: string;
+}
+
+/** The kill switch as the commands see it: the file's record, engaged and released by halt, resume and trade. */
+export interface HaltSwitch extends KillSwitch {
+  readonly path: string;
+  readonly tradingDisabled: boolean;
+  /** The HALT file's record, or undefined when there is none (a hand-made file reads as its text). */
+  read(): HaltRecord | undefined;
+  /** Creates HALT unless it exists; `created` false means it was already in place (the first record wins). */
+  engage(reason: string): { created: boolean; record: HaltRecord };
+  /** Removes HALT; resolves the record removed, or undefined when there was none. */
+  release(): HaltRecord | undefined;
+}
+
 export type { BrokerError };

@@ -2,7 +2,7 @@
  * @module The account side of the simulator's contracts: positions, the account, its configuration and its activity,
  * as the exchange reports them (numbers as numbers; the server writes Alpaca's JSON).
  */
-import type { SimOrderStatus, SimSide } from './contracts.ts';
+import type { SimOrderStatus, SimSide } from './order-words.ts';
 
 export interface SimPosition {
   readonly symbol: string;

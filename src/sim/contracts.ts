@@ -4,6 +4,9 @@
  * backtests and property tests may drive them in-process.
  */
 import type { SimAccount, SimAccountConfig, SimActivity, SimPosition } from './account-contracts.ts';
+import type { SimOrderStatus, SimSide } from './order-words.ts';
+
+export type { SimOrderStatus, SimSide } from './order-words.ts';
 
 /** One NYSE session. Dates are New York dates, times epoch ms. */
 export interface Session {
@@ -117,14 +120,10 @@ export interface SyntheticMarket {
   lastPrintAt(symbol: string, ts: number): SimPrint;
 }
 
-export type SimSide = 'buy' | 'sell';
 export type SimOrderType = 'market' | 'limit' | 'stop' | 'stop_limit' | 'trailing_stop';
 export type SimTif = 'day' | 'gtc' | 'opg' | 'cls' | 'ioc' | 'fok';
 export type SimOrderClass = '' | 'simple' | 'bracket' | 'oco' | 'oto';
 export type SimPositionIntent = 'buy_to_open' | 'buy_to_close' | 'sell_to_open' | 'sell_to_close';
-export type SimOrderStatus =
-  | 'accepted' | 'pending_new' | 'new' | 'partially_filled' | 'held' | 'pending_cancel' | 'pending_replace'
-  | 'done_for_day' | 'filled' | 'canceled' | 'expired' | 'replaced' | 'rejected';
 
 /** An order request as parsed from the wire (numbers already parsed, validated by the exchange). */
 export interface SimOrderRequest {

@@ -15,7 +15,7 @@ import { configSchema, type Config } from '../../src/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { createEventLog, newRunId } from '../../src/adapters/log/event-log.ts';
 import { createLogger } from '../../src/adapters/log/logger.ts';
-import { makeScrubber } from '../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../src/domain/secrets/scrub.ts';
 import { createMailer } from '../../src/adapters/mail/mailer.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
 import { scrubbedStore } from '../../src/adapters/store/scrubbed-store.ts';

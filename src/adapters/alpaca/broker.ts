@@ -5,7 +5,7 @@ import { price } from '../../domain/money.ts';
 import { addDays } from '../../domain/time/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
-import { makeScrubber, type Scrub } from '../secrets/scrub.ts';
+import { makeScrubber, type Scrub } from '../../domain/secrets/scrub.ts';
 import { fetchFills, fetchPortfolioHistory } from './account-history.ts';
 import { call as classifiedCall, type CallKind } from './classify.ts';
 import { nodeHttpFetch, type FetchLike } from './node-http-fetch.ts';

@@ -4,7 +4,7 @@
  */
 import { errors } from '@alpacahq/alpaca-trade-api';
 import { BrokerError } from '../../domain/broker-error.ts';
-import type { Scrub } from '../secrets/scrub.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 
 /** Whether the failed call changes state at the broker: then a lost answer is ambiguous, not transient. */
 export type CallKind = 'read' | 'write';

@@ -1,7 +1,7 @@
 /** @module Builds the three Alpaca adapters (REST broker, trading stream, data stream) from one set of URLs. */
 import type { streaming } from '@alpacahq/alpaca-trade-api';
 import type { Broker, Logger, MarketFeed, TradeUpdateFeed } from '../../domain/ports.ts';
-import type { Scrub } from '../secrets/scrub.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 import { createAlpacaBroker } from './broker.ts';
 import { createMarketFeed } from './market-feed.ts';
 import type { FetchLike } from './node-http-fetch.ts';

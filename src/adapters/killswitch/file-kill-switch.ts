@@ -2,15 +2,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
-import type { KillSwitch } from '../../streams/deps.ts';
-import type { Scrub } from '../secrets/scrub.ts';
-
-/** What killswitch/HALT holds: when, who and why. */
-export interface HaltRecord {
-  readonly ts: string;
-  readonly who: string;
-  readonly reason: string;
-}
+import type { HaltRecord, HaltSwitch } from '../../domain/ports.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 
 export interface FileKillSwitchOptions {
   /** paths.halt: <root>/killswitch/HALT. */
@@ -24,16 +17,8 @@ export interface FileKillSwitchOptions {
   readonly scrub?: Scrub;
 }
 
-export interface FileKillSwitch extends KillSwitch {
-  readonly path: string;
-  readonly tradingDisabled: boolean;
-  /** The HALT file's record, or undefined when there is none (a hand-made file reads as its text). */
-  read(): HaltRecord | undefined;
-  /** Creates HALT unless it exists; `created` false means it was already in place (the first record wins). */
-  engage(reason: string): { created: boolean; record: HaltRecord };
-  /** Removes HALT; resolves the record removed, or undefined when there was none. */
-  release(): HaltRecord | undefined;
-}
+/** The HALT file, as every command and the daemon see it. */
+export type FileKillSwitch = HaltSwitch;
 
 /** The operating-system user, for HALT and the journal. */
 export function currentUser(): string {

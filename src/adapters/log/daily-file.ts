@@ -1,7 +1,7 @@
 /** @module A log destination that writes one file a day (New York date) and scrubs secrets on the way. */
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scrub } from '../secrets/scrub.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 
 export function nyDate(ts: number): string {
   return new Date(ts).toLocaleDateString('en-CA', { timeZone: 'America/New_York' });

@@ -1,7 +1,7 @@
 /** @module Structured events, one JSON object a line, in logs/events/events_<run_id>.jsonl (seed 002). */
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Scrub } from '../secrets/scrub.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 
 export type EventType =
   | 'SIGNAL_GENERATED' | 'SIGNAL_REJECTED' | 'ORDER_INTENT_CREATED' | 'ORDER_SUBMITTED' | 'ORDER_FILLED'

@@ -4,7 +4,7 @@ import pino from 'pino';
 import pretty from 'pino-pretty';
 import type { Logger } from '../../domain/ports.ts';
 import { dailyFile } from './daily-file.ts';
-import type { Scrub } from '../secrets/scrub.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 
 export interface LoggerOptions {
   readonly dir: string;

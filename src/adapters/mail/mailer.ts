@@ -1,7 +1,7 @@
 /** @module Alerts by email (HTML + text) and SMS through a carrier's email gateway; logged, never lost, without SMTP. */
 import nodemailer from 'nodemailer';
 import type { Alert, Logger, Mailer } from '../../domain/ports.ts';
-import type { Scrub } from '../secrets/scrub.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
 
 export interface MailerOptions {
   readonly host: string | undefined;

@@ -1,7 +1,7 @@
 /** @module The store's edge for secrets: every journal entry and table value is scrubbed before LMDB keeps it. */
 import type { Journal, Store, Table } from '../../domain/store.ts';
-import type { Scrub } from '../secrets/scrub.ts';
-import { scrubValue } from '../secrets/scrub-value.ts';
+import type { Scrub } from '../../domain/secrets/scrub.ts';
+import { scrubValue } from '../../domain/secrets/scrub-value.ts';
 
 function scrubbedTable<V>(table: Table<V>, scrub: Scrub): Table<V> {
   return {

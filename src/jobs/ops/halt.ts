@@ -1,13 +1,12 @@
 /** @module `strikeline halt` and `strikeline resume`: the kill switch engaged by hand (flatten and lock), and its acknowledged release. */
-import type { FileKillSwitch, HaltRecord } from '../../adapters/killswitch/file-kill-switch.ts';
 import { nyIso } from '../../domain/time/ny-time.ts';
-import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
+import type { Broker, EventSink, HaltRecord, HaltSwitch, Logger, Mailer } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-import type { EventSink } from '../../streams/deps.ts';
+
 import { describeFlatten, flattenAccount, type FlattenResult } from '../../procedures/flatten-account.ts';
 
 export interface HaltDeps {
-  readonly killSwitch: FileKillSwitch;
+  readonly killSwitch: HaltSwitch;
   readonly store: Store;
   readonly mailer: Mailer;
   readonly events: EventSink;

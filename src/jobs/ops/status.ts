@@ -1,5 +1,5 @@
 /** @module `strikeline status`: positions, their protection and coverage, the daemon's mode and the kill switch, at a glance. */
-import type { FileKillSwitch, HaltRecord } from '../../adapters/killswitch/file-kill-switch.ts';
+import type { HaltRecord, HaltSwitch } from '../../domain/ports.ts';
 import type { Broker, JournalEntry } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
 import { readDaemonStatus, type CredentialsState, type DaemonStatus } from '../../records/daemon-status.ts';
@@ -80,7 +80,7 @@ export interface StatusReport {
 export interface StatusDeps {
   readonly broker: () => Broker;
   readonly store: Store;
-  readonly killSwitch: FileKillSwitch;
+  readonly killSwitch: HaltSwitch;
   /** Looks at the root's lock without taking it. */
   readonly probeLock: () => Promise<LockView>;
   readonly isAlive: (pid: number) => boolean;

@@ -3,7 +3,7 @@
  * (closed day: nothing to do), and the daily-loss breaker, which halts as seed 001 says (HALT file
  * with the reason, every pending order cancelled, journaled, alerted).
  */
-import type { FileKillSwitch } from '../../adapters/killswitch/file-kill-switch.ts';
+import type { HaltSwitch } from '../../domain/ports.ts';
 import type { AccountReport, ClockReport } from '../../domain/account.ts';
 import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
@@ -28,9 +28,6 @@ export interface Session {
   readonly day: string;
   readonly clock: ClockReport;
 }
-
-/** The kill switch as the trader uses it: read it, and engage it when the breaker trips. */
-export type HaltSwitch = Pick<FileKillSwitch, 'path' | 'tradingDisabled' | 'read' | 'engage'>;
 
 /** Refusals that need no broker: the HALT file and TRADING_DISABLED. */
 export function killSwitchGate(ks: HaltSwitch): Stop | undefined {

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../../config/schema.ts';
-import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
+import type { Broker, HaltSwitch, Logger, Mailer } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
 import { parseActionableCsv } from '../rank/actionable-csv.ts';
 import type { Allocation } from '../../domain/rules/allocation.ts';
@@ -16,7 +16,6 @@ import {
   killSwitchGate,
   safetyGate,
   sessionGate,
-  type HaltSwitch,
   type Stop,
 } from './trade-gates.ts';
 import { planTrades, tradeRejections } from './trade-plan.ts';

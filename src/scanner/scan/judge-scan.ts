@@ -3,15 +3,12 @@
  * at once (Benjamini–Hochberg across all of them), then each ticker's speaking strategy is chosen.
  */
 import type { Trade } from '../backtest/trade.ts';
-import { judgeFamily, type VerdictDecision } from '../research/verdict/judge-family.ts';
+import { judgeFamily } from '../research/verdict/judge-family.ts';
 import type { VerdictRules } from '../research/verdict/verdict-rules.ts';
-import { pickBest } from './pick-best.ts';
-import type { OutcomeResult } from './run-strategy.ts';
+import { pickBest, type StrategyOutcome } from './pick-best.ts';
 import type { TickerResult } from './ticker-scan.ts';
 
-export interface StrategyOutcome extends Omit<OutcomeResult, 'trades'> {
-  readonly verdict: VerdictDecision;
-}
+export type { StrategyOutcome } from './pick-best.ts';
 
 export interface TickerScan {
   readonly symbol: string;

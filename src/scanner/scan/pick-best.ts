@@ -4,7 +4,13 @@
  * (average net return per trade), then win rate, then trade count, then name (deterministic).
  */
 import type { BacktestStats } from '../backtest/stats.ts';
-import type { StrategyOutcome } from './judge-scan.ts';
+import type { VerdictDecision } from '../research/verdict/judge-family.ts';
+import type { OutcomeResult } from './run-strategy.ts';
+
+/** One strategy's outcome on a ticker with the family's verdict (judge-scan.ts). */
+export interface StrategyOutcome extends Omit<OutcomeResult, 'trades'> {
+  readonly verdict: VerdictDecision;
+}
 
 interface Ranked {
   readonly strategy: string;

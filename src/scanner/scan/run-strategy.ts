@@ -21,7 +21,7 @@ import {
   type StrategyContext,
 } from '../strategies/strategy.ts';
 import { lastSignalIndex, signalState, type SignalState } from './signal-state.ts';
-import type { ScanOptions } from './ticker-scan.ts';
+import type { ScanOptions } from './scan-options.ts';
 
 export type ParamsSource = 'fixed' | 'default' | 'wfo' | 'ga';
 

@@ -4,24 +4,15 @@
  * end up speaking for the ticker travel on: those passing every rule that does not depend on the family, and
  * the best of the rest (the one chosen when none is PROFITABLE).
  */
-import type { BacktestOptions } from '../backtest/backtest.ts';
-import type { PromotedRule } from '../research/gp/gp-strategy.ts';
-import type { ParamSchedule } from '../research/params/param-schedule.ts';
 import { localFailure } from '../research/verdict/judge-family.ts';
 import type { VerdictRules } from '../research/verdict/verdict-rules.ts';
 import type { Series } from '../series.ts';
 import type { Strategy, StrategyContext } from '../strategies/strategy.ts';
 import { compareWithinGroup } from './pick-best.ts';
 import { runStrategy, type OutcomeResult } from './run-strategy.ts';
+import type { ScanOptions } from './scan-options.ts';
 
-export interface ScanOptions {
-  readonly backtest: BacktestOptions;
-  readonly verdict: VerdictRules;
-  /** Walk-forward parameter schedules by scheduleKey(strategy, symbol): research results the scan applies. */
-  readonly schedules?: ReadonlyMap<string, ParamSchedule>;
-  /** Discovered rules promoted in config (research.promoted), run after the registry's strategies. */
-  readonly candidates?: readonly PromotedRule[];
-}
+export type { ScanOptions } from './scan-options.ts';
 
 /** A ticker's outcomes before the family verdict. */
 export interface TickerResult {

@@ -10,7 +10,7 @@ import type { OrderRecord } from './order-record.ts';
 import { snapshot } from './order-record.ts';
 import type { Rng } from './rng.ts';
 import type { Tape } from './tape.ts';
-import type { TradeMarks } from './trade-fixes.ts';
+import type { TradeMarks } from './trade-marks.ts';
 
 export interface InjectedRejections {
   count: number;

@@ -19,7 +19,8 @@ import { invalidRequest } from './rejections.ts';
 import { createRng } from './rng.ts';
 import { acceptOrder, consumeInjectedRejection } from './submit-order.ts';
 import { createTape, quoteAround } from './tape.ts';
-import { cancelTrade, correctTrade, createTradeMarks } from './trade-fixes.ts';
+import { cancelTrade, correctTrade } from './trade-fixes.ts';
+import { createTradeMarks } from './trade-marks.ts';
 import { assetOf } from './validate-context.ts';
 
 function createEngineState(options: ExchangeOptions): EngineState {

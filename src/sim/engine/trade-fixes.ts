@@ -8,26 +8,6 @@ import { PRINT_ID_SLOTS } from '../market/prints.ts';
 import type { EngineState } from './engine-state.ts';
 import { invalidRequest, notFound, unprocessable } from './rejections.ts';
 
-export interface TradeMarks {
-  /** The print with its mark, if it has one. */
-  mark(print: SimPrint): SimPrint;
-  set(print: SimPrint, update: 'canceled' | 'incorrect'): void;
-}
-
-export function createTradeMarks(): TradeMarks {
-  const marks = new Map<string, 'canceled' | 'incorrect'>();
-  const key = (p: Pick<SimPrint, 'symbol' | 'id'>): string => `${p.symbol}\u0000${p.id}`;
-  return {
-    mark: (print) => {
-      const update = marks.get(key(print));
-      return update === undefined ? print : { ...print, update };
-    },
-    set: (print, update) => {
-      marks.set(key(print), update);
-    },
-  };
-}
-
 /** The print with this id, market-made or injected, as it stands now. */
 function findPrint(engine: EngineState, symbol: string, id: number): SimPrint {
   const ts = Math.floor(id / PRINT_ID_SLOTS);

@@ -10,7 +10,7 @@ import { deriveUrls } from '../../../src/config/env.ts';
 import { configSchema, type Config } from '../../../src/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createLogger } from '../../../src/adapters/log/logger.ts';
-import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { Broker, Mailer, Alert } from '../../../src/domain/ports.ts';
 import type { OrderReport, SubmitOrder } from '../../../src/domain/orders.ts';

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMailer, toSms } from '../../../src/adapters/mail/mailer.ts';
-import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
 import type { Logger } from '../../../src/domain/ports.ts';
 
 interface Received { from: string; to: string[]; raw: string }

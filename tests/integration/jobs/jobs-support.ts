@@ -6,7 +6,7 @@ import { loadConfig } from '../../../src/config/load-config.ts';
 import { pathsFor } from '../../../src/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
-import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { Broker } from '../../../src/domain/ports.ts';
 import type { Store } from '../../../src/domain/store.ts';

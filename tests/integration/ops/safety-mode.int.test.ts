@@ -12,7 +12,7 @@ import { readEnv } from '../../../src/config/env.ts';
 import { DEFAULT_CONFIG, type Config } from '../../../src/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createLogger, type RootLogger } from '../../../src/adapters/log/logger.ts';
-import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { FeedEvent } from '../../../src/domain/events.ts';

@@ -15,8 +15,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { REDACTED, makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
-import { scrubValue } from '../../../src/adapters/secrets/scrub-value.ts';
+import { REDACTED, makeScrubber } from '../../../src/domain/secrets/scrub.ts';
+import { scrubValue } from '../../../src/domain/secrets/scrub-value.ts';
 import { secretFormsIn } from '../../support/secret-forms.ts';
 
 const CHARS = [...Array.from('abcXYZ0189'), '/', '+', '=', '"', '\\', '%', '&', '<', '>', "'", ' ', '-', '_', ':', 'é', '€', '😀', '\n'];

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
 import { scrubProcessOutput } from '../../../src/cli/scrub-process-output.ts';
 
 const SECRET = 'stdout-secret-42';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFileKillSwitch } from '../../../../src/adapters/killswitch/file-kill-switch.ts';
-import { makeScrubber } from '../../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../../src/domain/secrets/scrub.ts';
 
 let root: string;
 beforeEach(() => {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventLog } from '../../../../src/adapters/log/event-log.ts';
 import { createLogger } from '../../../../src/adapters/log/logger.ts';
-import { makeScrubber, REDACTED } from '../../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber, REDACTED } from '../../../../src/domain/secrets/scrub.ts';
 import { makeTempRoot } from '../../../support/temp-root.ts';
 
 const temp = makeTempRoot();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_SECRET_LENGTH, REDACTED, makeScrubber } from '../../../../src/adapters/secrets/scrub.ts';
+import { MIN_SECRET_LENGTH, REDACTED, makeScrubber } from '../../../../src/domain/secrets/scrub.ts';
 
 const KEY = 'PKSIMTEST';
 const SECRET = 'Sk/9f+"q\\=&<é';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeScrubber } from '../../../../src/adapters/secrets/scrub.ts';
+import { makeScrubber } from '../../../../src/domain/secrets/scrub.ts';
 import { openStore } from '../../../../src/adapters/store/lmdb-store.ts';
 import { scrubbedStore } from '../../../../src/adapters/store/scrubbed-store.ts';
 import { makeTempRoot } from '../../../support/temp-root.ts';
