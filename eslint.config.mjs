@@ -33,6 +33,12 @@ export default tseslint.config(
   },
   // Every import arrow points down (tools/layers.mjs has the map); type-only imports count too.
   { files: ['src/**/*.ts'], plugins: { strikeline: layersPlugin(join(import.meta.dirname, 'src')) }, rules: { 'strikeline/layers': 'error' } },
+  {
+    // One home for wall time (src/domain/time/wall-clock.ts): decisions take the Clock port, stamps take wallNow/epochNow.
+    files: ['src/**/*.ts'],
+    ignores: ['src/domain/time/wall-clock.ts', 'src/sim/**', 'src/scanner/**', 'src/cli/**'],
+    rules: { 'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Use the Clock port, or wallNow/epochNow from src/domain/time/wall-clock.ts.' }] },
+  },
   layer(['src/domain/**/*.ts'], [{ group: ['rxjs', 'rxjs/*'], message: 'domain imports nothing at run time.' }, SDK, IO]),
   layer(['src/operators/**/*.ts'], [SDK, IO]),
   layer(['src/streams/**/*.ts', 'src/scanner/**/*.ts', 'src/jobs/**/*.ts', 'src/sim/**/*.ts', 'src/procedures/**/*.ts', 'src/config/**/*.ts', 'src/records/**/*.ts'], [SDK]),

@@ -2,15 +2,13 @@
 import type { Command } from 'commander';
 import type PQueue from 'p-queue';
 import { ReplaySubject, lastValueFrom, tap } from 'rxjs';
-import { createBrokerClock } from '../adapters/clock/broker-clock.ts';
 import { acquireRootLock } from '../adapters/lock/root-lock.ts';
 import { isCredentialsRefused } from '../domain/broker-error.ts';
 import type { Store } from '../domain/store.ts';
-import type { Deps } from '../streams/deps.ts';
 import { daemonStream } from '../streams/daemon/daemon-stream.ts';
 import { readDaemonStatus, writeDaemonStatus, type DaemonStatus } from '../records/daemon-status.ts';
-import { createRestQueue, prioritizedBroker } from '../streams/daemon/rest-queue.ts';
-import { composeAlpaca, composeKillSwitch } from './compose.ts';
+import { createRestQueue } from '../streams/daemon/rest-queue.ts';
+import { composeAlpaca, composeDaemon, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 
 /** In-flight requests get this long to finish after a stop signal, before the pipelines stop and again before the store closes. */
@@ -70,24 +68,13 @@ async function runDaemon(ctx: Context): Promise<void> {
 }
 
 async function protect(ctx: Context): Promise<void> {
-  const adapters = composeAlpaca(ctx);
   const queue = createRestQueue({ requestsPerMinute: ctx.config.broker.requests_per_minute });
-  const clock = createBrokerClock();
   const store = ctx.store();
   const stop = shutdownSignal(ctx, queue);
-  const deps: Deps = {
-    broker: prioritizedBroker(adapters.broker, queue),
-    tradeFeed: adapters.tradeFeed,
-    marketFeed: adapters.marketFeed,
-    store,
-    mailer: ctx.mailer(),
-    clock,
-    log: ctx.log,
-    events: ctx.events,
-    config: ctx.config,
-    killSwitch: composeKillSwitch(ctx),
-    shutdown$: stop.shutdown$,
-  };
+  const { deps, clock } = composeDaemon(
+    { alpaca: composeAlpaca(ctx), store, mailer: ctx.mailer(), log: ctx.log, events: ctx.events, config: ctx.config, killSwitch: composeKillSwitch(ctx), shutdown$: stop.shutdown$ },
+    queue,
+  );
   ctx.events.emit('RUN_STARTED', { command: 'stream', pid: process.pid });
   try {
     await lastValueFrom(

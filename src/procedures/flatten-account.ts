@@ -1,5 +1,6 @@
 /** @module Flatten the account: cancel every open order, then close every position at market (halt and safety mode). */
 import type { Broker } from '../domain/ports.ts';
+import { epochNow } from '../domain/time/wall-clock.ts';
 
 export interface FlattenOptions {
   /** How long to wait for the cancels to be confirmed before closing positions. */
@@ -43,10 +44,10 @@ export async function flattenAccount(
   ]);
   await broker.cancelAllOrders();
   // A position still reserved by a pending cancel cannot be sold ("insufficient qty available").
-  const deadline = Date.now() + (options.cancelSettleMs ?? 5_000);
+  const deadline = epochNow() + (options.cancelSettleMs ?? 5_000);
   while (
     (await broker.listOrders({ status: 'open', limit: 500 })).length > 0 &&
-    Date.now() < deadline
+    epochNow() < deadline
   ) {
     await sleep(options.pollMs ?? 100);
   }

@@ -4,7 +4,7 @@
  */
 import type { Paths } from '../config/paths.ts';
 import type { Config, StrategyName } from '../config/schema.ts';
-import { DEFAULT_EXIT_RULES, exitRulesFromConfig } from '../domain/rules/exit-rules.ts';
+import { exitRulesFromConfig } from '../config/exit-rules-config.ts';
 import { readFundamentals } from './data/fundamentals.ts';
 import {
   staticUniverse,
@@ -39,7 +39,7 @@ export function resolveUniverse(config: Config, paths: Paths, symbols?: string):
 export function scanOptions(config: Config): ScanOptions {
   return {
     backtest: {
-      exits: { ...DEFAULT_EXIT_RULES, ...exitRulesFromConfig(config.exits) },
+      exits: exitRulesFromConfig(config.exits),
       costs: {
         slippageBps: config.scanner.slippage_bps,
         commissionPerShare: config.scanner.commission_per_share,

@@ -10,6 +10,7 @@ import { hardStopPrice } from '../../src/domain/rules/exit-rules.ts';
 import { qty } from '../../src/domain/money.ts';
 import { coverageOf, uncovered } from '../support/coverage-watch.ts';
 import { startVirtualHarness, type VirtualHarness } from '../support/virtual-daemon.ts';
+import { DEFAULT_EXIT_RULES } from '../../src/config/exit-rules-config.ts';
 
 let h: VirtualHarness | undefined;
 afterEach(async () => {
@@ -47,6 +48,6 @@ describe('a 4-for-1 split of a protected position (seed 42: META, ex-date 2024-0
     // Every new share under a stop at the new entry price.
     expect(coverageOf(harness.sim.exchange).find((c) => c.symbol === 'META')).toMatchObject({ position: 40, stopped: 40 });
     const oco = harness.sim.exchange.allOrders().find((o) => o.symbol === 'META' && o.order_class === 'oco' && o.parent_id === null && o.status === 'new');
-    expect(oco?.legs[0]?.stop_price).toBe(hardStopPrice(e));
+    expect(oco?.legs[0]?.stop_price).toBe(hardStopPrice(e, DEFAULT_EXIT_RULES));
   });
 });

@@ -19,7 +19,7 @@ import { CSV_HEADER } from '../../src/jobs/rank/actionable-csv.ts';
 import { haltTrading, resumeTrading } from '../../src/jobs/ops/halt.ts';
 import { runTradeJob, type TradeJobResult } from '../../src/jobs/trade/trade-job.ts';
 import { createSyntheticMarket, type SyntheticMarketWithInfo } from '../../src/sim/market/synthetic-market.ts';
-import { POSITIONS_TABLE } from '../../src/streams/protection/persist-holdings.ts';
+import { POSITIONS_TABLE } from '../../src/records/positions.ts';
 import { coverageOf } from './coverage-watch.ts';
 import { needlesIn, secretNeedles } from './secret-forms.ts';
 import { faultWire, POLICY, type FaultWire } from './fault-wire.ts';

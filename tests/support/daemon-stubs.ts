@@ -2,7 +2,7 @@
 import type { ClockReport, PositionReport } from '../../src/domain/account.ts';
 import type { DaemonInput, Envelope, Snapshot, Submit, SubmitAcked } from '../../src/domain/holdings/daemon-inputs.ts';
 import type { TradeUpdate, TradeUpdateName } from '../../src/domain/events.ts';
-import { DEFAULT_EXIT_RULES } from '../../src/domain/rules/exit-rules.ts';
+import { DEFAULT_EXIT_RULES } from '../../src/config/exit-rules-config.ts';
 import { emptyHoldings, type HoldingsOptions, type HoldingsState } from '../../src/domain/holdings/draft.ts';
 import { reduceHoldings, type HoldingsStep } from '../../src/domain/holdings/reducer.ts';
 import { price, qty } from '../../src/domain/money.ts';

@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { Subject, lastValueFrom, tap, toArray } from 'rxjs';
 import { vi } from 'vitest';
 import { createAlpaca } from '../../src/adapters/alpaca/create-alpaca.ts';
-import { createBrokerClock } from '../../src/adapters/clock/broker-clock.ts';
 import { configSchema, type Config } from '../../src/config/schema.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { createEventLog, newRunId } from '../../src/adapters/log/event-log.ts';
@@ -25,8 +24,7 @@ import { silentLogger } from '../../src/domain/silent-logger.ts';
 import { inProcessWire, type InProcessWireOptions } from '../../src/sim/in-process/in-process-wire.ts';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/start-simulator.ts';
 import { daemonStream, type DaemonOutput } from '../../src/streams/daemon/daemon-stream.ts';
-import type { Deps } from '../../src/streams/deps.ts';
-import { createRestQueue, prioritizedBroker } from '../../src/streams/daemon/rest-queue.ts';
+import { composeDaemon } from '../../src/cli/compose.ts';
 
 export const V_KEY = 'PKVIRTUALTESTKEY';
 export const V_SECRET = 'virtual-test-secret-0123456789';
@@ -103,21 +101,17 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
     const store = settledStore(scrubbedStore(openStore(join(root, 'state')), scrub));
     const alerts: Alert[] = [];
     const adapters = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, options.wire) });
-    const clock = createBrokerClock();
     const shutdown$ = new Subject<void>();
-    const deps: Deps = {
-      broker: prioritizedBroker(adapters.broker, createRestQueue({ requestsPerMinute: config.broker.requests_per_minute })),
-      tradeFeed: adapters.tradeFeed,
-      marketFeed: adapters.marketFeed,
+    const { deps, clock } = composeDaemon({
+      alpaca: adapters,
       store,
       mailer: { alert: (a) => { alerts.push(a); return mailer.alert(a); } },
-      clock,
       log: logger.log.child({ component: 'stream' }),
       events: eventLog,
       config,
       killSwitch: createFileKillSwitch({ path: join(root, 'killswitch', 'HALT'), tradingDisabled: false }),
       shutdown$,
-    };
+    });
     const events: DaemonOutput[] = [];
     const timeline: Array<{ at: number; event: DaemonOutput }> = [];
     const sub = daemonStream(deps, { clock }).pipe(tap((e) => { events.push(e); timeline.push({ at: Date.now(), event: e }); }), toArray());

@@ -7,6 +7,7 @@ import { price } from '../../domain/money.ts';
 import type { MarketFeed } from '../../domain/ports.ts';
 import { checkMarketTrade } from './check-frame.ts';
 import { RECONNECT, type StreamOptions } from './trade-updates.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export function createMarketFeed(options: StreamOptions): MarketFeed {
   return {
@@ -26,12 +27,12 @@ export function createMarketFeed(options: StreamOptions): MarketFeed {
         });
         stream.onConnect(() => {
           up = true;
-          subscriber.next({ kind: 'FeedResynced', feed: 'market', tsEvent: Date.now() });
+          subscriber.next({ kind: 'FeedResynced', feed: 'market', tsEvent: epochNow() });
         });
         stream.onStateChange((state) => {
           if (up && (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)) {
             up = false;
-            subscriber.next({ kind: 'FeedDown', feed: 'market', tsEvent: Date.now(), reason: state });
+            subscriber.next({ kind: 'FeedDown', feed: 'market', tsEvent: epochNow(), reason: state });
           }
         });
         stream.onError((message) => {

@@ -5,7 +5,7 @@ import { BrokerError } from '../../domain/broker-error.ts';
 import type { BadFrame, FeedEvent, TradeUpdate, TradeUpdateName } from '../../domain/events.ts';
 import { price, qty } from '../../domain/money.ts';
 import type { TradeUpdateFeed } from '../../domain/ports.ts';
-import { wallNow } from '../../domain/time/wall-clock.ts';
+import { epochNow, wallNow } from '../../domain/time/wall-clock.ts';
 import { checkTradeUpdate } from './check-frame.ts';
 import { toOrderReport } from './map.ts';
 
@@ -64,13 +64,13 @@ export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
         stream.on(streaming.EVENT.SUBSCRIPTION, (streams: unknown) => {
           if (Array.isArray(streams) && streams.includes('trade_updates')) {
             up = true;
-            subscriber.next({ kind: 'FeedResynced', feed: 'trading', tsEvent: Date.now() });
+            subscriber.next({ kind: 'FeedResynced', feed: 'trading', tsEvent: epochNow() });
           }
         });
         stream.onStateChange((state) => {
           if (up && (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)) {
             up = false;
-            subscriber.next({ kind: 'FeedDown', feed: 'trading', tsEvent: Date.now(), reason: state });
+            subscriber.next({ kind: 'FeedDown', feed: 'trading', tsEvent: epochNow(), reason: state });
           }
         });
         stream.onError((message) => {

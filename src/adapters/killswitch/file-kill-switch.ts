@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { dirname } from 'node:path';
 import type { HaltRecord, HaltSwitch } from '../../domain/ports.ts';
 import type { Scrub } from '../../domain/secrets/scrub.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface FileKillSwitchOptions {
   /** paths.halt: <root>/killswitch/HALT. */
@@ -43,7 +44,7 @@ function parse(text: string, fallbackTs: string): HaltRecord {
 }
 
 export function createFileKillSwitch(options: FileKillSwitchOptions): FileKillSwitch {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? epochNow;
   const read = (): HaltRecord | undefined => {
     try {
       return parse(readFileSync(options.path, 'utf8'), new Date(now()).toISOString());

@@ -2,6 +2,7 @@
 import { mkdirSync, openSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scrub } from '../../domain/secrets/scrub.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export function nyDate(ts: number): string {
   return new Date(ts).toLocaleDateString('en-CA', { timeZone: 'America/New_York' });
@@ -19,7 +20,7 @@ export function dailyFile(dir: string, prefix: string, scrub: Scrub): DailyFile 
   let fd = -1;
   return {
     write(line: string) {
-      const today = nyDate(Date.now());
+      const today = nyDate(epochNow());
       if (today !== day) {
         if (fd >= 0) closeSync(fd);
         fd = openSync(join(dir, `${prefix}-${today}.jsonl`), 'a');

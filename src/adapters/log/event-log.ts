@@ -2,6 +2,7 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scrub } from '../../domain/secrets/scrub.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export type EventType =
   | 'SIGNAL_GENERATED' | 'SIGNAL_REJECTED' | 'ORDER_INTENT_CREATED' | 'ORDER_SUBMITTED' | 'ORDER_FILLED'
@@ -21,7 +22,7 @@ export function newRunId(ts: number, pid = process.pid): string {
   return `${s}_${pid}`;
 }
 
-export function createEventLog(dir: string, runId: string, scrub: Scrub, now: () => number = Date.now): EventLog {
+export function createEventLog(dir: string, runId: string, scrub: Scrub, now: () => number = epochNow): EventLog {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `events_${runId}.jsonl`);
   return {

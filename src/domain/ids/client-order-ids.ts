@@ -1,13 +1,19 @@
 /**
- * @module Deterministic client_order_ids for the daemon's orders: derived only from what they protect or
- * close, so a retry or a restart computes the same id and the broker's uniqueness rule stops a duplicate.
+ * @module Every client_order_id strikeline sends, made here with one hash (sha256): entries, one per trading
+ * day, ticker and strategy; the daemon's orders, derived only from what they protect or close. A retry or a
+ * restart computes the same id, and the broker's uniqueness rule stops a duplicate. At most 48 characters
+ * (Alpaca's legacy limit; the v4 SDK documents 128), readable prefix and symbol first.
  */
+import { createHash } from 'node:crypto';
 
 /** The roles of the daemon's sell orders, and `foreign` for every sell order it did not place. */
 export type OrderRole = 'oco' | 'stop' | 'exit' | 'fexit' | 'foreign';
 
-/** Alpaca's legacy limit (the v4 SDK documents 128; 48 fits both). */
 export const MAX_CLIENT_ORDER_ID = 48;
+/** Every entry strikeline submits starts with this, so the daemon can tell its own entries. */
+export const ENTRY_PREFIX = 'sl-entry-';
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** `sl-oco-` whole-share OCO, `sl-stp-` fractional DAY stop, `sl-exit-` soft exit, `sl-fx-` fraction target sale. */
 const PREFIX: Record<Exclude<OrderRole, 'foreign'>, string> = {
@@ -28,25 +34,9 @@ export interface ClientOrderIdInput {
   readonly n: number;
 }
 
-/** cyrb53: a fast, well-mixed 53-bit string hash (public domain); pure, so ids depend only on their inputs. */
-function cyrb53(text: string, seed: number): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return 4294967296 * (2097151 & h2) + (h1 >>> 0);
-}
-
-/** 20 base-36 characters (about 100 bits) of the inputs' digest. */
+/** 20 base-36 characters (100 bits) of the inputs' sha256. */
 export function digest(text: string): string {
-  const a = cyrb53(text, 1).toString(36).padStart(11, '0').slice(-10);
-  const b = cyrb53(text, 2).toString(36).padStart(11, '0').slice(-10);
-  return a + b;
+  return BigInt(`0x${sha256Hex(text).slice(0, 25)}`).toString(36).padStart(20, '0');
 }
 
 /**
@@ -73,3 +63,30 @@ export const isProtectiveRole = (role: OrderRole): role is 'oco' | 'stop' => rol
 
 /** The broker's answer to a reused client_order_id: the order was already placed. */
 export const isDuplicateClientOrderIdMessage = (message: string): boolean => /client_order_id must be unique/i.test(message);
+
+export type EntryKind = 'entry' | 'entry-whole';
+
+export interface EntryIdInput {
+  /** The New York trading day, YYYY-MM-DD. */
+  readonly day: string;
+  readonly ticker: string;
+  readonly strategy: string;
+  /** `entry-whole` is the one whole-share retry after a "not fractionable" rejection. */
+  readonly kind?: EntryKind;
+}
+
+/** Hex characters of an entry id's digest (its format predates the daemon's ids and stays byte-identical). */
+const DIGEST_CHARS = 10;
+
+/** `sl-entry-20240305-AAPL-momentum-1a2b3c4d5e` (whole-share retry: `...-w1a2b3c4d5`), strategy cut to fit 48. */
+export function entryClientOrderId(input: EntryIdInput): string {
+  const kind = input.kind ?? 'entry';
+  const hex = sha256Hex(`${kind}|${input.day}|${input.ticker}|${input.strategy}`);
+  const tail = kind === 'entry' ? hex.slice(0, DIGEST_CHARS) : `w${hex.slice(0, DIGEST_CHARS - 1)}`;
+  const head = `${ENTRY_PREFIX}${input.day.replaceAll('-', '')}-${input.ticker}-`;
+  const room = MAX_CLIENT_ORDER_ID - head.length - tail.length - 1;
+  const strategy = input.strategy.slice(0, Math.max(0, room));
+  return strategy === ''
+    ? `${head}${tail}`.slice(0, MAX_CLIENT_ORDER_ID)
+    : `${head}${strategy}-${tail}`;
+}

@@ -13,24 +13,15 @@ export interface ExitRuleOptions {
   readonly timeStopDays: number;
 }
 
-export const DEFAULT_EXIT_RULES: ExitRuleOptions = {
-  stopLossPct: 5,
-  takeProfitPct: 20,
-  breakEvenTriggerPct: 1.5,
-  trailingTriggerPct: 2,
-  trailingKeepPct: 50,
-  timeStopDays: 7,
-};
-
 const DAY_MS = 86_400_000;
 
 /** Hard stop at E x (1 - stop%), rounded down to a tick: never tighter than configured. */
-export function hardStopPrice(entry: number, options: ExitRuleOptions = DEFAULT_EXIT_RULES): Price {
+export function hardStopPrice(entry: number, options: ExitRuleOptions): Price {
   return roundToTick(entry * (1 - options.stopLossPct / 100), 'down');
 }
 
 /** Hard target at E x (1 + target%), rounded up to a tick: never lower than configured. */
-export function takeProfitPrice(entry: number, options: ExitRuleOptions = DEFAULT_EXIT_RULES): Price {
+export function takeProfitPrice(entry: number, options: ExitRuleOptions): Price {
   return roundToTick(entry * (1 + options.takeProfitPct / 100), 'up');
 }
 
@@ -48,16 +39,16 @@ export function applyTradePrice(state: ExitState, tradePrice: number): ExitState
   return tradePrice > state.highWater ? { ...state, highWater: tradePrice } : state;
 }
 
-export function breakEvenArmed(state: ExitState, options: ExitRuleOptions = DEFAULT_EXIT_RULES): boolean {
+export function breakEvenArmed(state: ExitState, options: ExitRuleOptions): boolean {
   return state.highWater >= state.entryPrice * (1 + options.breakEvenTriggerPct / 100);
 }
 
-export function trailingArmed(state: ExitState, options: ExitRuleOptions = DEFAULT_EXIT_RULES): boolean {
+export function trailingArmed(state: ExitState, options: ExitRuleOptions): boolean {
   return state.highWater >= state.entryPrice * (1 + options.trailingTriggerPct / 100);
 }
 
 /** The price at or below which the position exits now, or null while no soft price rule is armed. */
-export function softExitFloor(state: ExitState, options: ExitRuleOptions = DEFAULT_EXIT_RULES): Price | null {
+export function softExitFloor(state: ExitState, options: ExitRuleOptions): Price | null {
   if (trailingArmed(state, options)) {
     return price(state.entryPrice + (options.trailingKeepPct / 100) * (state.highWater - state.entryPrice));
   }
@@ -75,7 +66,7 @@ export interface SoftExitDecision {
   readonly floor: number | null;
 }
 
-export function isTimeStopDue(state: ExitState, tsNow: number, options: ExitRuleOptions = DEFAULT_EXIT_RULES): boolean {
+export function isTimeStopDue(state: ExitState, tsNow: number, options: ExitRuleOptions): boolean {
   return tsNow - state.tsEntry > options.timeStopDays * DAY_MS;
 }
 
@@ -87,7 +78,7 @@ export function evaluateSoftExit(
   state: ExitState,
   tradePrice: number,
   tsNow: number,
-  options: ExitRuleOptions = DEFAULT_EXIT_RULES,
+  options: ExitRuleOptions,
 ): SoftExitDecision | null {
   const next = applyTradePrice(state, tradePrice);
   const floor = softExitFloor(next, options);
@@ -96,23 +87,4 @@ export function evaluateSoftExit(
   }
   if (isTimeStopDue(next, tsNow, options)) return { rule: 'time_stop', price: tradePrice, floor };
   return null;
-}
-
-/** Maps the config's `exits` section to the rule options. */
-export function exitRulesFromConfig(exits: {
-  stop_loss_pct: number;
-  take_profit_pct: number;
-  break_even_trigger_pct: number;
-  trailing_trigger_pct: number;
-  trailing_keep_pct: number;
-  time_stop_days: number;
-}): ExitRuleOptions {
-  return {
-    stopLossPct: exits.stop_loss_pct,
-    takeProfitPct: exits.take_profit_pct,
-    breakEvenTriggerPct: exits.break_even_trigger_pct,
-    trailingTriggerPct: exits.trailing_trigger_pct,
-    trailingKeepPct: exits.trailing_keep_pct,
-    timeStopDays: exits.time_stop_days,
-  };
 }

@@ -1,7 +1,13 @@
 /**
- * @module Wall-clock milliseconds with sub-millisecond precision: the one clock of latency stamps (a fill's
- * arrival at the adapter, the protective POST sent and acknowledged), so both ends are read alike. Decisions
- * never use it: they take time from the Clock port.
+ * @module The engine's two wall clocks, its only ones (lint forbids Date.now() elsewhere in src/). Decisions
+ * never use them: they take time from the Clock port, which follows the broker.
  */
 
+/**
+ * Milliseconds with sub-millisecond precision: latency stamps (a fill's arrival at the adapter, the protective
+ * POST sent and acknowledged), so both ends are read alike.
+ */
 export const wallNow = (): number => performance.timeOrigin + performance.now();
+
+/** The system's epoch milliseconds, as other processes read them: liveness heartbeats, log file dates, timeouts. */
+export const epochNow = (): number => Date.now();

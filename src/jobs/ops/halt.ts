@@ -4,6 +4,7 @@ import type { Broker, EventSink, HaltRecord, HaltSwitch, Logger, Mailer } from '
 import type { Store } from '../../domain/store.ts';
 
 import { describeFlatten, flattenAccount, type FlattenResult } from '../../procedures/flatten-account.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface HaltDeps {
   readonly killSwitch: HaltSwitch;
@@ -33,7 +34,7 @@ export async function haltTrading(
   who: string,
   reason: string,
 ): Promise<HaltOutcome> {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? epochNow;
   const { created, record } = deps.killSwitch.engage(reason);
   deps.events.emit('KILL_SWITCH_TRIGGERED', { who, reason, created, halted_since: record.ts });
   await deps.store.journal.append({
@@ -101,7 +102,7 @@ export async function resumeTrading(
   who: string,
   ack: string,
 ): Promise<ResumeOutcome> {
-  const now = deps.now ?? Date.now;
+  const now = deps.now ?? epochNow;
   const released = deps.killSwitch.release() ?? null;
   if (released !== null) {
     await deps.store.journal.append({

@@ -6,6 +6,7 @@ import { readDaemonStatus, type CredentialsState, type DaemonStatus } from '../.
 import { readSafety, type SafetyState } from '../../records/safety-state.ts';
 import { coverageOf, describeOrder, type Coverage, type ProtectiveOrder } from './position-coverage.ts';
 import { daemonHealth, type DaemonHealth, type LockView } from './daemon-health.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export type Mode = 'halted' | 'safety' | 'normal' | 'daemon not running';
 
@@ -107,7 +108,7 @@ export function modeOf(
 }
 
 export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
-  const ts = (deps.now ?? Date.now)();
+  const ts = (deps.now ?? epochNow)();
   const file = deps.killSwitch.read() ?? null;
   const halted = deps.killSwitch.isHalted();
   const beat = readDaemonStatus(deps.store);

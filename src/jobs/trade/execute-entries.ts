@@ -7,7 +7,7 @@
 import { isBrokerError } from '../../domain/broker-error.ts';
 import { qty as toQty } from '../../domain/money.ts';
 import type { SubmitOrder } from '../../domain/orders.ts';
-import { entryClientOrderId } from '../../domain/ids/entry-order-ids.ts';
+import { entryClientOrderId } from '../../domain/ids/client-order-ids.ts';
 import {
   firstAttempt,
   intentBook,

@@ -4,7 +4,7 @@
  */
 import type { LatestPrice } from '../../domain/account.ts';
 import { allocate, wholeShares, type Allocation, type AllocationInput } from '../../domain/rules/allocation.ts';
-import { entryClientOrderId } from '../../domain/ids/entry-order-ids.ts';
+import { entryClientOrderId } from '../../domain/ids/client-order-ids.ts';
 import { daysBetween } from '../../domain/time/ny-dates.ts';
 import type { RankedSignal } from '../rank/rank-signals.ts';
 

@@ -15,6 +15,7 @@ import { credentialsGuard, type CredentialsAccepted } from './credentials-guard.
 import { protectionStream, type ProtectionEvent } from '../protection/protection-stream.ts';
 import { safetyStream, type SafetyEvent } from '../safety/safety-stream.ts';
 import { readSafety } from '../../records/safety-state.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
@@ -56,10 +57,10 @@ const ready = (events$: Observable<DaemonOutput>, now: () => number): Observable
   );
 
 function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number, safety: () => boolean): Observable<never> {
-  const tsStarted = Date.now();
+  const tsStarted = epochNow();
   const fold = (s: DaemonStatus, e: DaemonOutput | null): DaemonStatus => {
     const mode: DaemonMode = deps.killSwitch.isHalted() ? 'halted' : safety() ? 'safety' : 'normal';
-    const base = { ...s, mode, tsHeartbeat: Date.now() };
+    const base = { ...s, mode, tsHeartbeat: epochNow() };
     if (e === null) return base;
     if (isFeedEvent(e)) {
       const up = e.kind === 'FeedResynced';

@@ -2,15 +2,15 @@
 import type { Config } from '../../config/schema.ts';
 import type { ClockReport } from '../../domain/account.ts';
 import type { DaemonInput } from '../../domain/holdings/daemon-inputs.ts';
-import { exitRulesFromConfig } from '../../domain/rules/exit-rules.ts';
+import { exitRulesFromConfig } from '../../config/exit-rules-config.ts';
 import { reduceHoldings } from '../../domain/holdings/reducer.ts';
 import { price, qty } from '../../domain/money.ts';
 import type { OrderReport } from '../../domain/orders.ts';
 import { holdingFromPersisted } from '../../domain/holdings/holding.ts';
 import { emptyHoldings, type HoldingsOptions, type HoldingsState } from '../../domain/holdings/draft.ts';
 import type { Store } from '../../domain/store.ts';
-import { ENTRY_PREFIX } from '../../domain/ids/entry-order-ids.ts';
-import { loadPersisted } from './persist-holdings.ts';
+import { ENTRY_PREFIX } from '../../domain/ids/client-order-ids.ts';
+import { readPositions } from '../../records/positions.ts';
 
 /** First retry of a refused protection after 2 s, doubling up to the audit interval. */
 const RETRY_BASE_MS = 2_000;
@@ -30,7 +30,7 @@ export function holdingsOptions(config: Config): HoldingsOptions {
 
 /** Startup: the holdings as LMDB remembers them (entry, entry time, M), unsynced until the first REST snapshot. */
 export function initialHoldings(store: Store): HoldingsState {
-  return emptyHoldings(new Map(loadPersisted(store).map((p) => [p.symbol, holdingFromPersisted(p)])));
+  return emptyHoldings(new Map(readPositions(store).map((p) => [p.symbol, holdingFromPersisted(p)])));
 }
 
 /** Symbols whose trades the daemon needs: held ones, and before the first snapshot every remembered one. */

@@ -6,6 +6,7 @@
  * microtasks, interleaved with the HTTP client's own.
  */
 import { Subscription, type SchedulerAction, type SchedulerLike } from 'rxjs';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 class ImmediateAction<T> extends Subscription implements SchedulerAction<T> {
   private handle: NodeJS.Immediate | undefined;
@@ -30,7 +31,7 @@ class ImmediateAction<T> extends Subscription implements SchedulerAction<T> {
 }
 
 export const immediateScheduler: SchedulerLike = {
-  now: () => Date.now(),
+  now: () => epochNow(),
   schedule<T>(work: (this: SchedulerAction<T>, state: T) => void, delay = 0, state?: T): Subscription {
     return new ImmediateAction<T>(work as (this: SchedulerAction<T>, state?: T) => void).schedule(state, delay);
   },

@@ -1,16 +1,10 @@
-/** @module Keeps the LMDB 'positions' table in step with the holdings (entry price, entry time, M), writes in order. */
+/** @module Keeps the positions record (records/positions.ts) in step with the holdings (entry price, entry time, M), writes in order. */
 import { EMPTY, catchError, concatMap, from, ignoreElements, pairwise, startWith, type OperatorFunction } from 'rxjs';
 import { persistedOf, type PersistedHolding } from '../../domain/holdings/holding.ts';
 import type { HoldingsState } from '../../domain/holdings/draft.ts';
 import type { Logger } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-
-export const POSITIONS_TABLE = 'positions';
-
-/** The records to load at startup (before reconciling with the broker). */
-export function loadPersisted(store: Store): PersistedHolding[] {
-  return store.table<PersistedHolding>(POSITIONS_TABLE).entries().map(([, v]) => v);
-}
+import { writePosition } from '../../records/positions.ts';
 
 type Write = { readonly symbol: string; readonly value: PersistedHolding | null };
 
@@ -30,7 +24,6 @@ function diff(prev: HoldingsState, next: HoldingsState): Write[] {
 }
 
 export function persistHoldings(store: Store, log: Logger, initial: HoldingsState): OperatorFunction<HoldingsState, never> {
-  const table = store.table<PersistedHolding>(POSITIONS_TABLE);
   return (states$) =>
     states$.pipe(
       startWith(initial),
@@ -38,7 +31,7 @@ export function persistHoldings(store: Store, log: Logger, initial: HoldingsStat
       concatMap(([prev, next]) => {
         const writes = diff(prev, next);
         if (writes.length === 0) return EMPTY;
-        return from(Promise.all(writes.map((w) => (w.value === null ? table.remove(w.symbol) : table.put(w.symbol, w.value))))).pipe(
+        return from(Promise.all(writes.map((w) => writePosition(store, w.symbol, w.value)))).pipe(
           catchError((e: unknown) => {
             log.error({ err: e instanceof Error ? e.message : String(e), symbols: writes.map((w) => w.symbol) }, 'position state could not be saved');
             return EMPTY;

@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { Subject, lastValueFrom, tap, toArray } from 'rxjs';
 import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
-import { createBrokerClock } from '../../../src/adapters/clock/broker-clock.ts';
 import { deriveUrls } from '../../../src/config/env.ts';
 import { configSchema, type Config } from '../../../src/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
@@ -17,8 +16,7 @@ import type { OrderReport, SubmitOrder } from '../../../src/domain/orders.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { qty as toQty } from '../../../src/domain/money.ts';
 import { daemonStream, type DaemonOptions, type DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
-import type { Deps } from '../../../src/streams/deps.ts';
-import { createRestQueue, prioritizedBroker } from '../../../src/streams/daemon/rest-queue.ts';
+import { composeDaemon } from '../../../src/cli/compose.ts';
 import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
 import type { SimulatorOptions } from '../../../src/sim/start-simulator.ts';
 
@@ -85,21 +83,17 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
     const log = root.log.child({ component: 'stream' });
     const daemonUrls = variant.endpoint === undefined ? urls : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
     const adapters = createAlpaca({ keyId: variant.keyId ?? TEST_KEY, secretKey: variant.secret ?? TEST_SECRET, ...daemonUrls, log });
-    const clock = createBrokerClock();
     const shutdown$ = new Subject<void>();
-    const deps: Deps = {
-      broker: prioritizedBroker(adapters.broker, createRestQueue({ requestsPerMinute: 200 })),
-      tradeFeed: adapters.tradeFeed,
-      marketFeed: adapters.marketFeed,
+    const { deps, clock } = composeDaemon({
+      alpaca: adapters,
       store,
       mailer,
-      clock,
       log,
       events: { emit: () => undefined },
       config,
       killSwitch: createFileKillSwitch({ path: join(t.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       shutdown$,
-    };
+    });
     const events: DaemonOutput[] = [];
     const done = lastValueFrom(daemonStream(deps, { ...variant.options, clock }).pipe(tap((e) => events.push(e)), toArray()));
     // A test that expects the daemon to fail awaits `done` itself; nothing else may see an unhandled rejection.

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hardStopPrice } from '../../../src/domain/rules/exit-rules.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Harness } from './daemon-harness.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/config/exit-rules-config.ts';
 
 describe('fractional positions', () => {
   let h: Harness | undefined;
@@ -26,7 +27,7 @@ describe('fractional positions', () => {
     const open = await h.openOrders('AAPL');
     expect(open.find((o) => o.orderClass === 'oco')).toMatchObject({ qty: 10, timeInForce: 'gtc' });
     const first = (await stops())[0];
-    expect(first).toMatchObject({ qty: 0.5, timeInForce: 'day', side: 'sell', stopPrice: hardStopPrice(e) });
+    expect(first).toMatchObject({ qty: 0.5, timeInForce: 'day', side: 'sell', stopPrice: hardStopPrice(e, DEFAULT_EXIT_RULES) });
     expect(first?.clientOrderId).toMatch(/^sl-stp-AAPL-/);
 
     // The close: the DAY stop expires; nothing fractional can be placed until the next session.
@@ -38,7 +39,7 @@ describe('fractional positions', () => {
     // The next open: re-armed with a new client id.
     await h.ctl.clock({ to: '2024-05-02T13:31:00Z', quiet: true });
     const rearmed = await waitFor(async () => (await stops())[0], 4_000, 'the DAY stop re-armed after the open');
-    expect(rearmed).toMatchObject({ qty: 0.5, timeInForce: 'day', stopPrice: hardStopPrice(e) });
+    expect(rearmed).toMatchObject({ qty: 0.5, timeInForce: 'day', stopPrice: hardStopPrice(e, DEFAULT_EXIT_RULES) });
     expect(rearmed.clientOrderId).not.toBe(first?.clientOrderId);
     expect((await h.openOrders('AAPL')).filter((o) => o.orderClass === 'oco')).toHaveLength(1);
   });

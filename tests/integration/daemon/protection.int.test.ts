@@ -8,6 +8,7 @@ import { hardStopPrice, takeProfitPrice } from '../../../src/domain/rules/exit-r
 import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Harness } from './daemon-harness.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/config/exit-rules-config.ts';
 
 const placed = (events: DaemonOutput[], symbol: string) =>
   events.filter((e): e is Extract<DaemonOutput, { kind: 'ProtectionPlaced' }> => e.kind === 'ProtectionPlaced' && e.symbol === symbol);
@@ -28,13 +29,13 @@ describe('protection of fills', () => {
     const p = await waitFor(() => placed(d.events, 'AAPL')[0], 10_000, 'the OCO of AAPL');
     const filled = await h.user.getOrder(entry.id);
     const e = filled.filledAvgPrice ?? 0;
-    expect(p).toMatchObject({ role: 'oco', qty: 10, entryOrderId: entry.id, entryPrice: e, stopPrice: hardStopPrice(e), takeProfitPrice: takeProfitPrice(e), cause: 'fill' });
+    expect(p).toMatchObject({ role: 'oco', qty: 10, entryOrderId: entry.id, entryPrice: e, stopPrice: hardStopPrice(e, DEFAULT_EXIT_RULES), takeProfitPrice: takeProfitPrice(e, DEFAULT_EXIT_RULES), cause: 'fill' });
     expect(p.latencySentMs).toBeGreaterThanOrEqual(0);
     expect(p.latencyAckMs).toBeGreaterThanOrEqual(p.latencySentMs ?? 0);
     const open = await h.openOrders('AAPL');
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ orderClass: 'oco', side: 'sell', type: 'limit', timeInForce: 'gtc', qty: 10, limitPrice: takeProfitPrice(e) });
-    expect(open[0]?.legs[0]).toMatchObject({ type: 'stop', stopPrice: hardStopPrice(e), qty: 10 });
+    expect(open[0]).toMatchObject({ orderClass: 'oco', side: 'sell', type: 'limit', timeInForce: 'gtc', qty: 10, limitPrice: takeProfitPrice(e, DEFAULT_EXIT_RULES) });
+    expect(open[0]?.legs[0]).toMatchObject({ type: 'stop', stopPrice: hardStopPrice(e, DEFAULT_EXIT_RULES), qty: 10 });
     expect(open[0]?.clientOrderId).toMatch(/^sl-oco-AAPL-/);
     const journal = await waitFor(() => d.store.journal.list().find((j) => j.action === 'protection_placed'), 10_000, 'the journal entry');
     expect(Object.keys(journal.data ?? {})).toEqual(expect.arrayContaining(['entryOrderId', 'entryPrice', 'qty', 'stopPrice', 'takeProfitPrice', 'latencySentMs', 'latencyAckMs']));

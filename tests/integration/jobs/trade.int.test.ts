@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { OrderReport } from '../../../src/domain/orders.ts';
 import { floorCents } from '../../../src/domain/rules/allocation.ts';
-import { entryClientOrderId } from '../../../src/domain/ids/entry-order-ids.ts';
+import { entryClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
 import type { IntentRecord } from '../../../src/records/intent-record.ts';
 import { writeSafety } from '../../../src/records/safety-state.ts';
 import { startSmtpSink } from '../../support/ops.ts';

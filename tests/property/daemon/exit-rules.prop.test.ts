@@ -10,9 +10,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { protectiveClientOrderId, roleOfClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
-import {
-  applyTradePrice, breakEvenArmed, DEFAULT_EXIT_RULES, evaluateSoftExit, hardStopPrice, openExitState, softExitFloor, takeProfitPrice, trailingArmed,
-} from '../../../src/domain/rules/exit-rules.ts';
+import { applyTradePrice, breakEvenArmed, evaluateSoftExit, hardStopPrice, openExitState, softExitFloor, takeProfitPrice, trailingArmed } from '../../../src/domain/rules/exit-rules.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/config/exit-rules-config.ts';
 import { roundToTick } from '../../../src/domain/money.ts';
 
 const entryArb = fc.double({ min: 0.5, max: 2_000, noNaN: true }).map((p) => roundToTick(p));

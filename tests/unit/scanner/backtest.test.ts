@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hardStopPrice,
-  takeProfitPrice,
-  DEFAULT_EXIT_RULES,
-} from '../../../src/domain/rules/exit-rules.ts';
+import { hardStopPrice, takeProfitPrice } from '../../../src/domain/rules/exit-rules.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/config/exit-rules-config.ts';
 import { backtest, type BacktestOptions } from '../../../src/scanner/backtest/backtest.ts';
 import { backtestStats } from '../../../src/scanner/backtest/stats.ts';
 import { signalState } from '../../../src/scanner/scan/signal-state.ts';
@@ -28,8 +25,8 @@ describe('backtest: entries', () => {
     const r = run(rows, [0], seedCosts);
     expect(r.open?.entryIndex).toBe(1);
     expect(r.open?.entryPrice).toBeCloseTo(101 * 1.00075, 10);
-    expect(r.open?.stop).toBe(hardStopPrice(101 * 1.00075));
-    expect(r.open?.target).toBe(takeProfitPrice(101 * 1.00075));
+    expect(r.open?.stop).toBe(hardStopPrice(101 * 1.00075, DEFAULT_EXIT_RULES));
+    expect(r.open?.target).toBe(takeProfitPrice(101 * 1.00075, DEFAULT_EXIT_RULES));
   });
 
   it('ignores signals while a position is open, and reports an entry pending for the next open', () => {
@@ -103,7 +100,7 @@ describe('backtest: costs and statistics', () => {
     const r = run([flat(100), flat(100), [100, 121, 99.5, 100]], [0], seedCosts);
     const t = r.trades[0]!;
     const entry = 100 * 1.00075;
-    const exit = takeProfitPrice(entry) * (1 - 0.00075);
+    const exit = takeProfitPrice(entry, DEFAULT_EXIT_RULES) * (1 - 0.00075);
     const shares = 10_000 / entry;
     expect(t.pnl).toBeCloseTo((exit - entry) * shares - 2 * shares * 0.005, 8);
     expect(t.returnPct).toBeLessThan(t.grossReturnPct);

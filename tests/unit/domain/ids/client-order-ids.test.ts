@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDuplicateClientOrderIdMessage, protectiveClientOrderId, roleOfClientOrderId } from '../../../../src/domain/ids/client-order-ids.ts';
+import { entryClientOrderId, isDuplicateClientOrderIdMessage, protectiveClientOrderId, roleOfClientOrderId } from '../../../../src/domain/ids/client-order-ids.ts';
 
 const base = { role: 'oco' as const, symbol: 'AAPL', anchor: '3e274d23-683d-40a2-ab68-137b205f59b2', qty: 10, n: 0 };
 
@@ -34,5 +34,19 @@ describe('protectiveClientOrderId', () => {
   it('recognises the broker\'s duplicate answer', () => {
     expect(isDuplicateClientOrderIdMessage('client_order_id must be unique')).toBe(true);
     expect(isDuplicateClientOrderIdMessage('insufficient qty available')).toBe(false);
+  });
+});
+
+describe('entryClientOrderId', () => {
+  // Pinned: an entry id must never change across versions, or a trade re-run after an upgrade would enter twice.
+  it('keeps the ids of earlier versions byte for byte', () => {
+    expect(entryClientOrderId({ day: '2024-03-05', ticker: 'AAPL', strategy: 'momentum' })).toBe('sl-entry-20240305-AAPL-momentum-ce386bccca');
+    expect(entryClientOrderId({ day: '2024-03-05', ticker: 'BRK.B', strategy: 'rsi_mean_reversion_long_name_x', kind: 'entry-whole' })).toBe(
+      'sl-entry-20240305-BRK.B-rsi_mean_reve-wd0d2f24ae',
+    );
+  });
+
+  it('is foreign to the daemon (it protects the fill, never treats the entry as its own exit)', () => {
+    expect(roleOfClientOrderId(entryClientOrderId({ day: '2024-03-05', ticker: 'AAPL', strategy: 'momentum' }))).toBe('foreign');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_EXIT_RULES } from '../../../../src/domain/rules/exit-rules.ts';
+import { DEFAULT_EXIT_RULES } from '../../../../src/config/exit-rules-config.ts';
 import type { TrackedOrder } from '../../../../src/domain/holdings/holding.ts';
 import { fractionalStopOrder, ocoOrder, planProtection, splitShares } from '../../../../src/domain/rules/protection-plan.ts';
 import { price, qty } from '../../../../src/domain/money.ts';
