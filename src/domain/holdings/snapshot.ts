@@ -39,6 +39,12 @@ function adopt(d: Draft, p: PositionReport, recent: readonly OrderReport[]): Hol
 
 /** How far a restated price may stray from the exact inverse of the share ratio (rounding of the restated average). */
 const SPLIT_TOLERANCE = 0.005;
+/**
+ * The smallest change of shares read as a split (real ones are 5-for-4 or more, 4-for-5 or less; a 5 % stock
+ * dividend is the smallest restatement). Below it, a buy at a far lower price could keep the cost within the
+ * tolerance and pass for one; above it, such a buy would need a price 90 % under the entry.
+ */
+const MIN_SPLIT_STEP = 0.05;
 
 /**
  * The ratio of a split between what the daemon knew and the broker's position: shares multiplied by r while the
@@ -48,7 +54,7 @@ const SPLIT_TOLERANCE = 0.005;
 export function splitRatio(h: Holding, p: PositionReport): number | null {
   if (h.qty <= 0 || p.qty <= 0 || h.exit.entryPrice <= 0 || p.avgEntryPrice <= 0) return null;
   const r = p.qty / h.qty;
-  if (Math.abs(r - 1) < SPLIT_TOLERANCE) return null;
+  if (Math.abs(r - 1) < MIN_SPLIT_STEP) return null;
   const priceRatio = h.exit.entryPrice / p.avgEntryPrice;
   return Math.abs(priceRatio / r - 1) < SPLIT_TOLERANCE ? r : null;
 }

@@ -1,7 +1,8 @@
 /**
  * The split rule of the audit (holdings-snapshot.ts `splitRatio`), as properties:
  *   - a position restated by a split (shares x r, average price / r, cost unchanged) is recognised, with r;
- *   - a buy or a sale (shares change, the average stays within a few percent) is never taken for a split;
+ *   - a sale (shares down, the average unchanged) or a buy (shares up, the average moved toward the buy's price,
+ *     anywhere from 89 % under the entry to 10 times it) is never taken for a split;
  *   - nothing changed is no split.
  */
 import { fc, test } from '@fast-check/vitest';
@@ -25,9 +26,19 @@ describe('splitRatio', () => {
     expect(splitRatio(holding(n, e), position(n * r, restated))).toBeCloseTo(r, 9);
   });
 
-  test.prop([shares, entry, shares, fc.double({ min: 0.97, max: 1.03, noNaN: true })])('never takes a buy or a sale for a split', (n, e, m, drift) => {
-    fc.pre(m !== n);
-    expect(splitRatio(holding(n, e), position(m, e * drift))).toBeNull();
+  test.prop([shares, entry, shares])('never takes a sale for a split', (n, e, m) => {
+    fc.pre(m < n);
+    expect(splitRatio(holding(n, e), position(m, e))).toBeNull();
+  });
+
+  test.prop([shares, entry, shares, fc.double({ min: 0.11, max: 10, noNaN: true })])('never takes a buy for a split', (n, e, k, at) => {
+    const avg = (n * e + k * e * at) / (n + k);
+    expect(splitRatio(holding(n, e), position(n + k, avg))).toBeNull();
+  });
+
+  test('a buy of a few percent more shares far under the entry (the case the minimum step exists for) is no split', () => {
+    // 10,000 shares at 100, then 101 more at 50: the cost moves 0.5 %, as a rounding of a split's restatement could.
+    expect(splitRatio(holding(10_000, 100), position(10_101, (10_000 * 100 + 101 * 50) / 10_101))).toBeNull();
   });
 
   test.prop([shares, entry])('is null when nothing changed', (n, e) => {
