@@ -60,11 +60,13 @@ export function readCache(dir: string, symbol: string): CachedBars | undefined {
     if (h.symbol !== symbol || typeof from !== 'string' || typeof adjustment !== 'string' || !ADJUSTMENTS.includes(adjustment)) return undefined;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
     const v = columnsOf(file, PREFIX + headerLength, count);
+    // x - x is 0 for a finite number and NaN for NaN or an infinity: one pass over every value.
+    let check = 0;
+    for (const x of v) check += x - x;
+    if (check !== 0) return undefined;
     const bars = new Array<Bar>(count);
     for (let i = 0; i < count; i += 1) {
-      const bar = { ts: v[i] ?? NaN, open: v[count + i] ?? NaN, high: v[2 * count + i] ?? NaN, low: v[3 * count + i] ?? NaN, close: v[4 * count + i] ?? NaN, volume: v[5 * count + i] ?? NaN };
-      if (!(Number.isFinite(bar.ts) && Number.isFinite(bar.open) && Number.isFinite(bar.high) && Number.isFinite(bar.low) && Number.isFinite(bar.close) && Number.isFinite(bar.volume))) return undefined;
-      bars[i] = bar;
+      bars[i] = { ts: v[i] as number, open: v[count + i] as number, high: v[2 * count + i] as number, low: v[3 * count + i] as number, close: v[4 * count + i] as number, volume: v[5 * count + i] as number };
     }
     return { symbol, from, adjustment: adjustment as BarAdjustment, bars };
   } catch {

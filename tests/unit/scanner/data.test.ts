@@ -60,6 +60,10 @@ describe('tickers and cache file names', () => {
     expect(readCache(dir, 'MSFT')).toBeUndefined();
     writeFileSync(cacheFile(dir, 'AAPL'), whole.subarray(0, whole.length - 8));
     expect(readCache(dir, 'AAPL')).toBeUndefined();
+    writeCache(dir, { symbol: 'NAN', from: '2024-01-01', adjustment: 'all', bars: barsOf([flat(100), [100, 102, 99, Number.NaN, 5e5]]) });
+    expect(readCache(dir, 'NAN')).toBeUndefined();
+    writeCache(dir, { symbol: 'INF', from: '2024-01-01', adjustment: 'all', bars: barsOf([[100, Infinity, 99, 101, 5e5]]) });
+    expect(readCache(dir, 'INF')).toBeUndefined();
     writeFileSync(cacheFile(dir, 'KO'), '{"symbol":"KO","from":"2024-01-01","bars":[[1,2]]}');
     expect(readCache(dir, 'KO')).toBeUndefined();
     expect(readCache(dir, 'PEP')).toBeUndefined();
