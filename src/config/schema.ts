@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { int, num } from './bounded-number.ts';
-import { configSwitch } from './switch-word.ts';
+import { configSwitch } from './config-switch.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as never);

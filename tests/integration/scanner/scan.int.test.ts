@@ -1,7 +1,7 @@
 /**
  * `strikeline scan` as cron runs it: the real binary as a child process, against the simulator through the
  * official SDK (the Alpaca adapter), over real HTTP. Its logs are what `strikeline rank` reads; the same seed
- * gives byte-identical logs; a later scan fetches only the new bars; bad options exit 2 with a clear line;
+ * gives byte-identical logs (in-process or in two worker threads); a later scan fetches only the new bars; bad options exit 2 with a clear line;
  * a day without a session is a no-op.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -43,13 +43,14 @@ describe('strikeline scan against the simulator', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
-  it('writes logs that rank accepts, the same for the same seed', async () => {
+  it('writes logs that rank accepts, the same for the same seed, in-process or in the build\'s worker threads', async () => {
     const [ra, rb] = await Promise.all([
       runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF], a.env, 120_000),
-      runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF], b.env, 120_000),
+      runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF, '--workers', '2'], b.env, 120_000),
     ]);
     expect(ra.stderr).not.toMatch(/strikeline: /);
     expect(ra.code).toBe(0);
+    expect(rb.stderr).not.toMatch(/strikeline: /);
     expect(rb.code).toBe(0);
     expect(ra.stdout).toMatch(/^TICKER\s+STRATEGY\s+STATE/m);
     expect(ra.stdout).toMatch(/scan 2024-04-30: 6 tickers scanned, 0 rejected/);
