@@ -1,8 +1,8 @@
 /** @module Prints the journal's new decisions as they happen: entries, fills, protections with latency, exits. */
 import type { JournalEntry } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-import { nyWall } from '../../domain/ny-time.ts';
-import { isRearmedStop, protectionLabel } from '../../jobs/build-report.ts';
+import { nyWall } from '../../domain/time/ny-time.ts';
+import { isRearmedStop, protectionLabel } from '../../jobs/report/build-report.ts';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 const money = (v: unknown): string => `$${num(v).toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
