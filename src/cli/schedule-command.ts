@@ -7,7 +7,7 @@ import { schedulePlan, type SchedulePlan } from '../jobs/schedule/schedule-plan.
 import { scheduleRecords } from '../jobs/schedule/schedule-records.ts';
 import { scheduleTimes } from '../jobs/schedule/schedule-times.ts';
 import { systemdUnits } from '../jobs/schedule/systemd-units.ts';
-import { textTable } from '../jobs/text-table.ts';
+import { textTable } from '../jobs/format/text-table.ts';
 import { withContext } from './context.ts';
 import { tickTime } from './tick-command.ts';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { isProcessAlive } from '../adapters/lock/process-alive.ts';
 import { runJobProcess } from '../adapters/process/run-job-process.ts';
-import { nyIso } from '../domain/ny-time.ts';
+import { nyIso } from '../domain/time/ny-time.ts';
 import { SCHEDULED_JOBS, type ScheduledJob } from '../domain/schedule/job-schedule.ts';
 import { runTick, type TickAction, type TickTime } from '../jobs/schedule/tick-job.ts';
 import { composeAlpaca } from './compose.ts';

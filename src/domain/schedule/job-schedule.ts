@@ -3,7 +3,7 @@
  * it is more than a limit late. The machine's own time zone never enters: instants are epoch ms and the wall
  * time is New York's (Intl), so a UTC box and a New York box decide alike, across both DST changes.
  */
-import { addDays, nyDate, nyToEpoch } from '../ny-time.ts';
+import { addDays, nyDate, nyToEpoch } from '../time/ny-time.ts';
 
 /** The jobs a tick runs, in the order of their day. */
 export const SCHEDULED_JOBS = ['rank', 'trade', 'report', 'research', 'scan'] as const;

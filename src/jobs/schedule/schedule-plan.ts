@@ -1,6 +1,6 @@
 /** @module The day's schedule as `strikeline schedule` shows it: each job, its New York time, and what became of it. */
-import type { Config } from '../../adapters/config/schema.ts';
-import { nyDate, nyIso, nyToEpoch } from '../../domain/ny-time.ts';
+import type { Config } from '../../config/schema.ts';
+import { nyDate, nyIso, nyToEpoch } from '../../domain/time/ny-time.ts';
 import { decideSlot, isWeekday, type ScheduledJob } from '../../domain/schedule/job-schedule.ts';
 import type { ScheduleRecords, JobRunState } from './schedule-records.ts';
 import { maxLateMs, scheduleTimes } from './schedule-times.ts';

@@ -1,5 +1,5 @@
 /** @module The jobs' New York times as config.yaml's `schedule:` section states them: the one source of the times. */
-import type { Config } from '../../adapters/config/schema.ts';
+import type { Config } from '../../config/schema.ts';
 import { SCHEDULED_JOBS, type JobTime } from '../../domain/schedule/job-schedule.ts';
 
 export const scheduleTimes = (schedule: Config['schedule']): JobTime[] =>

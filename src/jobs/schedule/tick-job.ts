@@ -4,8 +4,8 @@
  * day (claimed in LMDB first), reports a job that can no longer run in time as missed and a run cut short (its
  * process gone) as interrupted. The jobs themselves check the broker's calendar: on a closed day they do nothing.
  */
-import type { Config } from '../../adapters/config/schema.ts';
-import { nyIso } from '../../domain/ny-time.ts';
+import type { Config } from '../../config/schema.ts';
+import { nyIso } from '../../domain/time/ny-time.ts';
 import type { Logger, Mailer } from '../../domain/ports.ts';
 import { decideJobs, type JobDecision, type ScheduledJob } from '../../domain/schedule/job-schedule.ts';
 import type { Store } from '../../domain/store.ts';

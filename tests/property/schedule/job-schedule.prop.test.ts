@@ -8,7 +8,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { nyDate, nyToEpoch, nyWall } from '../../../src/domain/ny-time.ts';
+import { nyDate, nyToEpoch, nyWall } from '../../../src/domain/time/ny-time.ts';
 import { decideJobs, isWeekday, slotsAround, SCHEDULED_JOBS, type JobTime } from '../../../src/domain/schedule/job-schedule.ts';
 
 const MINUTE = 60_000;

@@ -5,9 +5,9 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { configSchema, type Config } from '../../../../src/adapters/config/schema.ts';
+import { configSchema, type Config } from '../../../../src/config/schema.ts';
 import { openStore } from '../../../../src/adapters/store/lmdb-store.ts';
-import { nyToEpoch } from '../../../../src/domain/ny-time.ts';
+import { nyToEpoch } from '../../../../src/domain/time/ny-time.ts';
 import type { Alert } from '../../../../src/domain/ports.ts';
 import type { ScheduledJob } from '../../../../src/domain/schedule/job-schedule.ts';
 import { silentLogger } from '../../../../src/domain/silent-logger.ts';
