@@ -4,7 +4,7 @@
  * from one session's after-hours to the next session's pre-market and belongs to the earlier session's day.
  */
 import type { CalendarDay } from '../account.ts';
-import { nyToEpoch } from '../ny-time.ts';
+import { nyToEpoch } from '../time/ny-time.ts';
 
 export const MARKET_PHASES = ['PRE_MARKET', 'MARKET_OPEN', 'TRADING', 'MARKET_CLOSE', 'AFTER_HOURS', 'OVERNIGHT'] as const;
 export type MarketPhase = (typeof MARKET_PHASES)[number];
