@@ -216,27 +216,22 @@ const sections = {
     pre_market_start: hhmm.default('06:30'),
     /** MARKET_OPEN: the first minutes of the session, before TRADING. */
     opening_min: int({ gte: 1, lte: 60 }).default(5),
-    /** MARKET_CLOSE: the last minutes of the session (intraday positions are closed in it). */
+    /** MARKET_CLOSE: the last minutes of the session (the intraday backtests close out when it begins). */
     closing_min: int({ gte: 1, lte: 60 }).default(15),
     after_hours_min: int({ gte: 1, lte: 480 }).default(120),
     /** The orchestrator's cycle: the kill switch, the phase and the due tasks are checked this often. */
     cycle_ms: int({ gte: 100, lte: MINUTE_MS }).default(5_000),
     checkpoint_keep_days: int({ gte: 1, lte: 365 }).default(7),
   }),
-  /** Intraday strategies on 1-minute bars, run by the daemon in TRADING (docs/intraday.md). */
+  /** Intraday strategies on 1-minute bars, backtested by `scan --intraday` (docs/intraday.md). */
   intraday: section({
-    enabled: configSwitch(true),
-    /** Watched on the daemon's one market-data connection, beside the held symbols (30 at most on IEX). */
     symbols: z.array(z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'a ticker such as SPY')).min(1).max(20)
       .default(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'TSLA']),
-    max_positions: int({ gte: 1, lte: 20 }).default(3),
     /** Sessions of 1-minute history the backtests use (cached in data/bars/1Min/). */
     history_days: int({ gte: 5, lte: 60 }).default(30),
-    /** Trade a strategy live only while its last backtest found an edge after costs. */
-    require_edge: configSwitch(true),
     /** Backtest trades a strategy needs for a verdict. */
     min_trades: int({ gte: 1, lte: 1_000 }).default(20),
-    /** No new intraday entry in the last minutes before MARKET_CLOSE begins. */
+    /** No intraday entry filled in the last minutes before MARKET_CLOSE begins. */
     entry_cutoff_min: int({ gte: 0, lte: 390 }).default(60),
     orb: z.strictObject({ enabled: configSwitch(true), range_min: int({ gte: 1, lte: 120 }).default(15) }).prefault({}),
     vwap_reversion: z.strictObject({ enabled: configSwitch(true), band_pct: num({ gt: 0, lte: 20 }).default(1) }).prefault({}),
