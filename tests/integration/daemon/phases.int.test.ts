@@ -3,7 +3,8 @@
  * goes OVERNIGHT -> PRE_MARKET -> MARKET_OPEN -> TRADING -> MARKET_CLOSE -> AFTER_HOURS -> OVERNIGHT with each
  * phase's tasks journaled and recorded once, the phase in the status record and an OVERNIGHT checkpoint (old ones
  * pruned); an early close moves MARKET_CLOSE to 12:45 and the holiday after it has no phase but OVERNIGHT; across
- * the spring DST change PRE_MARKET begins at 06:30 New York; the kill switch stops every task.
+ * the spring DST change PRE_MARKET begins at 06:30 New York; a daemon restarted mid-phase repeats no done task; the
+ * kill switch stops every task.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,8 @@ describe('the market-phase orchestrator on the simulator clock', () => {
     await reach(h, d, '2024-05-01T13:30:05Z', 'MARKET_OPEN', '2024-05-01');
     await waitFor(taskDone(d, 'opening_conditions', '2024-05-01'), DEADLINE_MS, 'the opening conditions');
     await h.buy('AAPL', 3);
+    const harness = h;
+    await waitFor(async () => (await harness.position('AAPL')) === 3, DEADLINE_MS, 'the buy filled');
     await reach(h, d, '2024-05-01T13:35:05Z', 'TRADING', '2024-05-01');
     const watched = await waitFor(taskDone(d, 'monitor_positions', '2024-05-01'), DEADLINE_MS, 'the positions watched');
     expect(watched.data).toMatchObject({ held: 1 });
@@ -96,8 +99,9 @@ describe('the market-phase orchestrator on the simulator clock', () => {
     expect(journal.filter((j) => j.action === 'phase_entered')).toHaveLength(7);
     expect(journal.filter((j) => j.action === 'task_ran').map((j) => j.data?.['task'])).toEqual(expect.arrayContaining(['connectivity', 'day_pnl', 'checkpoint']));
     // The status record is written behind the events: wait for it.
-    const status = await waitFor(() => (readDaemonStatus(d.store)?.phase?.day === '2024-05-01' ? readDaemonStatus(d.store) : undefined), DEADLINE_MS, 'the phase in status');
-    expect(status.phase).toMatchObject({ phase: 'OVERNIGHT', day: '2024-05-01', tsStart: Date.parse('2024-05-01T22:00:00Z') });
+    const overnight = () => { const p = readDaemonStatus(d.store)?.phase; return p?.phase === 'OVERNIGHT' && p.day === '2024-05-01' ? p : undefined; };
+    const phase = await waitFor(overnight, DEADLINE_MS, 'the phase in status');
+    expect(phase).toMatchObject({ phase: 'OVERNIGHT', day: '2024-05-01', tsStart: Date.parse('2024-05-01T22:00:00Z') });
   });
 
   it('an early close and the holiday after it: MARKET_CLOSE at 12:45, OVERNIGHT from 15:00 through July 4', async () => {
@@ -117,15 +121,22 @@ describe('the market-phase orchestrator on the simulator clock', () => {
     ]);
   });
 
-  it('across the spring DST change PRE_MARKET begins at 06:30 New York (10:30Z); the kill switch stops every task', async () => {
+  it('across the spring DST change PRE_MARKET begins at 06:30 New York (10:30Z); a restart repeats no done task; the kill switch stops every task', async () => {
     // Monday 2024-03-11 06:29 EDT (10:29Z): still the overnight of Friday March 8, which began at 18:00 EST.
     h = await startHarness({ start: '2024-03-11T10:29:00Z' }, '2024-03-11T10:29:00Z');
+    const first = await phaseDaemon(h);
+    await waitFor(() => first.events.some(isPhase('OVERNIGHT', '2024-03-08')), DEADLINE_MS, 'the overnight of March 8');
+    expect(entered(first)[0]?.tsStart).toBe(Date.parse('2024-03-08T23:00:00Z'));
+    await reach(h, first, '2024-03-11T10:30:05Z', 'PRE_MARKET', '2024-03-11');
+    expect(entered(first).at(-1)?.tsStart).toBe(Date.parse('2024-03-11T10:30:00Z'));
+    for (const task of ['connectivity', 'reconcile', 'regime']) await waitFor(taskDone(first, task, '2024-03-11'), DEADLINE_MS, task);
+
+    // A restart in the same phase does not repeat its done tasks: they are recorded in LMDB. The tasks a cycle
+    // runs come out with its PhaseEntered, so once that is seen, the first cycle's runs are all there.
+    await first.stop();
     const d = await phaseDaemon(h);
-    await waitFor(() => d.events.some(isPhase('OVERNIGHT', '2024-03-08')), DEADLINE_MS, 'the overnight of March 8');
-    expect(entered(d)[0]?.tsStart).toBe(Date.parse('2024-03-08T23:00:00Z'));
-    await reach(h, d, '2024-03-11T10:30:05Z', 'PRE_MARKET', '2024-03-11');
-    expect(entered(d).at(-1)?.tsStart).toBe(Date.parse('2024-03-11T10:30:00Z'));
-    await waitFor(taskDone(d, 'connectivity', '2024-03-11'), DEADLINE_MS, 'connectivity');
+    await waitFor(() => d.events.some(isPhase('PRE_MARKET', '2024-03-11')), DEADLINE_MS, 'the restarted daemon in PRE_MARKET');
+    expect(ran(d)).toEqual([]);
 
     createFileKillSwitch({ path: join(h.t.root, 'killswitch', 'HALT'), tradingDisabled: false }).engage('test: halt the phase tasks');
     await waitFor(() => d.events.some((e) => e.kind === 'TasksHalted' && e.halted), DEADLINE_MS, 'the tasks halted');
@@ -135,7 +146,7 @@ describe('the market-phase orchestrator on the simulator clock', () => {
     await h.ctl.clock({ to: '2024-03-11T13:35:05Z', quiet: true });
     await waitFor(() => (readDaemonStatus(d.store)?.mode === 'halted' ? true : undefined), DEADLINE_MS, 'the daemon halted');
     expect(ran(d)).toHaveLength(before);
-    expect(entered(d).map((e) => e.phase)).toEqual(['OVERNIGHT', 'PRE_MARKET']);
+    expect(entered(d).map((e) => e.phase)).toEqual(['PRE_MARKET']);
     expect(d.store.journal.list().some((j) => j.actor === 'orchestrator' && j.action === 'tasks_halted')).toBe(true);
   });
 });
