@@ -11,6 +11,8 @@ import { runCli } from '../../support/run-cli.ts';
 import { control, startTestSimulator, type TestSimulator } from '../../support/sim.ts';
 
 const ZONES = ['UTC', 'America/New_York'] as const;
+/** Each test starts two to four node processes one after another: on a shared, busy machine that outlasts 30 s. */
+const CHILDREN_MS = 180_000;
 
 let sim: TestSimulator | undefined;
 afterEach(async () => {
@@ -40,7 +42,7 @@ describe('strikeline tick on any machine zone', () => {
     }
     expect(out[0]).toBe(out[1]);
     expect(actions(out[0] ?? '')).toEqual([{ job: 'trade', day: at.slice(0, 10), at: '09:35', scheduled, action: 'run', clock: 'broker' }]);
-  });
+  }, CHILDREN_MS);
 
   it('an hour early by the other offset, nothing is due in either zone', async () => {
     const s = await simAt('2024-11-04T13:35:00Z');
@@ -49,7 +51,7 @@ describe('strikeline tick on any machine zone', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toBe('');
     }
-  });
+  }, CHILDREN_MS);
 
   it('a real tick on a UTC machine runs the due job once and records it; schedule shows the day', async () => {
     const s = await simAt('2024-03-11T10:00:00Z');
@@ -75,5 +77,5 @@ describe('strikeline tick on any machine zone', () => {
     ]);
     expect(jobs[0]?.state).toBe(ran[0]?.exitCode === 0 ? 'done' : 'failed');
     expect(jobs.slice(1).map((j) => j.state)).toEqual(['upcoming', 'upcoming', 'upcoming', 'upcoming']);
-  });
+  }, CHILDREN_MS);
 });

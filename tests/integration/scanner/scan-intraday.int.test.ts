@@ -12,6 +12,8 @@ import { runCli } from '../../support/run-cli.ts';
 import { startTestSimulator, type TestSimulator } from '../../support/sim.ts';
 
 const CONFIG = 'intraday:\n  symbols: [SPY, AAPL]\n  history_days: 5\n  min_trades: 3\n';
+/** Each test runs the CLI two or three times: on a shared, busy machine that outlasts 30 s. */
+const CHILDREN_MS = 180_000;
 const reportOf = (stdout: string) => JSON.parse(stdout.trim()) as IntradayScanReport;
 
 describe('strikeline scan --intraday against the simulator', () => {
@@ -20,7 +22,7 @@ describe('strikeline scan --intraday against the simulator', () => {
     sim = await startTestSimulator({ seed: 42, symbols: ['SPY', 'AAPL'] });
     mkdirSync(join(sim.root, 'config'), { recursive: true });
     writeFileSync(join(sim.root, 'config', 'config.yaml'), CONFIG);
-  });
+  }, CHILDREN_MS);
   afterAll(async () => {
     await sim.stop();
   });
@@ -53,7 +55,7 @@ describe('strikeline scan --intraday against the simulator', () => {
     const text = await runCli(['scan', '--intraday'], sim.env, 120_000);
     expect(text.stdout).toContain('intraday backtests on 1-minute bars, 5 sessions 2024-04-24 to 2024-04-30, 2 symbols');
     expect(text.stdout).toMatch(/^orb +all +\d+/m);
-  });
+  }, CHILDREN_MS);
 
   it('a strategy switched off in config is left out and named', async () => {
     writeFileSync(join(sim.root, 'config', 'config.yaml'), `${CONFIG}  orb: { enabled: false }\n`);
@@ -61,12 +63,12 @@ describe('strikeline scan --intraday against the simulator', () => {
     expect(r.strategies.map((s) => s.strategy)).toEqual(['vwap_reversion', 'intraday_gap_fill']);
     expect(r.disabled).toEqual(['orb']);
     writeFileSync(join(sim.root, 'config', 'config.yaml'), CONFIG);
-  });
+  }, CHILDREN_MS);
 
   it('--json without --intraday, or --symbols with it, is bad usage (exit 2)', async () => {
     const a = await runCli(['scan', '--json'], sim.env);
     const b = await runCli(['scan', '--intraday', '--symbols', 'SPY'], sim.env);
     expect([a.code, b.code]).toEqual([2, 2]);
     expect(b.stderr).toContain('--intraday takes its symbols and strategies from intraday:');
-  });
+  }, CHILDREN_MS);
 });
