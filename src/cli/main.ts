@@ -18,6 +18,8 @@ export const COMMANDS: CommandLoaders = {
   status: async () => (await import('./status-command.ts')).registerStatus,
   config: async () => (await import('./config-command.ts')).registerConfig,
   demo: async () => (await import('./demo-command.ts')).registerDemo,
+  tick: async () => (await import('./tick-command.ts')).registerTick,
+  schedule: async () => (await import('./schedule-command.ts')).registerSchedule,
 };
 
 await runCli(COMMANDS);

@@ -8,6 +8,7 @@ import { composeAlpaca } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { isDate, nonNegativeInt, parseStrategies } from './scan-flags.ts';
+import { scanIntraday } from './scan-intraday.ts';
 
 interface ScanFlags {
   symbols?: string;
@@ -16,6 +17,8 @@ interface ScanFlags {
   cache: boolean;
   workers?: string;
   top: string;
+  intraday?: boolean;
+  json?: boolean;
 }
 
 function summary(o: ScanOutcome, signalsDir: string): string {
@@ -58,7 +61,16 @@ export function registerScan(program: Command): void {
       'worker threads for the backtests (default: one per core for large universes; 0 = in-process)',
     )
     .option('--top <n>', 'rows in the printed table of best signals', '20')
+    .option('--intraday', 'backtest the intraday strategies on 1-minute history instead (docs/intraday.md)')
+    .option('--json', 'with --intraday: print the report as one JSON line')
     .action(async (flags: ScanFlags) => {
+      if (flags.json === true && flags.intraday !== true) throw new UsageError('--json goes with --intraday');
+      if (flags.intraday === true) {
+        if (flags.symbols !== undefined || flags.asof !== undefined || flags.strategies !== undefined || flags.workers !== undefined)
+          throw new UsageError('--intraday takes its symbols and strategies from intraday: in config/config.yaml (only --no-cache and --json go with it)');
+        await withContext('scan', (ctx) => scanIntraday(ctx, { cache: flags.cache, json: flags.json === true }));
+        return;
+      }
       if (flags.asof !== undefined && !isDate(flags.asof))
         throw new UsageError(`--asof: expected a date as YYYY-MM-DD, found "${flags.asof}"`);
       const strategies =

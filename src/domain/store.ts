@@ -22,5 +22,7 @@ export interface Journal {
 export interface Store {
   readonly journal: Journal;
   table<V>(name: string): Table<V>;
+  /** A consistent copy of the whole store into `dir` (created; must be empty), taken while writers go on. */
+  backup(dir: string): Promise<void>;
   close(): Promise<void>;
 }

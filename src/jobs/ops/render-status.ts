@@ -45,10 +45,13 @@ function header(r: StatusReport): string[] {
     s?.active === true
       ? `ACTIVE since ${nyIso(s.tsEntered)} (${s.feed} stream down: ${s.reason}; ${s.onDisconnect})`
       : 'off';
+  const p = d?.phase ?? null;
+  const phase = p === null ? 'not known yet' : `${p.phase} of ${p.day}, since ${nyIso(p.tsStart)}${p.tsEnd === null ? '' : `, until ${nyIso(p.tsEnd)}`}${d?.running === true ? '' : ' (when the daemon last ran)'}`;
   return [
     `strikeline status at ${nyIso(r.ts)}`,
     `mode         ${r.mode}`,
     `daemon       ${daemon}`,
+    `phase        ${phase}`,
     `health       ${health}`,
     `kill switch  ${killSwitch.length === 0 ? 'off' : killSwitch.join('; ')}`,
     `safety mode  ${safety}`,

@@ -2,7 +2,7 @@
 import type { HaltRecord, HaltSwitch } from '../../domain/ports.ts';
 import type { Broker, JournalEntry } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-import { readDaemonStatus, type CredentialsState, type DaemonStatus } from '../../records/daemon-status.ts';
+import { readDaemonStatus, type CredentialsState, type DaemonPhase, type DaemonStatus } from '../../records/daemon-status.ts';
 import { readSafety, type SafetyState } from '../../records/safety-state.ts';
 import { coverageOf, describeOrder, type Coverage, type ProtectiveOrder } from './position-coverage.ts';
 import { daemonHealth, type DaemonHealth, type LockView } from './daemon-health.ts';
@@ -27,6 +27,8 @@ export interface DaemonView {
   readonly credentials: CredentialsState;
   /** The line it exited with, when it stopped on a failure. */
   readonly failure: string | null;
+  /** The market phase it last entered, or null before its orchestrator's first cycle. */
+  readonly phase: DaemonPhase | null;
 }
 
 const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: DaemonHealth): DaemonView => ({
@@ -42,6 +44,7 @@ const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: Daemo
   pidAlive,
   credentials: beat.credentials ?? 'unknown',
   failure: beat.failure ?? null,
+  phase: beat.phase ?? null,
 });
 
 export interface PositionStatus {

@@ -16,19 +16,24 @@ import { protectionStream, type ProtectionEvent } from '../protection/protection
 import { safetyStream, type SafetyEvent } from '../safety/safety-stream.ts';
 import { readSafety } from '../../records/safety-state.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
+import type { OrchestratorEvent } from '../phases/orchestrator-events.ts';
+import { orchestratorStream } from '../phases/orchestrator-stream.ts';
+import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
   readonly tsReady: number;
 }
 
-export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted;
+export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted | OrchestratorEvent;
 
 export interface DaemonOptions {
   readonly clock?: SyncedClock;
   readonly pid?: number;
   /** A broker silent this long is asked whether it still accepts the credentials (default 15 s). */
   readonly credentialsCheckMs?: number;
+  /** The market-phase orchestrator's ports (docs/phases.md); without them the daemon runs no phase tasks. */
+  readonly phases?: PhasePorts;
 }
 
 /** `strikeline status` calls a daemon gone after 30 s without a heartbeat. */
@@ -69,6 +74,7 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
     }
     if (e.kind === 'AuditCompleted') return { ...base, tsLastAudit: deps.clock.now(), auditCount: s.auditCount + 1, coverage: e.coverage };
     if (e.kind === 'CredentialsAccepted') return { ...base, credentials: 'accepted' };
+    if (e.kind === 'PhaseEntered') return { ...base, phase: { phase: e.phase, day: e.day, tsStart: e.tsStart, tsEnd: e.tsEnd } };
     return base;
   };
   const initial: DaemonStatus = {
@@ -76,7 +82,7 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
   };
   const relevant = (e: DaemonOutput): boolean =>
     isFeedEvent(e) || e.kind === 'AuditCompleted' || e.kind === 'HaltChanged' || e.kind === 'SafetyModeEntered' || e.kind === 'SafetyModeExited' ||
-    e.kind === 'CredentialsAccepted';
+    e.kind === 'CredentialsAccepted' || e.kind === 'PhaseEntered';
   return merge(events$.pipe(filter(relevant)), interval(HEARTBEAT_MS).pipe(map(() => null))).pipe(
     startWith(null),
     scan(fold, initial),
@@ -119,8 +125,12 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
       }),
       share(),
     );
+    const clock = options.clock;
+    const phases$ = options.phases === undefined
+      ? EMPTY
+      : orchestratorStream(deps, { tasks: phaseTasks(deps, options.phases), ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
     // The guard first: it must hear the very first answer (the start's clock sync).
-    const all$ = merge(guard.watch$, protection$, safety$).pipe(share());
+    const all$ = merge(guard.watch$, protection$, safety$, phases$).pipe(share());
     return merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );

@@ -17,6 +17,7 @@ import type { Store } from '../../../src/domain/store.ts';
 import { qty as toQty } from '../../../src/domain/money.ts';
 import { daemonStream, type DaemonOptions, type DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
 import { composeDaemon } from '../../../src/cli/compose.ts';
+import type { PhasePorts } from '../../../src/streams/phases/phase-tasks.ts';
 import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
 import type { SimulatorOptions } from '../../../src/sim/start-simulator.ts';
 
@@ -47,6 +48,10 @@ export interface DaemonVariant {
   readonly secret?: string;
   readonly endpoint?: string;
   readonly options?: Omit<DaemonOptions, 'clock'>;
+  /** Config sections beside `protection` (e.g. `phases`), as config.yaml would state them. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** The orchestrator's ports over the daemon's store (docs/phases.md); without them no phase task runs. */
+  readonly phases?: (store: Store) => PhasePorts;
 }
 
 export interface Harness {
@@ -76,7 +81,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
   const daemons: Daemon[] = [];
 
   const startDaemon = (overrides: Partial<Config['protection']> = {}, variant: DaemonVariant = {}): Daemon => {
-    const config = configSchema.parse({ protection: { ...FAST_PROTECTION, ...overrides } });
+    const config = configSchema.parse({ ...variant.config, protection: { ...FAST_PROTECTION, ...overrides } });
     const store = openStore(join(t.root, 'state'));
     const alerts: Alert[] = [];
     const mailer: Mailer = { alert: (a) => { alerts.push(a); return Promise.resolve(); } };
@@ -95,7 +100,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       shutdown$,
     });
     const events: DaemonOutput[] = [];
-    const done = lastValueFrom(daemonStream(deps, { ...variant.options, clock }).pipe(tap((e) => events.push(e)), toArray()));
+    const done = lastValueFrom(daemonStream(deps, { ...variant.options, ...(variant.phases === undefined ? {} : { phases: variant.phases(store) }), clock }).pipe(tap((e) => events.push(e)), toArray()));
     // A test that expects the daemon to fail awaits `done` itself; nothing else may see an unhandled rejection.
     void done.catch(() => undefined);
     const daemon: Daemon = {

@@ -16,6 +16,7 @@ const daemon = {
   pidAlive: true,
   credentials: 'accepted' as const,
   failure: null,
+  phase: null,
 };
 
 const base: StatusReport = {
@@ -117,6 +118,19 @@ describe('renderStatus', () => {
     expect(text).toContain('mode         halted');
     expect(text).toContain('HALTED since 2026-03-02T14:00:00.000Z by ops: manual halt');
     expect(text).toContain('broker unreachable: connect ECONNREFUSED');
+  });
+});
+
+describe('the market phase line', () => {
+  const phase = { phase: 'TRADING' as const, day: '2024-05-01', tsStart: Date.parse('2024-05-01T13:35:00Z'), tsEnd: Date.parse('2024-05-01T19:45:00Z') };
+  it('says the phase, its day and its window; before the first cycle, that it is not known yet', () => {
+    expect(renderStatus(base)).toContain('phase        not known yet');
+    expect(renderStatus({ ...base, daemon: { ...daemon, phase } })).toContain(
+      'phase        TRADING of 2024-05-01, since 2024-05-01T09:35:00-04:00, until 2024-05-01T15:45:00-04:00\n',
+    );
+  });
+  it('a daemon that is not running shows the phase it last knew, marked as such', () => {
+    expect(renderStatus({ ...base, daemon: { ...daemon, phase, running: false, stopped: true } })).toContain('15:45:00-04:00 (when the daemon last ran)');
   });
 });
 
