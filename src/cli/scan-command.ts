@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { UniverseError } from '../scanner/data/universe.ts';
 import { createProgress } from '../scanner/output/progress.ts';
+import { scanOutcomeJson } from '../scanner/output/scan-outcome-json.ts';
 import { runScan, type ScanOutcome } from '../scanner/run-scan.ts';
 import { ScanInputError } from '../scanner/scan-window.ts';
 import { composeAlpaca } from './compose.ts';
@@ -16,6 +17,7 @@ interface ScanFlags {
   cache: boolean;
   workers?: string;
   top: string;
+  json?: boolean;
 }
 
 function summary(o: ScanOutcome, signalsDir: string): string {
@@ -58,6 +60,7 @@ export function registerScan(program: Command): void {
       'worker threads for the backtests (default: one per core for large universes; 0 = in-process)',
     )
     .option('--top <n>', 'rows in the printed table of best signals', '20')
+    .option('--json', 'print the scan as JSON (the fields of data/scan/<date>.json, the counts and the files written)')
     .action(async (flags: ScanFlags) => {
       if (flags.asof !== undefined && !isDate(flags.asof))
         throw new UsageError(`--asof: expected a date as YYYY-MM-DD, found "${flags.asof}"`);
@@ -88,8 +91,9 @@ export function registerScan(program: Command): void {
               top,
             },
           );
+          if (flags.json === true) process.stdout.write(`${JSON.stringify(scanOutcomeJson(outcome), null, 2)}\n`);
           if ('skipped' in outcome) {
-            process.stdout.write(`${outcome.skipped}\n`);
+            if (flags.json !== true) process.stdout.write(`${outcome.skipped}\n`);
             return;
           }
           ctx.events.emit('RUN_FINISHED', {
@@ -98,7 +102,7 @@ export function registerScan(program: Command): void {
             tickers: outcome.report.tickers.length,
             rejected: outcome.report.rejected.length,
           });
-          process.stdout.write(summary(outcome, ctx.paths.signals));
+          if (flags.json !== true) process.stdout.write(summary(outcome, ctx.paths.signals));
         } catch (e) {
           if (e instanceof ScanInputError || e instanceof UniverseError)
             throw new UsageError(e.message);
