@@ -8,7 +8,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/adapters/config/schema.ts';
+import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/config/schema.ts';
 import type { Logger } from '../src/domain/ports.ts';
 import { researchPaths } from '../src/scanner/research/io/research-paths.ts';
 import { researchEnv } from '../src/scanner/research/jobs/research-env.ts';

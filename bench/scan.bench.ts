@@ -8,7 +8,7 @@
  * `npm run bench -- scan` runs only this file; BENCH_QUICK=1 scans 100 symbols instead of 500.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/adapters/config/schema.ts';
+import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/config/schema.ts';
 import { scanOptions } from '../src/scanner/scan-setup.ts';
 import { scanInParallel, workerCount } from '../src/scanner/parallel/parallel-scan.ts';
 import type { MarketData } from '../src/scanner/market-data.ts';

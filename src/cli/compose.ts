@@ -1,5 +1,5 @@
 /** @module The only place that constructs adapters from the environment and configuration (STYLE §1). */
-import { requireCredentials } from '../adapters/config/env.ts';
+import { requireCredentials } from '../config/env.ts';
 import { createAlpaca, type AlpacaAdapters } from '../adapters/alpaca/create-alpaca.ts';
 import { createFileKillSwitch, type FileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
 import type { Context } from './context.ts';

@@ -1,7 +1,7 @@
 /** @module `strikeline config check`: validates config/config.yaml and shows the effective settings, secrets masked. */
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import type { Env } from '../adapters/config/env.ts';
+import type { Env } from '../config/env.ts';
 import { withContext } from './context.ts';
 
 const mask = (v: string | undefined): string => (v === undefined ? '(not set)' : '**** (set)');

@@ -1,8 +1,8 @@
 /** @module What every command starts from: environment, validated config, paths, logs, and on demand the store and mailer. */
-import { readEnv, type Env } from '../adapters/config/env.ts';
-import { loadConfig } from '../adapters/config/load-config.ts';
-import { pathsFor, type Paths } from '../adapters/config/paths.ts';
-import type { Config } from '../adapters/config/schema.ts';
+import { readEnv, type Env } from '../config/env.ts';
+import { loadConfig } from '../config/load-config.ts';
+import { pathsFor, type Paths } from '../config/paths.ts';
+import type { Config } from '../config/schema.ts';
 import { createEventLog, newRunId, type EventLog } from '../adapters/log/event-log.ts';
 import { createLogger } from '../adapters/log/logger.ts';
 import { createMailer, type AlertMailer } from '../adapters/mail/mailer.ts';

@@ -1,8 +1,8 @@
 /** @module Exit codes and the one clear stderr line every failing command ends with. */
 import { CommanderError } from 'commander';
-import { ConfigError } from '../adapters/config/load-config.ts';
-import { EnvError } from '../adapters/config/env.ts';
-import { readSwitch } from '../adapters/config/switch-word.ts';
+import { ConfigError } from '../config/load-config.ts';
+import { EnvError } from '../config/env.ts';
+import { readSwitch } from '../config/switch-word.ts';
 import { StoreVersionError } from '../adapters/store/schema-version.ts';
 
 export const EXIT_OK = 0;

@@ -1,7 +1,7 @@
 /** @module `strikeline halt`: the emergency stop (seed 000 `make halt`): create killswitch/HALT, cancel every order, flatten. */
 import type { Command } from 'commander';
 import { currentUser } from '../adapters/killswitch/file-kill-switch.ts';
-import { haltTrading, renderHalt } from '../jobs/halt.ts';
+import { haltTrading, renderHalt } from '../jobs/ops/halt.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 

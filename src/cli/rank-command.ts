@@ -1,8 +1,8 @@
 /** @module `strikeline rank`: ranks the night's signal logs into data/actionable_signals.csv (no broker needed). */
 import type { Command } from 'commander';
-import { isIsoDate, nyDate } from '../jobs/ny-time.ts';
-import { runRankJob } from '../jobs/rank-job.ts';
-import { renderRankSummary } from '../jobs/render-rank-summary.ts';
+import { isIsoDate, nyDate } from '../domain/time/ny-dates.ts';
+import { runRankJob } from '../jobs/rank/rank-job.ts';
+import { renderRankSummary } from '../jobs/rank/render-rank-summary.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 import { UsageError } from './errors.ts';

@@ -2,10 +2,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { renderReportHtml } from '../jobs/render-report-html.ts';
-import { renderReportText } from '../jobs/render-report-text.ts';
-import { reportSms, reportSubject } from '../jobs/report-sms.ts';
-import { runReportJob } from '../jobs/report-job.ts';
+import { renderReportHtml } from '../jobs/report/render-report-html.ts';
+import { renderReportText } from '../jobs/report/render-report-text.ts';
+import { reportSms, reportSubject } from '../jobs/report/report-sms.ts';
+import { runReportJob } from '../jobs/report/report-job.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext } from './context.ts';
 import { emailReport } from './email-report.ts';

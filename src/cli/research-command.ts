@@ -3,7 +3,7 @@
  * GP discovery and the regime model, with results in data/research/ and a summary in LMDB (docs/research.md).
  */
 import type { Command } from 'commander';
-import { UniverseError } from '../scanner/data/universe.ts';
+import { UniverseError } from '../scanner/data/scan-universe.ts';
 import { createProgress } from '../scanner/output/progress.ts';
 import { researchReportLines } from '../scanner/research/output/research-report.ts';
 import {

@@ -1,7 +1,7 @@
 /** @module `strikeline resume --ack "text"`: removes killswitch/HALT, journaling who resumed and why. */
 import type { Command } from 'commander';
 import { currentUser } from '../adapters/killswitch/file-kill-switch.ts';
-import { renderResume, resumeTrading } from '../jobs/halt.ts';
+import { renderResume, resumeTrading } from '../jobs/ops/halt.ts';
 import { composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';

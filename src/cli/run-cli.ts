@@ -1,6 +1,6 @@
 /** @module Builds the commander program from command loaders and runs it: exit codes and the one-line failure. */
 import { Command } from 'commander';
-import { readEnv } from '../adapters/config/env.ts';
+import { readEnv } from '../config/env.ts';
 import { makeScrubber, type Scrub } from '../adapters/secrets/scrub.ts';
 import { reportFailure } from './errors.ts';
 import { scrubProcessOutput } from './scrub-process-output.ts';

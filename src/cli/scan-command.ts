@@ -1,6 +1,6 @@
 /** @module `strikeline scan`: the nightly scanner (strategies, honest backtests, signal logs for `rank`). */
 import type { Command } from 'commander';
-import { UniverseError } from '../scanner/data/universe.ts';
+import { UniverseError } from '../scanner/data/scan-universe.ts';
 import { createProgress } from '../scanner/output/progress.ts';
 import { scanOutcomeJson } from '../scanner/output/scan-outcome-json.ts';
 import { runScan, type ScanOutcome } from '../scanner/run-scan.ts';

@@ -1,5 +1,5 @@
 /** @module The flags `scan` and `research` share: a New York date, a strategy list, a whole number. */
-import { STRATEGY_NAMES, type StrategyName } from '../adapters/config/schema.ts';
+import { STRATEGY_NAMES, type StrategyName } from '../config/schema.ts';
 import { isStrategyName } from '../scanner/strategies/registry.ts';
 import { UsageError } from './errors.ts';
 

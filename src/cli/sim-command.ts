@@ -1,6 +1,6 @@
 /** @module `strikeline sim`: runs the Alpaca-compatible exchange simulator until SIGINT/SIGTERM. */
 import type { Command } from 'commander';
-import type { Env } from '../adapters/config/env.ts';
+import type { Env } from '../config/env.ts';
 import { MIN_SECRET_LENGTH } from '../adapters/secrets/scrub.ts';
 import { SIM_DEFAULTS } from '../sim/server/sim-defaults.ts';
 import type { SimulatorOptions } from '../sim/start-simulator.ts';

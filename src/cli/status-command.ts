@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { isProcessAlive } from '../adapters/lock/process-alive.ts';
 import { probeRootLock } from '../adapters/lock/root-lock.ts';
-import { renderStatus } from '../jobs/render-status.ts';
-import { collectStatus, staleAfterMs } from '../jobs/status.ts';
+import { renderStatus } from '../jobs/ops/render-status.ts';
+import { collectStatus, staleAfterMs } from '../jobs/ops/status.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';

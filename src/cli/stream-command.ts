@@ -7,9 +7,9 @@ import { acquireRootLock } from '../adapters/lock/root-lock.ts';
 import { isCredentialsRefused } from '../domain/broker-error.ts';
 import type { Store } from '../domain/store.ts';
 import type { Deps } from '../streams/deps.ts';
-import { daemonStream } from '../streams/daemon-stream.ts';
-import { readDaemonStatus, writeDaemonStatus, type DaemonStatus } from '../streams/daemon-status.ts';
-import { createRestQueue, prioritizedBroker } from '../streams/rest-queue.ts';
+import { daemonStream } from '../streams/daemon/daemon-stream.ts';
+import { readDaemonStatus, writeDaemonStatus, type DaemonStatus } from '../records/daemon-status.ts';
+import { createRestQueue, prioritizedBroker } from '../streams/daemon/rest-queue.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 

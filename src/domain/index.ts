@@ -7,5 +7,5 @@ export * from './events.ts';
 export * from './ports.ts';
 export * from './store.ts';
 export * from './broker-error.ts';
-export * from './exit-rules.ts';
-export * from './ny-time.ts';
+export * from './rules/exit-rules.ts';
+export * from './time/ny-time.ts';

@@ -4,12 +4,12 @@
  * symbols out. It owns M, the highest trade since entry, per symbol.
  */
 import { mergeMap, scan, type OperatorFunction } from 'rxjs';
-import type { FractionTargetDue, HighWaterRaised, SoftExitDue } from '../domain/daemon-inputs.ts';
-import type { ExitTrack } from '../domain/daemon-events.ts';
+import type { FractionTargetDue, HighWaterRaised, SoftExitDue } from '../domain/holdings/daemon-inputs.ts';
+import type { ExitTrack } from '../domain/holdings/daemon-events.ts';
 import type { MarketTrade } from '../domain/events.ts';
 import {
   applyTradePrice, evaluateSoftExit, isTimeStopDue, softExitFloor, takeProfitPrice, type ExitRuleOptions, type ExitState,
-} from '../domain/exit-rules.ts';
+} from '../domain/rules/exit-rules.ts';
 
 /** The timer's beat with the daemon's clock and whether the session is open (stale prices matter only then). */
 export interface ExitTick {

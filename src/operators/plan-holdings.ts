@@ -1,8 +1,8 @@
 /** @module The protection planner operator: folds daemon inputs into the holdings and emits each step's commands and events. */
 import { scan, type OperatorFunction } from 'rxjs';
-import type { Envelope } from '../domain/daemon-inputs.ts';
-import type { HoldingsOptions, HoldingsState } from '../domain/holdings-draft.ts';
-import { reduceHoldings, type HoldingsStep } from '../domain/holdings-reducer.ts';
+import type { Envelope } from '../domain/holdings/daemon-inputs.ts';
+import type { HoldingsOptions, HoldingsState } from '../domain/holdings/draft.ts';
+import { reduceHoldings, type HoldingsStep } from '../domain/holdings/reducer.ts';
 
 /**
  * One step per input: the new holdings plus the broker commands (protective OCO/stop, cancels, exit sales) and

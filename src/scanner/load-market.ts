@@ -7,7 +7,7 @@ import type { Bar } from '../domain/account.ts';
 import type { Broker } from '../domain/ports.ts';
 import { assembleMarket } from './data/assemble-market.ts';
 import { fetchDailyBars } from './data/fetch-bars.ts';
-import type { ScanRejection } from './data/rejected-tickers.ts';
+import type { ScanRejection } from './data/scan-rejections.ts';
 import { validateBars } from './data/validate-bars.ts';
 import type { MarketData } from './market-data.ts';
 import type { Progress } from './output/progress.ts';

@@ -3,10 +3,10 @@
  * validated), the compute core (in worker threads for large universes), then the signal logs, the rejected
  * tickers, data/scan/<date>.json and the table of best signals. I/O comes in through ScanDeps.
  */
-import type { Paths } from '../adapters/config/paths.ts';
-import type { Config, StrategyName } from '../adapters/config/schema.ts';
+import type { Paths } from '../config/paths.ts';
+import type { Config, StrategyName } from '../config/schema.ts';
 import type { Broker, Logger } from '../domain/ports.ts';
-import { recordScanRejections } from './data/rejected-tickers.ts';
+import { recordScanRejections } from './data/scan-rejections.ts';
 import { loadMarket } from './load-market.ts';
 import { formatBestTable } from './output/best-table.ts';
 import type { Progress } from './output/progress.ts';

@@ -2,16 +2,16 @@
  * @module What a scan runs with, from config, environment and options: the universe, the strategies, the
  * context symbols they need, their settings (VIX regimes, sectors, fundamentals) and the backtest's costs.
  */
-import type { Paths } from '../adapters/config/paths.ts';
-import type { Config, StrategyName } from '../adapters/config/schema.ts';
-import { DEFAULT_EXIT_RULES, exitRulesFromConfig } from '../domain/exit-rules.ts';
+import type { Paths } from '../config/paths.ts';
+import type { Config, StrategyName } from '../config/schema.ts';
+import { DEFAULT_EXIT_RULES, exitRulesFromConfig } from '../domain/rules/exit-rules.ts';
 import { readFundamentals } from './data/fundamentals.ts';
 import {
   staticUniverse,
   universeFromCsv,
   universeFromList,
   type Universe,
-} from './data/universe.ts';
+} from './data/scan-universe.ts';
 import { scanResearch, type ScanResearch } from './research/scan-research.ts';
 import { verdictRules } from './research/verdict/verdict-rules.ts';
 import type { ScanOptions } from './scan/ticker-scan.ts';

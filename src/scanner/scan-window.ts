@@ -4,7 +4,7 @@
  * would have after that day's close). The broker's calendar is the truth for sessions and close times.
  */
 import type { CalendarDay } from '../domain/account.ts';
-import { addDays, nyDate } from '../domain/ny-time.ts';
+import { addDays, nyDate } from '../domain/time/ny-time.ts';
 import type { Broker } from '../domain/ports.ts';
 
 export class ScanInputError extends Error {

@@ -1,6 +1,6 @@
 /** @module What every stream pipeline receives: the ports, the config, and the shutdown signal (STYLE §1). */
 import type { Observable } from 'rxjs';
-import type { Config } from '../adapters/config/schema.ts';
+import type { Config } from '../config/schema.ts';
 import type { Broker, Clock, Logger, Mailer, MarketFeed, TradeUpdateFeed } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
 

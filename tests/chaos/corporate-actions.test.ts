@@ -6,7 +6,7 @@
  * everything): it reads the broker's picture, rescales the exit state and protects the new shares.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hardStopPrice } from '../../src/domain/exit-rules.ts';
+import { hardStopPrice } from '../../src/domain/rules/exit-rules.ts';
 import { qty } from '../../src/domain/money.ts';
 import { coverageOf, uncovered } from '../support/coverage-watch.ts';
 import { startVirtualHarness, type VirtualHarness } from '../support/virtual-daemon.ts';

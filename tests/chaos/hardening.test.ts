@@ -13,7 +13,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { isBrokerError } from '../../src/domain/broker-error.ts';
 import { qty } from '../../src/domain/money.ts';
-import type { DaemonOutput } from '../../src/streams/daemon-stream.ts';
+import type { DaemonOutput } from '../../src/streams/daemon/daemon-stream.ts';
 import { coverageOf, uncovered } from '../support/coverage-watch.ts';
 import { faultWire, type FaultWire } from '../support/fault-wire.ts';
 import { startVirtualHarness, type VirtualDaemon, type VirtualHarness } from '../support/virtual-daemon.ts';

@@ -1,8 +1,8 @@
 /** @module The leaf keys of the configuration schema with their ranges, read from the schema itself (for tests). */
 import { z } from 'zod';
-import { NUMBER_RANGES, type NumberRange } from '../../src/adapters/config/bounded-number.ts';
-import { unwrapSchema } from '../../src/adapters/config/schema-keys.ts';
-import { configSchema } from '../../src/adapters/config/schema.ts';
+import { NUMBER_RANGES, type NumberRange } from '../../src/config/bounded-number.ts';
+import { unwrapSchema } from '../../src/config/schema-keys.ts';
+import { configSchema } from '../../src/config/schema.ts';
 
 export interface LeafKey {
   readonly path: readonly string[];

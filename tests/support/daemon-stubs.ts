@@ -1,10 +1,10 @@
 /** Domain fixtures for the daemon's unit and property tests (Nautilus test_kit style): `stubs.fill({...})`. */
 import type { ClockReport, PositionReport } from '../../src/domain/account.ts';
-import type { DaemonInput, Envelope, Snapshot, Submit, SubmitAcked } from '../../src/domain/daemon-inputs.ts';
+import type { DaemonInput, Envelope, Snapshot, Submit, SubmitAcked } from '../../src/domain/holdings/daemon-inputs.ts';
 import type { TradeUpdate, TradeUpdateName } from '../../src/domain/events.ts';
-import { DEFAULT_EXIT_RULES } from '../../src/domain/exit-rules.ts';
-import { emptyHoldings, type HoldingsOptions, type HoldingsState } from '../../src/domain/holdings-draft.ts';
-import { reduceHoldings, type HoldingsStep } from '../../src/domain/holdings-reducer.ts';
+import { DEFAULT_EXIT_RULES } from '../../src/domain/rules/exit-rules.ts';
+import { emptyHoldings, type HoldingsOptions, type HoldingsState } from '../../src/domain/holdings/draft.ts';
+import { reduceHoldings, type HoldingsStep } from '../../src/domain/holdings/reducer.ts';
 import { price, qty } from '../../src/domain/money.ts';
 import type { OrderReport } from '../../src/domain/orders.ts';
 

@@ -7,7 +7,7 @@ import type {
   SimTradeUpdate,
 } from '../../src/sim/contracts.ts';
 import { SimRejection } from '../../src/sim/contracts.ts';
-import { nyToEpoch } from '../../src/domain/ny-time.ts';
+import { nyToEpoch } from '../../src/domain/time/ny-time.ts';
 import { createExchange } from '../../src/sim/engine/exchange.ts';
 import type { FakeMarket, FakeMarketOptions } from './fake-market.ts';
 import { createFakeMarket } from './fake-market.ts';

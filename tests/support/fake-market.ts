@@ -12,7 +12,7 @@ import type {
   SimSymbolInfo,
   SyntheticMarket,
 } from '../../src/sim/contracts.ts';
-import { addDays, nyToEpoch } from '../../src/domain/ny-time.ts';
+import { addDays, nyToEpoch } from '../../src/domain/time/ny-time.ts';
 import { printId } from '../../src/sim/market/prints.ts';
 
 export interface FakeSymbol {

@@ -2,7 +2,7 @@
 import { marketData, trading } from '@alpacahq/alpaca-trade-api';
 import type { Bar, LatestPrice } from '../../domain/account.ts';
 import { price } from '../../domain/money.ts';
-import { addDays } from '../../domain/ny-time.ts';
+import { addDays } from '../../domain/time/ny-time.ts';
 import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { makeScrubber, type Scrub } from '../secrets/scrub.ts';

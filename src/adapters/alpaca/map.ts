@@ -3,7 +3,7 @@ import type { trading } from '@alpacahq/alpaca-trade-api';
 import type { AccountReport, AssetReport, CalendarDay, ClockReport, PositionReport } from '../../domain/account.ts';
 import type { EquityTimeframe, FillReport, PortfolioHistoryReport } from '../../domain/account-history.ts';
 import { price, qty } from '../../domain/money.ts';
-import { nyToEpoch } from '../../domain/ny-time.ts';
+import { nyToEpoch } from '../../domain/time/ny-time.ts';
 import type { OrderClass, OrderReport, OrderStatus, OrderType, SubmitOrder, TimeInForce } from '../../domain/orders.ts';
 
 const num = (v: unknown, fallback = 0): number => {

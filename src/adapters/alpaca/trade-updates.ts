@@ -5,7 +5,7 @@ import { BrokerError } from '../../domain/broker-error.ts';
 import type { BadFrame, FeedEvent, TradeUpdate, TradeUpdateName } from '../../domain/events.ts';
 import { price, qty } from '../../domain/money.ts';
 import type { TradeUpdateFeed } from '../../domain/ports.ts';
-import { wallNow } from '../../domain/wall-clock.ts';
+import { wallNow } from '../../domain/time/wall-clock.ts';
 import { checkTradeUpdate } from './check-frame.ts';
 import { toOrderReport } from './map.ts';
 

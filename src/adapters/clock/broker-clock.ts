@@ -8,7 +8,7 @@
  */
 import { asyncScheduler } from 'rxjs';
 import type { ClockReport } from '../../domain/account.ts';
-import type { SyncedClock } from '../../domain/market-session.ts';
+import type { SyncedClock } from '../../domain/time/market-session.ts';
 
 export interface BrokerClockOptions {
   /** Local monotonic-enough milliseconds; default `asyncScheduler.now()`. */

@@ -9,7 +9,7 @@ import { secretPattern } from './secret-pattern.ts';
 export const REDACTED = '[REDACTED]';
 
 /**
- * Shorter secrets are refused at start (adapters/config/env.ts): a short value also occurs in ordinary text
+ * Shorter secrets are refused at start (config/env.ts): a short value also occurs in ordinary text
  * (`sim` in "simulator"), so removing it would mangle output, and keeping it would not protect anything.
  */
 export const MIN_SECRET_LENGTH = 8;

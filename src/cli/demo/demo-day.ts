@@ -1,7 +1,7 @@
 /** @module One simulated trading day of the demo: the cron schedule of DESIGN.md §1, each job its own process. */
 import type { CalendarDay } from '../../domain/account.ts';
-import { nyToEpoch } from '../../domain/ny-time.ts';
-import { usd } from '../../jobs/text-table.ts';
+import { nyToEpoch } from '../../domain/time/ny-time.ts';
+import { usd } from '../../jobs/format/text-table.ts';
 import type { JournalFeed } from './journal-feed.ts';
 import { runCommand, type Finished } from './processes.ts';
 import type { SimControl } from './sim-control.ts';

@@ -3,8 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CalendarDay } from '../../domain/account.ts';
 import type { Store } from '../../domain/store.ts';
-import { isRearmedStop } from '../../jobs/build-report.ts';
-import { usd } from '../../jobs/text-table.ts';
+import { isRearmedStop } from '../../jobs/report/build-report.ts';
+import { usd } from '../../jobs/format/text-table.ts';
 import type { SimState } from './sim-control.ts';
 
 export interface DemoSummary {

@@ -1,9 +1,9 @@
 /** @module Prints the journal's new decisions as they happen: entries, fills, protections with latency, exits. */
 import type { JournalEntry } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-import { nyWall } from '../../domain/ny-time.ts';
-import { isRearmedStop, protectionLabel } from '../../jobs/build-report.ts';
-import { priceText, usd } from '../../jobs/text-table.ts';
+import { nyWall } from '../../domain/time/ny-time.ts';
+import { isRearmedStop, protectionLabel } from '../../jobs/report/build-report.ts';
+import { priceText, usd } from '../../jobs/format/text-table.ts';
 import { causalOrder } from './causal-order.ts';
 
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createAlpaca } from '../../adapters/alpaca/create-alpaca.ts';
 import { openStore } from '../../adapters/store/lmdb-store.ts';
 import type { CalendarDay } from '../../domain/account.ts';
-import { addDays } from '../../domain/ny-time.ts';
+import { addDays } from '../../domain/time/ny-time.ts';
 import type { Logger } from '../../domain/ports.ts';
 import { randomCredentials, type SimCredentials } from '../../sim/server/random-credentials.ts';
 import { nightlyScan, tradingDay, type DayContext } from './demo-day.ts';

@@ -7,7 +7,7 @@
  * (break-even, trailing, time stop) are evaluated on the close and fill at the close. One position at a time;
  * a signal while in a position is ignored. Every decision on day d reads bars 0..d only.
  */
-import { executionPrice, type CostModel } from '../../domain/costs.ts';
+import { executionPrice, type CostModel } from '../../domain/rules/costs.ts';
 import {
   applyTradePrice,
   evaluateSoftExit,
@@ -16,7 +16,7 @@ import {
   takeProfitPrice,
   type ExitRuleOptions,
   type ExitState,
-} from '../../domain/exit-rules.ts';
+} from '../../domain/rules/exit-rules.ts';
 import type { Series } from '../series.ts';
 import type { BacktestResult, ExitReason, OpenPosition, Trade } from './trade.ts';
 

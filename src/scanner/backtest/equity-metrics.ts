@@ -1,10 +1,10 @@
 /**
  * @module Sharpe, Sortino and max drawdown of a daily equity curve in two passes over a Float64Array, with no
- * allocation: the same definitions as src/domain/metrics.ts (sample SD for Sharpe, downside deviation over all
+ * allocation: the same definitions as src/domain/rules/metrics.ts (sample SD for Sharpe, downside deviation over all
  * periods for Sortino, annualised with 252; returns skipped where the previous equity is not positive), which
  * a property test checks. A scan computes these 6,500 times over 2,500-day curves.
  */
-import { PERIODS_PER_YEAR } from '../../domain/metrics.ts';
+import { PERIODS_PER_YEAR } from '../../domain/rules/metrics.ts';
 
 export interface EquityMetrics {
   readonly sharpe: number | null;

@@ -4,7 +4,7 @@
  * (from the strategy's warm-up on, idle days included). Description only: the verdict is decided across
  * the whole scan from out-of-sample evidence (research/verdict/).
  */
-import { profitFactor, winRate } from '../../domain/metrics.ts';
+import { profitFactor, winRate } from '../../domain/rules/metrics.ts';
 import { equityMetrics } from './equity-metrics.ts';
 import type { BacktestResult } from './trade.ts';
 

@@ -1,5 +1,5 @@
 /** @module What a backtest produces: closed trades, the position still open at the end, a pending entry. */
-import type { SoftExitRule } from '../../domain/exit-rules.ts';
+import type { SoftExitRule } from '../../domain/rules/exit-rules.ts';
 
 export type ExitReason = 'stop_loss' | 'take_profit' | SoftExitRule;
 

@@ -6,7 +6,7 @@
  */
 import type { Bar } from '../../domain/account.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
-import { nyToEpoch } from '../../domain/ny-time.ts';
+import { nyToEpoch } from '../../domain/time/ny-time.ts';
 import type { Broker } from '../../domain/ports.ts';
 import { barDate } from './bar-date.ts';
 import { readCache, writeCache, type CachedBars } from './bar-cache.ts';

@@ -8,7 +8,7 @@
  * than one thread (measured on the 2-core box: 5.5 s against 3.7 s for 500 symbols).
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { StrategyName } from '../../adapters/config/schema.ts';
+import type { StrategyName } from '../../config/schema.ts';
 import type { MarketData } from '../market-data.ts';
 import { prepareShared, scanMarket, type MarketScan } from '../scan/scan-market.ts';
 import type { ScanOptions, TickerResult } from '../scan/ticker-scan.ts';

@@ -1,5 +1,5 @@
 /** @module The messages between the scan's main thread and its workers. */
-import type { StrategyName } from '../../adapters/config/schema.ts';
+import type { StrategyName } from '../../config/schema.ts';
 import type { UnavailableStrategy } from '../scan/scan-market.ts';
 import type { ScanOptions, TickerResult } from '../scan/ticker-scan.ts';
 import type { StrategySettings } from '../strategies/strategy.ts';

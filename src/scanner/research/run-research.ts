@@ -4,8 +4,8 @@
  * a day without a session does nothing; --asof always runs. I/O comes in through ResearchDeps.
  */
 import { availableParallelism, loadavg } from 'node:os';
-import type { Paths } from '../../adapters/config/paths.ts';
-import type { Config, StrategyName } from '../../adapters/config/schema.ts';
+import type { Paths } from '../../config/paths.ts';
+import type { Config, StrategyName } from '../../config/schema.ts';
 import type { Broker, Logger } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
 import { loadMarket } from '../load-market.ts';

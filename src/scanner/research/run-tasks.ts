@@ -3,7 +3,7 @@
  * the walk-forward schedules and promoted rules after the optimisers have written theirs, exactly as the next
  * scan will.
  */
-import type { Config } from '../../adapters/config/schema.ts';
+import type { Config } from '../../config/schema.ts';
 import { prepareShared } from '../scan/scan-market.ts';
 import type { ResearchSummary, ResearchTask } from './output/research-summary.ts';
 import { scanResearch } from './scan-research.ts';

@@ -3,7 +3,7 @@
  * by research.scan_params, and the discovered rules promoted in research.promoted. Anything missing or of
  * another version is left out with a note; the scan goes on with the defaults.
  */
-import type { Config, StrategyName } from '../../adapters/config/schema.ts';
+import type { Config, StrategyName } from '../../config/schema.ts';
 import { STRATEGIES } from '../strategies/registry.ts';
 import { isParameterized } from '../strategies/strategy.ts';
 import { CandidateError, readCandidate } from './gp/candidate.ts';

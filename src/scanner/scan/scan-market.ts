@@ -3,7 +3,7 @@
  * allow. Pure (no I/O): the same market data gives the same result, which the CLI, the benchmark, the workers
  * and the property tests all rely on.
  */
-import type { StrategyName } from '../../adapters/config/schema.ts';
+import type { StrategyName } from '../../config/schema.ts';
 import { indicatorSet, type IndicatorSet } from '../indicator-set.ts';
 import { gpStrategy, type PromotedRule } from '../research/gp/gp-strategy.ts';
 import type { MarketData } from '../market-data.ts';

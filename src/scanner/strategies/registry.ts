@@ -1,5 +1,5 @@
 /** @module Every strategy by name, in the config's order; `selectStrategies` applies config, env and --strategies. */
-import { STRATEGY_NAMES, type Config, type StrategyName } from '../../adapters/config/schema.ts';
+import { STRATEGY_NAMES, type Config, type StrategyName } from '../../config/schema.ts';
 import { factorMomentum } from './factor-momentum.ts';
 import { gapFill } from './gap-fill.ts';
 import { maCrossover } from './ma-crossover.ts';

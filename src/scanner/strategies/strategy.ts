@@ -2,7 +2,7 @@
  * @module The common shape of a daily strategy: entry signals at each close, computed from bars at or before
  * that close only (signal[i] may read bars 0..i of any series, never i + 1 or later).
  */
-import type { StrategyName } from '../../adapters/config/schema.ts';
+import type { StrategyName } from '../../config/schema.ts';
 import type { IndicatorSet } from '../indicator-set.ts';
 import type { MarketData } from '../market-data.ts';
 import type { ParameterSpec, ParamValues } from '../research/params/parameter-spec.ts';

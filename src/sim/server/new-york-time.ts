@@ -1,6 +1,6 @@
 /** @module New York wall-clock helpers for the wire formats (RFC-3339 with the ET offset, NY dates, HH:MM). */
 
-import { addDays, nyOffsetMinutes, nyWall } from '../../domain/ny-time.ts';
+import { addDays, nyOffsetMinutes, nyWall } from '../../domain/time/ny-time.ts';
 
 export { addDays };
 

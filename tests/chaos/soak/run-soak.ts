@@ -17,6 +17,7 @@ process.stdout.write(
     `chaos soak: ${String(r.cycles)} SIGKILL cycles, ${String(r.entries)} entries filled, seed ${String(seed)}, broker limit ${String(rateLimitPerMinute)}/min, ${((Date.now() - started) / 1000).toFixed(0)} s`,
     `violations: ${String(r.violations.length)}`,
     ...r.violations.map((v) => `  ${v}`),
+    ...(r.slow.length === 0 ? [] : ['restarts over 2 s after their ready line:', ...r.slow.map((x) => `  ${x}`)]),
     `time to full coverage after a restart, from the process's start: p50 ${ms(r.coverFromSpawnMs, 50)}, p99 ${ms(r.coverFromSpawnMs, 99)}, max ${ms(r.coverFromSpawnMs, 100)}`,
     `                                     from its ready line:      p50 ${ms(r.coverFromReadyMs, 50)}, p99 ${ms(r.coverFromReadyMs, 99)}, max ${ms(r.coverFromReadyMs, 100)}`,
     '',

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import { DAEMON_NODE_FLAGS } from '../../../src/cli/daemon-node-flags.ts';
 
 export interface SoakOptions {
@@ -32,6 +33,8 @@ export interface SoakResult {
   /** Per restart: ms from the restarted process's spawn, and from its ready line, to every share covered. */
   readonly coverFromSpawnMs: readonly number[];
   readonly coverFromReadyMs: readonly number[];
+  /** Restarts that took over 2 s after their ready line, with the refusals their daemon journaled meanwhile. */
+  readonly slow: readonly string[];
 }
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
@@ -133,6 +136,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
   const violations: string[] = [];
   const fromSpawn: number[] = [];
   const fromReady: number[] = [];
+  const slow: string[] = [];
   let entries = 0;
   let kills = 0;
   let daemon: Child | undefined;
@@ -151,6 +155,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       if (r.status === 200) entries += 1;
     };
     for (let cycle = 0; cycle < options.cycles; cycle += 1) {
+      const mark = await journalMark(root);
       daemon = start(['stream'], env, DAEMON_NODE_FLAGS);
       const ready = await readyOf(daemon, 'the daemon');
       const readyAt = Date.now();
@@ -161,6 +166,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
       else {
         fromSpawn.push(covered.at - daemon.spawnedAt);
         fromReady.push(Math.max(0, covered.at - readyAt));
+        if (covered.at - readyAt > 2_000) slow.push(`cycle ${String(cycle + 1)}: ${String(covered.at - readyAt)} ms after ready; ${await refusalsSince(root, mark)}`);
       }
       violations.push(...covered.broken.map((x) => `cycle ${String(cycle)}: ${x}`));
       // Up for a random while with entries filling, then SIGKILL (half the time right after an entry).
@@ -185,7 +191,30 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     await new Promise((resolve) => { if (sim.proc.exitCode !== null) resolve(null); else sim.proc.once('close', resolve); });
     rmSync(root, { recursive: true, force: true });
   }
-  return { cycles: options.cycles, entries, kills, violations, coverFromSpawnMs: fromSpawn, coverFromReadyMs: fromReady };
+  return { cycles: options.cycles, entries, kills, violations, coverFromSpawnMs: fromSpawn, coverFromReadyMs: fromReady, slow };
+}
+
+/** The journal's last timestamp (the daemon's broker time), to tell a restart's entries from earlier ones. */
+async function journalMark(root: string): Promise<number> {
+  const store = openStore(join(root, 'state'));
+  try {
+    return store.journal.list().at(-1)?.ts ?? 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** Why a restart was slow: the refusals of protective orders its daemon journaled since the mark. */
+async function refusalsSince(root: string, mark: number): Promise<string> {
+  const store = openStore(join(root, 'state'));
+  try {
+    const failed = store.journal.list().filter((e) => e.action === 'protection_failed' && e.ts > mark);
+    const reasons = new Map<string, number>();
+    for (const e of failed) reasons.set(e.reason, (reasons.get(e.reason) ?? 0) + 1);
+    return failed.length === 0 ? 'no refusal journaled' : [...reasons].map(([r, n]) => `${String(n)}x ${r}`).join('; ');
+  } finally {
+    await store.close();
+  }
 }
 
 async function coveredWithin(b: ReturnType<typeof broker>, deadlineMs: number): Promise<{ at: number | null; uncovered: Record<string, number>; broken: string[] }> {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrokerError } from '../../../src/domain/broker-error.ts';
-import { readDaemonStatus } from '../../../src/streams/daemon-status.ts';
+import { readDaemonStatus } from '../../../src/records/daemon-status.ts';
 import { control } from '../../support/sim.ts';
 import { startHarness, type Daemon, type Harness } from './daemon-harness.ts';
 

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { roundToTick } from '../../../src/domain/money.ts';
-import type { DaemonOutput } from '../../../src/streams/daemon-stream.ts';
+import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Daemon, type Harness } from './daemon-harness.ts';
 

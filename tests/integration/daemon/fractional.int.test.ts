@@ -3,7 +3,7 @@
  * expires at the close and the daemon re-arms it after the next open (seen through the broker's clock).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hardStopPrice } from '../../../src/domain/exit-rules.ts';
+import { hardStopPrice } from '../../../src/domain/rules/exit-rules.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Harness } from './daemon-harness.ts';
 

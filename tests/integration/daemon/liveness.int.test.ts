@@ -8,7 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { StatusReport } from '../../../src/jobs/status.ts';
+import type { StatusReport } from '../../../src/jobs/ops/status.ts';
 import { spawnDaemon, type DaemonProcess } from '../../support/daemon-process.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { TEST_KEY, TEST_SECRET, control, startTestSimulator, type TestSimulator } from '../../support/sim.ts';

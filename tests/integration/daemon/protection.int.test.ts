@@ -4,8 +4,8 @@
  * the position; duplicated trade updates place one protection.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { hardStopPrice, takeProfitPrice } from '../../../src/domain/exit-rules.ts';
-import type { DaemonOutput } from '../../../src/streams/daemon-stream.ts';
+import { hardStopPrice, takeProfitPrice } from '../../../src/domain/rules/exit-rules.ts';
+import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Harness } from './daemon-harness.ts';
 

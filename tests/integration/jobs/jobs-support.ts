@@ -2,17 +2,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
-import { loadConfig } from '../../../src/adapters/config/load-config.ts';
-import { pathsFor } from '../../../src/adapters/config/paths.ts';
+import { loadConfig } from '../../../src/config/load-config.ts';
+import { pathsFor } from '../../../src/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
 import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { Broker } from '../../../src/domain/ports.ts';
 import type { Store } from '../../../src/domain/store.ts';
-import { CSV_HEADER } from '../../../src/jobs/actionable-csv.ts';
-import { renderTradeResult } from '../../../src/jobs/render-trade-result.ts';
-import { runTradeJob, type TradeJobResult } from '../../../src/jobs/trade-job.ts';
+import { CSV_HEADER } from '../../../src/jobs/rank/actionable-csv.ts';
+import { renderTradeResult } from '../../../src/jobs/trade/render-trade-result.ts';
+import { runTradeJob, type TradeJobResult } from '../../../src/jobs/trade/trade-job.ts';
 import { TEST_KEY, TEST_SECRET, type TestSimulator } from '../../support/sim.ts';
 import { silentLogger } from '../../../src/domain/silent-logger.ts';
 

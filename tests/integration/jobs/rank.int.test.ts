@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CSV_HEADER } from '../../../src/jobs/actionable-csv.ts';
+import { CSV_HEADER } from '../../../src/jobs/rank/actionable-csv.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
 

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { cents } from '../../../src/domain/money.ts';
-import type { ReportData } from '../../../src/jobs/report-data.ts';
+import type { ReportData } from '../../../src/jobs/report/report-data.ts';
 import { filesWithSecrets, placeOco, smsBody, startSmtpSink } from '../../support/ops.ts';
 import { runCli } from '../../support/run-cli.ts';
 import {

@@ -8,10 +8,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
 import type { OrderReport } from '../../../src/domain/orders.ts';
-import { floorCents } from '../../../src/jobs/allocation.ts';
-import { entryClientOrderId } from '../../../src/jobs/client-order-id.ts';
-import type { IntentRecord } from '../../../src/jobs/intent-record.ts';
-import { writeSafety } from '../../../src/streams/safety-state.ts';
+import { floorCents } from '../../../src/domain/rules/allocation.ts';
+import { entryClientOrderId } from '../../../src/domain/ids/entry-order-ids.ts';
+import type { IntentRecord } from '../../../src/records/intent-record.ts';
+import { writeSafety } from '../../../src/records/safety-state.ts';
 import { startSmtpSink } from '../../support/ops.ts';
 import { runCli } from '../../support/run-cli.ts';
 import {

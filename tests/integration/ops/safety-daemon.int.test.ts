@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
-import type { StatusReport } from '../../../src/jobs/status.ts';
+import type { StatusReport } from '../../../src/jobs/ops/status.ts';
 import { filesWithSecrets, openPositions } from '../../support/ops.ts';
 import { BIN, REPO, runCli } from '../../support/run-cli.ts';
 import {

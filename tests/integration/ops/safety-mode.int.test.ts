@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { Subject, filter, merge, of, share, tap, type Subscription } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
-import { readEnv } from '../../../src/adapters/config/env.ts';
-import { DEFAULT_CONFIG, type Config } from '../../../src/adapters/config/schema.ts';
+import { readEnv } from '../../../src/config/env.ts';
+import { DEFAULT_CONFIG, type Config } from '../../../src/config/schema.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { createLogger, type RootLogger } from '../../../src/adapters/log/logger.ts';
 import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
@@ -18,8 +18,8 @@ import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { FeedEvent } from '../../../src/domain/events.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import type { Deps } from '../../../src/streams/deps.ts';
-import { isSafetyActive } from '../../../src/streams/safety-state.ts';
-import { safetyStream, type SafetyEvent } from '../../../src/streams/safety-stream.ts';
+import { isSafetyActive } from '../../../src/records/safety-state.ts';
+import { safetyStream, type SafetyEvent } from '../../../src/streams/safety/safety-stream.ts';
 import {
   filesWithSecrets,
   openPositions,

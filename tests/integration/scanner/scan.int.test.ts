@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseSignalLog } from '../../../src/jobs/parse-signal-log.ts';
+import { parseSignalLog } from '../../../src/jobs/rank/parse-signal-log.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { control, startTestSimulator, type TestSimulator } from '../../support/sim.ts';
 

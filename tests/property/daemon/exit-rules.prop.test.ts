@@ -1,5 +1,5 @@
 /**
- * Invariants of the exit rules (domain/exit-rules.ts) and the daemon's client ids:
+ * Invariants of the exit rules (domain/rules/exit-rules.ts) and the daemon's client ids:
  * - M (the high-water mark) never decreases and never falls below E;
  * - the soft-exit floor never decreases as trades arrive, and once armed stays armed;
  * - break-even and trailing never arm below their triggers;
@@ -9,10 +9,10 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { protectiveClientOrderId, roleOfClientOrderId } from '../../../src/domain/client-order-ids.ts';
+import { protectiveClientOrderId, roleOfClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
 import {
   applyTradePrice, breakEvenArmed, DEFAULT_EXIT_RULES, evaluateSoftExit, hardStopPrice, openExitState, softExitFloor, takeProfitPrice, trailingArmed,
-} from '../../../src/domain/exit-rules.ts';
+} from '../../../src/domain/rules/exit-rules.ts';
 import { roundToTick } from '../../../src/domain/money.ts';
 
 const entryArb = fc.double({ min: 0.5, max: 2_000, noNaN: true }).map((p) => roundToTick(p));

@@ -8,10 +8,10 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import type { DaemonInput, Submit } from '../../../src/domain/daemon-inputs.ts';
+import type { DaemonInput, Submit } from '../../../src/domain/holdings/daemon-inputs.ts';
 import type { TradeUpdate } from '../../../src/domain/events.ts';
-import type { HoldingsState } from '../../../src/domain/holdings-draft.ts';
-import { reduceHoldings } from '../../../src/domain/holdings-reducer.ts';
+import type { HoldingsState } from '../../../src/domain/holdings/draft.ts';
+import { reduceHoldings } from '../../../src/domain/holdings/reducer.ts';
 import { floorQty, roundQty, splitWhole } from '../../../src/domain/money.ts';
 import type { OrderReport } from '../../../src/domain/orders.ts';
 import { ack, acked, canceled, env, fill, OPTIONS, syncedState, update } from '../../support/daemon-stubs.ts';

@@ -1,5 +1,5 @@
 /**
- * Invariants of the protection planner (domain/protection-plan.ts):
+ * Invariants of the protection planner (domain/rules/protection-plan.ts):
  * - the shares reserved by existing orders plus everything it places never exceed the position;
  * - for an unprotected position in session, the whole-share OCO plus the fractional DAY stop equal the position
  *   (out of session: the OCO alone, for the whole shares);
@@ -9,11 +9,11 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import type { OrderRole } from '../../../src/domain/client-order-ids.ts';
-import type { ExitRuleOptions } from '../../../src/domain/exit-rules.ts';
-import { reservedQty, type TrackedOrder, type TrackedState } from '../../../src/domain/holding.ts';
+import type { OrderRole } from '../../../src/domain/ids/client-order-ids.ts';
+import type { ExitRuleOptions } from '../../../src/domain/rules/exit-rules.ts';
+import { reservedQty, type TrackedOrder, type TrackedState } from '../../../src/domain/holdings/holding.ts';
 import { floorQty, isWholeQty, roundToTick, price } from '../../../src/domain/money.ts';
-import { planProtection, type PlanInput, type ProtectionStep } from '../../../src/domain/protection-plan.ts';
+import { planProtection, type PlanInput, type ProtectionStep } from '../../../src/domain/rules/protection-plan.ts';
 
 const EPS = 1e-6;
 const qtyArb = fc.oneof(fc.integer({ min: 0, max: 5_000 }), fc.double({ min: 0.000001, max: 5_000, noNaN: true }).map((q) => floorQty(q)));

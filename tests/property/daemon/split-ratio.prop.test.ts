@@ -7,8 +7,8 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { PositionReport } from '../../../src/domain/account.ts';
-import { newHolding } from '../../../src/domain/holding.ts';
-import { splitRatio } from '../../../src/domain/holdings-snapshot.ts';
+import { newHolding } from '../../../src/domain/holdings/holding.ts';
+import { splitRatio } from '../../../src/domain/holdings/snapshot.ts';
 import { price, qty } from '../../../src/domain/money.ts';
 
 const holding = (shares: number, entry: number) => newHolding('META', { exit: { entryPrice: entry, tsEntry: 0, highWater: entry }, anchor: 'a', qty: shares });

@@ -1,5 +1,5 @@
 /**
- * Invariants of the allocation (jobs/allocation.ts):
+ * Invariants of the allocation (domain/rules/allocation.ts):
  * - an entry's allocation never exceeds max_position_pct of equity, max_position_usd, nor an equal share
  *   of buying power less the cash buffer; all entries together never exceed that pool;
  * - it is a whole number of cents and never negative;
@@ -7,7 +7,7 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { allocate, floorCents, wholeShares } from '../../../src/jobs/allocation.ts';
+import { allocate, floorCents, wholeShares } from '../../../src/domain/rules/allocation.ts';
 
 const money = fc.double({ min: 0, max: 5e7, noNaN: true, noDefaultInfinity: true });
 const input = fc.record({

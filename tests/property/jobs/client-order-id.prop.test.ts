@@ -1,5 +1,5 @@
 /**
- * Invariants of entry client_order_ids (jobs/client-order-id.ts):
+ * Invariants of entry client_order_ids (domain/ids/entry-order-ids.ts):
  * - they depend only on their inputs (same inputs, same id), at most 48 characters, prefix sl-entry-;
  * - different (day, ticker, strategy, kind) give different ids.
  */
@@ -9,7 +9,7 @@ import {
   ENTRY_PREFIX,
   entryClientOrderId,
   MAX_CLIENT_ORDER_ID,
-} from '../../../src/jobs/client-order-id.ts';
+} from '../../../src/domain/ids/entry-order-ids.ts';
 
 const day = fc
   .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })

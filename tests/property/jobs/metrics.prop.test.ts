@@ -1,12 +1,12 @@
 /**
- * Invariants of the metrics and the cost model (domain/metrics.ts, domain/costs.ts):
+ * Invariants of the metrics and the cost model (domain/rules/metrics.ts, domain/rules/costs.ts):
  * - max drawdown is in [0, 1] for any equity series, 0 for a non-decreasing one;
  * - costs always reduce returns: net P/L < gross P/L for any trade with shares, buy fills pay more, sell fills get less;
  * - win rate is in [0, 1]; profit factor is >= 0 (or Infinity with no losses).
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { DEFAULT_COST_MODEL, executionPrice, roundTripPnl } from '../../../src/domain/costs.ts';
+import { DEFAULT_COST_MODEL, executionPrice, roundTripPnl } from '../../../src/domain/rules/costs.ts';
 import {
   maxDrawdown,
   periodReturns,
@@ -14,7 +14,7 @@ import {
   sharpeRatio,
   sortinoRatio,
   winRate,
-} from '../../../src/domain/metrics.ts';
+} from '../../../src/domain/rules/metrics.ts';
 
 const equity = fc.array(fc.double({ min: 0, max: 1e7, noNaN: true, noDefaultInfinity: true }), {
   maxLength: 60,

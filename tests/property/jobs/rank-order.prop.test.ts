@@ -1,5 +1,5 @@
 /**
- * Invariants of the ranking order (jobs/rank-signals.ts):
+ * Invariants of the ranking order (jobs/rank/rank-signals.ts):
  * - compareSignals is a total order: antisymmetric, transitive, zero only for equal summaries, also over
  *   summaries as parsed from logs with any state and verdict and a `-0` where a number is zero;
  * - the ranking does not depend on the order the logs were read in (stable, deterministic);
@@ -7,8 +7,8 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { compareSignals, rankSignals } from '../../../src/jobs/rank-signals.ts';
-import { SIGNAL_STATES, signalSummarySchema, type SignalSummary } from '../../../src/jobs/signal-summary.ts';
+import { compareSignals, rankSignals } from '../../../src/jobs/rank/rank-signals.ts';
+import { SIGNAL_STATES, signalSummarySchema, type SignalSummary } from '../../../src/jobs/rank/signal-summary.ts';
 
 const summary: fc.Arbitrary<SignalSummary> = fc.record({
   ticker: fc.constantFrom('AAPL', 'MSFT', 'NVDA', 'AMD', 'IBM'),

@@ -22,7 +22,7 @@ import {
   type ParameterSpec,
 } from '../../../src/scanner/research/params/parameter-spec.ts';
 import { rollingFolds } from '../../../src/scanner/research/wfo/folds.ts';
-import { STRATEGY_NAMES } from '../../../src/adapters/config/schema.ts';
+import { STRATEGY_NAMES } from '../../../src/config/schema.ts';
 import { STRATEGIES } from '../../../src/scanner/strategies/registry.ts';
 import { isParameterized } from '../../../src/scanner/strategies/strategy.ts';
 

@@ -9,7 +9,7 @@
 import { describe, expect } from 'vitest';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { DEFAULT_EXIT_RULES } from '../../../src/domain/exit-rules.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/domain/rules/exit-rules.ts';
 import { backtest, type BacktestOptions } from '../../../src/scanner/backtest/backtest.ts';
 import { seriesFromBars } from '../../../src/scanner/series.ts';
 import { ohlcvArbitrary } from './ohlcv-arbitrary.ts';

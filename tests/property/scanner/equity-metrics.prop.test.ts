@@ -2,7 +2,7 @@
  * The scanner's allocation-free equity metrics equal the domain's metric functions.
  * Invariant: for any positive equity curve and start index, Sharpe, Sortino and max drawdown from
  * equityMetrics(curve, from) equal sharpeRatio / sortinoRatio of periodReturns(curve[from..]) and
- * maxDrawdown(curve[from..]) from src/domain/metrics.ts.
+ * maxDrawdown(curve[from..]) from src/domain/rules/metrics.ts.
  */
 import { describe, expect } from 'vitest';
 import { test } from '@fast-check/vitest';
@@ -12,7 +12,7 @@ import {
   periodReturns,
   sharpeRatio,
   sortinoRatio,
-} from '../../../src/domain/metrics.ts';
+} from '../../../src/domain/rules/metrics.ts';
 import { equityMetrics } from '../../../src/scanner/backtest/equity-metrics.ts';
 
 const same = (a: number | null, b: number | null): boolean =>

@@ -12,8 +12,8 @@
 import { describe, expect, it } from 'vitest';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { STRATEGY_NAMES } from '../../../src/adapters/config/schema.ts';
-import { DEFAULT_EXIT_RULES } from '../../../src/domain/exit-rules.ts';
+import { STRATEGY_NAMES } from '../../../src/config/schema.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/domain/rules/exit-rules.ts';
 import { backtest, type BacktestOptions } from '../../../src/scanner/backtest/backtest.ts';
 import { backtestStats } from '../../../src/scanner/backtest/stats.ts';
 import type { BacktestResult } from '../../../src/scanner/backtest/trade.ts';

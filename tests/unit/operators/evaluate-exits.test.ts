@@ -1,7 +1,7 @@
 import { describe, it } from 'vitest';
-import type { ExitTrack } from '../../../src/domain/daemon-events.ts';
+import type { ExitTrack } from '../../../src/domain/holdings/daemon-events.ts';
 import type { MarketTrade } from '../../../src/domain/events.ts';
-import { DEFAULT_EXIT_RULES } from '../../../src/domain/exit-rules.ts';
+import { DEFAULT_EXIT_RULES } from '../../../src/domain/rules/exit-rules.ts';
 import { price } from '../../../src/domain/money.ts';
 import { evaluateExits, type ExitTick } from '../../../src/operators/evaluate-exits.ts';
 import { marbles } from '../../support/marbles.ts';

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { map } from 'rxjs';
-import type { Envelope } from '../../../src/domain/daemon-inputs.ts';
+import type { Envelope } from '../../../src/domain/holdings/daemon-inputs.ts';
 import { planHoldings } from '../../../src/operators/plan-holdings.ts';
 import { env, fill, OPTIONS, syncedState } from '../../support/daemon-stubs.ts';
 import { marbles } from '../../support/marbles.ts';

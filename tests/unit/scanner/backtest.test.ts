@@ -3,7 +3,7 @@ import {
   hardStopPrice,
   takeProfitPrice,
   DEFAULT_EXIT_RULES,
-} from '../../../src/domain/exit-rules.ts';
+} from '../../../src/domain/rules/exit-rules.ts';
 import { backtest, type BacktestOptions } from '../../../src/scanner/backtest/backtest.ts';
 import { backtestStats } from '../../../src/scanner/backtest/stats.ts';
 import { signalState } from '../../../src/scanner/scan/signal-state.ts';

@@ -5,14 +5,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CalendarDay } from '../../../src/domain/account.ts';
 import { cacheFile, readCache, writeCache } from '../../../src/scanner/data/bar-cache.ts';
 import { readFundamentals } from '../../../src/scanner/data/fundamentals.ts';
-import { recordScanRejections } from '../../../src/scanner/data/rejected-tickers.ts';
+import { recordScanRejections } from '../../../src/scanner/data/scan-rejections.ts';
 import { isTicker, tickerFileStem } from '../../../src/scanner/data/ticker.ts';
 import {
   DEFAULT_UNIVERSE,
   staticUniverse,
   universeFromCsv,
   universeFromList,
-} from '../../../src/scanner/data/universe.ts';
+} from '../../../src/scanner/data/scan-universe.ts';
 import { validateBars } from '../../../src/scanner/data/validate-bars.ts';
 import { barsOf, flat, weekdays } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../../../src/adapters/config/schema.ts';
+import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../../../src/config/schema.ts';
 import { packMarket, unpackMarket } from '../../../src/scanner/parallel/shared-market.ts';
 import { scanOptions } from '../../../src/scanner/scan-setup.ts';
 import { scanInParallel, workerCount } from '../../../src/scanner/parallel/parallel-scan.ts';

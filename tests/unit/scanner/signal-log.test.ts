@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseSignalLog } from '../../../src/jobs/parse-signal-log.ts';
+import { parseSignalLog } from '../../../src/jobs/rank/parse-signal-log.ts';
 import type { BacktestStats } from '../../../src/scanner/backtest/stats.ts';
 import type { Trade } from '../../../src/scanner/backtest/trade.ts';
 import { formatBestTable } from '../../../src/scanner/output/best-table.ts';

@@ -3,7 +3,7 @@
  * at the close `hold` sessions later, with the scan's cost model and fixed notional. The random-entry control
  * runs on it, so its trades pay exactly what a strategy's trades pay.
  */
-import { executionPrice } from '../../../domain/costs.ts';
+import { executionPrice } from '../../../domain/rules/costs.ts';
 import type { BacktestOptions } from '../../backtest/backtest.ts';
 import type { BacktestResult, Trade } from '../../backtest/trade.ts';
 import type { Series } from '../../series.ts';

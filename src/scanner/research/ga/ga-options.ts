@@ -1,5 +1,5 @@
 /** @module The genetic algorithm's settings, from `research.ga` in config. */
-import type { Config } from '../../../adapters/config/schema.ts';
+import type { Config } from '../../../config/schema.ts';
 
 export interface GaOptions {
   readonly population: number;

@@ -1,5 +1,5 @@
 /** @module Genetic programming's settings, from `research.gp` in config. */
-import type { Config } from '../../../adapters/config/schema.ts';
+import type { Config } from '../../../config/schema.ts';
 
 export interface GpOptions {
   readonly islands: number;

@@ -2,7 +2,7 @@
  * @module A promoted candidate as a scanner strategy: its rule's signals, counted only from the first session
  * after its in-sample period (the scanner's verdict never sees the data the rule was fitted on).
  */
-import { addDays } from '../../../domain/ny-time.ts';
+import { addDays } from '../../../domain/time/ny-time.ts';
 import type { Strategy } from '../../strategies/strategy.ts';
 import { featureColumns, ruleSignals, type Rule } from './rule.ts';
 

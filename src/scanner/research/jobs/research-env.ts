@@ -2,7 +2,7 @@
  * @module What every research job of one run shares (sent once to each worker): the backtest's costs and exits,
  * the verdict rules, the walk-forward windows, the GA's and GP's settings, the seed.
  */
-import type { Config } from '../../../adapters/config/schema.ts';
+import type { Config } from '../../../config/schema.ts';
 import type { BacktestOptions } from '../../backtest/backtest.ts';
 import { gaOptions, type GaOptions } from '../ga/ga-options.ts';
 import { gpOptions, type GpOptions } from '../gp/gp-options.ts';

@@ -2,7 +2,7 @@
  * @module Every kind of research job and the one function that runs any of them, in a worker thread or
  * in-process alike: walk-forward (grid or GA), a GP island, a share of the verdict study.
  */
-import type { StrategyName } from '../../../adapters/config/schema.ts';
+import type { StrategyName } from '../../../config/schema.ts';
 import type { MarketData } from '../../market-data.ts';
 import { strategyContext } from '../../scan/scan-market.ts';
 import type { ScanOptions } from '../../scan/ticker-scan.ts';

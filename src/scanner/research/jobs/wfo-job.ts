@@ -3,7 +3,7 @@
  * when one belongs to it (the GA writes one after each fold), then the stitched out-of-sample result as the file
  * data/research/{wfo,ga}/... holds it.
  */
-import type { StrategyName } from '../../../adapters/config/schema.ts';
+import type { StrategyName } from '../../../config/schema.ts';
 import type { MarketData } from '../../market-data.ts';
 import { STRATEGIES } from '../../strategies/registry.ts';
 import { isParameterized, type StrategyContext } from '../../strategies/strategy.ts';

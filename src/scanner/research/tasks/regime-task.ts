@@ -2,7 +2,7 @@
  * @module `--task regime`: trains the regime model on the market and the VIX proxy, writes it (versioned), and
  * says whether the regime changed since the model it replaces (the caller logs and journals a change).
  */
-import type { Config } from '../../../adapters/config/schema.ts';
+import type { Config } from '../../../config/schema.ts';
 import { round } from '../../output/round.ts';
 import {
   readRegimeModel,

@@ -1,5 +1,5 @@
 /** @module What every research task runs with: the market, the strategies, the shared env, where files go, workers. */
-import type { StrategyName } from '../../../adapters/config/schema.ts';
+import type { StrategyName } from '../../../config/schema.ts';
 import type { Logger } from '../../../domain/ports.ts';
 import type { MarketData } from '../../market-data.ts';
 import type { Progress } from '../../output/progress.ts';

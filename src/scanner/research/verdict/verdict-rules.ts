@@ -3,7 +3,7 @@
  * drawdown limit, the minimum mean excess return per trade, and the false-discovery rate of the
  * Benjamini–Hochberg correction across every strategy x ticker tried.
  */
-import type { Config } from '../../../adapters/config/schema.ts';
+import type { Config } from '../../../config/schema.ts';
 
 export interface VerdictRules {
   /** Out-of-sample closed trades needed before a verdict can be PROFITABLE. */

@@ -3,7 +3,7 @@ import type { MarketData } from '../../market-data.ts';
 import { runnableStrategies, strategyContext } from '../../scan/scan-market.ts';
 import type { ScanOptions } from '../../scan/ticker-scan.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
-import type { StrategyName } from '../../../adapters/config/schema.ts';
+import type { StrategyName } from '../../../config/schema.ts';
 import { controlTicker, type StudyOutcome } from './control-ticker.ts';
 
 export function studyMarket(

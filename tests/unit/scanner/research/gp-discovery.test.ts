@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../../../src/adapters/config/schema.ts';
+import { configSchema } from '../../../../src/config/schema.ts';
 import { gpData } from '../../../../src/scanner/research/gp/gp-data.ts';
 import { gpStrategy } from '../../../../src/scanner/research/gp/gp-strategy.ts';
 import { validateCandidates } from '../../../../src/scanner/research/gp/validate-candidates.ts';

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configSchema, type Config } from '../../../../src/adapters/config/schema.ts';
+import { configSchema, type Config } from '../../../../src/config/schema.ts';
 import { gaFinish, gaInit, gaStep } from '../../../../src/scanner/research/ga/genetic-algorithm.ts';
 import { gaOptions } from '../../../../src/scanner/research/ga/ga-options.ts';
 import { gpData } from '../../../../src/scanner/research/gp/gp-data.ts';

@@ -3,7 +3,7 @@
  * reported as failed without stopping the others.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../../../src/adapters/config/schema.ts';
+import { DEFAULT_CONFIG } from '../../../../src/config/schema.ts';
 import { researchEnv } from '../../../../src/scanner/research/jobs/research-env.ts';
 import type { ResearchJob } from '../../../../src/scanner/research/jobs/research-job.ts';
 import { runJobs } from '../../../../src/scanner/research/parallel/research-pool.ts';

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { configSchema } from '../../../../src/adapters/config/schema.ts';
+import { configSchema } from '../../../../src/config/schema.ts';
 import type { Logger } from '../../../../src/domain/ports.ts';
 import { silentProgress } from '../../../../src/scanner/output/progress.ts';
 import { researchPaths } from '../../../../src/scanner/research/io/research-paths.ts';

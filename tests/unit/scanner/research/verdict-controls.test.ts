@@ -6,7 +6,7 @@
  *   up) is found: PROFITABLE on most tickers, while the strategies without an edge are not.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../../../../src/adapters/config/schema.ts';
+import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../../../../src/config/schema.ts';
 import { verdictStudy } from '../../../../src/scanner/research/verdicts/verdict-study.ts';
 import { studyMarket } from '../../../../src/scanner/research/verdicts/study-market.ts';
 import { judgeScan } from '../../../../src/scanner/scan/judge-scan.ts';

@@ -4,7 +4,7 @@
  * that sits between the two settings, with the reason naming the rule.
  */
 import { describe, expect, it } from 'vitest';
-import { configSchema } from '../../../../src/adapters/config/schema.ts';
+import { configSchema } from '../../../../src/config/schema.ts';
 import { judgeFamily, type Judged } from '../../../../src/scanner/research/verdict/judge-family.ts';
 import type { VerdictEvidence } from '../../../../src/scanner/research/verdict/verdict-evidence.ts';
 import { verdictRules } from '../../../../src/scanner/research/verdict/verdict-rules.ts';

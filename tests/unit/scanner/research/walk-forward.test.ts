@@ -8,7 +8,7 @@
  * - the scanner applies a result as a parameter schedule: no signal before the first out-of-sample session.
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../../../../src/adapters/config/schema.ts';
+import { DEFAULT_CONFIG } from '../../../../src/config/schema.ts';
 import { marketAsOf } from '../../../../src/scanner/market-data.ts';
 import { gaOptions } from '../../../../src/scanner/research/ga/ga-options.ts';
 import { scheduleKey } from '../../../../src/scanner/research/params/param-schedule.ts';

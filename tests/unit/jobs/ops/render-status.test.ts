@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { renderStatus } from '../../../../src/jobs/ops/render-status.ts';
+import { modeOf, type StatusReport } from '../../../../src/jobs/ops/status.ts';
+
+const ts = Date.parse('2026-03-02T15:00:00Z');
+const daemon = {
+  pid: 42,
+  tsStarted: ts - 3_600_000,
+  tsHeartbeat: ts - 3_000,
+  mode: 'normal' as const,
+  streams: { trading: 'up' as const, market: 'up' as const },
+  tsLastAudit: null,
+  stopped: false,
+  running: true,
+  heartbeatAgeMs: 3_000,
+  pidAlive: true,
+  credentials: 'accepted' as const,
+  failure: null,
+};
+
+const base: StatusReport = {
+  ts,
+  mode: 'normal',
+  killSwitch: { halted: false, file: null, tradingDisabled: false },
+  daemon,
+  health: { ok: true, state: 'healthy', reason: 'running, authenticated, both streams up' },
+  lock: { held: true, pid: 42 },
+  safety: null,
+  positions: [
+    {
+      symbol: 'AAPL',
+      qty: 10,
+      entry: 100,
+      last: 101,
+      pl: 10,
+      plPct: 0.01,
+      coverage: {
+        state: 'protected',
+        protectedQty: 10,
+        orders: [
+          {
+            id: '1',
+            clientOrderId: 'c1',
+            shape: 'oco',
+            qty: 10,
+            timeInForce: 'gtc',
+            status: 'new',
+            limitPrice: 120,
+            stopPrice: 95,
+          },
+        ],
+      },
+    },
+    {
+      symbol: 'MSFT',
+      qty: 5,
+      entry: 200,
+      last: 190,
+      pl: -50,
+      plPct: -0.05,
+      coverage: { state: 'UNPROTECTED', protectedQty: 0, orders: [] },
+    },
+  ],
+  unprotected: ['MSFT'],
+  orphanOrders: [],
+  brokerError: null,
+  journal: [],
+};
+
+describe('renderStatus', () => {
+  it('shows each position with its protection and flags the unprotected', () => {
+    const text = renderStatus(base);
+    expect(text).toContain('mode         normal');
+    expect(text).toContain('kill switch  off');
+    expect(text).toMatch(
+      /AAPL\s+10\s+\$100\.00\s+\$101\.00\s+\+\$10\.00\s+\+1\.00%\s+10\/10\s+protected\s+OCO 10 tp \$120\.00 sl \$95\.00 gtc/,
+    );
+    expect(text).toMatch(/MSFT\s+5 .*0\/5\s+UNPROTECTED/);
+    expect(text).toContain('UNPROTECTED: MSFT');
+    expect(text).toContain('heartbeat 3 s ago');
+    expect(text).toContain('health       OK: running, authenticated, both streams up');
+    expect(text).not.toContain('journal');
+  });
+
+  it('lists the latest journal entries when asked', () => {
+    const text = renderStatus({
+      ...base,
+      journal: [
+        {
+          ts,
+          actor: 'stream',
+          action: 'protection_placed',
+          symbol: 'AAPL',
+          reason: 'OCO for the fill',
+        },
+      ],
+    });
+    expect(text).toContain('journal (last 1)');
+    expect(text).toContain(
+      '2026-03-02T10:00:00-05:00  stream  protection_placed AAPL: OCO for the fill',
+    );
+  });
+
+  it('shows the halt record and a broker that cannot be reached', () => {
+    const text = renderStatus({
+      ...base,
+      mode: 'halted',
+      killSwitch: {
+        halted: true,
+        file: { ts: '2026-03-02T14:00:00.000Z', who: 'ops', reason: 'manual halt' },
+        tradingDisabled: false,
+      },
+      positions: [],
+      unprotected: [],
+      brokerError: 'connect ECONNREFUSED',
+    });
+    expect(text).toContain('mode         halted');
+    expect(text).toContain('HALTED since 2026-03-02T14:00:00.000Z by ops: manual halt');
+    expect(text).toContain('broker unreachable: connect ECONNREFUSED');
+  });
+});
+
+describe('modeOf', () => {
+  it('halted wins over everything', () => {
+    expect(modeOf(true, daemon, null)).toBe('halted');
+  });
+  it('a missing or stale heartbeat means the daemon is not running', () => {
+    expect(modeOf(false, null, null)).toBe('daemon not running');
+    expect(modeOf(false, { ...daemon, running: false }, null)).toBe('daemon not running');
+    expect(
+      renderStatus({ ...base, daemon: { ...daemon, running: false, stopped: true } }),
+    ).toContain('daemon       stopped, pid 42');
+    const exited = renderStatus({
+      ...base,
+      daemon: { ...daemon, running: false, stopped: true, credentials: 'refused', failure: 'broker refused the credentials' },
+      health: { ok: false, state: 'not authenticated', reason: 'broker refused the credentials' },
+    });
+    expect(exited).toContain('daemon       EXITED on a failure, pid 42');
+    expect(exited).toContain('credentials refused');
+    expect(exited).toContain('health       NOT OK, not authenticated: broker refused the credentials');
+  });
+  it('safety mode from the store or the daemon', () => {
+    const safety = {
+      active: true,
+      feed: 'trading' as const,
+      reason: 'closed',
+      onDisconnect: 'flatten' as const,
+      tsEntered: ts,
+      tsExited: null,
+      pid: 42,
+    };
+    expect(modeOf(false, daemon, safety)).toBe('safety');
+    expect(modeOf(false, { ...daemon, mode: 'safety' }, null)).toBe('safety');
+    expect(modeOf(false, daemon, { ...safety, active: false })).toBe('normal');
+  });
+});
