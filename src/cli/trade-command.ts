@@ -1,7 +1,7 @@
 /** @module `strikeline trade`: the 09:35 entries from data/actionable_signals.csv, once each (see jobs/trade/trade-job.ts). */
 import type { Command } from 'commander';
 import { renderTradeResult } from '../jobs/trade/render-trade-result.ts';
-import { tradeResultJson } from '../jobs/trade-result-json.ts';
+import { tradeResultJson } from '../jobs/trade/trade-result-json.ts';
 import { runTradeJob } from '../jobs/trade/trade-job.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';

@@ -9,7 +9,7 @@ import { renderSummary, type DemoSummary } from '../../../../src/cli/demo/demo-s
 import { describeEntry, journalFeed } from '../../../../src/cli/demo/journal-feed.ts';
 import type { JournalEntry } from '../../../../src/domain/ports.ts';
 import type { Store } from '../../../../src/domain/store.ts';
-import { priceText, usd } from '../../../../src/jobs/text-table.ts';
+import { priceText, usd } from '../../../../src/jobs/format/text-table.ts';
 
 const TS = Date.parse('2025-06-03T13:36:00Z');
 const entry = (ts: number, id = 'sl-entry-1'): JournalEntry => ({
