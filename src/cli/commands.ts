@@ -17,6 +17,7 @@ export const COMMANDS: CommandLoaders = {
   resume: async () => (await import('./resume-command.ts')).registerResume,
   status: async () => (await import('./status-command.ts')).registerStatus,
   config: async () => (await import('./config-command.ts')).registerConfig,
+  doctor: async () => (await import('./doctor-command.ts')).registerDoctor,
   'install-service': async () => (await import('./install-service-command.ts')).registerInstallService,
   completion: async () => (await import('./completion-command.ts')).registerCompletion,
   demo: async () => (await import('./demo-command.ts')).registerDemo,

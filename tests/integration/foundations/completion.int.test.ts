@@ -33,10 +33,12 @@ describe('strikeline completion', () => {
   it('bash: commands, subcommands, options, argument words, paths after --csv, nothing after a free-text option', () => {
     expect(bash.code).toBe(0);
     expect(complete('strikeline', 's')).toEqual(['sim', 'scan', 'stream', 'status']);
+    expect(complete('strikeline', 'do')).toEqual(['doctor']);
     expect(complete('strikeline', 'config', '')).toEqual(['check']);
     expect(complete('strikeline', 'config', 'check', '--j')).toEqual(['--json']);
     expect(complete('strikeline', 'completion', '')).toEqual(['bash', 'zsh', '--help']);
     expect(complete('strikeline', 'trade', '--csv', join(temp.root, 'sig'))).toEqual([join(temp.root, 'signals.csv')]);
+    expect(complete('strikeline', 'doctor', '--')).toEqual(['--json', '--send-test', '--help']);
     expect(complete('strikeline', 'sim', '--port', '')).toEqual([]);
     expect(complete('strikeline', 'status', '--')).toEqual(['--json', '--journal', '--help']);
   });
@@ -52,6 +54,7 @@ describe('strikeline completion', () => {
 
   it('zsh: each command with its help, and each option with its help and value', () => {
     expect(zsh.stdout).toContain("'install-service:");
+    expect(zsh.stdout).toContain("'doctor:check this box before trusting it with money");
     expect(zsh.stdout).toMatch(/'--port\[TCP port on 127\.0\.0\.1; 0 = any free port \(default 8787\)\]:port: '/);
     expect(zsh.stdout).toMatch(/'--csv\[[^\]]*\]:csv:_files'/);
     expect(zsh.stdout).toContain("'1:argument:(bash zsh)'");
