@@ -2,7 +2,7 @@
  * @module `strikeline doctor`: is this box ready to trade? Every check prints ok / warn / fail with its fix; exit 0
  * only when nothing fails; --json for scripts; --send-test mails a test alert (docs/doctor.md).
  */
-import { existsSync, statfsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -15,10 +15,12 @@ import { messageOf } from '../jobs/doctor/doctor-check.ts';
 import { renderDoctor } from '../jobs/doctor/doctor-report.ts';
 import { configChecks, environmentChecks } from '../jobs/doctor/environment-checks.ts';
 import { runDoctor, type DoctorServices } from '../jobs/doctor/run-doctor.ts';
+import type { UnitFileText } from '../jobs/doctor/unit-checks.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { openContext, type Context } from './context.ts';
 
 const CHECKOUT = resolve(import.meta.dirname, '..', '..');
+const SYSTEM_UNITS = '/etc/systemd/system';
 
 /** The box is not ready: the report is printed, then this line, and the exit code is 1. */
 class NotReadyError extends Error {
@@ -39,6 +41,23 @@ function services(ctx: Context): DoctorServices {
     probeLock: () => probeRootLock(ctx.env.root),
     isAlive: isProcessAlive,
   };
+}
+
+/** The service units an administrator installed; none readable is none. */
+function systemUnits(): UnitFileText[] {
+  try {
+    return readdirSync(SYSTEM_UNITS)
+      .filter((f) => f.endsWith('.service'))
+      .flatMap((f) => {
+        try {
+          return [{ path: join(SYSTEM_UNITS, f), text: readFileSync(join(SYSTEM_UNITS, f), 'utf8') }];
+        } catch {
+          return [];
+        }
+      });
+  } catch {
+    return [];
+  }
 }
 
 export function registerDoctor(program: Command): void {
@@ -82,6 +101,8 @@ export function registerDoctor(program: Command): void {
             const fs = statfsSync(dir);
             return fs.bavail * fs.bsize;
           },
+          units: systemUnits,
+          exists: existsSync,
           hostname: hostname(),
           sendTest: opts.sendTest === true,
           now: Date.now,

@@ -22,6 +22,7 @@ import { researchChecks } from './research-checks.ts';
 import { stateChecks } from './state-checks.ts';
 import type { ScheduleFacts } from './schedule-checks.ts';
 import { scheduleChecks } from './schedule-checks.ts';
+import { unitCheck, type UnitFileText } from './unit-checks.ts';
 import { whyNotWritable } from './writable-dir.ts';
 
 /** What the checks reach, once the environment and the config are readable. */
@@ -47,6 +48,9 @@ export interface DoctorDeps {
   readonly services: DoctorServices | string;
   readonly schedule: () => Omit<ScheduleFacts, 'now'>;
   readonly freeBytes: () => number;
+  /** The systemd units installed on this machine (/etc/systemd/system), and whether a path exists. */
+  readonly units: () => readonly UnitFileText[];
+  readonly exists: (path: string) => boolean;
   readonly hostname: string;
   readonly sendTest: boolean;
   readonly now: () => number;
@@ -96,9 +100,10 @@ async function daemonPart(s: DoctorServices, store: Store | undefined): Promise<
 
 export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   const schedules = (): DoctorCheck[] => scheduleChecks({ ...d.schedule(), now: d.now() });
+  const unit = unitCheck(d.units(), d.root, d.exists);
   const s = d.services;
   if (typeof s === 'string') {
-    const checks = [...d.preflight, ...notChecked('broker', s), ...notChecked('daemon', s), ...schedules(), ...notChecked('state', s), ...notChecked('alerts', s, d.sendTest ? ['alerts.test'] : []), ...notChecked('research', s)];
+    const checks = [...d.preflight, ...notChecked('broker', s), ...notChecked('daemon', s), unit, ...schedules(), ...notChecked('state', s), ...notChecked('alerts', s, d.sendTest ? ['alerts.test'] : []), ...notChecked('research', s)];
     return doctorReport(d.root, null, checks);
   }
   const state = stateChecks({ stateDir: s.paths.state, root: d.root, logsDir: s.paths.logs, openStore: s.store, freeBytes: d.freeBytes(), logsNotWritable: whyNotWritable(s.paths.logs) });
@@ -110,6 +115,6 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
     daemonPart(s, state.store),
     alertChecks({ smtp: s.env.smtp, mailer: s.mailer(), sendTest: d.sendTest, hostname: d.hostname, root: d.root }),
   ]);
-  const checks = [...d.preflight, ...broker, ...daemon, ...schedules(), ...state.checks, ...alerts, ...researchChecks(s.paths.data, s.config.research.promoted)];
+  const checks = [...d.preflight, ...broker, ...daemon, unit, ...schedules(), ...state.checks, ...alerts, ...researchChecks(s.paths.data, s.config.research.promoted)];
   return doctorReport(d.root, tradingKindOf(s.env.endpoint), checks);
 }

@@ -24,7 +24,7 @@ const CLI_TEST_MS = 180_000;
 const IDS = [
   'env.file', 'env.permissions', 'env.variables', 'env.secrets', 'config.valid', 'config.allocations',
   'broker.credentials', 'broker.account', 'broker.mode', 'broker.clock_skew', 'broker.market_data', 'broker.rate_limit',
-  'daemon.running', 'daemon.authenticated', 'daemon.streams', 'daemon.last_contact', 'daemon.positions', 'killswitch.writable',
+  'daemon.running', 'daemon.authenticated', 'daemon.streams', 'daemon.last_contact', 'daemon.positions', 'killswitch.writable', 'daemon.unit',
   'schedule.cron', 'schedule.timezone', 'schedule.next_runs',
   'state.store', 'state.schema', 'state.disk', 'state.checkpoint', 'logs.writable',
   'alerts.smtp', 'alerts.recipients',
