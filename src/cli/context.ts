@@ -5,11 +5,11 @@ import { pathsFor, type Paths } from '../config/paths.ts';
 import type { Config } from '../config/schema.ts';
 import { createEventLog, newRunId, type EventLog } from '../adapters/log/event-log.ts';
 import { createLogger } from '../adapters/log/logger.ts';
-import { createMailer } from '../adapters/mail/mailer.ts';
+import { createMailer, type AlertMailer } from '../adapters/mail/mailer.ts';
 import { makeScrubber, type Scrub } from '../domain/secrets/scrub.ts';
 import { openStore } from '../adapters/store/lmdb-store.ts';
 import { scrubbedStore } from '../adapters/store/scrubbed-store.ts';
-import type { Logger, Mailer } from '../domain/ports.ts';
+import type { Logger } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
 
 export interface Context {
@@ -24,7 +24,7 @@ export interface Context {
   readonly scrub: Scrub;
   /** Opened on first use, closed by `close()`. */
   store(): Store;
-  mailer(): Mailer;
+  mailer(): AlertMailer;
   close(): Promise<void>;
 }
 
@@ -37,7 +37,7 @@ export function openContext(command: string): Context {
   const log = root.log.child({ component: command });
   const events = createEventLog(paths.events, newRunId(Date.now()), scrub);
   let store: Store | undefined;
-  let mailer: Mailer | undefined;
+  let mailer: AlertMailer | undefined;
   return {
     command,
     env,

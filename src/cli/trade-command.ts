@@ -1,6 +1,7 @@
 /** @module `strikeline trade`: the 09:35 entries from data/actionable_signals.csv, once each (see jobs/trade/trade-job.ts). */
 import type { Command } from 'commander';
 import { renderTradeResult } from '../jobs/trade/render-trade-result.ts';
+import { tradeResultJson } from '../jobs/trade/trade-result-json.ts';
 import { runTradeJob } from '../jobs/trade/trade-job.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
@@ -13,7 +14,8 @@ export function registerTrade(program: Command): void {
     )
     .option('--dry-run', 'print the plan and send nothing')
     .option('--csv <path>', 'read this CSV instead of data/actionable_signals.csv')
-    .action(async (opts: { dryRun?: boolean; csv?: string }) => {
+    .option('--json', 'print the outcome as JSON (also when refused: then exit 1 as well)')
+    .action(async (opts: { dryRun?: boolean; csv?: string; json?: boolean }) => {
       await withContext('trade', async (ctx) => {
         const dryRun = opts.dryRun === true;
         const result = await runTradeJob({
@@ -30,9 +32,10 @@ export function registerTrade(program: Command): void {
           dryRun,
           wallNow: Date.now,
         });
+        if (opts.json === true) process.stdout.write(`${JSON.stringify(tradeResultJson(result), null, 2)}\n`);
         switch (result.kind) {
           case 'closed':
-            process.stdout.write(`${result.message}\n`);
+            if (opts.json !== true) process.stdout.write(`${result.message}\n`);
             return;
           case 'refused':
             throw new Error(result.message);
@@ -71,7 +74,7 @@ export function registerTrade(program: Command): void {
                 clientOrderId: o.clientOrderId,
               })),
             });
-            process.stdout.write(renderTradeResult(result));
+            if (opts.json !== true) process.stdout.write(renderTradeResult(result));
             return;
         }
       });

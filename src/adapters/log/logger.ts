@@ -43,5 +43,21 @@ export function createLogger(options: LoggerOptions): RootLogger {
     { level: options.level, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, base: { pid: process.pid } },
     pino.multistream(streams),
   );
-  return { log: logger, close: () => { logger.flush(); file.close(); } };
+  return { log: bound(logger, {}), close: () => { logger.flush(); file.close(); } };
+}
+
+/**
+ * A logger whose `child` bindings replace the parent's of the same name. pino's own children append them, so a
+ * line would repeat the key (`"component":"stream","component":"clock"`); here every child is made from the root
+ * with the merged bindings, and a line has each key once, the nearest child's value winning.
+ */
+function bound(root: pino.Logger, bindings: Readonly<Record<string, unknown>>): Logger {
+  const self = Object.keys(bindings).length === 0 ? root : root.child(bindings);
+  return {
+    info: (obj, msg) => { self.info(obj, msg); },
+    warn: (obj, msg) => { self.warn(obj, msg); },
+    error: (obj, msg) => { self.error(obj, msg); },
+    debug: (obj, msg) => { self.debug(obj, msg); },
+    child: (more) => bound(root, { ...bindings, ...more }),
+  };
 }

@@ -6,7 +6,7 @@ import { equitySvg } from './equity-svg.ts';
 import { escapeHtml } from '../format/html-escape.ts';
 import type { ReportData } from './report-data.ts';
 import { latencyMs, protectionText } from './render-report-text.ts';
-import { pct, ratio, usd } from '../format/text-table.ts';
+import { pct, priceText, ratio, usd } from '../format/text-table.ts';
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:24px auto;max-width:1040px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
@@ -19,7 +19,7 @@ type Cell = string | { readonly text: string; readonly cls?: string };
 
 const e = escapeHtml;
 const signed = (n: number | null): string => (n === null ? '' : n > 0 ? 'pos' : n < 0 ? 'neg' : '');
-const price = (p: number | null): string => (p === null ? '-' : p.toFixed(2));
+const price = (p: number | null): string => (p === null ? '-' : priceText(p));
 const qty = (q: number | null): string =>
   q === null ? '-' : Number.isInteger(q) ? String(q) : q.toFixed(4);
 

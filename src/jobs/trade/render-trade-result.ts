@@ -2,7 +2,7 @@
 import type { Outcome } from './execute-entries.ts';
 import type { PlanItem } from './plan-entries.ts';
 import type { TradeJobResult } from './trade-job.ts';
-import { textTable, usd } from '../format/text-table.ts';
+import { priceText, textTable, usd } from '../format/text-table.ts';
 
 type Done = Extract<TradeJobResult, { kind: 'done' }>;
 
@@ -18,7 +18,7 @@ function row(item: PlanItem, outcome: Outcome | undefined, dryRun: boolean): str
   const head = [String(s.rank), s.ticker, s.strategy];
   if (item.kind !== 'buy')
     return [...head, item.kind === 'skip' ? 'skip' : 'rejected', '', '', '', item.reason];
-  const price = item.price === null ? '' : item.price.toFixed(2);
+  const price = item.price === null ? '' : priceText(item.price);
   if (dryRun || outcome === undefined)
     return [
       ...head,

@@ -5,8 +5,10 @@
  * (screenshot), the email and SMS received by a real SMTP server, no secret anywhere, and a closed-day run.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { cents } from '../../../src/domain/money.ts';
 import type { ReportData } from '../../../src/jobs/report/report-data.ts';
@@ -262,5 +264,45 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
           .map(([k]) => k),
       ).toEqual(['2024-05-03']);
     });
+  });
+
+  it('--email exits 1 when it cannot mail (no SMTP; a recipient refused), the report still printed and written', async (ctx) => {
+    const t = await sim(ctx, { start: '2024-05-04T20:05:00Z' });
+    const html = join(t.root, 'reports', 'report_2024-05-04.html');
+    const unset = await report(t, ['--email'], { SMTP_HOST: '', ALERT_EMAIL_TO: 'ops@example.com' });
+    expect(unset.code).toBe(1);
+    expect(unset.stdout).toContain(`HTML report: ${html}`);
+    expect(unset.stderr.trim().split('\n').at(-1)).toBe(
+      'strikeline: --email: not sent: SMTP_HOST is not set: set SMTP_HOST and ALERT_EMAIL_TO (or SMTP_TO_SMS) in .env',
+    );
+    // A real SMTP server that takes the email and refuses the SMS gateway's address.
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onRcptTo(address, _session, callback) {
+        if (address.address.endsWith('@vtext.com')) callback(new Error('550 5.1.1 mailbox unavailable'));
+        else callback();
+      },
+      onData(stream, session, callback) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          received.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    ctx.onTestFinished(() => new Promise<void>((resolve) => { server.close(() => { resolve(); }); }));
+    const port = (server.server.address() as AddressInfo).port;
+    const refused = await report(t, ['--email'], { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), ALERT_EMAIL_TO: 'ops@example.com', SMTP_TO_SMS: '5551234567@vtext.com' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`HTML report: ${html}`);
+    expect(refused.stdout).not.toContain('emailed to');
+    expect(received).toEqual(['ops@example.com']);
+    expect(refused.stderr.trim().split('\n').at(-1)).toMatch(
+      /^strikeline: --email: could not send the sms to 5551234567@vtext\.com \(.*mailbox unavailable.*\); sent to ops@example\.com: check SMTP_HOST, SMTP_PORT, SMTP_USER and SMTP_PASS \(strikeline doctor checks them\)$/,
+    );
+    expect(existsSync(html)).toBe(true);
   });
 });

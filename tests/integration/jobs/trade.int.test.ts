@@ -330,6 +330,32 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
     expect(await entries(s)).toEqual([]);
   });
 
+  it('--json: every ranked signal with what was done (order, amount, reason); a refusal is {kind: refused} and exit 1', async (ctx) => {
+    const s = await sim(ctx, { notFractionable: ['MSFT'] });
+    writeCsv(s.root, [{ ticker: 'AAPL' }, { ticker: 'MSFT', strategy: 'ma_crossover' }, { ticker: 'AMD', strategy: 'sector_rotation' }]);
+    const done = await trade(s, ['--json']);
+    expect(done.code).toBe(0);
+    expect(done.stderr).toBe('');
+    const json = JSON.parse(done.stdout) as { kind: string; day: string; dryRun: boolean; allocation: { perEntry: number }; entries: Array<Record<string, unknown>>; csvProblems: string[] };
+    expect(json).toMatchObject({ kind: 'done', day: DAY, dryRun: false, csvProblems: [] });
+    const orders = new Map((await entries(s)).map((o) => [o.symbol, o]));
+    const each = json.allocation.perEntry;
+    expect(json.entries).toEqual([
+      expect.objectContaining({
+        rank: 1, ticker: 'AAPL', strategy: 'momentum', plan: 'buy', status: 'submitted', notional: each, qty: null, fractionable: true, fallback: false,
+        clientOrderId: entryClientOrderId({ day: DAY, ticker: 'AAPL', strategy: 'momentum' }), order: { id: orders.get('AAPL')?.id, status: expect.any(String) },
+      }),
+      expect.objectContaining({ rank: 2, ticker: 'MSFT', plan: 'buy', status: 'submitted', notional: null, qty: orders.get('MSFT')?.qty, fractionable: false }),
+      expect.objectContaining({ rank: 3, ticker: 'AMD', plan: 'skip', status: null, order: null, reason: expect.stringContaining('strategy sector_rotation is disabled') }),
+    ]);
+    mkdirSync(join(s.root, 'killswitch'), { recursive: true });
+    writeFileSync(join(s.root, 'killswitch', 'HALT'), 'maintenance window\n');
+    const refused = await trade(s, ['--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toEqual({ kind: 'refused', message: expect.stringMatching(/^trading is halted: .*maintenance window/) });
+    expect(refused.stderr).toMatch(/^strikeline: trading is halted: /);
+  });
+
   it('fails with a clear message when there is no CSV (rank did not run)', async (ctx) => {
     const s = await sim(ctx);
     writeCsv(s.root, []);

@@ -65,8 +65,8 @@ describe('strikeline scan --intraday against the simulator', () => {
     writeFileSync(join(sim.root, 'config', 'config.yaml'), CONFIG);
   }, CHILDREN_MS);
 
-  it('--json without --intraday, or --symbols with it, is bad usage (exit 2)', async () => {
-    const a = await runCli(['scan', '--json'], sim.env);
+  it('--symbols or --workers with --intraday is bad usage (exit 2)', async () => {
+    const a = await runCli(['scan', '--intraday', '--workers', '2'], sim.env);
     const b = await runCli(['scan', '--intraday', '--symbols', 'SPY'], sim.env);
     expect([a.code, b.code]).toEqual([2, 2]);
     expect(b.stderr).toContain('--intraday takes its symbols and strategies from intraday:');

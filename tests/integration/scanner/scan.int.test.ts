@@ -82,11 +82,20 @@ describe('strikeline scan against the simulator', () => {
     const first = reportOf(a.root, ASOF);
     expect(first.fetch.bars_fetched).toBeGreaterThan(6 * 2000);
     await control(a.sim).clock({ to: '2024-05-02T00:00:00Z', quiet: true });
-    const next = await runCli(['scan', '--symbols', SYMBOLS], a.env, 120_000);
+    const next = await runCli(['scan', '--symbols', SYMBOLS, '--json'], a.env, 120_000);
     expect(next.code).toBe(0);
     const report = reportOf(a.root, '2024-05-01');
     // One new session for the six tickers and the two context symbols (SPY, VIXY), in one request.
     expect(report.fetch).toEqual({ bars_fetched: 8, requests: 1 });
+    // --json: the same fields as the scan file, with the counts and the files written (and no table).
+    const json = JSON.parse(next.stdout) as Record<string, unknown> & { summary: Record<string, number>; signal_logs: string[] };
+    const file = reportOf(a.root, '2024-05-01') as unknown as Record<string, unknown>;
+    for (const key of Object.keys(file)) expect(json).toHaveProperty(key);
+    expect(json.tickers).toEqual(file.tickers);
+    expect(json.report_file).toBe(join(a.root, 'data', 'scan', '2024-05-01.json'));
+    expect(json.signal_logs).toHaveLength(6);
+    expect(json.summary).toMatchObject({ tickers: 6, rejected: 0 });
+    expect(json.summary.in_trade_profitable).toBeLessThanOrEqual(json.summary.in_trade ?? 0);
     for (const [file, text] of logsOf(a.root))
       expect(parseSignalLog(file, text)).toMatchObject({
         ok: true,
@@ -110,6 +119,9 @@ describe('strikeline scan against the simulator', () => {
     const closed = await runCli(['scan', '--symbols', SYMBOLS], a.env);
     expect(closed.code).toBe(0);
     expect(closed.stdout).toMatch(/market closed today \(2024-05-04, New York\): nothing to scan/);
+    const closedJson = await runCli(['scan', '--symbols', SYMBOLS, '--json'], a.env);
+    expect(closedJson.code).toBe(0);
+    expect(JSON.parse(closedJson.stdout)).toEqual({ skipped: expect.stringMatching(/market closed today \(2024-05-04, New York\): nothing to scan/) });
     expect(readdirSync(join(a.root, 'data', 'scan')).sort()).toEqual([
       '2024-04-30.json',
       '2024-05-01.json',
