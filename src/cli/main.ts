@@ -16,6 +16,7 @@ export const COMMANDS: CommandLoaders = {
   halt: async () => (await import('./halt-command.ts')).registerHalt,
   resume: async () => (await import('./resume-command.ts')).registerResume,
   status: async () => (await import('./status-command.ts')).registerStatus,
+  errors: async () => (await import('./errors-command.ts')).registerErrors,
   config: async () => (await import('./config-command.ts')).registerConfig,
   demo: async () => (await import('./demo-command.ts')).registerDemo,
 };
