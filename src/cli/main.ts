@@ -17,6 +17,7 @@ export const COMMANDS: CommandLoaders = {
   resume: async () => (await import('./resume-command.ts')).registerResume,
   status: async () => (await import('./status-command.ts')).registerStatus,
   errors: async () => (await import('./errors-command.ts')).registerErrors,
+  dashboard: async () => (await import('./dashboard-command.ts')).registerDashboard,
   config: async () => (await import('./config-command.ts')).registerConfig,
   demo: async () => (await import('./demo-command.ts')).registerDemo,
 };

@@ -24,6 +24,8 @@ export const HEADLESS_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // A POSIX locale in the environment (LANG=C) reaches pages as the invalid tag en-US@posix.
+  '--lang=en-US',
 ];
 
 interface ChromiumInstall {
@@ -103,6 +105,6 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: install.executablePath,
     args: HEADLESS_ARGS,
-    env: { ...env, ...install.env },
+    env: { ...env, LANG: 'en_US.UTF-8', ...install.env },
   });
 }
