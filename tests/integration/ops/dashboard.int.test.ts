@@ -20,7 +20,7 @@ import {
   waitFor,
   type TestSimulator,
 } from '../../support/sim.ts';
-import { spawnDashboard, type DashboardProcess } from './dashboard-process.ts';
+import { spawnDashboard, type DashboardProcess } from '../../support/dashboard-process.ts';
 
 const TOKEN = 'dashboard-token-0123456789';
 let t: TestSimulator;

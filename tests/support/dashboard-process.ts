@@ -1,8 +1,8 @@
 /** @module `strikeline dashboard` as a child process: its ready line (with the URL), its lines, its exit. */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { BIN, REPO } from '../../support/run-cli.ts';
-import { waitFor } from '../../support/sim.ts';
+import { BIN, REPO } from './run-cli.ts';
+import { waitFor } from './sim.ts';
 
 export interface DashboardProcess {
   readonly proc: ChildProcessWithoutNullStreams;
