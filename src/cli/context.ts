@@ -77,6 +77,7 @@ export async function withContext<T>(command: string, body: (ctx: Context) => Pr
     return await body(ctx);
   } catch (e) {
     ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, 'command failed');
+    ctx.events.emit('ERROR', { command, error: e instanceof Error ? e.message : String(e) });
     throw e;
   } finally {
     await ctx.close();

@@ -8,6 +8,7 @@ import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorRecord } from '../../../src/domain/error-record.ts';
+import { readEvents } from '../../support/events-file.ts';
 import { filesWithSecrets } from '../../support/ops.ts';
 import { REPO, runCli } from '../../support/run-cli.ts';
 import { TEST_KEY, TEST_SECRET } from '../../support/sim.ts';
@@ -65,6 +66,11 @@ describe('strikeline errors', { timeout: 60_000 }, () => {
     expect(listing.counts.error).toBeGreaterThanOrEqual(2);
     expect(JSON.stringify(listing)).not.toContain(TEST_SECRET);
     expect(filesWithSecrets(join(temp.root, 'state'), [TEST_SECRET])).toEqual([]);
+    // The failed command's events file carries its ERROR event too (seed 002), scrubbed like the rest.
+    const failed = readEvents(temp.root).filter((e) => e.type === 'ERROR');
+    expect(failed.map((e) => e.command)).toEqual(['halt']);
+    expect(String(failed[0]?.error)).toContain('could not be flattened');
+    expect(JSON.stringify(readEvents(temp.root))).not.toContain(TEST_SECRET);
   });
 
   it('filters by level and by time', async () => {
