@@ -56,7 +56,10 @@ async function brokerPart(deps: DashboardDeps): Promise<Pick<DashboardSnapshot, 
       market: { tsNow: clock.tsNow, isOpen: clock.isOpen, tsNextOpen: clock.tsNextOpen, tsNextClose: clock.tsNextClose },
       account,
       orders: orderRows(orders, deps.store.journal.list(dayStart)),
-      equity: { intraday: equitySeries(intraday), daily: equitySeries(daily) },
+      equity: {
+        intraday: equitySeries(intraday, { ts: clock.tsNow, equity: account.equity }),
+        daily: equitySeries(daily, { ts: clock.tsNow, equity: account.equity }),
+      },
       brokerError: null,
     };
   } catch (e) {

@@ -11,9 +11,23 @@ export interface EquitySeries {
   readonly drawdownPct: readonly number[];
 }
 
-/** Points with a positive equity only (the broker reports 0 before the account existed). */
-export function equitySeries(history: PortfolioHistoryReport): EquitySeries {
-  const points = history.points.filter((p) => p.equity > 0);
+/** The account's equity right now, by the broker's clock. */
+export interface LivePoint {
+  readonly ts: number;
+  readonly equity: number;
+}
+
+/**
+ * Points with a positive equity only (the broker reports 0 before the account existed), then `live` when it is
+ * newer than the last: the curve runs up to now instead of stopping at the history's last bar.
+ */
+export function equitySeries(history: PortfolioHistoryReport, live?: LivePoint): EquitySeries {
+  const reported = history.points.filter((p) => p.equity > 0);
+  const last = reported[reported.length - 1];
+  const points =
+    live !== undefined && live.equity > 0 && (last === undefined || live.ts > last.ts)
+      ? [...reported, live]
+      : reported;
   const base = history.baseValue > 0 ? history.baseValue : (points[0]?.equity ?? 0);
   let peak = 0;
   const drawdownPct = points.map((p) => {
