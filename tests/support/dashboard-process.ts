@@ -40,7 +40,7 @@ export function spawnDashboard(
         () =>
           stdout.find((l) => l.includes('"event":"ready"')) ??
           (code !== undefined ? `exited ${String(code)}: ${stderr.join(' ')}` : undefined),
-        60_000,
+        120_000,
         'the dashboard ready line',
       );
       if (!line.startsWith('{')) throw new Error(line);
