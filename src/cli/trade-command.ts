@@ -40,6 +40,7 @@ export function registerTrade(program: Command): void {
           case 'refused':
             throw new Error(result.message);
           case 'breaker':
+            if (!result.dryRun) ctx.events.emit('RISK_LIMIT_HIT', { limit: 'daily_loss', reason: result.message });
             if (!result.dryRun)
               ctx.events.emit('KILL_SWITCH_TRIGGERED', {
                 reason: result.message,
@@ -48,6 +49,14 @@ export function registerTrade(program: Command): void {
             throw new Error(result.message);
           case 'done':
             for (const o of result.outcomes) {
+              // Every outcome rests on an intent journaled before its order was sent (deterministic client_order_id).
+              ctx.events.emit('ORDER_INTENT_CREATED', {
+                symbol: o.entry.signal.ticker,
+                strategy: o.entry.signal.strategy,
+                clientOrderId: o.clientOrderId,
+                notional: o.notional,
+                qty: o.qty,
+              });
               const type =
                 o.status === 'submitted'
                   ? 'ORDER_SUBMITTED'

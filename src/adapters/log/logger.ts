@@ -14,6 +14,8 @@ export interface LoggerOptions {
   /** Pretty lines on stderr as well; default: when stderr is a terminal. */
   readonly pretty?: boolean;
   readonly name?: string;
+  /** Receives every WARN+ line (the error log's queue); its lines also carry the caller's `source`. */
+  readonly errors?: { write(line: string): void };
 }
 
 export interface RootLogger {
@@ -39,8 +41,15 @@ export function createLogger(options: LoggerOptions): RootLogger {
     const scrubbed = new Writable({ write(chunk: Buffer, _enc, done) { out.write(scrub(chunk.toString())); done(); } });
     streams.push({ level: options.level as pino.Level, stream: scrubbed });
   }
+  const errors = options.errors;
+  if (errors !== undefined) streams.push({ level: 'warn', stream: { write: (line: string) => { errors.write(line); } } });
   const logger = pino(
-    { level: options.level, redact: { paths: REDACT_PATHS, censor: '[REDACTED]' }, base: { pid: process.pid } },
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+      base: { pid: process.pid },
+      ...(errors === undefined ? {} : { hooks: { logMethod: withSource } }),
+    },
     pino.multistream(streams),
   );
   return { log: bound(logger, {}), close: () => { logger.flush(); file.close(); } };
@@ -60,4 +69,26 @@ function bound(root: pino.Logger, bindings: Readonly<Record<string, unknown>>): 
     debug: (obj, msg) => { self.debug(obj, msg); },
     child: (more) => bound(root, { ...bindings, ...more }),
   };
+}
+
+/** Adds `source: "file:line:col"` of the caller to WARN+ lines (rare, so the stack walk costs nothing that matters). */
+function withSource(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, level: number): void {
+  if (level < 40) {
+    method.apply(this, args);
+    return;
+  }
+  const source = callerOf(new Error().stack ?? '');
+  const [first, ...rest] = args as unknown[];
+  const fields = first instanceof Error ? { err: first } : typeof first === 'object' && first !== null ? first : undefined;
+  const merged = fields === undefined ? [{ source }, first, ...rest] : [{ ...fields, source }, ...rest];
+  method.apply(this, merged as Parameters<pino.LogFn>);
+}
+
+/** The first stack frame outside pino and this file. */
+function callerOf(stack: string): string | undefined {
+  const frame = stack
+    .split('\n')
+    .slice(1)
+    .find((l) => !l.includes('node_modules') && !l.includes('adapters/log/logger') && !l.includes('node:'));
+  return /\(?((?:file:\/\/)?\/[^\s()]+:\d+:\d+)\)?\s*$/.exec(frame ?? '')?.[1];
 }

@@ -2,6 +2,7 @@
  * @module The report as one self-contained HTML page: inline CSS, inline SVG equity curve, no script and
  * no network (a Content-Security-Policy forbids both), every string escaped.
  */
+import { metricsCaveat } from './metrics-caveat.ts';
 import { equitySvg } from './equity-svg.ts';
 import { escapeHtml } from '../format/html-escape.ts';
 import type { ReportData } from './report-data.ts';
@@ -146,8 +147,12 @@ ${closed}
 ${latency}
 <h2>Metrics</h2>
 <p>${e(`Equity history ${m.equity.points} days${m.equity.from === null ? '' : ` (${m.equity.from} – ${m.equity.to ?? ''})`}: total return ${pct(m.equity.totalReturn, true)}, Sharpe ${ratio(m.equity.sharpe)}, Sortino ${ratio(m.equity.sortino)}, Calmar ${ratio(m.equity.calmar)}, max drawdown ${pct(m.equity.maxDrawdown)}`)}</p>
-${strategies}
+${caveatHtml(metricsCaveat(m))}${strategies}
 <p class="muted">${e(`Trade metrics are net of the cost model: ${m.costModel.slippageBps} bps slippage and $${m.costModel.commissionPerShare} per share on each fill.`)}</p>
 </body></html>
 `;
+}
+
+function caveatHtml(caveat: string | null): string {
+  return caveat === null ? '' : `<p class="muted">${e(caveat)}</p>\n`;
 }

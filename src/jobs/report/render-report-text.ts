@@ -1,6 +1,7 @@
 /** @module The report as terminal text (also the plain-text body of the email). */
 import type { ReportData } from './report-data.ts';
 import { pct, priceText, ratio, textTable, usd } from '../format/text-table.ts';
+import { metricsCaveat } from './metrics-caveat.ts';
 
 const qtyText = (q: number): string => (Number.isInteger(q) ? String(q) : q.toFixed(4));
 const priceOrDash = (p: number | null): string => (p === null ? '-' : priceText(p));
@@ -131,6 +132,8 @@ export function renderReportText(r: ReportData): string {
   out.push(
     `metrics: equity history ${m.equity.points} days${m.equity.from === null ? '' : ` (${m.equity.from} .. ${m.equity.to ?? ''})`}: total return ${pct(m.equity.totalReturn, true)}, Sharpe ${ratio(m.equity.sharpe)}, Sortino ${ratio(m.equity.sortino)}, Calmar ${ratio(m.equity.calmar)}, max drawdown ${pct(m.equity.maxDrawdown)}`,
   );
+  const caveat = metricsCaveat(m);
+  if (caveat !== null) out.push(caveat);
   out.push(
     `trades net of ${m.costModel.slippageBps} bps slippage + $${m.costModel.commissionPerShare}/share per fill:`,
   );

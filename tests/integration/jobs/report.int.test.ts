@@ -7,7 +7,6 @@
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { cents } from '../../../src/domain/money.ts';
@@ -22,8 +21,7 @@ import {
   type TestSimulator,
 } from '../../support/sim.ts';
 import { brokerFor, withStore, writeCsv } from './jobs-support.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium } from '../../support/headless-chromium.ts';
 
 async function sim(ctx: TestContext, options: { start?: string } = {}): Promise<TestSimulator> {
   const t = await startTestSimulator({
@@ -105,10 +103,6 @@ async function tradingDay(
 
 describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
   it('agrees with the broker to the cent, renders in Chromium, and arrives by email and SMS', async (ctx) => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `${CHROMIUM} is missing: install it (apt-get update && apt-get install -y chromium) to run this test`,
-      );
     const t = await sim(ctx);
     const nvda = await tradingDay(t);
     const smtp = await startSmtpSink();
@@ -205,19 +199,7 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     const html = readFileSync(r.html, 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const requests: string[] = [];
