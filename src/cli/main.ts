@@ -16,6 +16,7 @@ export const COMMANDS: CommandLoaders = {
   halt: async () => (await import('./halt-command.ts')).registerHalt,
   resume: async () => (await import('./resume-command.ts')).registerResume,
   status: async () => (await import('./status-command.ts')).registerStatus,
+  risk: async () => (await import('./risk-command.ts')).registerRisk,
   config: async () => (await import('./config-command.ts')).registerConfig,
   demo: async () => (await import('./demo-command.ts')).registerDemo,
 };

@@ -4,6 +4,7 @@ import { isProcessAlive } from '../adapters/lock/process-alive.ts';
 import { probeRootLock } from '../adapters/lock/root-lock.ts';
 import { renderStatus } from '../jobs/ops/render-status.ts';
 import { collectStatus, staleAfterMs } from '../jobs/ops/status.ts';
+import { riskLimitsOf } from '../config/risk-limits.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -44,6 +45,7 @@ export function registerStatus(program: Command): void {
           isAlive: isProcessAlive,
           journalEntries,
           staleMs: staleAfterMs(ctx.config.protection.timer_interval_ms),
+          riskLimits: riskLimitsOf(ctx.config),
         });
         process.stdout.write(
           opts.json === true ? `${JSON.stringify(collected, null, 2)}\n` : renderStatus(collected),

@@ -6,6 +6,9 @@ import { readDaemonStatus, type CredentialsState, type DaemonStatus } from '../.
 import { readSafety, type SafetyState } from '../../records/safety-state.ts';
 import { coverageOf, describeOrder, type Coverage, type ProtectiveOrder } from './position-coverage.ts';
 import { daemonHealth, type DaemonHealth, type LockView } from './daemon-health.ts';
+import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
+import type { RiskView } from '../../domain/rules/risk/risk-view.ts';
+import { collectRisk } from './risk-report.ts';
 
 export type Mode = 'halted' | 'safety' | 'normal' | 'daemon not running';
 
@@ -67,6 +70,8 @@ export interface StatusReport {
   /** The root's lock: held by the running daemon (with its pid), or free. */
   readonly lock: LockView;
   readonly safety: SafetyState | null;
+  /** The trading state (`strikeline risk --json`). */
+  readonly risk: RiskView;
   readonly positions: readonly PositionStatus[];
   readonly unprotected: readonly string[];
   /** Open sell orders of symbols with no position (the audit cancels them). */
@@ -89,6 +94,7 @@ export interface StatusDeps {
   readonly staleMs: number;
   /** How many of the latest journal entries to include. */
   readonly journalEntries?: number;
+  readonly riskLimits: RiskLimits;
 }
 
 /** The daemon beats every `protection.timer_interval_ms`: three missed beats (at least 30 s) mean it is gone. */
@@ -151,6 +157,7 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
     health,
     lock,
     safety,
+    risk: collectRisk(deps.store, deps.killSwitch, deps.riskLimits, ts),
     positions,
     unprotected: positions
       .filter((p) => p.coverage.state === 'UNPROTECTED' || p.coverage.state === 'partial')
