@@ -36,3 +36,23 @@ export async function appendRiskHistory(store: Store, row: RiskHistoryRow): Prom
 export function listRiskHistory(store: Store): RiskHistoryRow[] {
   return store.table<RiskHistoryRow>(RISK_HISTORY_TABLE).entries().map(([, v]) => v);
 }
+
+/** Key 'ledger': the local book the daemon keeps from every fill, reconciled with the broker's (seed 002). */
+export const LEDGER_KEY = 'ledger';
+
+export interface LocalLedger {
+  readonly cash: number;
+  /** Shares per symbol (none at 0). */
+  readonly positions: Readonly<Record<string, number>>;
+  /** When it last agreed with the broker (daemon clock, epoch ms). */
+  readonly tsReconciled: number;
+  readonly tsUpdated: number;
+}
+
+export function readLedger(store: Store): LocalLedger | undefined {
+  return store.table<LocalLedger>(RISK_TABLE).get(LEDGER_KEY);
+}
+
+export async function writeLedger(store: Store, ledger: LocalLedger): Promise<void> {
+  await store.table<LocalLedger>(RISK_TABLE).put(LEDGER_KEY, ledger);
+}

@@ -125,12 +125,16 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
   let positions: PositionStatus[] = [];
   let orphanOrders: StatusReport['orphanOrders'] = [];
   let brokerError: string | null = null;
+  // Trips end at broker times (the session's close): measured against the broker's clock when it answers.
+  let riskTs = ts;
   try {
     const broker = deps.broker();
-    const [held, open] = await Promise.all([
+    const [held, open, clock] = await Promise.all([
       broker.listPositions(),
       broker.listOrders({ status: 'open', nested: true, limit: 500 }),
+      broker.getClock(),
     ]);
+    riskTs = clock.tsNow;
     positions = held
       .map((p) => ({
         symbol: p.symbol,
@@ -157,7 +161,7 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
     health,
     lock,
     safety,
-    risk: collectRisk(deps.store, deps.killSwitch, deps.riskLimits, ts),
+    risk: collectRisk(deps.store, deps.killSwitch, deps.riskLimits, riskTs),
     positions,
     unprotected: positions
       .filter((p) => p.coverage.state === 'UNPROTECTED' || p.coverage.state === 'partial')

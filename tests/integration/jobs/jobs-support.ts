@@ -5,6 +5,7 @@ import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { pathsFor } from '../../../src/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
+import { createEventLog } from '../../../src/adapters/log/event-log.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
 import { makeScrubber } from '../../../src/adapters/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
@@ -96,6 +97,7 @@ export async function tradeInProcess(
           },
           silentLogger,
         ),
+      events: createEventLog(paths.events, 'trade-test', makeScrubber([TEST_KEY, TEST_SECRET])),
       log: silentLogger,
       config,
       csvPath: paths.actionable,

@@ -3,6 +3,7 @@
  * beyond the tolerance (a share of the larger side; 0 = exact: to the cent for cash, to 1e-9 shares) is a
  * discrepancy; every discrepancy is listed.
  */
+import { ACCOUNT_SCOPE, type BreakerTrip, type Measurement } from './breaker.ts';
 
 export interface Book {
   readonly cash: number;
@@ -52,3 +53,22 @@ export const describeDiscrepancy = (d: Discrepancy): string =>
   d.kind === 'cash'
     ? `cash: local $${d.local.toFixed(2)} vs broker $${d.broker.toFixed(2)}`
     : `${d.item}: local ${d.local} shares vs broker ${d.broker}`;
+
+/** The reconciliation kill condition from a comparison (null: nothing local to compare with yet). */
+export function reconciliationBreaker(
+  r: Reconciliation | null,
+  now: number,
+  tolerancePct: number,
+): { measurements: Measurement[]; trips: BreakerTrip[] } {
+  const worst = r === null ? null : Math.max(0, ...r.discrepancies.map((d) => d.difference));
+  const m: Measurement = { name: 'reconciliation', scope: ACCOUNT_SCOPE, value: worst, threshold: tolerancePct / 100, tripped: r !== null && !r.ok };
+  if (r === null || r.ok) return { measurements: [m], trips: [] };
+  return {
+    measurements: [m],
+    trips: [{
+      name: 'reconciliation', scope: ACCOUNT_SCOPE, action: 'halt', tsTriggered: now, tsExpires: null,
+      reason: `kill switch: reconciliation failed beyond ${tolerancePct}%: ${r.discrepancies.map(describeDiscrepancy).join('; ')}`,
+      value: worst, threshold: tolerancePct / 100, whileCondition: false,
+    }],
+  };
+}
