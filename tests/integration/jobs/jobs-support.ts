@@ -72,7 +72,7 @@ export async function withStore<T>(root: string, fn: (store: Store) => T | Promi
  */
 export async function tradeInProcess(
   t: TestSimulator,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; reconcileRecheckMs?: number } = {},
 ): Promise<{ result: TradeJobResult; text: string }> {
   const paths = pathsFor(t.root);
   const { config } = loadConfig(paths.config);
@@ -107,6 +107,7 @@ export async function tradeInProcess(
       tradingCapital: undefined,
       dryRun: options.dryRun ?? false,
       wallNow: Date.now,
+      reconcileRecheckMs: options.reconcileRecheckMs ?? 0,
     });
     return { result, text: result.kind === 'done' ? renderTradeResult(result) : result.message };
   } finally {

@@ -12,6 +12,7 @@ import { reconcile, type Book } from '../../../src/domain/rules/risk/reconcile.t
 import { accountBreakers } from '../../../src/domain/rules/risk/account-breakers.ts';
 import { acknowledgeKills, applyEvaluation, emptyRiskBook } from '../../../src/domain/rules/risk/risk-book.ts';
 import { activeTrips, entryVerdict, riskView } from '../../../src/domain/rules/risk/risk-view.ts';
+import { nyDate } from '../../../src/domain/time/ny-dates.ts';
 import { limitsArb } from '../../support/risk-limits.ts';
 
 const qty = fc.double({ min: 0, max: 1e4, noNaN: true });
@@ -51,9 +52,9 @@ test.prop([account, limitsArb])('a drawdown lifts when equity recovers; acknowle
   const top = Math.max(a.equity, a.lastClose) + a.high;
   const recovered = applyEvaluation(tripped, evaluate({ equity: top, lastClose: a.lastClose, high: 0 }, l, 101), 101, 'd').book;
   expect(recovered.trips.some((t) => t.name === 'drawdown')).toBe(false);
-  const acked = acknowledgeKills(tripped, 102, 'd').book;
+  const acked = acknowledgeKills(tripped, 102).book;
   expect(acked.trips.some((t) => t.name === 'daily_drawdown_kill')).toBe(false);
-  const again = applyEvaluation(acked, evaluate(a, l, 103), 103, 'd');
+  const again = applyEvaluation(acked, evaluate(a, l, 103), 103, nyDate(103));
   expect(again.tripped.some((t) => t.name === 'daily_drawdown_kill')).toBe(false);
 });
 

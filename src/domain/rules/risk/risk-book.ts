@@ -6,6 +6,7 @@
 import { KILL_CONDITIONS, tripKey, type BreakerTrip, type Measurement } from './breaker.ts';
 import type { EquitySample } from './account-breakers.ts';
 import { emptyOrderStats, type OrderStats } from './order-breakers.ts';
+import { nyDate } from '../../time/ny-dates.ts';
 
 export interface EquityMarks {
   readonly current: number;
@@ -72,12 +73,15 @@ export function applyEvaluation(
   };
 }
 
-/** `strikeline resume --ack`: lifts the latched kills, and starts the day's order counts afresh. */
-export function acknowledgeKills(book: RiskBook, now: number, day: string): RiskChange {
+/**
+ * `strikeline resume --ack`: lifts the latched kills (each stays acknowledged for the New York day it tripped:
+ * the same measurement does not trip it again that day), and starts the day's order counts afresh.
+ */
+export function acknowledgeKills(book: RiskBook, now: number): RiskChange {
   const lifted = book.trips.filter(isKill);
-  const acknowledged = { ...book.acknowledged, ...Object.fromEntries(lifted.map((t) => [tripKey(t), day])) };
+  const acknowledged = { ...book.acknowledged, ...Object.fromEntries(lifted.map((t) => [tripKey(t), nyDate(t.tsTriggered)])) };
   return {
-    book: { ...book, trips: book.trips.filter((t) => !isKill(t)), orders: emptyOrderStats(day), acknowledged, tsUpdated: now },
+    book: { ...book, trips: book.trips.filter((t) => !isKill(t)), orders: emptyOrderStats(book.orders.day), acknowledged, tsUpdated: now },
     tripped: [],
     lifted,
   };
