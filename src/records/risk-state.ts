@@ -3,6 +3,7 @@
  * daemon, `risk` and `status`) and table 'risk_history' (every trip and lift, the seeds' circuit_breaker_state).
  */
 import type { BreakerTrip } from '../domain/rules/risk/breaker.ts';
+import type { Ledger } from '../domain/rules/risk/ledger.ts';
 import { emptyRiskBook, type RiskBook } from '../domain/rules/risk/risk-book.ts';
 import type { Store } from '../domain/store.ts';
 
@@ -40,10 +41,7 @@ export function listRiskHistory(store: Store): RiskHistoryRow[] {
 /** Key 'ledger': the local book the daemon keeps from every fill, reconciled with the broker's (seed 002). */
 export const LEDGER_KEY = 'ledger';
 
-export interface LocalLedger {
-  readonly cash: number;
-  /** Shares per symbol (none at 0). */
-  readonly positions: Readonly<Record<string, number>>;
+export interface LocalLedger extends Ledger {
   /** When it last agreed with the broker (daemon clock, epoch ms). */
   readonly tsReconciled: number;
   readonly tsUpdated: number;

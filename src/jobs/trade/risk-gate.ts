@@ -36,7 +36,8 @@ export interface RiskGateDeps {
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function reconciliation(account: AccountReport, d: RiskGateDeps): Promise<Reconciliation | null> {
-  const options = { tolerancePct: d.limits.reconciliationTolerancePct, adopt: !d.dryRun, initialize: false };
+  // Only the daemon writes the ledger (it sees every fill); the trader compares and never adopts.
+  const options = { tolerancePct: d.limits.reconciliationTolerancePct, adopt: false, initialize: false };
   const first = await reconcileLedger(d.broker, d.store, { ...options, now: d.now() }, account);
   const result = first === null || first.ok ? first : (await wait(d.recheckMs), await reconcileLedger(d.broker, d.store, { ...options, now: d.now() }));
   d.events.emit('RECONCILIATION_CHECK', {

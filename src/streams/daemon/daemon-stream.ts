@@ -15,13 +15,14 @@ import { credentialsGuard, type CredentialsAccepted } from './credentials-guard.
 import { protectionStream, type ProtectionEvent } from '../protection/protection-stream.ts';
 import { safetyStream, type SafetyEvent } from '../safety/safety-stream.ts';
 import { readSafety } from '../../records/safety-state.ts';
+import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
   readonly tsReady: number;
 }
 
-export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted;
+export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted | RiskChanged;
 
 export interface DaemonOptions {
   readonly clock?: SyncedClock;
@@ -118,8 +119,10 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
       }),
       share(),
     );
+    // The risk authority beside the core: it reads the core's fills and audits, never its orders.
+    const risk$ = riskStream(deps, protection$);
     // The guard first: it must hear the very first answer (the start's clock sync).
-    const all$ = merge(guard.watch$, protection$, safety$).pipe(share());
+    const all$ = merge(guard.watch$, protection$, safety$, risk$).pipe(share());
     return merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );

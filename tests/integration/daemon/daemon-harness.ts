@@ -36,6 +36,8 @@ export const FAST_PROTECTION = {
 
 export interface Daemon {
   readonly events: DaemonOutput[];
+  /** Structured events (logs/events/ in production), in order. */
+  readonly emitted: Array<{ type: string; fields: Record<string, unknown> }>;
   readonly alerts: Alert[];
   readonly store: Store;
   readonly done: Promise<DaemonOutput[]>;
@@ -49,6 +51,10 @@ export interface DaemonVariant {
   readonly secret?: string;
   readonly endpoint?: string;
   readonly options?: Omit<DaemonOptions, 'clock'>;
+  /** Other config sections (circuit_breakers ...), as config.yaml would give them. */
+  readonly config?: Record<string, unknown>;
+  /** A real mailer (an SMTP server in the test) instead of the in-memory one. */
+  readonly mailer?: Mailer;
 }
 
 export interface Harness {
@@ -78,10 +84,11 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
   const daemons: Daemon[] = [];
 
   const startDaemon = (overrides: Partial<Config['protection']> = {}, variant: DaemonVariant = {}): Daemon => {
-    const config = configSchema.parse({ protection: { ...FAST_PROTECTION, ...overrides } });
+    const config = configSchema.parse({ ...variant.config, protection: { ...FAST_PROTECTION, ...overrides } });
     const store = openStore(join(t.root, 'state'));
     const alerts: Alert[] = [];
-    const mailer: Mailer = { alert: (a) => { alerts.push(a); return Promise.resolve(); } };
+    const mailer: Mailer = { alert: (a) => { alerts.push(a); return variant.mailer?.alert(a) ?? Promise.resolve(); } };
+    const emitted: Daemon['emitted'] = [];
     const log = root.log.child({ component: 'stream' });
     const daemonUrls = variant.endpoint === undefined ? urls : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
     const adapters = createAlpaca({ keyId: variant.keyId ?? TEST_KEY, secretKey: variant.secret ?? TEST_SECRET, ...daemonUrls, log });
@@ -95,7 +102,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       mailer,
       clock,
       log,
-      events: { emit: () => undefined },
+      events: { emit: (type, fields = {}) => { emitted.push({ type, fields }); } },
       config,
       killSwitch: createFileKillSwitch({ path: join(t.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       shutdown$,
@@ -106,6 +113,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
     void done.catch(() => undefined);
     const daemon: Daemon = {
       events,
+      emitted,
       alerts,
       store,
       done,

@@ -142,21 +142,22 @@ describe.concurrent('trade under the risk authority', { timeout: 120_000 }, () =
     expect(higher[5]?.status).toBe('submitted');
   });
 
-  it('reconciliation: the ledger beyond reconciliation_tolerance_pct halts with every discrepancy; within it, the ledger takes the broker\'s', async (ctx) => {
+  it('reconciliation: the ledger beyond reconciliation_tolerance_pct halts with every discrepancy; within it, trade goes on', async (ctx) => {
     const t = await sim(ctx, 'circuit_breakers:\n  reconciliation_tolerance_pct: 0\n');
     writeCsv(t.root, [{ ticker: 'AAPL' }]);
     const cash = (await brokerFor(t).getAccount()).cash;
-    const ledger = { cash: cash * 1.005, positions: {}, tsReconciled: T0 - MIN, tsUpdated: T0 - MIN };
+    const ledger = { cash: cash * 1.005, lots: {}, tsReconciled: T0 - MIN, tsUpdated: T0 - MIN };
     await withStore(t.root, (s) => writeLedger(s, ledger));
     expect(item(await dry(t), 'AAPL')).toMatchObject({ kind: 'skip', reason: expect.stringMatching(/^stopped by reconciliation: kill switch: reconciliation failed beyond 0%: cash: local \$100500\.00 vs broker \$100000\.00/) as unknown });
-    // Within the default 1%: it passes and the ledger is brought to the broker's cash.
+    // Within the default 1%: it passes (bringing the ledger to the broker's is the daemon's: it alone writes it).
     writeConfig(t.root, '');
     expect(done((await tradeInProcess(t)).result).outcomes[0]?.status).toBe('submitted');
-    expect((await withStore(t.root, (s) => readLedger(s)))?.cash).toBe(cash);
+    expect(events(t).filter((e) => e.type === 'RECONCILIATION_CHECK').map((e) => e.status)).toEqual(['FAIL', 'PASS', 'PASS']);
+    expect((await withStore(t.root, (s) => readLedger(s)))?.cash).toBe(cash * 1.005);
 
     const u = await sim(ctx);
     writeCsv(u.root, [{ ticker: 'MSFT' }]);
-    await withStore(u.root, (s) => writeLedger(s, { ...ledger, cash, positions: { AAPL: 5 } }));
+    await withStore(u.root, (s) => writeLedger(s, { ...ledger, cash, lots: { AAPL: { qty: 5, avgCost: 100, strategy: 'momentum' } } }));
     const halted = (await tradeInProcess(u)).result;
     expect(halted).toMatchObject({ kind: 'breaker', message: expect.stringContaining('reconciliation: kill switch: reconciliation failed beyond 1%: AAPL: local 5 shares vs broker 0') as unknown });
     expect(events(u).filter((e) => e.type === 'RECONCILIATION_CHECK').map((e) => e.status)).toEqual(['FAIL']);

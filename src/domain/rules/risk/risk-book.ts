@@ -7,6 +7,7 @@ import { KILL_CONDITIONS, tripKey, type BreakerTrip, type Measurement } from './
 import type { EquitySample } from './account-breakers.ts';
 import { emptyOrderStats, type OrderStats } from './order-breakers.ts';
 import { nyDate } from '../../time/ny-dates.ts';
+import type { ClosedTrade } from './strategy-breakers.ts';
 
 export interface EquityMarks {
   readonly current: number;
@@ -26,11 +27,16 @@ export interface RiskBook {
   readonly lastTrip: Readonly<Record<string, number>>;
   /** Per kill key, the New York day it was acknowledged: it does not trip again on the same measurement that day. */
   readonly acknowledged: Readonly<Record<string, string>>;
+  /** The latest closed trades of strikeline's strategies (the daemon appends them), oldest first. */
+  readonly closedTrades: readonly ClosedTrade[];
   readonly tsUpdated: number;
 }
 
+/** Closed trades kept: enough for any consecutive_losses limit (at most 100) across the strategies. */
+export const MAX_CLOSED_TRADES = 1_000;
+
 export const emptyRiskBook = (day: string): RiskBook => ({
-  trips: [], measurements: [], equity: null, window: [], orders: emptyOrderStats(day), lastTrip: {}, acknowledged: {}, tsUpdated: 0,
+  trips: [], measurements: [], equity: null, window: [], orders: emptyOrderStats(day), lastTrip: {}, acknowledged: {}, closedTrades: [], tsUpdated: 0,
 });
 
 export interface RiskChange {
