@@ -32,7 +32,9 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
   return defer(() => {
     const log = deps.log.child({ component: 'risk' });
     const fills: FillReceived[] = [];
-    const pending = { audit: false, started: false, live: { tsApart: null } as LiveState };
+    const pending = { audit: false, started: false, live: { tsApart: null } as LiveState, tsLastAudit: -Infinity };
+    // Audits closer together than half the interval (the start's and the stream's first) are measured once.
+    const minAuditGapMs = deps.config.protection.audit_interval_ms / 2;
     const audit = async (): Promise<RiskChanged | null> => {
       if (!pending.started) await startLedger(deps);
       const { state, change } = await evaluateLive(deps, pending.live);
@@ -67,7 +69,10 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
       filter((w): w is Work => w !== undefined),
       concatMap((w) => {
         if (w.kind === 'fill') fills.push(w.fill);
-        else pending.audit = true;
+        else if (deps.clock.now() - pending.tsLastAudit >= minAuditGapMs) {
+          pending.audit = true;
+          pending.tsLastAudit = deps.clock.now();
+        }
         return from(drain());
       }),
       mergeMap((changes) => from(changes)),
