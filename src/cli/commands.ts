@@ -16,6 +16,7 @@ export const COMMANDS: CommandLoaders = {
   halt: async () => (await import('./halt-command.ts')).registerHalt,
   resume: async () => (await import('./resume-command.ts')).registerResume,
   status: async () => (await import('./status-command.ts')).registerStatus,
+  risk: async () => (await import('./risk-command.ts')).registerRisk,
   errors: async () => (await import('./errors-command.ts')).registerErrors,
   dashboard: async () => (await import('./dashboard-command.ts')).registerDashboard,
   config: async () => (await import('./config-command.ts')).registerConfig,

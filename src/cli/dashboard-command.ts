@@ -11,6 +11,7 @@ import { createDashboardFeed } from '../jobs/dashboard/dashboard-feed.ts';
 import { localChanges } from '../jobs/dashboard/local-changes.ts';
 import { pageAssets } from '../jobs/dashboard/page-assets.ts';
 import { staleAfterMs } from '../jobs/ops/status.ts';
+import { riskLimitsOf } from '../config/risk-limits.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 import { UsageError } from './errors.ts';
@@ -45,10 +46,11 @@ async function serveDashboard(ctx: Context, host: string, port: number): Promise
   const killSwitch = composeKillSwitch(ctx);
   const broker = composeAlpaca(ctx).broker;
   const staleMs = staleAfterMs(ctx.config.protection.timer_interval_ms);
+  const riskLimits = riskLimitsOf(ctx.config);
   const probeLock = () => probeRootLock(ctx.env.root);
   const feed = createDashboardFeed({
     collect: () =>
-      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, errorWindowMs: ERROR_WINDOW_MS }),
+      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, riskLimits, errorWindowMs: ERROR_WINDOW_MS }),
     changed: localChanges(store, () => killSwitch.isHalted()),
     pollMs: POLL_MS,
     refreshMs: REFRESH_MS,

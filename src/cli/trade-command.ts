@@ -22,6 +22,7 @@ export function registerTrade(program: Command): void {
           broker: () => composeAlpaca(ctx).broker,
           store: () => ctx.store(),
           mailer: () => ctx.mailer(),
+          events: ctx.events,
           log: ctx.log,
           config: ctx.config,
           csvPath: opts.csv ?? ctx.paths.actionable,
@@ -40,12 +41,7 @@ export function registerTrade(program: Command): void {
           case 'refused':
             throw new Error(result.message);
           case 'breaker':
-            if (!result.dryRun) ctx.events.emit('RISK_LIMIT_HIT', { limit: 'daily_loss', reason: result.message });
-            if (!result.dryRun)
-              ctx.events.emit('KILL_SWITCH_TRIGGERED', {
-                reason: result.message,
-                cancelled: result.cancelled,
-              });
+            // The trips themselves were emitted as they happened (RISK_LIMIT_HIT, KILL_SWITCH_TRIGGERED ...).
             throw new Error(result.message);
           case 'done':
             for (const o of result.outcomes) {

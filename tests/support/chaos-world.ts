@@ -187,7 +187,7 @@ export class ChaosWorld {
     writeFileSync(csvPath, `${[CSV_HEADER, ...rows].join('\n')}\n`);
     const buysBefore = this.entryOrders().length;
     const result = await this.settle(runTradeJob({
-      broker: () => this.h.brokerOver(this.faults.options), store: () => this.daemon.store, mailer: () => this.mailer(), log: this.h.log,
+      broker: () => this.h.brokerOver(this.faults.options), store: () => this.daemon.store, mailer: () => this.mailer(), events: { emit: () => undefined }, log: this.h.log,
       config: configSchema.parse({}), csvPath, killSwitch: createFileKillSwitch({ path: join(this.h.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       rejectedDir: join(this.h.root, 'data', 'rejected_tickers'), strategyDisabledList: [], tradingCapital: undefined, dryRun: false, wallNow: () => Date.now(),
     }));

@@ -24,6 +24,7 @@ import type { ScheduleFacts } from './schedule-checks.ts';
 import { scheduleChecks } from './schedule-checks.ts';
 import { unitCheck, type UnitFileText } from './unit-checks.ts';
 import { whyNotWritable } from './writable-dir.ts';
+import { riskLimitsOf } from '../../config/risk-limits.ts';
 
 /** What the checks reach, once the environment and the config are readable. */
 export interface DoctorServices {
@@ -90,6 +91,7 @@ async function daemonPart(s: DoctorServices, store: Store | undefined): Promise<
       probeLock: s.probeLock,
       isAlive: s.isAlive,
       staleMs: staleAfterMs(s.config.protection.timer_interval_ms),
+      riskLimits: riskLimitsOf(s.config),
     });
     return daemonChecks(report, killswitch);
   } catch (e) {

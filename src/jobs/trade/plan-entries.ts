@@ -79,6 +79,8 @@ export interface Entry {
   readonly notional?: number;
   /** Set for whole-share entries: floor(allocation / price). */
   readonly qty?: number;
+  /** Set when a breaker scaled the entry: which, and by how much. */
+  readonly riskNote?: string;
 }
 
 export interface Reject {

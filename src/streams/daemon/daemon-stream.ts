@@ -19,13 +19,14 @@ import { epochNow } from '../../domain/time/wall-clock.ts';
 import type { OrchestratorEvent } from '../phases/orchestrator-events.ts';
 import { orchestratorStream } from '../phases/orchestrator-stream.ts';
 import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
+import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
   readonly tsReady: number;
 }
 
-export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted | OrchestratorEvent;
+export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted | OrchestratorEvent | RiskChanged;
 
 export interface DaemonOptions {
   readonly clock?: SyncedClock;
@@ -129,8 +130,10 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
     const phases$ = options.phases === undefined
       ? EMPTY
       : orchestratorStream(deps, { tasks: phaseTasks(deps, options.phases), ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
+    // The risk authority beside the core: it reads the core's fills and audits, never its orders.
+    const risk$ = riskStream(deps, protection$);
     // The guard first: it must hear the very first answer (the start's clock sync).
-    const all$ = merge(guard.watch$, protection$, safety$, phases$).pipe(share());
+    const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$).pipe(share());
     return merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );

@@ -1,11 +1,10 @@
 /**
  * @module Seed 001's TASK_REGISTRY as the daemon runs it: what each market phase does. PRE_MARKET checks the broker,
  * reconciles the positions with their protection and loads the regime; MARKET_OPEN confirms the session opened;
- * TRADING watches the positions and the daily-loss breaker; MARKET_CLOSE records the day's P/L; OVERNIGHT takes the
+ * TRADING watches the positions (the breakers are the risk stream's, src/streams/risk); MARKET_CLOSE records the day's P/L; OVERNIGHT takes the
  * state's checkpoint and drops the old ones. AFTER_HOURS research is the scheduled `research` job (docs/phases.md).
  */
 import type { Checkpoints, RegimeSource } from '../../domain/phases/phase-ports.ts';
-import { dailyLoss } from '../../domain/rules/daily-loss.ts';
 import { nyDate } from '../../domain/time/ny-time.ts';
 import type { Deps } from '../deps.ts';
 import { every, once, type PhaseTask, type TaskRegistry } from './phase-task.ts';
@@ -68,7 +67,7 @@ const openingConditions = (deps: Deps): PhaseTask => ({
     const [clock, account] = await Promise.all([deps.broker.getClock(), deps.broker.getAccount()]);
     // The phase follows the calendar; the broker's clock confirms the session really opened (a late open is retried).
     if (!clock.isOpen) return { ok: false, detail: 'the broker reports the market closed' };
-    const change = dailyLoss(account.equity, account.lastEquity, deps.config.circuit_breakers.daily_loss_pct).change;
+    const change = account.lastEquity > 0 ? account.equity / account.lastEquity - 1 : 0;
     return { ok: true, detail: `market open; equity ${account.equity.toFixed(2)} (${pct(change)} vs last close), buying power ${account.buyingPower.toFixed(2)}`, data: { equity: account.equity, lastEquity: account.lastEquity, buyingPower: account.buyingPower } };
   },
 });
@@ -80,21 +79,6 @@ const monitorPositions = (deps: Deps): PhaseTask => ({
     const { held, unprotected, unrealizedPl } = await unprotectedPositions(deps);
     const detail = `${held.length} position(s), unrealized P/L ${unrealizedPl.toFixed(2)}${unprotected.length > 0 ? `, unprotected: ${unprotected.join(', ')}` : ''}`;
     return { ok: true, detail, data: { held: held.length, unprotected, unrealizedPl }, notable: unprotected.length > 0 };
-  },
-});
-
-/** The daily-loss breaker between `trade` runs: tripped, it halts (HALT with the reason); protection goes on. */
-const breakers = (deps: Deps): PhaseTask => ({
-  name: 'breakers',
-  cadence: every(MINUTE_MS),
-  async run() {
-    const account = await deps.broker.getAccount();
-    const loss = dailyLoss(account.equity, account.lastEquity, deps.config.circuit_breakers.daily_loss_pct);
-    const data = { equity: account.equity, lastEquity: account.lastEquity, change: loss.change };
-    if (!loss.tripped) return { ok: true, detail: `day ${pct(loss.change)} (limit -${loss.limitPct}%)`, data };
-    const reason = `daily-loss breaker: equity ${account.equity.toFixed(2)} is ${pct(loss.change)} vs last_equity ${account.lastEquity.toFixed(2)} (limit -${loss.limitPct}%)`;
-    deps.killSwitch.halt(reason);
-    return { ok: true, detail: `${reason}: halted`, data: { ...data, halted: true }, notable: true };
   },
 });
 
@@ -124,7 +108,7 @@ export function phaseTasks(deps: Deps, ports: PhasePorts): TaskRegistry {
   return {
     PRE_MARKET: [connectivity(deps), reconcile(deps), regime(ports)],
     MARKET_OPEN: [openingConditions(deps)],
-    TRADING: [monitorPositions(deps), breakers(deps)],
+    TRADING: [monitorPositions(deps)],
     MARKET_CLOSE: [dayPnl(deps)],
     AFTER_HOURS: [],
     OVERNIGHT: [checkpoint(deps, ports)],

@@ -35,6 +35,8 @@ export const FAST_PROTECTION = {
 
 export interface Daemon {
   readonly events: DaemonOutput[];
+  /** Structured events (logs/events/ in production), in order. */
+  readonly emitted: Array<{ type: string; fields: Record<string, unknown> }>;
   readonly alerts: Alert[];
   readonly store: Store;
   readonly done: Promise<DaemonOutput[]>;
@@ -48,10 +50,12 @@ export interface DaemonVariant {
   readonly secret?: string;
   readonly endpoint?: string;
   readonly options?: Omit<DaemonOptions, 'clock'>;
-  /** Config sections beside `protection` (e.g. `phases`), as config.yaml would state them. */
+  /** Config sections beside `protection` (e.g. `phases`, `circuit_breakers`), as config.yaml would state them. */
   readonly config?: Readonly<Record<string, unknown>>;
   /** The orchestrator's ports over the daemon's store (docs/phases.md); without them no phase task runs. */
   readonly phases?: (store: Store) => PhasePorts;
+  /** A real mailer (an SMTP server in the test) instead of the in-memory one. */
+  readonly mailer?: Mailer;
 }
 
 export interface Harness {
@@ -84,7 +88,8 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
     const config = configSchema.parse({ ...variant.config, protection: { ...FAST_PROTECTION, ...overrides } });
     const store = openStore(join(t.root, 'state'));
     const alerts: Alert[] = [];
-    const mailer: Mailer = { alert: (a) => { alerts.push(a); return Promise.resolve(); } };
+    const mailer: Mailer = { alert: (a) => { alerts.push(a); return variant.mailer?.alert(a) ?? Promise.resolve(); } };
+    const emitted: Daemon['emitted'] = [];
     const log = root.log.child({ component: 'stream' });
     const daemonUrls = variant.endpoint === undefined ? urls : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
     const adapters = createAlpaca({ keyId: variant.keyId ?? TEST_KEY, secretKey: variant.secret ?? TEST_SECRET, ...daemonUrls, log });
@@ -94,7 +99,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       store,
       mailer,
       log,
-      events: { emit: () => undefined },
+      events: { emit: (type, fields = {}) => { emitted.push({ type, fields }); } },
       config,
       killSwitch: createFileKillSwitch({ path: join(t.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       shutdown$,
@@ -105,6 +110,7 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
     void done.catch(() => undefined);
     const daemon: Daemon = {
       events,
+      emitted,
       alerts,
       store,
       done,

@@ -74,7 +74,6 @@ describe('the market-phase orchestrator on the simulator clock', () => {
     await reach(h, d, '2024-05-01T13:35:05Z', 'TRADING', '2024-05-01');
     const watched = await waitFor(taskDone(d, 'monitor_positions', '2024-05-01'), DEADLINE_MS, 'the positions watched');
     expect(watched.data).toMatchObject({ held: 1 });
-    await waitFor(taskDone(d, 'breakers', '2024-05-01'), DEADLINE_MS, 'the breaker checked');
     await reach(h, d, '2024-05-01T19:45:05Z', 'MARKET_CLOSE', '2024-05-01');
     await waitFor(taskDone(d, 'day_pnl', '2024-05-01'), DEADLINE_MS, 'the day P/L');
     await reach(h, d, '2024-05-01T20:00:05Z', 'AFTER_HOURS', '2024-05-01');

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { daemonChecks } from '../../../../src/jobs/doctor/daemon-checks.ts';
 import type { DaemonView, StatusReport } from '../../../../src/jobs/ops/status.ts';
+import { emptyRiskBook } from '../../../../src/domain/rules/risk/risk-book.ts';
+import { riskView } from '../../../../src/domain/rules/risk/risk-view.ts';
 
 const TS = Date.parse('2024-05-01T14:00:00Z');
 const daemon = (over: Partial<DaemonView> = {}): DaemonView => ({
@@ -11,7 +13,7 @@ const daemon = (over: Partial<DaemonView> = {}): DaemonView => ({
 const report = (over: Partial<StatusReport> = {}): StatusReport => ({
   ts: TS, mode: 'normal', killSwitch: { halted: false, file: null, tradingDisabled: false }, daemon: daemon(),
   health: { ok: true, state: 'healthy', reason: 'running, authenticated, both streams up' }, lock: { held: true, pid: 4242 }, safety: null,
-  positions: [], unprotected: [], orphanOrders: [], brokerError: null, journal: [], ...over,
+  positions: [], unprotected: [], orphanOrders: [], brokerError: null, journal: [], risk: riskView(emptyRiskBook('2024-05-01'), TS, 0.5, null), ...over,
 });
 const KS = { dir: '/srv/s/killswitch', whyNotWritable: null };
 const byId = (r: StatusReport, ks: { dir: string; whyNotWritable: string | null } = KS) => Object.fromEntries(daemonChecks(r, ks).map((k) => [k.id, k]));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderStatus } from '../../../../src/jobs/ops/render-status.ts';
 import { modeOf, type StatusReport } from '../../../../src/jobs/ops/status.ts';
+import { applyEvaluation, emptyRiskBook } from '../../../../src/domain/rules/risk/risk-book.ts';
+import { accountBreakers } from '../../../../src/domain/rules/risk/account-breakers.ts';
+import { riskView } from '../../../../src/domain/rules/risk/risk-view.ts';
+import { SEED_LIMITS } from '../../../support/risk-limits.ts';
 
 const ts = Date.parse('2026-03-02T15:00:00Z');
 const daemon = {
@@ -27,6 +31,7 @@ const base: StatusReport = {
   health: { ok: true, state: 'healthy', reason: 'running, authenticated, both streams up' },
   lock: { held: true, pid: 42 },
   safety: null,
+  risk: riskView(emptyRiskBook('2026-03-02'), ts, 0.5, null),
   positions: [
     {
       symbol: 'AAPL',
@@ -81,6 +86,18 @@ describe('renderStatus', () => {
     expect(text).toContain('heartbeat 3 s ago');
     expect(text).toContain('health       OK: running, authenticated, both streams up');
     expect(text).not.toContain('journal');
+    expect(text).toContain('risk         ACTIVE, size x1, no breaker tripped');
+  });
+
+  it('shows the trading state and each tripped breaker with its end', () => {
+    const drawdown = accountBreakers({ now: ts, equity: 80_000, lastClose: 80_000, highWater: 100_000, window: [], tsSessionEnd: ts + 3_600_000 }, SEED_LIMITS);
+    const book = applyEvaluation(emptyRiskBook('2026-03-02'), drawdown, ts, '2026-03-02').book;
+    expect(renderStatus({ ...base, risk: riskView(book, ts, 0.5, null) })).toContain('risk         REDUCING, size x0.5; drawdown');
+    const daily = accountBreakers({ now: ts, equity: 97_000, lastClose: 100_000, highWater: 100_000, window: [], tsSessionEnd: ts + 3_600_000 }, SEED_LIMITS);
+    const halted = applyEvaluation(emptyRiskBook('2026-03-02'), daily, ts, '2026-03-02').book;
+    expect(renderStatus({ ...base, risk: riskView(halted, ts, 0.5, null) })).toContain(
+      'risk         HALTED, size x0; daily_loss until 2026-03-02T16:00:00.000Z',
+    );
   });
 
   it('lists the latest journal entries when asked', () => {
