@@ -24,8 +24,8 @@ export function registerCompletion(program: Command): void {
     .addHelpText('after', HELP)
     .action(async (shell: Shell) => {
       // Every command registered, whichever ran: the loaders only import the modules, nothing runs.
-      const { COMMANDS } = await import('./commands.ts');
-      const model = completionModel(await buildProgram(COMMANDS));
+      const { COMMANDS_BUT_COMPLETION } = await import('./command-list.ts');
+      const model = completionModel(await buildProgram({ ...COMMANDS_BUT_COMPLETION, completion: () => Promise.resolve(registerCompletion) }));
       process.stdout.write(shell === 'bash' ? bashCompletion(model) : zshCompletion(model));
     });
 }

@@ -26,3 +26,11 @@ export interface Store {
   backup(dir: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The store's schema version this code reads and writes (adapters/store migrates older ones). */
+export const SCHEMA_VERSION = 1;
+
+/** A store of a newer or unknown schema version: refused, never misread. */
+export class StoreVersionError extends Error {
+  override readonly name = 'StoreVersionError';
+}

@@ -2,6 +2,9 @@
  * @module One authenticated GET of the account, for `strikeline doctor`: what the SDK hides and a check needs, the
  * HTTP status, the server's `Date` (clock skew), Alpaca's `X-RateLimit-*` headers (headroom) and the account's flags.
  */
+import type { BrokerProbe, RateLimit } from '../../domain/diagnostics.ts';
+
+export type { BrokerProbe, RateLimit } from '../../domain/diagnostics.ts';
 
 export interface ProbeOptions {
   readonly endpoint: string;
@@ -11,22 +14,6 @@ export interface ProbeOptions {
   /** The local wall clock (the box's, whose skew is measured). */
   readonly now?: () => number;
 }
-
-export interface RateLimit {
-  readonly limit: number;
-  readonly remaining: number;
-}
-
-export type BrokerProbe =
-  | { readonly kind: 'unreachable'; readonly error: string }
-  | { readonly kind: 'refused'; readonly httpStatus: number; readonly message: string }
-  | {
-      readonly kind: 'answered';
-      /** Server time minus the box's (ms), measured against the request's midpoint; null without a `Date` header. */
-      readonly skewMs: number | null;
-      readonly rateLimit: RateLimit | null;
-      readonly account: { readonly status: string; readonly tradingBlocked: boolean; readonly accountBlocked: boolean; readonly currency: string };
-    };
 
 const numberHeader = (headers: Headers, name: string): number | undefined => {
   const raw = headers.get(name);

@@ -2,6 +2,9 @@
 import nodemailer from 'nodemailer';
 import type { Alert, Logger, Mailer } from '../../domain/ports.ts';
 import type { Scrub } from '../../domain/secrets/scrub.ts';
+import type { AlertChannel, AlertMailer, Delivery } from '../../domain/diagnostics.ts';
+
+export type { AlertChannel, AlertMailer, Delivery } from '../../domain/diagnostics.ts';
 
 export interface MailerOptions {
   readonly host: string | undefined;
@@ -34,26 +37,6 @@ function scrubbedAlert(alert: Alert, scrub: Scrub): Alert {
     text: scrub(alert.text),
     ...(html === undefined ? {} : { html: scrub(html) }),
   };
-}
-
-export type AlertChannel = 'email' | 'sms';
-
-/** One channel's outcome: sent, or the reason it was not (scrubbed). */
-export interface Delivery {
-  readonly channel: AlertChannel;
-  readonly to: string;
-  readonly sent: boolean;
-  readonly error: string | null;
-}
-
-/** The Mailer port, plus what `report --email` and `doctor` need to know: where alerts go, and whether they got there. */
-export interface AlertMailer extends Mailer {
-  /** The channels an alert goes to: a recipient set in .env and its channel switched on in config (alerts.email / alerts.sms). */
-  readonly channels: ReadonlyArray<{ readonly channel: AlertChannel; readonly to: string }>;
-  /** What `alert` does, with each channel's outcome; never throws. No SMTP server or no channel: `[]`. */
-  deliver(alert: Alert): Promise<Delivery[]>;
-  /** Connects to the SMTP server (and logs in when SMTP_USER and SMTP_PASS are set); rejects with why it could not. */
-  verify(): Promise<void>;
 }
 
 /** How long `verify` waits for the server: a check should answer in seconds, not nodemailer's two minutes. */

@@ -5,11 +5,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
 
-/** cronie honours CRON_TZ; Debian's and Ubuntu's cron (vixie) and busybox's crond read times in the machine's zone. */
-export type CronDaemon = 'cronie' | 'vixie' | 'busybox' | 'none';
-
-export type Crontab = { readonly ok: true; readonly text: string; readonly source: string } | { readonly ok: false; readonly error: string };
+export type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
 
 export function readCrontab(file: string | undefined): Crontab {
   if (file !== undefined && file !== '') return { ok: true, text: existsSync(file) ? readFileSync(file, 'utf8') : '', source: file };

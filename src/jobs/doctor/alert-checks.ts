@@ -2,7 +2,7 @@
  * @module The doctor's alert checks: the SMTP server reachable (and the login accepted), recipients set for email
  * and SMS, and with --send-test a test alert handed to the server on every channel.
  */
-import type { AlertMailer, Delivery } from '../../adapters/mail/mailer.ts';
+import type { AlertMailer, Delivery } from '../../domain/diagnostics.ts';
 import { checksOf, messageOf, type DoctorCheck } from './doctor-check.ts';
 
 const c = checksOf('alerts');

@@ -3,7 +3,7 @@
  * market-data read: credentials accepted, account status, paper or live (said loudly), clock skew between this box
  * and the broker, the data feed, and the rate-limit headroom against the client's own throttle.
  */
-import type { BrokerProbe, RateLimit } from '../../adapters/alpaca/probe-broker.ts';
+import type { BrokerProbe, RateLimit } from '../../domain/diagnostics.ts';
 import { checksOf, type DoctorCheck } from './doctor-check.ts';
 
 const c = checksOf('broker');

@@ -3,9 +3,9 @@
  * schedules, state, alerts, research). A check that cannot run because an earlier one failed says so and fails too:
  * not verified is not ok. Each part takes what it needs from `DoctorDeps`, which the command composes.
  */
-import type { BrokerProbe } from '../../adapters/alpaca/probe-broker.ts';
+import type { BrokerProbe } from '../../domain/diagnostics.ts';
 import type { HaltSwitch as FileKillSwitch } from '../../domain/ports.ts';
-import type { AlertMailer } from '../../adapters/mail/mailer.ts';
+import type { AlertMailer } from '../../domain/diagnostics.ts';
 import type { Env } from '../../config/env.ts';
 import type { Paths } from '../../config/paths.ts';
 import type { Config } from '../../config/schema.ts';

@@ -4,7 +4,7 @@
  * and busybox read the machine's zone), and when each job next runs, in New York time.
  */
 import { existsSync } from 'node:fs';
-import type { CronDaemon, Crontab } from '../../adapters/system/cron-facts.ts';
+import type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
 import { nyIso, nyWall } from '../../domain/time/ny-time.ts';
 import { checksOf, type DoctorCheck } from './doctor-check.ts';
 import { nextCronRun } from './next-cron-run.ts';

@@ -3,7 +3,7 @@
  * root has room, the last decision the store holds (its latest journal entry: what a restart resumes from), and
  * logs/ takes new files.
  */
-import { SCHEMA_VERSION, StoreVersionError } from '../../adapters/store/schema-version.ts';
+import { SCHEMA_VERSION, StoreVersionError } from '../../domain/store.ts';
 import type { Store } from '../../domain/store.ts';
 import { readDaemonStatus } from '../../records/daemon-status.ts';
 import { checksOf, messageOf, type DoctorCheck } from './doctor-check.ts';
