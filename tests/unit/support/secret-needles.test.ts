@@ -1,6 +1,6 @@
 /** The chaos suite's fast leak search finds what the decoding oracle finds, for every form a broker produces. */
 import { fc, test } from '@fast-check/vitest';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodedForms, secretFormsIn, secretNeedles } from '../../support/secret-forms.ts';
 
 const FORMS = Object.keys(encodedForms('x'.repeat(8)));
@@ -19,4 +19,8 @@ describe('secretNeedles', () => {
       expect(secretNeedles(secret).some((n) => text.includes(n))).toBe(true);
     },
   );
+
+  it('finds a form-encoded secret that reads like base64 (a trailing space becomes +; seed -515849866)', () => {
+    expect(secretNeedles('aaaaaaa ')).toContain('aaaaaaa+');
+  });
 });
