@@ -15,6 +15,7 @@ import { riskLimitsOf } from '../config/risk-limits.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 import { UsageError } from './errors.ts';
+import { checkoutDir } from './strikeline-bin.ts';
 
 /** Local state is looked at this often: a fill reaches the page within about this long. */
 const POLL_MS = 250;
@@ -62,7 +63,7 @@ async function serveDashboard(ctx: Context, host: string, port: number): Promise
   const app = dashboardApp({
     feed,
     health: () => currentHealth({ store, probeLock, isAlive: isProcessAlive, staleMs, now: Date.now }),
-    assets: pageAssets(),
+    assets: pageAssets(checkoutDir()),
     token,
     json: (value) => ctx.scrub(JSON.stringify(value)),
   });

@@ -3,13 +3,13 @@
  * only when nothing fails; --json for scripts; --send-test mails a test alert (docs/doctor.md).
  */
 import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { probeBroker } from '../adapters/alpaca/probe-broker.ts';
 import { isProcessAlive } from '../adapters/lock/process-alive.ts';
 import { probeRootLock } from '../adapters/lock/root-lock.ts';
-import { expectedCronBlock, machineZone, readCrontab, runningCronDaemon } from '../adapters/system/cron-facts.ts';
+import { machineZone, readCrontab, runningCronDaemon } from '../adapters/system/cron-facts.ts';
 import { pathsFor } from '../config/paths.ts';
 import { messageOf } from '../jobs/doctor/doctor-check.ts';
 import { renderDoctor } from '../jobs/doctor/doctor-report.ts';
@@ -18,8 +18,11 @@ import { runDoctor, type DoctorServices } from '../jobs/doctor/run-doctor.ts';
 import type { UnitFileText } from '../jobs/doctor/unit-checks.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { openContext, type Context } from './context.ts';
+import { checkoutDir } from './strikeline-bin.ts';
+import { configSchema } from '../config/schema.ts';
+import { scheduleTimes } from '../jobs/schedule/schedule-times.ts';
 
-const CHECKOUT = resolve(import.meta.dirname, '..', '..');
+const CHECKOUT = checkoutDir();
 const SYSTEM_UNITS = '/etc/systemd/system';
 
 /** The box is not ready: the report is printed, then this line, and the exit code is 1. */
@@ -91,7 +94,7 @@ export function registerDoctor(program: Command): void {
             root,
             node: process.execPath,
             crontab: readCrontab(process.env.STRIKELINE_CRONTAB_FILE),
-            expected: expectedCronBlock(CHECKOUT, process.execPath, join(tmpdir(), `strikeline-doctor-${process.pid}-none`)),
+            times: scheduleTimes((ctx?.config ?? configSchema.parse({})).schedule),
             daemon: runningCronDaemon(),
             machineZone: machineZone(),
           }),

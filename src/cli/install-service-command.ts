@@ -4,14 +4,15 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { readEnv } from '../config/env.ts';
 import { systemdUnits, UnitValueError, type UnitFile } from '../jobs/deploy/systemd-units.ts';
 import { DAEMON_NODE_FLAGS } from './daemon-node-flags.ts';
 import { UsageError } from './errors.ts';
+import { checkoutDir } from './strikeline-bin.ts';
 
-const CHECKOUT = resolve(import.meta.dirname, '..', '..');
+const CHECKOUT = checkoutDir();
 const SYSTEM_UNITS = '/etc/systemd/system';
 
 interface Flags {

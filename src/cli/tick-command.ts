@@ -8,6 +8,7 @@ import { runTick, type TickAction, type TickTime } from '../jobs/schedule/tick-j
 import { composeAlpaca } from './compose.ts';
 import { withContext, type Context } from './context.ts';
 import { UsageError } from './errors.ts';
+import { strikelineBin } from './strikeline-bin.ts';
 
 /** The broker's clock, else the machine's (logged): a broker that does not answer must not stop the schedule. */
 export async function tickTime(ctx: Context): Promise<TickTime> {
@@ -46,7 +47,7 @@ export function registerTick(program: Command): void {
           store: ctx.store(),
           config: ctx.config,
           time: () => tickTime(ctx),
-          runJob: (job) => runJobProcess(job, { root: ctx.env.root, logsDir: ctx.paths.logs, header: `--- strikeline ${job}, started by strikeline tick at ${nyIso(Date.now())}` }),
+          runJob: (job) => runJobProcess(job, { bin: strikelineBin(), root: ctx.env.root, logsDir: ctx.paths.logs, header: `--- strikeline ${job}, started by strikeline tick at ${nyIso(Date.now())}` }),
           sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           wallNow: Date.now,
           isAlive: isProcessAlive,

@@ -3,6 +3,7 @@
  * HTTP status, the server's `Date` (clock skew), Alpaca's `X-RateLimit-*` headers (headroom) and the account's flags.
  */
 import type { BrokerProbe, RateLimit } from '../../domain/diagnostics.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export type { BrokerProbe, RateLimit } from '../../domain/diagnostics.ts';
 
@@ -35,7 +36,7 @@ function skewOf(headers: Headers, sentAt: number, receivedAt: number): number | 
 }
 
 export async function probeBroker(o: ProbeOptions): Promise<BrokerProbe> {
-  const now = o.now ?? Date.now;
+  const now = o.now ?? epochNow;
   const sentAt = now();
   let response: Response;
   try {

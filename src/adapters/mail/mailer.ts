@@ -1,6 +1,6 @@
 /** @module Alerts by email (HTML + text) and SMS through a carrier's email gateway; logged, never lost, without SMTP. */
 import nodemailer from 'nodemailer';
-import type { Alert, Logger, Mailer } from '../../domain/ports.ts';
+import type { Alert, Logger } from '../../domain/ports.ts';
 import type { Scrub } from '../../domain/secrets/scrub.ts';
 import type { AlertChannel, AlertMailer, Delivery } from '../../domain/diagnostics.ts';
 

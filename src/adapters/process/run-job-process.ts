@@ -5,11 +5,10 @@
 import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const BIN = fileURLToPath(new URL('../../../bin/strikeline.js', import.meta.url));
 
 export interface JobProcessOptions {
+  /** bin/strikeline.js of this checkout (cli/strikeline-bin.ts finds it, from the sources or the build). */
+  readonly bin: string;
   readonly root: string;
   readonly logsDir: string;
   /** A line written to the log before the job's own output. */
@@ -22,7 +21,7 @@ export function runJobProcess(job: string, o: JobProcessOptions): Promise<number
   const fd = openSync(join(o.logsDir, `cron-${job}.log`), 'a');
   writeSync(fd, `${o.header}\n`);
   return new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, job], {
+    const child = spawn(process.execPath, [o.bin, job], {
       cwd: o.root,
       env: { ...process.env, TRADING_SYSTEM_ROOT: o.root },
       stdio: ['ignore', fd, fd],

@@ -1,8 +1,8 @@
 /**
  * @module What the doctor reads of this machine's cron: the installed crontab (or STRIKELINE_CRONTAB_FILE, as
- * setup_cron.sh uses), the lines setup_cron.sh would install, which cron daemon runs, and the machine's time zone.
+ * setup_cron.sh uses), which cron daemon runs, and the machine's time zone.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
@@ -15,11 +15,6 @@ export function readCrontab(file: string | undefined): Crontab {
   if (run.error !== undefined) return { ok: false, error: 'the crontab command is missing: install cron (Debian/Ubuntu: apt-get install cron; cronie elsewhere)' };
   // `crontab -l` exits 1 with "no crontab for <user>" when there is none: an empty crontab.
   return { ok: true, text: run.status === 0 ? run.stdout : '', source: 'crontab -l' };
-}
-
-/** The block setup_cron.sh installs for this checkout with this node (its --print over an empty crontab). */
-export function expectedCronBlock(checkout: string, node: string, scratchFile: string): string {
-  return execFileSync('bash', [join(checkout, 'setup_cron.sh'), '--print'], { encoding: 'utf8', env: { ...process.env, STRIKELINE_CRONTAB_FILE: scratchFile, STRIKELINE_NODE: node } });
 }
 
 function isCronie(): boolean {

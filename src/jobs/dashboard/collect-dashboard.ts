@@ -13,6 +13,7 @@ import { countErrors, type ErrorCounts } from '../ops/render-errors.ts';
 import { collectStatus, type StatusDeps, type StatusReport } from '../ops/status.ts';
 import { equitySeries, type EquitySeries } from './equity-series.ts';
 import { orderRows, type OrderRow } from './order-rows.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface DashboardSnapshot {
   /** Wall ms when it was taken. */
@@ -68,7 +69,7 @@ async function brokerPart(deps: DashboardDeps): Promise<Pick<DashboardSnapshot, 
 }
 
 export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSnapshot> {
-  const ts = (deps.now ?? Date.now)();
+  const ts = (deps.now ?? epochNow)();
   const [status, fromBroker] = await Promise.all([collectStatus({ ...deps, journalEntries: 0 }), brokerPart(deps)]);
   const errors = listErrors(deps.store, { sinceTs: ts - deps.errorWindowMs });
   const newestFirst = [...errors].reverse();

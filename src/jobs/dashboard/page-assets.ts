@@ -8,10 +8,11 @@ export interface Asset {
   readonly type: string;
 }
 
-export function pageAssets(): Readonly<Record<string, Asset>> {
+/** `checkout`: the checkout's directory (the page is read from its sources: the build bundles code, not pages). */
+export function pageAssets(checkout: string): Readonly<Record<string, Asset>> {
   const uplot = dirname(createRequire(import.meta.url).resolve('uplot'));
   return {
-    '/': { body: readFileSync(join(import.meta.dirname, 'dashboard.html'), 'utf8'), type: 'text/html; charset=utf-8' },
+    '/': { body: readFileSync(join(checkout, 'src', 'jobs', 'dashboard', 'dashboard.html'), 'utf8'), type: 'text/html; charset=utf-8' },
     '/assets/uPlot.iife.min.js': {
       body: readFileSync(join(uplot, 'uPlot.iife.min.js'), 'utf8'),
       type: 'text/javascript; charset=utf-8',

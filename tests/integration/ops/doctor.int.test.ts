@@ -97,7 +97,7 @@ describe('strikeline doctor', () => {
     expect(r.check('daemon.running').summary).toMatch(new RegExp(`^pid ${process.pid}, the only daemon on this root`));
     expect(r.check('daemon.positions').summary).toBe('1 position(s), each covered by a stop');
     // The crontab's lines run on the checkout, not on this test's root: said, not failed.
-    expect(r.check('schedule.cron')).toMatchObject({ status: 'warn', summary: expect.stringMatching(/^5 jobs installed: scan 20:00, rank 06:00, trade 09:35, report 16:05, research 16:30 Mon-Fri; they run on /) as string });
+    expect(r.check('schedule.cron')).toMatchObject({ status: 'warn', summary: expect.stringMatching(/^strikeline tick every minute runs rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 \(New York, Mon-Fri\); it runs on /) as string });
     if (runningCronDaemon() === 'none') {
       expect(r.check('schedule.timezone')).toMatchObject({ status: 'fail', summary: 'no cron daemon is running: no job fires' });
       expect(r.code).toBe(1);
@@ -110,14 +110,15 @@ describe('strikeline doctor', () => {
     expect(r.stdout).not.toContain(TEST_SECRET);
   }, CLI_TEST_MS);
 
-  it('a broken environment: .env readable by others, a secret too short, allocations summing to 90, trade moved to 10:00; nothing else is trusted', async () => {
+  it('a broken environment: .env readable by others, a secret too short, allocations summing to 90, the crontab of an older install; nothing else is trusted', async () => {
     const temp = makeTempRoot('strikeline-doctor-');
     cleanups.push(() => { temp.cleanup(); });
     writeDotEnv(temp.root, { SMTP_HOST: '127.0.0.1', SMTP_PASS: 'short7c' }, 0o644);
     mkdirSync(join(temp.root, 'config'));
     writeFileSync(join(temp.root, 'config', 'config.yaml'), 'strategies:\n  mean_reversion:\n    allocation_pct: 20\n');
     const crontab = installCron(temp.root);
-    writeFileSync(crontab, readFileSync(crontab, 'utf8').replace(/^35 9 (.* trade .*)$/m, '0 10 $1'));
+    // An older setup_cron.sh wrote one line per job; the tick line is not there.
+    writeFileSync(crontab, readFileSync(crontab, 'utf8').replace(/^\* \* \* \* \* (.*) bin\/strikeline\.js tick (.*)$/m, '35 9 * * 1-5 $1 bin/strikeline.js trade $2'));
 
     const r = await doctor([], { TRADING_SYSTEM_ROOT: temp.root, STRIKELINE_CRONTAB_FILE: crontab, ALPACA_API_KEY: '', ALPACA_SECRET_KEY: '', APCA_API_KEY_ID: '', APCA_API_SECRET_KEY: '' });
     expect(r.code).toBe(1);
@@ -130,7 +131,7 @@ describe('strikeline doctor', () => {
     expect(r.check('config.allocations')).toMatchObject({ status: 'fail', fix: expect.stringMatching(/sum to 100/) as string });
     for (const id of ['broker.credentials', 'daemon.running', 'state.store', 'alerts.smtp', 'research.regime'])
       expect(r.check(id)).toEqual(expect.objectContaining({ status: 'fail', summary: 'not checked: the environment is refused (see environment)', fix: null }));
-    expect(r.check('schedule.cron')).toMatchObject({ status: 'fail', summary: 'trade at 10:00 instead of 09:35 Mon-Fri' });
+    expect(r.check('schedule.cron')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/^only the 1 per-job lines of an older setup_cron\.sh for .*: no job runs$/) as string });
     expect(r.stderr.split('\n').at(-2)).toMatch(/^strikeline: doctor: \d+ checks failed: env\.permissions, env\.variables, env\.secrets, config\.valid, config\.allocations, /);
     expect(r.stdout + r.stderr).not.toContain('short7c');
   }, CLI_TEST_MS);
@@ -156,7 +157,7 @@ describe('strikeline doctor', () => {
     expect(r.check('broker.rate_limit')).toMatchObject({ status: 'fail', fix: 'lower broker.requests_per_minute in config/config.yaml to 1000 or less' });
     expect(r.check('daemon.running')).toMatchObject({ status: 'fail', summary: 'the daemon never ran on this root: no position is protected by it' });
     expect(r.check('daemon.positions')).toMatchObject({ status: 'fail', summary: 'not covered by a stop: AAPL' });
-    expect(r.check('schedule.cron')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/^no strikeline cron lines for /) as string, fix: expect.stringMatching(/setup_cron\.sh/) as string });
+    expect(r.check('schedule.cron')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/^no strikeline tick line for /) as string, fix: expect.stringMatching(/setup_cron\.sh/) as string });
     expect(r.check('alerts.smtp')).toMatchObject({ status: 'fail', summary: expect.stringMatching(new RegExp(`^SMTP 127\\.0\\.0\\.1:${closedPort}: .*ECONNREFUSED`)) as string });
     expect(r.check('alerts.recipients')).toMatchObject({ status: 'warn', summary: 'alerts go to email ops@example.com; none by sms' });
     expect(r.check('alerts.test')).toMatchObject({ status: 'fail', summary: 'not checked: the SMTP server is not usable' });

@@ -1,21 +1,23 @@
 /**
- * The doctor's schedule checks over a crontab as setup_cron.sh writes it: New York times on cronie (CRON_TZ) or on a
- * machine in New York; wrong times on Debian's cron or busybox elsewhere; jobs missing, moved, or run by a node gone.
+ * The doctor's schedule checks over a crontab as setup_cron.sh writes it: one `strikeline tick` line that decides
+ * in New York time, so the machine's zone does not matter; the line missing, an older per-job install, a node gone,
+ * another node, another root; no cron daemon.
  */
 import { describe, expect, it } from 'vitest';
 import { cronLinesOf, scheduleChecks, type ScheduleFacts } from '../../../../src/jobs/doctor/schedule-checks.ts';
+import { SCHEDULED_JOBS } from '../../../../src/domain/schedule/job-schedule.ts';
 
 const CHECKOUT = '/srv/strikeline';
 const NODE = '/usr/local/bin/node';
-const JOBS: ReadonlyArray<readonly [string, string]> = [['0 20', 'scan'], ['0 6', 'rank'], ['35 9', 'trade'], ['5 16', 'report'], ['30 16', 'research']];
-const block = (node = NODE, jobs = JOBS, cronTz = true): string =>
+const block = (node = NODE, checkout = CHECKOUT): string =>
   [
-    `# BEGIN strikeline ${CHECKOUT} (managed by setup_cron.sh; changes inside are replaced)`,
-    ...(cronTz ? ['CRON_TZ=America/New_York'] : []),
-    ...jobs.map(([at, job]) => `${at} * * 1-5 cd '${CHECKOUT}' && '${node}' bin/strikeline.js ${job} >> '${CHECKOUT}/logs/cron-${job}.log' 2>&1 # strikeline:${CHECKOUT}`),
-    `# END strikeline ${CHECKOUT}`,
+    `# BEGIN strikeline ${checkout} (managed by setup_cron.sh; changes inside are replaced)`,
+    `* * * * * cd '${checkout}' && '${node}' bin/strikeline.js tick >> '${checkout}/logs/cron-tick.log' 2>&1 # strikeline:${checkout}`,
+    `# END strikeline ${checkout}`,
     '',
   ].join('\n');
+const OLD_LINE = `35 9 * * 1-5 cd '${CHECKOUT}' && '${NODE}' bin/strikeline.js trade >> '${CHECKOUT}/logs/cron-trade.log' 2>&1 # strikeline:${CHECKOUT}`;
+const TIMES = [{ job: 'rank', at: '06:00' }, { job: 'trade', at: '09:35' }, { job: 'report', at: '16:05' }, { job: 'research', at: '16:30' }, { job: 'scan', at: '20:00' }] as const;
 
 /** Friday 2024-05-03 12:00 New York. */
 const NOW = Date.parse('2024-05-03T12:00:00-04:00');
@@ -24,8 +26,8 @@ const facts = (over: Partial<ScheduleFacts> = {}): ScheduleFacts => ({
   root: CHECKOUT,
   node: NODE,
   crontab: { ok: true, text: `MAILTO=me\n${block()}`, source: 'crontab -l' },
-  expected: block(),
-  daemon: 'cronie',
+  times: TIMES,
+  daemon: 'vixie',
   machineZone: 'Etc/UTC',
   now: NOW,
   nodeExists: () => true,
@@ -34,41 +36,35 @@ const facts = (over: Partial<ScheduleFacts> = {}): ScheduleFacts => ({
 const byId = (f: ScheduleFacts) => Object.fromEntries(scheduleChecks(f).map((k) => [k.id, k]));
 
 describe('scheduleChecks', () => {
-  it('reads the job lines of this checkout only, and the CRON_TZ line of its block', () => {
-    const other = block().replaceAll(CHECKOUT, '/home/x/other');
-    const { jobs, cronTz } = cronLinesOf(`${other}${block()}`, CHECKOUT);
-    expect(jobs.map((j) => `${j.job} ${j.hour}:${j.minute} ${j.weekdays.join('')}`)).toEqual(['scan 20:0 12345', 'rank 6:0 12345', 'trade 9:35 12345', 'report 16:5 12345', 'research 16:30 12345']);
-    expect(cronTz).toBe(true);
+  it('reads the tick line of this checkout only, and counts an older install\'s per-job lines', () => {
+    expect(cronLinesOf(`${block(NODE, '/home/x/other')}${block()}`, CHECKOUT)).toEqual({ tickNode: NODE, perJobLines: 0 });
+    expect(cronLinesOf(`${OLD_LINE}\n`, CHECKOUT)).toEqual({ tickNode: undefined, perJobLines: 1 });
+    expect(TIMES.map((t) => t.job).sort()).toEqual([...SCHEDULED_JOBS].sort());
   });
 
-  it('cronie with CRON_TZ on a UTC machine: ok, and the next runs in New York time', () => {
+  it('Debian\'s cron on a UTC machine: ok, the tick decides in New York time; the next runs in New York time', () => {
     const c = byId(facts());
-    expect(c['schedule.cron']).toMatchObject({ status: 'ok', summary: '5 jobs installed: scan 20:00, rank 06:00, trade 09:35, report 16:05, research 16:30 Mon-Fri' });
+    expect(c['schedule.cron']).toMatchObject({ status: 'ok', summary: 'strikeline tick every minute runs rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 (New York, Mon-Fri)' });
     expect(c['schedule.timezone']?.status).toBe('ok');
-    expect(c['schedule.next_runs']).toMatchObject({ status: 'ok', summary: 'next runs (New York): scan 2024-05-03T20:00:00-04:00, rank 2024-05-06T06:00:00-04:00, trade 2024-05-06T09:35:00-04:00, report 2024-05-03T16:05:00-04:00, research 2024-05-03T16:30:00-04:00' });
+    expect(c['schedule.next_runs']).toMatchObject({
+      status: 'ok',
+      summary: 'next runs (New York, holidays skipped by the tick): rank 2024-05-06T06:00:00-04:00, trade 2024-05-06T09:35:00-04:00, report 2024-05-03T16:05:00-04:00, research 2024-05-03T16:30:00-04:00, scan 2024-05-03T20:00:00-04:00',
+    });
   });
 
-  it('Debian\'s cron ignores CRON_TZ: on a UTC machine the jobs fire at the wrong New York times; in New York they are right', () => {
-    const utc = byId(facts({ daemon: 'vixie' }));
-    expect(utc['schedule.timezone']).toMatchObject({ status: 'fail', summary: 'Debian\'s/Ubuntu\'s cron ignores CRON_TZ and this machine is on Etc/UTC: the jobs fire at the wrong New York times' });
-    expect(utc['schedule.next_runs']).toMatchObject({ status: 'fail', summary: expect.stringContaining('trade 2024-05-06T05:35:00-04:00') as string });
-    const ny = byId(facts({ daemon: 'vixie', machineZone: 'America/New_York' }));
-    expect([ny['schedule.timezone']?.status, ny['schedule.next_runs']?.status]).toEqual(['ok', 'ok']);
+  it('no cron daemon: fail, and no next run', () => {
+    const c = byId(facts({ daemon: 'none' }));
+    expect(c['schedule.timezone']).toMatchObject({ status: 'fail', summary: 'no cron daemon is running: no job fires' });
+    expect(c['schedule.next_runs']?.status).toBe('fail');
   });
 
-  it('no cron daemon, no CRON_TZ line, busybox elsewhere: fail', () => {
-    expect(byId(facts({ daemon: 'none' }))['schedule.timezone']?.summary).toBe('no cron daemon is running: no job fires');
-    expect(byId(facts({ crontab: { ok: true, text: block(NODE, JOBS, false), source: 'f' } }))['schedule.timezone']?.summary).toMatch(/^the block has no CRON_TZ line/);
-    expect(byId(facts({ daemon: 'busybox', machineZone: 'Europe/Berlin' }))['schedule.timezone']?.status).toBe('fail');
-  });
-
-  it('missing, moved, a node gone, another node, another root', () => {
-    expect(byId(facts({ crontab: { ok: true, text: 'MAILTO=me\n', source: 'crontab -l' } }))['schedule.cron']).toMatchObject({ status: 'fail', summary: `no strikeline cron lines for ${CHECKOUT} in crontab -l: no job runs` });
-    expect(byId(facts({ crontab: { ok: true, text: block(NODE, JOBS.slice(0, 3)), source: 'f' } }))['schedule.cron']?.summary).toBe('not installed: report, research');
-    expect(byId(facts({ crontab: { ok: true, text: block().replace('35 9 ', '35 10 '), source: 'f' } }))['schedule.cron']?.summary).toBe('trade at 10:35 instead of 09:35 Mon-Fri');
-    expect(byId(facts({ nodeExists: () => false }))['schedule.cron']).toMatchObject({ status: 'fail', summary: `the cron lines run ${NODE}, which does not exist (a node upgraded by nvm?)` });
+  it('missing, an older install, a node gone, another node, another root', () => {
+    expect(byId(facts({ crontab: { ok: true, text: 'MAILTO=me\n', source: 'crontab -l' } }))['schedule.cron']).toMatchObject({ status: 'fail', summary: `no strikeline tick line for ${CHECKOUT} in crontab -l: no job runs` });
+    expect(byId(facts({ crontab: { ok: true, text: `${OLD_LINE}\n`, source: 'f' } }))['schedule.cron']?.summary).toBe(`only the 1 per-job lines of an older setup_cron.sh for ${CHECKOUT} in f: no job runs`);
+    expect(byId(facts({ crontab: { ok: true, text: `${OLD_LINE}\n${block()}`, source: 'f' } }))['schedule.cron']?.status).toBe('warn');
+    expect(byId(facts({ nodeExists: () => false }))['schedule.cron']).toMatchObject({ status: 'fail', summary: `the tick line runs ${NODE}, which does not exist (a node upgraded by nvm?)` });
     expect(byId(facts({ node: '/opt/node22/bin/node' }))['schedule.cron']?.status).toBe('warn');
-    expect(byId(facts({ root: '/srv/paper' }))['schedule.cron']?.summary).toMatch(/they run on \/srv\/strikeline, not on this root \/srv\/paper$/);
+    expect(byId(facts({ root: '/srv/paper' }))['schedule.cron']?.summary).toMatch(/it runs on \/srv\/strikeline, not on this root \/srv\/paper$/);
   });
 
   it('no crontab command: fail, the rest not checked', () => {
