@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBuild } from './build.js';
 
+// Stack traces name the sources (src/...:line), not the bundle: the error log and every failure's stack need them.
+process.setSourceMapsEnabled(true);
+
 let dir;
 try {
   dir = await ensureBuild();

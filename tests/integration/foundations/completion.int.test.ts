@@ -32,7 +32,7 @@ _strikeline; printf '%s\\n' "\${COMPREPLY[@]}"`;
 describe('strikeline completion', () => {
   it('bash: commands, subcommands, options, argument words, paths after --csv, nothing after a free-text option', () => {
     expect(bash.code).toBe(0);
-    expect(complete('strikeline', 's')).toEqual(['sim', 'scan', 'stream', 'status']);
+    expect(complete('strikeline', 's')).toEqual(['sim', 'scan', 'stream', 'status', 'schedule']);
     expect(complete('strikeline', 'do')).toEqual(['doctor']);
     expect(complete('strikeline', 'config', '')).toEqual(['check']);
     expect(complete('strikeline', 'config', 'check', '--j')).toEqual(['--json']);

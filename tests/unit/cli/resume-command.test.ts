@@ -81,6 +81,8 @@ describe('strikeline resume', () => {
       who: currentUser(),
       ack: 'reviewed',
       released: { ts: '2026-03-02T14:00:00.000Z', who: 'ops', reason: 'drawdown review' },
+      // The kill conditions the acknowledgement lifted (docs/risk.md): none latched here.
+      liftedKills: [],
       tradingDisabled: false,
     });
     expect(existsSync(path)).toBe(false);
