@@ -16,9 +16,9 @@ import { ruleDepth, type Rule } from '../../../../src/scanner/research/gp/rule.t
 import { validateCandidates } from '../../../../src/scanner/research/gp/validate-candidates.ts';
 import { writeJsonFile } from '../../../../src/scanner/research/io/json-file.ts';
 import { researchPaths } from '../../../../src/scanner/research/io/research-paths.ts';
-import { runGpJob } from '../../../../src/scanner/research/jobs/gp-job.ts';
-import { researchEnv } from '../../../../src/scanner/research/jobs/research-env.ts';
-import { runWfoJob } from '../../../../src/scanner/research/jobs/wfo-job.ts';
+import { runGpJob } from '../../../../src/scanner/research/work/gp-job.ts';
+import { researchEnv } from '../../../../src/scanner/research/work/research-env.ts';
+import { runWfoJob } from '../../../../src/scanner/research/work/wfo-job.ts';
 import { trainRegime } from '../../../../src/scanner/research/regime/train-regime.ts';
 import { scanResearch } from '../../../../src/scanner/research/scan-research.ts';
 import { studyMarket } from '../../../../src/scanner/research/verdicts/study-market.ts';
@@ -154,20 +154,20 @@ describe('research config keys', () => {
     edge: { probability: 0.03, followDays: 4, followDriftPct: 0.9 },
   });
   const data = gpData(gpMarket, 0.7);
-  const fit = (c: Config) => (r: Rule) =>
+  const fitnessOf = (c: Config) => (r: Rule) =>
     gpFitness(r, data, envOf(c).backtest, 20, gpOptions(c).parsimony);
 
   it('research.gp.population, generations and max_depth', () => {
     const o = gpOptions(cfg({ gp: { population: 12, generations: 2, max_depth: 1 } }));
-    const s = gpInit(o, data.thresholds, [...rng], fit(cfg()));
+    const s = gpInit(o, data.thresholds, [...rng], fitnessOf(cfg()));
     expect(s.population).toHaveLength(12);
     expect(s.population.every((r) => ruleDepth(r) === 1)).toBe(true);
-    expect(gpEvolve(o, data.thresholds, s, fit(cfg())).generation).toBe(2);
+    expect(gpEvolve(o, data.thresholds, s, fitnessOf(cfg())).generation).toBe(2);
     const deep = gpInit(
       gpOptions(cfg({ gp: { population: 12, max_depth: 4 } })),
       data.thresholds,
       [...rng],
-      fit(cfg()),
+      fitnessOf(cfg()),
     );
     expect(Math.max(...deep.population.map(ruleDepth))).toBe(4);
   });
@@ -179,7 +179,7 @@ describe('research config keys', () => {
       b: { op: 'cmp', f: 'rsi', p: 14, rel: 'lt', v: 90 },
     };
     expect(
-      fit(cfg({ gp: { parsimony: 0 } }))(rule) - fit(cfg({ gp: { parsimony: 0.5 } }))(rule),
+      fitnessOf(cfg({ gp: { parsimony: 0 } }))(rule) - fitnessOf(cfg({ gp: { parsimony: 0.5 } }))(rule),
     ).toBeCloseTo(1.5, 9);
   });
 
