@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/config/schema.ts';
 import type { Logger } from '../src/domain/ports.ts';
 import { researchPaths } from '../src/scanner/research/io/research-paths.ts';
-import { researchEnv } from '../src/scanner/research/jobs/research-env.ts';
+import { researchEnv } from '../src/scanner/research/work/research-env.ts';
 import { RESEARCH_TASKS } from '../src/scanner/research/output/research-summary.ts';
 import { runTasks } from '../src/scanner/research/run-tasks.ts';
 import { silentProgress } from '../src/scanner/output/progress.ts';

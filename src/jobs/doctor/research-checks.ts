@@ -7,9 +7,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCandidate } from '../../scanner/research/gp/candidate.ts';
 import { researchPaths } from '../../scanner/research/io/research-paths.ts';
-import { GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION } from '../../scanner/research/jobs/gp-job.ts';
-import { loadCheckpoint } from '../../scanner/research/jobs/checkpoint-file.ts';
-import { GA_CHECKPOINT_FORMAT, GA_CHECKPOINT_VERSION } from '../../scanner/research/jobs/wfo-job.ts';
+import { GP_CHECKPOINT_FORMAT, GP_CHECKPOINT_VERSION } from '../../scanner/research/work/gp-job.ts';
+import { loadCheckpoint } from '../../scanner/research/work/checkpoint-file.ts';
+import { GA_CHECKPOINT_FORMAT, GA_CHECKPOINT_VERSION } from '../../scanner/research/work/wfo-job.ts';
 import { readRegimeModel } from '../../scanner/research/regime/regime-model-file.ts';
 import { checksOf, messageOf, type DoctorCheck } from './doctor-check.ts';
 

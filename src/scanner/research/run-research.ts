@@ -14,7 +14,7 @@ import { scanSetup } from '../scan-setup.ts';
 import { scanWindow } from '../scan-window.ts';
 import { ScanFailedError, type ScanSkipped } from '../run-scan.ts';
 import { researchPaths } from './io/research-paths.ts';
-import { researchEnv } from './jobs/research-env.ts';
+import { researchEnv } from './work/research-env.ts';
 import { logRegimeChange, saveResearchSummary } from './output/research-store.ts';
 import type { ResearchSummary, ResearchTask } from './output/research-summary.ts';
 import { runTasks } from './run-tasks.ts';

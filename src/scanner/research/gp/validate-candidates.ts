@@ -6,7 +6,7 @@
  */
 import type { BacktestOptions } from '../../backtest/backtest.ts';
 import { round } from '../../output/round.ts';
-import type { IslandRule } from '../jobs/gp-job.ts';
+import type { IslandRule } from '../work/gp-job.ts';
 import { benjaminiHochberg } from '../stats/benjamini-hochberg.ts';
 import type { VerdictRules } from '../verdict/verdict-rules.ts';
 import {

@@ -7,13 +7,13 @@ import type { MarketData } from '../../market-data.ts';
 import { packMarket } from '../../parallel/shared-market.ts';
 import { tsWorker, workerModuleUrl } from '../../parallel/ts-worker.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
-import type { ResearchEnv } from '../jobs/research-env.ts';
+import type { ResearchEnv } from '../work/research-env.ts';
 import {
   researchWorld,
   runResearchJob,
   type JobResult,
   type ResearchJob,
-} from '../jobs/research-job.ts';
+} from '../work/research-job.ts';
 import type { ResearchWorkerInput, ResearchWorkerMessage } from './research-protocol.ts';
 
 export type JobOutcome<J extends ResearchJob> =

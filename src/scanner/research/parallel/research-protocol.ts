@@ -1,8 +1,8 @@
 /** @module The messages between the research's main thread and its workers. */
 import type { PackedMarket } from '../../parallel/shared-market.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
-import type { ResearchEnv } from '../jobs/research-env.ts';
-import type { ResearchJob } from '../jobs/research-job.ts';
+import type { ResearchEnv } from '../work/research-env.ts';
+import type { ResearchJob } from '../work/research-job.ts';
 
 export interface ResearchWorkerInput {
   readonly market: PackedMarket;

@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { unpackMarket } from '../../parallel/shared-market.ts';
-import { researchWorld, runResearchJob } from '../jobs/research-job.ts';
+import { researchWorld, runResearchJob } from '../work/research-job.ts';
 import type {
   JobMessage,
   ResearchWorkerInput,

@@ -14,9 +14,9 @@ import {
   GP_CHECKPOINT_VERSION,
   type GpJob,
   type IslandRule,
-} from '../jobs/gp-job.ts';
-import { researchWorld } from '../jobs/research-job.ts';
-import { marketFingerprint, runKey } from '../jobs/run-key.ts';
+} from '../work/gp-job.ts';
+import { researchWorld } from '../work/research-job.ts';
+import { marketFingerprint, runKey } from '../work/run-key.ts';
 import { runWithProgress, type JobFailure, type TaskContext } from './task-context.ts';
 import { verifyCheckpoints, type CheckpointCheck } from './verify-checkpoints.ts';
 

@@ -5,10 +5,10 @@ import type { MarketData } from '../../market-data.ts';
 import type { Progress } from '../../output/progress.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
 import type { ResearchPaths } from '../io/research-paths.ts';
-import type { ResearchEnv } from '../jobs/research-env.ts';
+import type { ResearchEnv } from '../work/research-env.ts';
 import type { JobOutcome, PoolInput } from '../parallel/research-pool.ts';
 import { runJobs } from '../parallel/research-pool.ts';
-import type { ResearchJob } from '../jobs/research-job.ts';
+import type { ResearchJob } from '../work/research-job.ts';
 
 export interface TaskContext {
   readonly market: MarketData;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { round } from '../../output/round.ts';
 import type { ScanOptions } from '../../scan/ticker-scan.ts';
 import { writeJsonFile } from '../io/json-file.ts';
-import type { StudyJob } from '../jobs/research-job.ts';
+import type { StudyJob } from '../work/research-job.ts';
 import { judgeFamily } from '../verdict/judge-family.ts';
 import type { StudyOutcome } from '../verdicts/control-ticker.ts';
 import { LAX_MIN_TRADES, verdictStudy, type VerdictStudy } from '../verdicts/verdict-study.ts';

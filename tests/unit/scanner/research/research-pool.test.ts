@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../../src/config/schema.ts';
-import { researchEnv } from '../../../../src/scanner/research/jobs/research-env.ts';
-import type { ResearchJob } from '../../../../src/scanner/research/jobs/research-job.ts';
+import { researchEnv } from '../../../../src/scanner/research/work/research-env.ts';
+import type { ResearchJob } from '../../../../src/scanner/research/work/research-job.ts';
 import { runJobs } from '../../../../src/scanner/research/parallel/research-pool.ts';
 import { scanOptions } from '../../../../src/scanner/scan-setup.ts';
 import { STATIC_SECTORS } from '../../../../src/scanner/strategies/sectors.ts';
