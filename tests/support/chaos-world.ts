@@ -147,7 +147,8 @@ export class ChaosWorld {
   }
 
   async restart(crash: boolean): Promise<void> {
-    await (crash ? this.daemon.crash() : this.daemon.stop());
+    // Time moves on while the daemon stops: its last risk evaluation may be waiting on a slowed broker.
+    await this.settle(crash ? this.daemon.crash() : this.daemon.stop());
     this.daemon = this.h.startDaemon(CHAOS_CONFIG);
     this.daemons.push(this.daemon);
     this.mark(READY_MS, crash ? 'restart after a crash' : 'restart');

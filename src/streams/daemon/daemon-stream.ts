@@ -3,7 +3,7 @@
  * ready signal. `strikeline stream` runs it; tests run it in-process against the simulator.
  */
 import {
-  BehaviorSubject, EMPTY, catchError, concatMap, defer, filter, first, from, ignoreElements, interval, map, merge, scan,
+  BehaviorSubject, EMPTY, catchError, concat, concatMap, defer, filter, first, from, ignoreElements, interval, map, merge, scan,
   share, startWith, takeUntil, tap, type Observable,
 } from 'rxjs';
 import type { FeedEvent } from '../../domain/events.ts';
@@ -20,6 +20,7 @@ import type { OrchestratorEvent } from '../phases/orchestrator-events.ts';
 import { orchestratorStream } from '../phases/orchestrator-stream.ts';
 import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
 import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
+import { inFlight } from '../in-flight.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
@@ -127,15 +128,18 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
       share(),
     );
     const clock = options.clock;
+    // Work begun as a promise outlives an unsubscribe: the daemon ends only once it has settled (the store then closes).
+    const work = inFlight();
     const phases$ = options.phases === undefined
       ? EMPTY
-      : orchestratorStream(deps, { tasks: phaseTasks(deps, options.phases), ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
+      : orchestratorStream(deps, { tasks: phaseTasks(deps, options.phases), inFlight: work, ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
     // The risk authority beside the core: it reads the core's fills and audits, never its orders.
-    const risk$ = riskStream(deps, protection$);
+    const risk$ = riskStream(deps, protection$, work);
     // The guard first: it must hear the very first answer (the start's clock sync).
     const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$).pipe(share());
-    return merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
+    const running$ = merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );
+    return concat(running$, defer(() => work.settled()).pipe(ignoreElements()));
   });
 }

@@ -5,7 +5,7 @@
  * in LMDB, retried after a failure), periodic ones at their interval. Every run is journaled or counted; a task that
  * throws fails alone.
  */
-import { catchError, defer, exhaustMap, from, mergeMap, of, takeUntil, timer, type Observable } from 'rxjs';
+import { catchError, defer, exhaustMap, finalize, from, mergeMap, of, takeUntil, timer, type Observable } from 'rxjs';
 import type { Config } from '../../config/schema.ts';
 import { phaseAt, type PhaseOptions, type PhaseWindow } from '../../domain/phases/market-phases.ts';
 import type { Deps } from '../deps.ts';
@@ -13,11 +13,14 @@ import type { OrchestratorEvent, PhaseEntered, TaskRan } from './orchestrator-ev
 import { phaseRecords, taskKey, type PhaseRecords } from './phase-records.ts';
 import type { PhaseTask, TaskRegistry, TaskResult } from './phase-task.ts';
 import { sessionCalendar } from './session-calendar.ts';
+import type { InFlight } from '../in-flight.ts';
 
 export interface OrchestratorOptions {
   readonly tasks: TaskRegistry;
   /** False until the daemon's clock follows the broker's: no phase is placed on a guess. */
   readonly synced?: () => boolean;
+  /** Tracks each cycle, which runs on after an unsubscribe until its current task ends (the daemon waits for it). */
+  readonly inFlight?: InFlight;
 }
 
 const MINUTE_MS = 60_000;
@@ -46,6 +49,7 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
     const records = phaseRecords(deps.store);
     const calendar = sessionCalendar(deps.broker);
     const state: CycleState = { current: null, halted: false, lastRun: new Map(), retryAt: new Map() };
+    let subscribed = true;
     const journal = (action: string, reason: string, data: Record<string, unknown>): Promise<void> =>
       deps.store.journal.append({ ts: deps.clock.now(), actor: 'orchestrator', action, reason, data });
 
@@ -76,8 +80,8 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
       events.push(...(await enter(w)));
       if (w.day === '') return events;
       for (const task of options.tasks[w.phase]) {
-        // Checked before every task too: a halt during a long cycle stops the rest of it.
-        if (deps.killSwitch.isHalted()) break;
+        // Checked before every task too: a halt (or the daemon's stop) during a long cycle stops the rest of it.
+        if (!subscribed || deps.killSwitch.isHalted()) break;
         if (!isDue(task, w, deps.clock.now(), state, records)) continue;
         events.push(await runTask(task, w, { deps, records, state, journal, log }));
       }
@@ -86,7 +90,7 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
 
     return timer(0, deps.config.phases.cycle_ms).pipe(
       exhaustMap(() =>
-        defer(cycle).pipe(
+        defer(() => (options.inFlight === undefined ? cycle() : options.inFlight.track(cycle()))).pipe(
           catchError((e: unknown) => {
             log.error({ err: message(e) }, 'orchestrator cycle failed');
             return of([]);
@@ -95,6 +99,9 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
       ),
       mergeMap((events) => from(events)),
       takeUntil(deps.shutdown$),
+      finalize(() => {
+        subscribed = false;
+      }),
     );
   });
 }

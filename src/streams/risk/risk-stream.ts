@@ -4,11 +4,12 @@
  * account poll) measures the account breakers and reconciles the ledger with the broker. Work runs one at a time,
  * in order; a failure is logged and the next event tries again (the state lives in LMDB, so a restart resumes it).
  */
-import { concatMap, defer, filter, from, map, mergeMap, type Observable } from 'rxjs';
+import { concatMap, defer, filter, finalize, from, map, mergeMap, type Observable } from 'rxjs';
 import type { DaemonEvent, FillReceived } from '../../domain/holdings/daemon-events.ts';
 import type { BreakerTrip } from '../../domain/rules/risk/breaker.ts';
 import { riskView, type AccountState } from '../../domain/rules/risk/risk-view.ts';
 import type { Deps } from '../deps.ts';
+import type { InFlight } from '../in-flight.ts';
 import { evaluateLive, type LiveState } from './evaluate-live.ts';
 import { ledgerFill, startLedger } from './live-ledger.ts';
 
@@ -26,10 +27,12 @@ const workOf = (e: { kind: string }): Work | undefined =>
 
 /**
  * Fills first, then at most one audit: an audit that read the broker before a fill's trade update was applied
- * would find the ledger behind (a strike for nothing); queued audits collapse into one.
+ * would find the ledger behind (a strike for nothing); queued audits collapse into one. Once unsubscribed, a drain
+ * ends after the unit it is in; `inFlight` tracks it so the daemon can wait for that unit before the store closes.
  */
-export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind: string }>): Observable<RiskChanged> {
+export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind: string }>, inFlight?: InFlight): Observable<RiskChanged> {
   return defer(() => {
+    let subscribed = true;
     const log = deps.log.child({ component: 'risk' });
     const fills: FillReceived[] = [];
     const pending = { audit: false, started: false, live: { tsApart: null } as LiveState, tsLastAudit: -Infinity };
@@ -47,7 +50,7 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
     // One drain at a time (concatMap): each takes every fill waiting, then the audit if one is due.
     const drain = async (): Promise<RiskChanged[]> => {
       const out: RiskChanged[] = [];
-      for (;;) {
+      while (subscribed) {
         const fill = fills.shift();
         const work = fill !== undefined ? 'fill' : pending.audit ? 'audit' : undefined;
         if (work === undefined) return out;
@@ -63,6 +66,7 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
           log.error({ err: e instanceof Error ? e.message : String(e), work }, 'risk evaluation failed; the next event tries again');
         }
       }
+      return out;
     };
     return events$.pipe(
       map(workOf),
@@ -73,9 +77,12 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
           pending.audit = true;
           pending.tsLastAudit = deps.clock.now();
         }
-        return from(drain());
+        return from(inFlight === undefined ? drain() : inFlight.track(drain()));
       }),
       mergeMap((changes) => from(changes)),
+      finalize(() => {
+        subscribed = false;
+      }),
     );
   });
 }
