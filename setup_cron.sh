@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
-# Installs strikeline's cron jobs: scan 20:00, rank 06:00, trade 09:35, report 16:05, research 16:30, Monday-Friday,
-# New York time (CRON_TZ), for this install. Idempotent: its block (between "# BEGIN strikeline <install>"
-# and "# END strikeline <install>") is replaced; every other line of the crontab is kept as it is.
+# Installs strikeline's cron line for this install: `strikeline tick` every minute, which runs each job (scan, rank,
+# trade, report, research) at its New York time from schedule: in config/config.yaml, once per New York day, whatever
+# this machine's time zone and whether or not its cron honours CRON_TZ (docs/schedules.md). Idempotent: its block
+# (between "# BEGIN strikeline <install>" and "# END strikeline <install>") is replaced; every other line is kept.
 #
-#   ./setup_cron.sh            install (or update) the lines
-#   ./setup_cron.sh --print    print the crontab it would install; change nothing
+#   ./setup_cron.sh            install (or update) the line
+#   ./setup_cron.sh --print    print the crontab it would install; change nothing (works without cron installed)
 #   ./setup_cron.sh --remove   remove only this install's lines
 #
 # STRIKELINE_CRONTAB_FILE=path operates on a file instead of the user's crontab (tests, dry runs).
 # STRIKELINE_NODE=path uses that node binary instead of the one on PATH.
 set -euo pipefail
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
 
 mode=install
 case "${1:-}" in
@@ -31,7 +32,10 @@ fi
 case "$ROOT$NODE" in
   *"'"*|*%*|*$'\n'*) echo "setup_cron.sh: paths containing ', % or a newline cannot go into a crontab: $ROOT" >&2; exit 1 ;;
 esac
-if [[ -z "${STRIKELINE_CRONTAB_FILE:-}" ]] && ! command -v crontab > /dev/null; then
+HAVE_CRONTAB=1
+if [[ -z "${STRIKELINE_CRONTAB_FILE:-}" ]] && ! command -v crontab > /dev/null; then HAVE_CRONTAB=0; fi
+# --print shows the block even where cron is not installed yet (there is then no crontab to keep).
+if [[ "$mode" != print && "$HAVE_CRONTAB" == 0 ]]; then
   echo "setup_cron.sh: the crontab command is missing: install cron (Debian/Ubuntu: apt-get install cron; cronie elsewhere)" >&2
   exit 1
 fi
@@ -44,7 +48,7 @@ read_crontab() {
     if [[ -f "$STRIKELINE_CRONTAB_FILE" ]]; then cat "$STRIKELINE_CRONTAB_FILE"; fi
     return 0
   fi
-  crontab -l 2>/dev/null || true
+  if [[ "$HAVE_CRONTAB" == 1 ]]; then crontab -l 2>/dev/null || true; fi
 }
 
 write_crontab() {
@@ -56,22 +60,17 @@ write_crontab() {
   fi
 }
 
-# One line per job: "minute hour job".
-JOBS=$'0 20 scan\n0 6 rank\n35 9 trade\n5 16 report\n30 16 research'
-
 our_block() {
-  # CRON_TZ applies to the entries after it (cronie), so the block goes at the end of the crontab.
-  # A cron environment line cannot carry a comment, hence the BEGIN/END marker lines.
-  printf '%s\n' "$BEGIN_LINE" 'CRON_TZ=America/New_York'
-  while read -r minute hour job; do
-    printf "%s %s * * 1-5 cd '%s' && '%s' bin/strikeline.js %s >> '%s/logs/cron-%s.log' 2>&1 %s\n" \
-      "$minute" "$hour" "$ROOT" "$NODE" "$job" "$ROOT" "$job" "$TAG"
-  done <<< "$JOBS"
+  # One line, every minute, in whatever zone this cron uses: the tick reads the broker's clock and decides in New
+  # York time which job is due (no CRON_TZ, which Debian's and Ubuntu's cron ignore). A cron environment line
+  # cannot carry a comment, hence the BEGIN/END marker lines.
+  printf '%s\n' "$BEGIN_LINE"
+  printf "* * * * * cd '%s' && '%s' bin/strikeline.js tick >> '%s/logs/cron-tick.log' 2>&1 %s\n" "$ROOT" "$NODE" "$ROOT" "$TAG"
   printf '%s\n' "$END_LINE"
 }
 
-# The crontab without this install's lines: its markers, its tagged job lines, and the CRON_TZ line
-# between its markers. Anything else (even a user's line typed inside the block) is kept as it was.
+# The crontab without this install's lines: its markers, its tagged lines, and the CRON_TZ line an older version
+# put between its markers. Anything else (even a user's line typed inside the block) is kept as it was.
 strip_ours() {
   awk -v begin="$BEGIN_LINE" -v end="$END_LINE" -v tag="$TAG" '
     $0 == begin { inside = 1; next }
@@ -110,7 +109,7 @@ else
   printf '%s\n' "$desired" | write_crontab
 fi
 if [[ "$mode" == install ]]; then
-  echo "installed strikeline cron jobs for $ROOT (scan 20:00, rank 06:00, trade 09:35, report 16:05, Mon-Fri, America/New_York); logs in $ROOT/logs/cron-<job>.log"
+  echo "installed the strikeline tick for $ROOT (every minute; it runs each job at its New York time from schedule: in config/config.yaml); see them with: strikeline schedule; logs in $ROOT/logs/cron-<job>.log"
 else
   echo "removed strikeline cron jobs for $ROOT"
 fi

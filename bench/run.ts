@@ -2,10 +2,14 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { budgetTable, type BenchResult, type BudgetRow } from './support/budget.ts';
 
 interface BenchModule {
   run(): unknown;
 }
+
+const isBenchResult = (r: unknown): r is BenchResult =>
+  typeof r === 'object' && r !== null && 'report' in r && 'budgets' in r;
 
 const only = process.argv.slice(2);
 const files = readdirSync(import.meta.dirname)
@@ -14,6 +18,7 @@ const files = readdirSync(import.meta.dirname)
   .sort();
 
 let failed = 0;
+const budgets: BudgetRow[] = [];
 for (const file of files) {
   process.stdout.write(`\n## ${file}\n`);
   const started = performance.now();
@@ -23,7 +28,10 @@ for (const file of files) {
     )) as Partial<BenchModule>;
     if (typeof mod.run !== 'function') throw new Error('no exported run()');
     const result = await mod.run();
-    if (result !== undefined)
+    if (isBenchResult(result)) {
+      budgets.push(...result.budgets);
+      process.stdout.write(`${result.report}\n`);
+    } else if (result !== undefined)
       process.stdout.write(
         `${typeof result === 'string' ? result : JSON.stringify(result, null, 2)}\n`,
       );
@@ -33,5 +41,9 @@ for (const file of files) {
   }
   process.stdout.write(`(${file}: ${((performance.now() - started) / 1000).toFixed(1)} s)\n`);
 }
-process.stdout.write(`\n${files.length - failed} benchmarks ran, ${failed} failed\n`);
+if (budgets.length > 0) process.stdout.write(`\n## budgets\n${budgetTable(budgets)}\n`);
+const over = budgets.filter((b) => !b.pass).length;
+process.stdout.write(
+  `\n${files.length - failed} benchmarks ran, ${failed} failed; ${budgets.length - over} budgets met, ${over} not\n`,
+);
 process.exitCode = failed === 0 ? 0 : 1;

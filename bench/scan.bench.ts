@@ -3,8 +3,8 @@
  * simulator's synthetic market x all 13 strategies (sector_rotation and quality_smallcap_value fed with
  * synthetic sectors and fundamentals so they do their work), through the same compute core `strikeline scan`
  * runs, in worker threads across the cores (and once in-process for comparison). Reports bars per second and
- * the full-scan time (budget <= 5 s),
- * and each indicator kernel against technicalindicators on the same data as a speed ratio (budget >= 10x).
+ * the full-scan time (budget <= 5 s). The indicator kernels have their own file (indicators.bench.ts), and the real
+ * command its own (scan-command.bench.ts).
  * `npm run bench -- scan` runs only this file; BENCH_QUICK=1 scans 100 symbols instead of 500.
  */
 import { availableParallelism, loadavg } from 'node:os';
@@ -13,7 +13,6 @@ import { scanOptions } from '../src/scanner/scan-setup.ts';
 import { scanInParallel, workerCount } from '../src/scanner/parallel/parallel-scan.ts';
 import type { MarketData } from '../src/scanner/market-data.ts';
 import type { Fundamentals, StrategySettings } from '../src/scanner/strategies/strategy.ts';
-import { indicatorRatios } from './scan/indicator-ratios.ts';
 import { benchSymbol, syntheticUniverse } from './scan/synthetic-universe.ts';
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -113,7 +112,6 @@ export async function run(): Promise<string> {
   const parallel = await timeScans(3, undefined);
   const twoWorkers = await timeScans(2, 2);
   const inProcess = await timeScans(2, 0);
-  const ratios = indicatorRatios(market, QUICK ? 20 : 50);
   const ok = (b: boolean): string => (b ? 'within budget' : 'OVER BUDGET');
   return [
     `machine: ${availableParallelism()} cores, load average ${loadavg()
@@ -130,12 +128,5 @@ export async function run(): Promise<string> {
     line('2 worker threads (--workers 2)', twoWorkers, bars),
     line('in-process (--workers 0)', inProcess, bars),
     `  budget 5 s (the default): ${ok(parallel.median <= 5000)}; CPU time counts every thread, so with workers CPU / ${availableParallelism()} is what an idle machine's wall time approaches`,
-    '',
-    `indicator kernels vs technicalindicators (${QUICK ? 20 : 50} series x ${Math.round(bars / market.symbols.length)} bars, same data, same run):`,
-    '  (CPU ms per pass over every series; ratio = package / kernel in CPU time, wall-time ratio in brackets)',
-    ...ratios.map(
-      (r) =>
-        `  ${r.name.padEnd(18)} kernel ${r.kernelMs.toFixed(2).padStart(7)} ms  package ${r.packageMs.toFixed(1).padStart(8)} ms  ratio ${r.ratio.toFixed(1).padStart(6)}x (${r.wallRatio.toFixed(1)}x) — budget 10x: ${ok(r.ratio >= 10)}`,
-    ),
   ].join('\n');
 }

@@ -6,8 +6,8 @@ import { dirname, relative, resolve } from 'node:path';
 
 /**
  * What each top folder of src/ may import besides itself. domain is the vocabulary and every port; config and
- * records sit on it; operators are pure; procedures (multi-step broker routines such as flattening) use the
- * ports; adapters implement the ports; the simulator stands alone; streams (the daemon) and jobs (the commands'
+ * records sit on it; operators are pure; procedures (multi-step broker routines such as flattening, and
+ * publishing a risk change) use the ports and the records; adapters implement the ports; the simulator stands alone; streams (the daemon) and jobs (the commands'
  * logic) are siblings that share records; cli composes everything.
  */
 export const ALLOWED = {
@@ -15,7 +15,7 @@ export const ALLOWED = {
   config: ['domain'],
   records: ['domain'],
   operators: ['domain'],
-  procedures: ['domain'],
+  procedures: ['domain', 'records'],
   adapters: ['domain'],
   sim: ['domain'],
   streams: ['domain', 'config', 'records', 'operators', 'procedures'],

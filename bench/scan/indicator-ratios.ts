@@ -1,8 +1,10 @@
 /**
  * The indicator kernels against the technicalindicators package on the same series, in the same run: each
- * side is timed over the same bars, alternating rounds so machine noise hits both, best round kept; the ratio
- * is package time over kernel time, in CPU time of this process (what other processes on a shared machine do
- * not inflate) and in wall time. Outputs are compared first (a fast wrong kernel is no result).
+ * side is timed over the same bars, alternating rounds so machine noise hits both, a full GC before each timing
+ * (with --expose-gc, as `npm run bench` runs) so neither pays for the other's garbage, and the median round kept
+ * (the best round hid the slow ones: issue 19); the ratio is package time over kernel time, in CPU time of this
+ * process (what other processes on a shared machine do not inflate) and in wall time. Outputs are compared first
+ * (a fast wrong kernel is no result).
  */
 import { adx } from '../../src/scanner/indicators/adx.ts';
 import { atr } from '../../src/scanner/indicators/atr.ts';
@@ -12,6 +14,7 @@ import { rsi } from '../../src/scanner/indicators/rsi.ts';
 import { sma } from '../../src/scanner/indicators/sma.ts';
 import { vwap } from '../../src/scanner/indicators/vwap.ts';
 import type { MarketData } from '../../src/scanner/market-data.ts';
+import { collectGarbage, median } from '../support/budget.ts';
 import { refAdx, refAtr, refEma, refRsi, refSd, refSma, refVwap } from './reference-indicators.ts';
 
 interface Columns {
@@ -123,8 +126,8 @@ function time(fn: () => void): { cpu: number; wall: number } {
   return { cpu: (c.user + c.system) / 1000, wall: performance.now() - t0 };
 }
 
-/** Times each case over `count` series: `rounds` alternating rounds, the kernel repeated to a measurable span. */
-export function indicatorRatios(market: MarketData, count: number, rounds = 3): IndicatorRatio[] {
+/** Times each case over `count` series: `rounds` alternating rounds (median kept), the kernel repeated to a measurable span. */
+export function indicatorRatios(market: MarketData, count: number, rounds = 10): IndicatorRatio[] {
   const data = columnsOf(market, count);
   return CASES.map((c) => {
     for (const col of data) {
@@ -133,29 +136,28 @@ export function indicatorRatios(market: MarketData, count: number, rounds = 3): 
         throw new Error(`${c.name}: kernel ${a} differs from the package ${b}`);
     }
     const repeat = 20;
-    const best = {
-      kernel: { cpu: Infinity, wall: Infinity },
-      pkg: { cpu: Infinity, wall: Infinity },
-    };
+    const kernel = { cpu: [] as number[], wall: [] as number[] };
+    const pkg = { cpu: [] as number[], wall: [] as number[] };
     for (let r = 0; r < rounds; r += 1) {
+      collectGarbage();
       const p = time(() => {
         data.forEach((col) => c.pkg(col));
       });
+      collectGarbage();
       const k = time(() => {
         for (let j = 0; j < repeat; j += 1) data.forEach((col) => c.kernel(col));
       });
-      best.pkg = { cpu: Math.min(best.pkg.cpu, p.cpu), wall: Math.min(best.pkg.wall, p.wall) };
-      best.kernel = {
-        cpu: Math.min(best.kernel.cpu, k.cpu / repeat),
-        wall: Math.min(best.kernel.wall, k.wall / repeat),
-      };
+      pkg.cpu.push(p.cpu);
+      pkg.wall.push(p.wall);
+      kernel.cpu.push(k.cpu / repeat);
+      kernel.wall.push(k.wall / repeat);
     }
     return {
       name: c.name,
-      kernelMs: best.kernel.cpu,
-      packageMs: best.pkg.cpu,
-      ratio: best.pkg.cpu / best.kernel.cpu,
-      wallRatio: best.pkg.wall / best.kernel.wall,
+      kernelMs: median(kernel.cpu),
+      packageMs: median(pkg.cpu),
+      ratio: median(pkg.cpu) / median(kernel.cpu),
+      wallRatio: median(pkg.wall) / median(kernel.wall),
     };
   });
 }

@@ -4,13 +4,15 @@ import { loadConfig } from '../config/load-config.ts';
 import { pathsFor, type Paths } from '../config/paths.ts';
 import type { Config } from '../config/schema.ts';
 import { createEventLog, newRunId, type EventLog } from '../adapters/log/event-log.ts';
+import { createErrorSink } from '../adapters/log/error-sink.ts';
 import { createLogger } from '../adapters/log/logger.ts';
-import { createMailer } from '../adapters/mail/mailer.ts';
+import { createMailer, type AlertMailer } from '../adapters/mail/mailer.ts';
 import { makeScrubber, type Scrub } from '../domain/secrets/scrub.ts';
 import { openStore } from '../adapters/store/lmdb-store.ts';
 import { scrubbedStore } from '../adapters/store/scrubbed-store.ts';
-import type { Logger, Mailer } from '../domain/ports.ts';
+import type { Logger } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
+import { appendError } from '../records/error-log.ts';
 
 export interface Context {
   readonly command: string;
@@ -24,7 +26,7 @@ export interface Context {
   readonly scrub: Scrub;
   /** Opened on first use, closed by `close()`. */
   store(): Store;
-  mailer(): Mailer;
+  mailer(): AlertMailer;
   close(): Promise<void>;
 }
 
@@ -33,11 +35,14 @@ export function openContext(command: string): Context {
   const paths = pathsFor(env.root);
   const { config, source } = loadConfig(paths.config);
   const scrub = makeScrubber(env.secrets);
-  const root = createLogger({ dir: paths.logs, level: env.logLevel, scrub });
+  let store: Store | undefined;
+  let mailer: AlertMailer | undefined;
+  const openedStore = (): Store => (store ??= scrubbedStore(openStore(paths.state), scrub));
+  // The error log opens the store only when a WARN+ line arrives, off the logging call's path.
+  const errors = createErrorSink({ append: (r) => appendError(openedStore(), r), scrub, maxQueued: 1000 });
+  const root = createLogger({ dir: paths.logs, level: env.logLevel, scrub, errors });
   const log = root.log.child({ component: command });
   const events = createEventLog(paths.events, newRunId(Date.now()), scrub);
-  let store: Store | undefined;
-  let mailer: Mailer | undefined;
   return {
     command,
     env,
@@ -47,13 +52,14 @@ export function openContext(command: string): Context {
     log,
     events,
     scrub,
-    store: () => (store ??= scrubbedStore(openStore(paths.state), scrub)),
+    store: openedStore,
     mailer: () =>
       (mailer ??= createMailer(
         { ...env.smtp, email: config.alerts.email, sms: config.alerts.sms, smsMaxChars: config.alerts.sms_max_chars, ignoreTls: isLoopback(env.smtp.host), scrub },
         log.child({ component: 'mail' }),
       )),
     async close() {
+      await errors.flush();
       if (store !== undefined) await store.close();
       root.close();
     },
@@ -71,6 +77,7 @@ export async function withContext<T>(command: string, body: (ctx: Context) => Pr
     return await body(ctx);
   } catch (e) {
     ctx.log.error({ err: e instanceof Error ? e.message : String(e) }, 'command failed');
+    ctx.events.emit('ERROR', { command, error: e instanceof Error ? e.message : String(e) });
     throw e;
   } finally {
     await ctx.close();

@@ -1,6 +1,6 @@
 /** @module Exit codes and the one clear stderr line every failing command ends with. */
 import { CommanderError } from 'commander';
-import { ConfigError } from '../config/load-config.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { EnvError } from '../config/env.ts';
 import { readSwitch } from '../config/switch-word.ts';
 import { StoreVersionError } from '../adapters/store/schema-version.ts';

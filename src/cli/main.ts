@@ -1,23 +1,5 @@
 /** @module The `strikeline` command line: one subcommand per file, each loaded only when it runs. */
-import { runCli, type CommandLoaders } from './run-cli.ts';
-
-/**
- * Each command's module, loaded only when that command runs: the daemon then carries only its own
- * code (the SDK, LMDB, RxJS), not the simulator's or the scanner's. Listed in the day's order.
- */
-export const COMMANDS: CommandLoaders = {
-  sim: async () => (await import('./sim-command.ts')).registerSim,
-  scan: async () => (await import('./scan-command.ts')).registerScan,
-  research: async () => (await import('./research-command.ts')).registerResearch,
-  rank: async () => (await import('./rank-command.ts')).registerRank,
-  trade: async () => (await import('./trade-command.ts')).registerTrade,
-  stream: async () => (await import('./stream-command.ts')).registerStream,
-  report: async () => (await import('./report-command.ts')).registerReport,
-  halt: async () => (await import('./halt-command.ts')).registerHalt,
-  resume: async () => (await import('./resume-command.ts')).registerResume,
-  status: async () => (await import('./status-command.ts')).registerStatus,
-  config: async () => (await import('./config-command.ts')).registerConfig,
-  demo: async () => (await import('./demo-command.ts')).registerDemo,
-};
+import { COMMANDS } from './commands.ts';
+import { runCli } from './run-cli.ts';
 
 await runCli(COMMANDS);

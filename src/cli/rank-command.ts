@@ -5,6 +5,7 @@ import { runRankJob } from '../jobs/rank/rank-job.ts';
 import { renderRankSummary } from '../jobs/rank/render-rank-summary.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext, type Context } from './context.ts';
+import { emitRankEvents } from './rank-events.ts';
 import { UsageError } from './errors.ts';
 
 export function registerRank(program: Command): void {
@@ -31,6 +32,7 @@ export function registerRank(program: Command): void {
           asOf,
           log: ctx.log,
         });
+        emitRankEvents(ctx.events, result, asOf);
         ctx.events.emit('RUN_FINISHED', {
           job: 'rank',
           asOf,

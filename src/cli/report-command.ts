@@ -8,6 +8,7 @@ import { reportSms, reportSubject } from '../jobs/report/report-sms.ts';
 import { runReportJob } from '../jobs/report/report-job.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext } from './context.ts';
+import { emailReport } from './email-report.ts';
 
 export function registerReport(program: Command): void {
   program
@@ -18,7 +19,7 @@ export function registerReport(program: Command): void {
     .option('--json', 'print the report as JSON instead of a table')
     .option(
       '--email',
-      'also send it by email (HTML + text) and an SMS-sized summary through the configured SMTP',
+      'also send it by email (HTML + text) and an SMS-sized summary through the configured SMTP; exit 1 when it cannot be sent',
     )
     .action(async (opts: { json?: boolean; email?: boolean }) => {
       await withContext('report', async (ctx) => {
@@ -42,26 +43,6 @@ export function registerReport(program: Command): void {
             ? `${JSON.stringify({ ...report, html: file }, (_k, v: unknown) => (v === Infinity ? 'inf' : v), 2)}\n`
             : `${text}\nHTML report: ${file}\n`,
         );
-        if (opts.email === true) {
-          const smtp = ctx.env.smtp;
-          if (smtp.host === undefined || (smtp.emailTo === undefined && smtp.smsTo === undefined)) {
-            process.stderr.write(
-              'strikeline: --email: not sent, set SMTP_HOST and ALERT_EMAIL_TO (or SMTP_TO_SMS) in .env\n',
-            );
-          } else {
-            await ctx.mailer().alert({
-              severity: 'info',
-              subject: reportSubject(report),
-              short: reportSms(report, ctx.config.alerts.sms_max_chars),
-              text,
-              html,
-            });
-            if (opts.json !== true)
-              process.stdout.write(
-                `emailed to ${[smtp.emailTo, smtp.smsTo].filter(Boolean).join(', ')}\n`,
-              );
-          }
-        }
         ctx.events.emit('RUN_FINISHED', {
           job: 'report',
           day: report.day,
@@ -70,6 +51,17 @@ export function registerReport(program: Command): void {
           closed: report.closedTrades.length,
           html: file,
         });
+        // After the run is recorded: a mail that cannot go out fails the command (exit 1), not the report.
+        if (opts.email === true) {
+          const sent = await emailReport(ctx.mailer(), ctx.env.smtp.host, {
+            severity: 'info',
+            subject: reportSubject(report),
+            short: reportSms(report, ctx.config.alerts.sms_max_chars),
+            text,
+            html,
+          });
+          if (opts.json !== true) process.stdout.write(`emailed to ${sent.join(', ')}\n`);
+        }
       });
     });
 }

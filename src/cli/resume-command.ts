@@ -16,7 +16,8 @@ export function registerResume(program: Command): void {
       '--ack <text>',
       'the acknowledgement: what was reviewed and why trading may resume (required)',
     )
-    .action(async (opts: { ack?: string }) => {
+    .option('--json', 'print the outcome as JSON')
+    .action(async (opts: { ack?: string; json?: boolean }) => {
       const ack = opts.ack?.trim() ?? '';
       if (ack === '')
         throw new UsageError(
@@ -40,7 +41,11 @@ export function registerResume(program: Command): void {
           { who, ack, released: outcome.released },
           outcome.released === null ? 'resume: no HALT in place' : 'resume',
         );
-        process.stdout.write(renderResume(outcome, who, ack));
+        process.stdout.write(
+          opts.json === true
+            ? `${JSON.stringify({ halt: ctx.paths.halt, who, ack, ...outcome }, null, 2)}\n`
+            : renderResume(outcome, who, ack),
+        );
       });
     });
 }

@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import { UniverseError } from '../scanner/data/scan-universe.ts';
 import { createProgress } from '../scanner/output/progress.ts';
+import { scanOutcomeJson } from '../scanner/output/scan-outcome-json.ts';
 import { runScan, type ScanOutcome } from '../scanner/run-scan.ts';
 import { ScanInputError } from '../scanner/scan-window.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { isDate, nonNegativeInt, parseStrategies } from './scan-flags.ts';
+import { scanIntraday } from './scan-intraday.ts';
 
 interface ScanFlags {
   symbols?: string;
@@ -16,6 +18,8 @@ interface ScanFlags {
   cache: boolean;
   workers?: string;
   top: string;
+  intraday?: boolean;
+  json?: boolean;
 }
 
 function summary(o: ScanOutcome, signalsDir: string): string {
@@ -58,7 +62,15 @@ export function registerScan(program: Command): void {
       'worker threads for the backtests (default: one per core for large universes; 0 = in-process)',
     )
     .option('--top <n>', 'rows in the printed table of best signals', '20')
+    .option('--intraday', 'backtest the intraday strategies on 1-minute history instead (docs/intraday.md)')
+    .option('--json', 'print the scan as JSON (the fields of data/scan/<date>.json, the counts and the files written; with --intraday, its report)')
     .action(async (flags: ScanFlags) => {
+      if (flags.intraday === true) {
+        if (flags.symbols !== undefined || flags.asof !== undefined || flags.strategies !== undefined || flags.workers !== undefined)
+          throw new UsageError('--intraday takes its symbols and strategies from intraday: in config/config.yaml (only --no-cache and --json go with it)');
+        await withContext('scan', (ctx) => scanIntraday(ctx, { cache: flags.cache, json: flags.json === true }));
+        return;
+      }
       if (flags.asof !== undefined && !isDate(flags.asof))
         throw new UsageError(`--asof: expected a date as YYYY-MM-DD, found "${flags.asof}"`);
       const strategies =
@@ -88,8 +100,9 @@ export function registerScan(program: Command): void {
               top,
             },
           );
+          if (flags.json === true) process.stdout.write(`${JSON.stringify(scanOutcomeJson(outcome), null, 2)}\n`);
           if ('skipped' in outcome) {
-            process.stdout.write(`${outcome.skipped}\n`);
+            if (flags.json !== true) process.stdout.write(`${outcome.skipped}\n`);
             return;
           }
           ctx.events.emit('RUN_FINISHED', {
@@ -98,7 +111,7 @@ export function registerScan(program: Command): void {
             tickers: outcome.report.tickers.length,
             rejected: outcome.report.rejected.length,
           });
-          process.stdout.write(summary(outcome, ctx.paths.signals));
+          if (flags.json !== true) process.stdout.write(summary(outcome, ctx.paths.signals));
         } catch (e) {
           if (e instanceof ScanInputError || e instanceof UniverseError)
             throw new UsageError(e.message);

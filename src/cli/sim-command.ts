@@ -6,6 +6,7 @@ import { SIM_DEFAULTS } from '../sim/server/sim-defaults.ts';
 import type { SimulatorOptions } from '../sim/start-simulator.ts';
 import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
+import { explainListenError } from './listen-error.ts';
 import { writeSimCredentials } from './sim-credentials-file.ts';
 
 export const DEFAULT_SIM_PORT = 8787;
@@ -144,7 +145,10 @@ export function registerSim(program: Command): void {
         const options = parseSimOptions(raw, ctx.env);
         // Loaded on use: the other commands do not pay for the simulator's modules.
         const { startSimulator } = await import('../sim/start-simulator.ts');
-        const sim = await startSimulator({ ...options, log: ctx.log });
+        const sim = await startSimulator({ ...options, log: ctx.log }).catch((e: unknown) => {
+          const explained = explainListenError(e, options.port ?? DEFAULT_SIM_PORT);
+          throw explained === undefined ? e : new Error(explained);
+        });
         const { rest, tradingStream, dataStream, control } = sim.urls;
         // Generated credentials go to a file of the user's own, never to the screen.
         const file = options.key === undefined ? writeSimCredentials({ dir: ctx.paths.state, rest, port: sim.port, ...sim.credentials }) : undefined;

@@ -1,17 +1,6 @@
 /** @module `strikeline status`: positions, protective orders, coverage, mode and kill switch at a glance (`--json` too). */
 import type { Command } from 'commander';
-import { isProcessAlive } from '../adapters/lock/process-alive.ts';
-import { probeRootLock } from '../adapters/lock/root-lock.ts';
-import { renderStatus } from '../jobs/ops/render-status.ts';
-import { collectStatus, staleAfterMs } from '../jobs/ops/status.ts';
-import { composeAlpaca, composeKillSwitch } from './compose.ts';
-import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
-
-/** The daemon does not protect right now: the report is printed, then this line, and the exit code is 1. */
-class DaemonUnhealthyError extends Error {
-  override readonly name = 'DaemonUnhealthyError';
-}
 
 export function registerStatus(program: Command): void {
   program
@@ -35,23 +24,7 @@ export function registerStatus(program: Command): void {
         throw new UsageError(
           `--journal must be a whole number >= 0 (got ${JSON.stringify(opts.journal)})`,
         );
-      const report = await withContext('status', async (ctx) => {
-        const collected = await collectStatus({
-          broker: () => composeAlpaca(ctx).broker,
-          store: ctx.store(),
-          killSwitch: composeKillSwitch(ctx),
-          probeLock: () => probeRootLock(ctx.env.root),
-          isAlive: isProcessAlive,
-          journalEntries,
-          staleMs: staleAfterMs(ctx.config.protection.timer_interval_ms),
-        });
-        process.stdout.write(
-          opts.json === true ? `${JSON.stringify(collected, null, 2)}\n` : renderStatus(collected),
-        );
-        return collected;
-      });
-      // Outside the context: an unhealthy daemon is what status reports, not a failure of status to log.
-      if (!report.health.ok)
-        throw new DaemonUnhealthyError(`daemon ${report.health.state}: ${report.health.reason}`);
+      const { statusAction } = await import('./status-action.ts');
+      await statusAction({ json: opts.json === true, journalEntries });
     });
 }

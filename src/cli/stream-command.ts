@@ -9,6 +9,7 @@ import { daemonStream } from '../streams/daemon/daemon-stream.ts';
 import { readDaemonStatus, writeDaemonStatus, type DaemonStatus } from '../records/daemon-status.ts';
 import { createRestQueue } from '../streams/daemon/rest-queue.ts';
 import { composeAlpaca, composeDaemon, composeKillSwitch } from './compose.ts';
+import { composePhasePorts } from './compose-phases.ts';
 import { withContext, type Context } from './context.ts';
 
 /** In-flight requests get this long to finish after a stop signal, before the pipelines stop and again before the store closes. */
@@ -78,7 +79,7 @@ async function protect(ctx: Context): Promise<void> {
   ctx.events.emit('RUN_STARTED', { command: 'stream', pid: process.pid });
   try {
     await lastValueFrom(
-      daemonStream(deps, { clock }).pipe(
+      daemonStream(deps, { clock, phases: composePhasePorts(ctx, store) }).pipe(
         tap((e) => {
           if (e.kind !== 'Ready') return;
           const line = { event: 'ready', pid: process.pid, rest: ctx.env.endpoint, tradingStream: ctx.env.streamUrl, dataStream: ctx.env.dataStreamUrl, root: ctx.env.root };

@@ -1,6 +1,7 @@
 /** @module `strikeline trade`: the 09:35 entries from data/actionable_signals.csv, once each (see jobs/trade/trade-job.ts). */
 import type { Command } from 'commander';
 import { renderTradeResult } from '../jobs/trade/render-trade-result.ts';
+import { tradeResultJson } from '../jobs/trade/trade-result-json.ts';
 import { runTradeJob } from '../jobs/trade/trade-job.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
@@ -13,13 +14,15 @@ export function registerTrade(program: Command): void {
     )
     .option('--dry-run', 'print the plan and send nothing')
     .option('--csv <path>', 'read this CSV instead of data/actionable_signals.csv')
-    .action(async (opts: { dryRun?: boolean; csv?: string }) => {
+    .option('--json', 'print the outcome as JSON (also when refused: then exit 1 as well)')
+    .action(async (opts: { dryRun?: boolean; csv?: string; json?: boolean }) => {
       await withContext('trade', async (ctx) => {
         const dryRun = opts.dryRun === true;
         const result = await runTradeJob({
           broker: () => composeAlpaca(ctx).broker,
           store: () => ctx.store(),
           mailer: () => ctx.mailer(),
+          events: ctx.events,
           log: ctx.log,
           config: ctx.config,
           csvPath: opts.csv ?? ctx.paths.actionable,
@@ -30,21 +33,26 @@ export function registerTrade(program: Command): void {
           dryRun,
           wallNow: Date.now,
         });
+        if (opts.json === true) process.stdout.write(`${JSON.stringify(tradeResultJson(result), null, 2)}\n`);
         switch (result.kind) {
           case 'closed':
-            process.stdout.write(`${result.message}\n`);
+            if (opts.json !== true) process.stdout.write(`${result.message}\n`);
             return;
           case 'refused':
             throw new Error(result.message);
           case 'breaker':
-            if (!result.dryRun)
-              ctx.events.emit('KILL_SWITCH_TRIGGERED', {
-                reason: result.message,
-                cancelled: result.cancelled,
-              });
+            // The trips themselves were emitted as they happened (RISK_LIMIT_HIT, KILL_SWITCH_TRIGGERED ...).
             throw new Error(result.message);
           case 'done':
             for (const o of result.outcomes) {
+              // Every outcome rests on an intent journaled before its order was sent (deterministic client_order_id).
+              ctx.events.emit('ORDER_INTENT_CREATED', {
+                symbol: o.entry.signal.ticker,
+                strategy: o.entry.signal.strategy,
+                clientOrderId: o.clientOrderId,
+                notional: o.notional,
+                qty: o.qty,
+              });
               const type =
                 o.status === 'submitted'
                   ? 'ORDER_SUBMITTED'
@@ -71,7 +79,7 @@ export function registerTrade(program: Command): void {
                 clientOrderId: o.clientOrderId,
               })),
             });
-            process.stdout.write(renderTradeResult(result));
+            if (opts.json !== true) process.stdout.write(renderTradeResult(result));
             return;
         }
       });

@@ -25,6 +25,8 @@ export interface Env {
     readonly smsTo: string | undefined;
   };
   readonly logLevel: string;
+  /** Required by `strikeline dashboard` on any address but loopback (a secret: scrubbed everywhere). */
+  readonly dashboardToken: string | undefined;
   /** Every secret value the environment holds (see {@link secretsOf}): what every output is scrubbed of. */
   readonly secrets: readonly string[];
 }
@@ -44,7 +46,7 @@ function envSwitch(vars: NodeJS.ProcessEnv, name: string, fallback: boolean): bo
 }
 
 /** Variables holding secrets: the credentials under both their names (a value under the unused one is a secret too) and SMTP_PASS. */
-const SECRET_VARIABLES = ['ALPACA_API_KEY', 'ALPACA_SECRET_KEY', 'APCA_API_KEY_ID', 'APCA_API_SECRET_KEY', 'SMTP_PASS'] as const;
+const SECRET_VARIABLES = ['ALPACA_API_KEY', 'ALPACA_SECRET_KEY', 'APCA_API_KEY_ID', 'APCA_API_SECRET_KEY', 'SMTP_PASS', 'DASHBOARD_TOKEN'] as const;
 /** URLs that may carry a password (`https://user:password@proxy`). */
 const URL_VARIABLES = ['ALPACA_ENDPOINT', 'ALPACA_STREAM_URL', 'ALPACA_DATA_ENDPOINT', 'ALPACA_DATA_STREAM_URL'] as const;
 
@@ -137,6 +139,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
       smsTo: vars.SMTP_TO_SMS || undefined,
     },
     logLevel: vars.LOG_LEVEL ?? 'info',
+    dashboardToken: vars.DASHBOARD_TOKEN || undefined,
     secrets: secretsOf(vars),
   };
 }

@@ -1,21 +1,12 @@
 /** @module Reads and validates config/config.yaml; a bad file is a ConfigError naming the key path (exit 2). */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { ConfigError } from './config-error.ts';
 import { explainIssue } from './explain-issue.ts';
 import { configSchema, type Config } from './schema.ts';
 import { yamlExcerpt } from './yaml-excerpt.ts';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-
-  /** @param excerpt The offending lines of the file, printed above the one-line message. */
-  constructor(
-    message: string,
-    readonly excerpt?: string,
-  ) {
-    super(message);
-  }
-}
+export { ConfigError };
 
 export interface LoadedConfig {
   readonly config: Config;

@@ -17,6 +17,8 @@ export interface Paths {
   readonly reports: string;
   readonly killswitch: string;
   readonly halt: string;
+  /** OVERNIGHT copies of the LMDB state, one folder per trading day (docs/phases.md). */
+  readonly checkpoints: string;
 }
 
 export function pathsFor(root: string): Paths {
@@ -38,5 +40,6 @@ export function pathsFor(root: string): Paths {
     reports: join(root, 'reports'),
     killswitch,
     halt: join(killswitch, 'HALT'),
+    checkpoints: join(root, 'checkpoints'),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { int, num } from './bounded-number.ts';
-import { configSwitch } from './switch-word.ts';
+import { configSwitch } from './config-switch.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as never);
@@ -200,12 +200,46 @@ const sections = {
       })
       .prefault({}),
   }),
+  /** `strikeline tick` (docs/schedules.md): the one source of the jobs' times, New York, Monday to Friday. */
   schedule: section({
     timezone: z.literal('America/New_York').default('America/New_York'),
     scan: hhmm.default('20:00'),
     rank: hhmm.default('06:00'),
     trade: hhmm.default('09:35'),
     report: hhmm.default('16:05'),
+    research: hhmm.default('16:30'),
+    /** A job not started this long after its time (box down, cron stopped) is reported missed, never run late. */
+    max_late_min: int({ gte: 1, lte: 720 }).default(60),
+  }),
+  /** The daemon's market phases (docs/phases.md), placed on the broker's calendar each day. */
+  phases: section({
+    pre_market_start: hhmm.default('06:30'),
+    /** MARKET_OPEN: the first minutes of the session, before TRADING. */
+    opening_min: int({ gte: 1, lte: 60 }).default(5),
+    /** MARKET_CLOSE: the last minutes of the session (the intraday backtests close out when it begins). */
+    closing_min: int({ gte: 1, lte: 60 }).default(15),
+    after_hours_min: int({ gte: 1, lte: 480 }).default(120),
+    /** The orchestrator's cycle: the kill switch, the phase and the due tasks are checked this often. */
+    cycle_ms: int({ gte: 100, lte: MINUTE_MS }).default(5_000),
+    checkpoint_keep_days: int({ gte: 1, lte: 365 }).default(7),
+  }),
+  /** Intraday strategies on 1-minute bars, backtested by `scan --intraday` (docs/intraday.md). */
+  intraday: section({
+    symbols: z.array(z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'a ticker such as SPY')).min(1).max(20)
+      .default(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'TSLA']),
+    /** Sessions of 1-minute history the backtests use (cached in data/bars/1Min/). */
+    history_days: int({ gte: 5, lte: 60 }).default(30),
+    /** Backtest trades a strategy needs for a verdict. */
+    min_trades: int({ gte: 1, lte: 1_000 }).default(20),
+    /** No intraday entry filled in the last minutes before MARKET_CLOSE begins. */
+    entry_cutoff_min: int({ gte: 0, lte: 390 }).default(60),
+    orb: z.strictObject({ enabled: configSwitch(true), range_min: int({ gte: 1, lte: 120 }).default(15) }).prefault({}),
+    vwap_reversion: z.strictObject({ enabled: configSwitch(true), band_pct: num({ gt: 0, lte: 20 }).default(1) }).prefault({}),
+    intraday_gap_fill: z.strictObject({
+      enabled: configSwitch(true),
+      min_gap_pct: num({ gt: 0, lte: 50 }).default(1),
+      max_gap_pct: num({ gt: 0, lte: 50 }).default(6),
+    }).prefault({}),
   }),
   alerts: section({
     email: configSwitch(true),
@@ -254,7 +288,14 @@ function allocationsSumTo100(c: Sections, ctx: z.RefinementCtx): void {
   ctx.addIssue({ code: 'custom', path: ['strategies'], message: 'the allocation_pct of the enabled strategies to sum to 100', params: { found } });
 }
 
-export const configSchema = z.strictObject(sections).superRefine(increasingVixThresholds).superRefine(allocationsSumTo100);
+/** The intraday gap fill trades gaps between its two bounds: a band that holds no gap would never trade. */
+function gapBandOrdered(c: Sections, ctx: z.RefinementCtx): void {
+  const g = c.intraday.intraday_gap_fill;
+  if (failed(ctx, 'intraday') || g.min_gap_pct < g.max_gap_pct) return;
+  ctx.addIssue({ code: 'custom', path: ['intraday', 'intraday_gap_fill', 'max_gap_pct'], message: `a gap above intraday.intraday_gap_fill.min_gap_pct (${g.min_gap_pct})`, params: { value: g.max_gap_pct } });
+}
+
+export const configSchema = z.strictObject(sections).superRefine(increasingVixThresholds).superRefine(allocationsSumTo100).superRefine(gapBandOrdered);
 
 export type Config = z.infer<typeof configSchema>;
 export const DEFAULT_CONFIG: Config = configSchema.parse({});

@@ -1,6 +1,4 @@
 /** @module On/off switches, in the environment or config.yaml: one vocabulary, and any other word is refused (fail closed). */
-import { z } from 'zod';
-
 /** The accepted words, as error messages and docs state them. */
 export const SWITCH_WORDS = 'true/false, 1/0, yes/no or on/off';
 
@@ -17,15 +15,3 @@ export function readSwitch(text: string): SwitchReading {
   if (OFF.has(word)) return false;
   return 'invalid';
 }
-
-/** YAML types true/false itself; the words and 1/0 mean the same as in the environment. Anything else stays as found, and fails. */
-function fromYaml(value: unknown): unknown {
-  if (value === 1 || value === 0) return value === 1;
-  if (typeof value !== 'string') return value;
-  const reading = readSwitch(value);
-  return typeof reading === 'boolean' ? reading : value;
-}
-
-/** A boolean key of config.yaml with its default. */
-export const configSwitch = (fallback: boolean) =>
-  z.preprocess(fromYaml, z.boolean({ error: `one of ${SWITCH_WORDS}` })).default(fallback);

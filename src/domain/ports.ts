@@ -15,6 +15,8 @@ import type { OrderReport, SubmitOrder } from './orders.ts';
 import type { BrokerError } from './broker-error.ts';
 
 export type BarTimeframe = '1Min' | '5Min' | '15Min' | '1Hour' | '1Day';
+/** Prices as traded ('raw'), or history restated for splits, dividends or both as of the request. */
+export type BarAdjustment = 'raw' | 'split' | 'dividend' | 'all';
 
 export interface OrderQuery {
   readonly status?: 'open' | 'closed' | 'all';
@@ -48,8 +50,8 @@ export interface Broker {
   /** Sells (or covers) the whole position at market; resolves the liquidating order. */
   closePosition(symbol: string): Promise<OrderReport>;
   closeAllPositions(): Promise<void>;
-  /** Bars per symbol, all pages followed. */
-  getBars(symbols: readonly string[], timeframe: BarTimeframe, tsStart: number, tsEnd?: number): Promise<Record<string, Bar[]>>;
+  /** Bars per symbol, all pages followed; raw prices unless `adjustment` asks otherwise. */
+  getBars(symbols: readonly string[], timeframe: BarTimeframe, tsStart: number, tsEnd?: number, adjustment?: BarAdjustment): Promise<Record<string, Bar[]>>;
   getLatestPrices(symbols: readonly string[]): Promise<Record<string, LatestPrice>>;
   /** The account's fills (the broker's FILL activities) in the time range, oldest first, all pages followed. */
   listFills(query: FillQuery): Promise<FillReport[]>;

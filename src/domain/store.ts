@@ -22,5 +22,15 @@ export interface Journal {
 export interface Store {
   readonly journal: Journal;
   table<V>(name: string): Table<V>;
+  /** A consistent copy of the whole store into `dir` (created; must be empty), taken while writers go on. */
+  backup(dir: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** The store's schema version this code reads and writes (adapters/store migrates older ones). */
+export const SCHEMA_VERSION = 1;
+
+/** A store of a newer or unknown schema version: refused, never misread. */
+export class StoreVersionError extends Error {
+  override readonly name = 'StoreVersionError';
 }

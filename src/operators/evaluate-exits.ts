@@ -3,7 +3,8 @@
  * soft exit signals (break-even, trailing, time stop), fraction targets, raised high-water marks and stale
  * symbols out. It owns M, the highest trade since entry, per symbol.
  */
-import { mergeMap, scan, type OperatorFunction } from 'rxjs';
+import { Observable, type OperatorFunction } from 'rxjs';
+import type { Price } from '../domain/money.ts';
 import type { FractionTargetDue, HighWaterRaised, SoftExitDue } from '../domain/holdings/daemon-inputs.ts';
 import type { ExitTrack } from '../domain/holdings/daemon-events.ts';
 import type { MarketTrade } from '../domain/events.ts';
@@ -33,59 +34,60 @@ export interface EvaluateExitsOptions {
   readonly staleMs: number;
 }
 
+/** One held symbol's mutable record: updated in place on every trade (no copy of the map per trade). */
 interface Watched {
-  readonly exit: ExitState;
-  readonly fraction: number;
-  readonly lastPrice: number | null;
-  readonly tsLastPrice: number;
+  exit: ExitState;
+  fraction: number;
+  /** The hard target of the entry, computed once per track (it rounds to a tick: too costly per trade). */
+  target: Price;
+  lastPrice: number | null;
+  tsLastPrice: number;
 }
 
-interface Acc {
-  readonly watched: ReadonlyMap<string, Watched>;
-  readonly out: readonly ExitSignal[];
-}
+type Watchlist = Map<string, Watched>;
+type Emit = (signal: ExitSignal) => void;
 
-function onTrack(acc: Acc, t: ExitTrack): Acc {
-  const watched = new Map(acc.watched);
-  if (t.state === null) watched.delete(t.symbol);
-  else {
-    const prev = watched.get(t.symbol);
-    // The same position keeps the higher mark; a rescaled one (a split) takes the restated mark as it is.
-    const same = prev !== undefined && prev.exit.tsEntry === t.state.tsEntry && !t.rescaled;
-    const highWater = same ? Math.max(prev.exit.highWater, t.state.highWater) : t.state.highWater;
-    watched.set(t.symbol, {
-      exit: { ...t.state, highWater }, fraction: t.fraction, lastPrice: prev?.lastPrice ?? null, tsLastPrice: prev?.tsLastPrice ?? -Infinity,
-    });
+function onTrack(watched: Watchlist, t: ExitTrack, rules: ExitRuleOptions): void {
+  if (t.state === null) {
+    watched.delete(t.symbol);
+    return;
   }
-  return { watched, out: [] };
+  const prev = watched.get(t.symbol);
+  // The same position keeps the higher mark; a rescaled one (a split) takes the restated mark as it is.
+  const same = prev !== undefined && prev.exit.tsEntry === t.state.tsEntry && !t.rescaled;
+  const highWater = same ? Math.max(prev.exit.highWater, t.state.highWater) : t.state.highWater;
+  watched.set(t.symbol, {
+    exit: { ...t.state, highWater }, fraction: t.fraction, target: takeProfitPrice(t.state.entryPrice, rules),
+    lastPrice: prev?.lastPrice ?? null, tsLastPrice: prev?.tsLastPrice ?? -Infinity,
+  });
 }
 
-function onTrade(acc: Acc, t: MarketTrade, rules: ExitRuleOptions): Acc {
-  const w = acc.watched.get(t.symbol);
-  if (w === undefined) return { watched: acc.watched, out: [] };
-  const out: ExitSignal[] = [];
-  const exit = applyTradePrice(w.exit, t.price);
-  if (exit.highWater > w.exit.highWater) out.push({ kind: 'HighWaterRaised', symbol: t.symbol, highWater: exit.highWater });
-  const decision = evaluateSoftExit(w.exit, t.price, t.tsEvent, rules);
-  if (decision !== null) out.push({ kind: 'SoftExitDue', symbol: t.symbol, decision });
-  const target = takeProfitPrice(w.exit.entryPrice, rules);
-  if (decision === null && w.fraction > 0 && t.price >= target) out.push({ kind: 'FractionTargetDue', symbol: t.symbol, price: t.price, target });
-  const watched = new Map(acc.watched);
-  watched.set(t.symbol, { ...w, exit, lastPrice: t.price, tsLastPrice: Math.max(w.tsLastPrice, t.tsEvent) });
-  return { watched, out };
+/** Folds the trade into its symbol's record first, then emits (a subscriber that reacts synchronously sees the new state). */
+function onTrade(watched: Watchlist, t: MarketTrade, rules: ExitRuleOptions, emit: Emit): void {
+  const w = watched.get(t.symbol);
+  if (w === undefined) return;
+  const before = w.exit;
+  const exit = applyTradePrice(before, t.price);
+  const decision = evaluateSoftExit(before, t.price, t.tsEvent, rules);
+  w.exit = exit;
+  w.lastPrice = t.price;
+  if (t.tsEvent > w.tsLastPrice) w.tsLastPrice = t.tsEvent;
+  if (exit.highWater > before.highWater) emit({ kind: 'HighWaterRaised', symbol: t.symbol, highWater: exit.highWater });
+  if (decision !== null) emit({ kind: 'SoftExitDue', symbol: t.symbol, decision });
+  else if (w.fraction > 0 && t.price >= w.target) emit({ kind: 'FractionTargetDue', symbol: t.symbol, price: t.price, target: w.target });
 }
 
-function onTick(acc: Acc, tick: ExitTick, options: EvaluateExitsOptions): Acc {
-  const out: ExitSignal[] = [];
+function onTick(watched: Watchlist, tick: ExitTick, options: EvaluateExitsOptions, emit: Emit): void {
+  const due: ExitSignal[] = [];
   const stale: string[] = [];
-  for (const [symbol, w] of acc.watched) {
+  for (const [symbol, w] of watched) {
     if (isTimeStopDue(w.exit, tick.now, options.rules)) {
-      out.push({ kind: 'SoftExitDue', symbol, decision: { rule: 'time_stop', price: w.lastPrice ?? w.exit.entryPrice, floor: softExitFloor(w.exit, options.rules) } });
+      due.push({ kind: 'SoftExitDue', symbol, decision: { rule: 'time_stop', price: w.lastPrice ?? w.exit.entryPrice, floor: softExitFloor(w.exit, options.rules) } });
     }
     if (tick.sessionOpen && tick.now - w.tsLastPrice > options.staleMs) stale.push(symbol);
   }
-  if (stale.length > 0) out.push({ kind: 'PricesStale', symbols: stale });
-  return { watched: acc.watched, out };
+  if (stale.length > 0) due.push({ kind: 'PricesStale', symbols: stale });
+  for (const signal of due) emit(signal);
 }
 
 /**
@@ -93,14 +95,30 @@ function onTick(acc: Acc, tick: ExitTick, options: EvaluateExitsOptions): Acc {
  */
 export function evaluateExits(options: EvaluateExitsOptions): OperatorFunction<ExitInput, ExitSignal> {
   return (source) =>
-    source.pipe(
-      scan((acc: Acc, input: ExitInput): Acc => {
-        switch (input.kind) {
-          case 'ExitTrack': return onTrack(acc, input);
-          case 'MarketTrade': return onTrade(acc, input, options.rules);
-          case 'ExitTick': return onTick(acc, input, options);
-        }
-      }, { watched: new Map<string, Watched>(), out: [] }),
-      mergeMap((acc) => acc.out),
-    );
+    new Observable<ExitSignal>((subscriber) => {
+      // One watchlist per subscription: two subscribers never share state.
+      const watched: Watchlist = new Map();
+      const emit: Emit = (signal) => {
+        subscriber.next(signal);
+      };
+      return source.subscribe({
+        next: (input) => {
+          try {
+            switch (input.kind) {
+              case 'ExitTrack': onTrack(watched, input, options.rules); break;
+              case 'MarketTrade': onTrade(watched, input, options.rules, emit); break;
+              case 'ExitTick': onTick(watched, input, options, emit); break;
+            }
+          } catch (e) {
+            subscriber.error(e);
+          }
+        },
+        error: (e: unknown) => {
+          subscriber.error(e);
+        },
+        complete: () => {
+          subscriber.complete();
+        },
+      });
+    });
 }

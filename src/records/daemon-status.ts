@@ -1,5 +1,6 @@
 /** @module The daemon's status record (store table 'daemon', key 'status'): read by `strikeline status`, written on every change and heartbeat. */
 import type { CoverageLine } from '../domain/holdings/daemon-events.ts';
+import type { MarketPhase } from '../domain/phases/market-phases.ts';
 import type { Store } from '../domain/store.ts';
 
 export const STATUS_TABLE = 'daemon';
@@ -28,6 +29,16 @@ export interface DaemonStatus {
   readonly credentials?: CredentialsState;
   /** The one line the daemon exited with, when it stopped on a failure. */
   readonly failure?: string;
+  /** The market phase the orchestrator is in (docs/phases.md); absent before its first cycle. */
+  readonly phase?: DaemonPhase;
+}
+
+export interface DaemonPhase {
+  readonly phase: MarketPhase;
+  /** The trading day it belongs to (OVERNIGHT: the session before it). */
+  readonly day: string;
+  readonly tsStart: number;
+  readonly tsEnd: number | null;
 }
 
 export function readDaemonStatus(store: Store): DaemonStatus | undefined {

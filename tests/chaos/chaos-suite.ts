@@ -16,6 +16,21 @@ export interface ChaosRun {
   readonly seed: number;
 }
 
+/** Far above any schedule's run (a few hundred ms alone, seconds on a loaded box). */
+const SCHEDULE_LIMIT_MS = Number(process.env.CHAOS_SCHEDULE_MS ?? 120_000);
+
+async function withWatchdog<T>(run: Promise<T>, why: () => string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => { reject(new Error(why())); }, SCHEDULE_LIMIT_MS);
+  });
+  try {
+    return await Promise.race([run, limit]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function runChaos(options: ChaosRun): Promise<{ schedules: number; steps: number }> {
   let schedules = 0;
   let steps = 0;
@@ -28,7 +43,8 @@ export async function runChaos(options: ChaosRun): Promise<{ schedules: number; 
       const world = await ChaosWorld.start(simSeed);
       try {
         const model: ChaosModel = { halted: false, sessionLeftMs: SESSION_MS, buys: 0 };
-        await fc.asyncModelRun(() => ({ model, real: world }), commands);
+        // A schedule that never ends is a failure with its seed and path, not a suite that hangs.
+        await withWatchdog(fc.asyncModelRun(() => ({ model, real: world }), commands), () => `schedule still running after ${String(SCHEDULE_LIMIT_MS)} ms; trace:\n${world.trace()}`);
         steps += [...commands].length;
         // A last quiet minute: whatever the schedule left is covered, reconciled and clean.
         if (world.halted) await world.resume();

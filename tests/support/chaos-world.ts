@@ -147,7 +147,8 @@ export class ChaosWorld {
   }
 
   async restart(crash: boolean): Promise<void> {
-    await (crash ? this.daemon.crash() : this.daemon.stop());
+    // Time moves on while the daemon stops: its last risk evaluation may be waiting on a slowed broker.
+    await this.settle(crash ? this.daemon.crash() : this.daemon.stop());
     this.daemon = this.h.startDaemon(CHAOS_CONFIG);
     this.daemons.push(this.daemon);
     this.mark(READY_MS, crash ? 'restart after a crash' : 'restart');
@@ -187,7 +188,7 @@ export class ChaosWorld {
     writeFileSync(csvPath, `${[CSV_HEADER, ...rows].join('\n')}\n`);
     const buysBefore = this.entryOrders().length;
     const result = await this.settle(runTradeJob({
-      broker: () => this.h.brokerOver(this.faults.options), store: () => this.daemon.store, mailer: () => this.mailer(), log: this.h.log,
+      broker: () => this.h.brokerOver(this.faults.options), store: () => this.daemon.store, mailer: () => this.mailer(), events: { emit: () => undefined }, log: this.h.log,
       config: configSchema.parse({}), csvPath, killSwitch: createFileKillSwitch({ path: join(this.h.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       rejectedDir: join(this.h.root, 'data', 'rejected_tickers'), strategyDisabledList: [], tradingCapital: undefined, dryRun: false, wallNow: () => Date.now(),
     }));

@@ -38,6 +38,7 @@ export function settledStore(store: Store): SettledStore {
       }
       return table;
     },
+    backup: (dir) => track(store.backup(dir)),
     close: () => store.close(),
     pending: () => pending,
   };

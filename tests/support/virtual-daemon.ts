@@ -153,7 +153,17 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
       await vi.advanceTimersByTimeAsync(ms);
     },
     stop: async () => {
-      for (const d of daemons) await d.stop().catch(() => undefined);
+      // Virtual time keeps moving while each daemon stops: its last in-flight work may wait on the broker's timers.
+      for (const d of daemons) {
+        const state = { done: false };
+        const stopped = d.stop().catch(() => undefined).finally(() => { state.done = true; });
+        for (let i = 0; i < 10_000 && !state.done; i += 1) {
+          await untilCommitted(daemons);
+          await vi.advanceTimersByTimeAsync(10);
+          await realTurn();
+        }
+        await stopped;
+      }
       logger.close();
       vi.useRealTimers();
       await sim.close();

@@ -3,7 +3,7 @@ import { marketData, trading } from '@alpacahq/alpaca-trade-api';
 import type { Bar, LatestPrice } from '../../domain/account.ts';
 import { price } from '../../domain/money.ts';
 import { addDays } from '../../domain/time/ny-time.ts';
-import type { BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
+import type { BarAdjustment, BarTimeframe, Broker, OrderQuery } from '../../domain/ports.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { makeScrubber, type Scrub } from '../../domain/secrets/scrub.ts';
 import { fetchFills, fetchPortfolioHistory } from './account-history.ts';
@@ -97,7 +97,7 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
     cancelAllOrders: () => call('write', async () => { await orders.deleteAllOrders(); }),
     closePosition: (symbol) => call('write', async () => toOrderReport(await positions.deleteOpenPosition({ symbolOrAssetId: symbol }))),
     closeAllPositions: () => call('write', async () => { await positions.deleteAllOpenPositions({ cancelOrders: true }); }),
-    getBars: (symbols, timeframe, tsStart, tsEnd) => call('read', () => fetchBars(stocks, feed, symbols, timeframe, tsStart, tsEnd)),
+    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) => call('read', () => fetchBars(stocks, feed, symbols, timeframe, tsStart, tsEnd, adjustment)),
     getLatestPrices: (symbols) => call('read', () => fetchLatest(stocks, feed, symbols)),
     listFills: (query) => call('read', () => fetchFills(activities, query)),
     getPortfolioHistory: (query) => call('read', () => fetchPortfolioHistory(history, query)),
@@ -111,6 +111,7 @@ async function fetchBars(
   timeframe: BarTimeframe,
   tsStart: number,
   tsEnd: number | undefined,
+  adjustment: BarAdjustment = 'raw',
 ): Promise<Record<string, Bar[]>> {
   const out: Record<string, Bar[]> = {};
   for (const group of chunks(symbols, SYMBOL_CHUNK)) {
@@ -122,6 +123,7 @@ async function fetchBars(
         start: new Date(tsStart),
         ...(tsEnd === undefined ? {} : { end: new Date(tsEnd) }),
         limit: 10_000,
+        adjustment,
         feed,
         ...(pageToken === undefined ? {} : { pageToken }),
       });

@@ -53,6 +53,11 @@ export function openStore(dir: string): Store {
       }
       return table as Table<V>;
     },
+    backup: async (target) => {
+      mkdirSync(target, { recursive: true });
+      // LMDB's own copy (mdb_env_copy2, compacting): one read transaction, so the copy is one moment of the store.
+      await root.backup(target, true);
+    },
     close: () => root.close(),
   };
 }

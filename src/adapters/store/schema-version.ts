@@ -1,12 +1,10 @@
 /** @module The store's schema version: an old store is migrated, a newer or unknown one refused, never misread. */
 import type { RootDatabase } from 'lmdb';
+import { SCHEMA_VERSION, StoreVersionError } from '../../domain/store.ts';
 
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION, StoreVersionError } from '../../domain/store.ts';
+
 const KEY = 'schema_version';
-
-export class StoreVersionError extends Error {
-  override readonly name = 'StoreVersionError';
-}
 
 /** Migrations from version n to n + 1, applied in order inside one transaction each. */
 const MIGRATIONS: ReadonlyArray<(root: RootDatabase) => void> = [];

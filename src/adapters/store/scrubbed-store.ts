@@ -33,6 +33,7 @@ export function scrubbedStore(store: Store, scrub: Scrub): Store {
       }
       return table as Table<V>;
     },
+    backup: (dir) => store.backup(dir),
     close: () => store.close(),
   };
 }

@@ -1,6 +1,7 @@
 /** @module One simulated trading day of the demo: the cron schedule of DESIGN.md §1, each job its own process. */
 import type { CalendarDay } from '../../domain/account.ts';
 import { nyToEpoch } from '../../domain/time/ny-time.ts';
+import { usd } from '../../jobs/format/text-table.ts';
 import type { JournalFeed } from './journal-feed.ts';
 import { runCommand, type Finished } from './processes.ts';
 import type { SimControl } from './sim-control.ts';
@@ -55,7 +56,7 @@ export async function tradingDay(ctx: DayContext, day: CalendarDay, onMorning: (
     }
     if ((ts - day.tsOpen) % (30 * MINUTE) === 0 && ts > day.tsOpen) {
       const equity = Number(state.account.equity);
-      ctx.print(`  ${state.clock.timestamp.slice(11, 16)}  · equity $${equity.toFixed(2)}, ${state.positions.length} positions, ${state.open_orders.length} open orders`);
+      ctx.print(`  ${state.clock.timestamp.slice(11, 16)}  · equity ${usd(equity)}, ${state.positions.length} positions, ${state.open_orders.length} open orders`);
     }
   }
   await ctx.control.moveTo(iso(nyToEpoch(day.date, '16:05')));

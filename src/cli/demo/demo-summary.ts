@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { CalendarDay } from '../../domain/account.ts';
 import type { Store } from '../../domain/store.ts';
 import { isRearmedStop } from '../../jobs/report/build-report.ts';
+import { usd } from '../../jobs/format/text-table.ts';
 import type { SimState } from './sim-control.ts';
 
 export interface DemoSummary {
@@ -88,7 +89,7 @@ export function renderSummary(s: DemoSummary): string {
     `entries         ${s.entries} submitted, ${s.fills} fills`,
     `protections     ${s.protections} placed; fill→sent p50 ${fmt(s.latencySentMs.p50)} (max ${fmt(s.latencySentMs.max)}), fill→ack p50 ${fmt(s.latencyAckMs.p50)}`,
     `soft exits      ${exits}; re-armed stops ${s.rearms}`,
-    `equity          $${s.equityBefore.toFixed(2)} → $${s.equityAfter.toFixed(2)} (${change >= 0 ? '+' : ''}${change.toFixed(2)}), ${s.positionsAfter} positions open`,
+    `equity          ${usd(s.equityBefore)} → ${usd(s.equityAfter)} (${usd(change, true)}), ${s.positionsAfter} positions open`,
     `report          ${s.reports.at(-1) ?? '(none written)'}`,
     `wall time       ${s.wallSeconds} s`,
   ].join('\n');

@@ -1,10 +1,10 @@
 /** @module Runs strikeline commands as separate processes, exactly as cron and systemd would start them. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DAEMON_NODE_FLAGS } from '../daemon-node-flags.ts';
+import { strikelineBin } from '../strikeline-bin.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', '..', 'bin', 'strikeline.js');
+const BIN = strikelineBin();
 
 export interface Finished {
   readonly code: number;

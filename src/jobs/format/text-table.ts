@@ -36,6 +36,14 @@ export function usd(n: number, signed = false): string {
   return `${sign}$${s}`;
 }
 
+/**
+ * A share price as every command prints it: two decimals at or above $1 (a cent tick), four below (Alpaca's
+ * sub-dollar tick), no dollar sign and no grouping (`48.50`, `0.1234`); money amounts go through {@link usd}.
+ */
+export function priceText(p: number): string {
+  return p.toFixed(Math.abs(p) >= 1 || p === 0 ? 2 : 4);
+}
+
 /** 12.34% from a fraction (with a sign when asked); n/a for null. */
 export function pct(fraction: number | null, signed = false, digits = 2): string {
   if (fraction === null || Number.isNaN(fraction)) return 'n/a';

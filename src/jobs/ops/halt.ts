@@ -2,7 +2,10 @@
 import { nyIso } from '../../domain/time/ny-time.ts';
 import type { Broker, EventSink, HaltRecord, HaltSwitch, Logger, Mailer } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-
+import { acknowledgeKills } from '../../domain/rules/risk/risk-book.ts';
+import { nyDate } from '../../domain/time/ny-dates.ts';
+import { publishRiskChange } from '../../procedures/publish-risk-change.ts';
+import { readRiskBook } from '../../records/risk-state.ts';
 import { describeFlatten, flattenAccount, type FlattenResult } from '../../procedures/flatten-account.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
@@ -93,6 +96,8 @@ export function renderHalt(outcome: HaltOutcome, haltPath: string): string {
 export interface ResumeOutcome {
   /** The HALT record removed, or null when there was none. */
   readonly released: HaltRecord | null;
+  /** The automatic kill conditions acknowledged (they latch until resumed), as `name: reason`. */
+  readonly liftedKills: readonly string[];
   readonly tradingDisabled: boolean;
 }
 
@@ -120,17 +125,35 @@ export async function resumeTrading(
       text: `HALT removed by ${who}: ${ack}.\nIt was set at ${released.ts} by ${released.who}: ${released.reason}.`,
     });
   }
-  return { released, tradingDisabled: deps.killSwitch.tradingDisabled };
+  const liftedKills = await acknowledgeLatchedKills(deps, who, ack, now);
+  return { released, liftedKills, tradingDisabled: deps.killSwitch.tradingDisabled };
+}
+
+/** The kill conditions of the risk authority latch HALTED in the store until this acknowledgement. */
+async function acknowledgeLatchedKills(deps: Omit<HaltDeps, 'broker'>, who: string, ack: string, now: () => number): Promise<string[]> {
+  const change = acknowledgeKills(readRiskBook(deps.store, nyDate(now())), now());
+  if (change.lifted.length === 0) return [];
+  const lifted = change.lifted.map((t) => `${t.name}: ${t.reason}`);
+  await publishRiskChange(change, now(), { ...deps, actor: who });
+  await deps.store.journal.append({ ts: now(), actor: who, action: 'resume_kills', reason: ack, data: { lifted } });
+  await deps.mailer.alert({
+    severity: 'info',
+    short: `KILL CONDITIONS ACKNOWLEDGED by ${who}: ${ack}`,
+    subject: `Kill conditions acknowledged by ${who}`,
+    text: `${who} acknowledged: ${ack}.\nLifted:\n${lifted.join('\n')}`,
+  });
+  return lifted;
 }
 
 export function renderResume(outcome: ResumeOutcome, who: string, ack: string): string {
   const lines =
     outcome.released === null
-      ? ['no HALT in place: nothing to resume']
+      ? [outcome.liftedKills.length === 0 ? 'no HALT in place: nothing to resume' : 'no HALT file in place']
       : [
           `HALT removed by ${who}: ${ack}`,
           `(it was set at ${outcome.released.ts} by ${outcome.released.who}: ${outcome.released.reason})`,
         ];
+  for (const k of outcome.liftedKills) lines.push(`kill condition acknowledged: ${k}`);
   if (outcome.tradingDisabled)
     lines.push(
       'TRADING_DISABLED is still set in the environment: trading stays halted until it is removed',

@@ -2,6 +2,7 @@
 import { nyIso } from '../../domain/time/ny-time.ts';
 import type { ProtectiveOrder } from './position-coverage.ts';
 import type { StatusReport } from './status.ts';
+import { riskSummary } from './risk-report.ts';
 import { pct, textTable, usd } from '../format/text-table.ts';
 
 const ago = (ms: number): string =>
@@ -45,13 +46,17 @@ function header(r: StatusReport): string[] {
     s?.active === true
       ? `ACTIVE since ${nyIso(s.tsEntered)} (${s.feed} stream down: ${s.reason}; ${s.onDisconnect})`
       : 'off';
+  const p = d?.phase ?? null;
+  const phase = p === null ? 'not known yet' : `${p.phase} of ${p.day}, since ${nyIso(p.tsStart)}${p.tsEnd === null ? '' : `, until ${nyIso(p.tsEnd)}`}${d?.running === true ? '' : ' (when the daemon last ran)'}`;
   return [
     `strikeline status at ${nyIso(r.ts)}`,
     `mode         ${r.mode}`,
     `daemon       ${daemon}`,
+    `phase        ${phase}`,
     `health       ${health}`,
     `kill switch  ${killSwitch.length === 0 ? 'off' : killSwitch.join('; ')}`,
     `safety mode  ${safety}`,
+    `risk         ${riskSummary(r.risk)}`,
   ];
 }
 

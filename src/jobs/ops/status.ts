@@ -2,11 +2,14 @@
 import type { HaltRecord, HaltSwitch } from '../../domain/ports.ts';
 import type { Broker, JournalEntry } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-import { readDaemonStatus, type CredentialsState, type DaemonStatus } from '../../records/daemon-status.ts';
+import { readDaemonStatus, type CredentialsState, type DaemonPhase, type DaemonStatus } from '../../records/daemon-status.ts';
 import { readSafety, type SafetyState } from '../../records/safety-state.ts';
 import { coverageOf, describeOrder, type Coverage, type ProtectiveOrder } from './position-coverage.ts';
 import { daemonHealth, type DaemonHealth, type LockView } from './daemon-health.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
+import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
+import type { RiskView } from '../../domain/rules/risk/risk-view.ts';
+import { collectRisk } from './risk-report.ts';
 
 export type Mode = 'halted' | 'safety' | 'normal' | 'daemon not running';
 
@@ -27,6 +30,8 @@ export interface DaemonView {
   readonly credentials: CredentialsState;
   /** The line it exited with, when it stopped on a failure. */
   readonly failure: string | null;
+  /** The market phase it last entered, or null before its orchestrator's first cycle. */
+  readonly phase: DaemonPhase | null;
 }
 
 const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: DaemonHealth): DaemonView => ({
@@ -42,6 +47,7 @@ const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: Daemo
   pidAlive,
   credentials: beat.credentials ?? 'unknown',
   failure: beat.failure ?? null,
+  phase: beat.phase ?? null,
 });
 
 export interface PositionStatus {
@@ -68,6 +74,8 @@ export interface StatusReport {
   /** The root's lock: held by the running daemon (with its pid), or free. */
   readonly lock: LockView;
   readonly safety: SafetyState | null;
+  /** The trading state (`strikeline risk --json`). */
+  readonly risk: RiskView;
   readonly positions: readonly PositionStatus[];
   readonly unprotected: readonly string[];
   /** Open sell orders of symbols with no position (the audit cancels them). */
@@ -90,6 +98,7 @@ export interface StatusDeps {
   readonly staleMs: number;
   /** How many of the latest journal entries to include. */
   readonly journalEntries?: number;
+  readonly riskLimits: RiskLimits;
 }
 
 /** The daemon beats every `protection.timer_interval_ms`: three missed beats (at least 30 s) mean it is gone. */
@@ -120,12 +129,16 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
   let positions: PositionStatus[] = [];
   let orphanOrders: StatusReport['orphanOrders'] = [];
   let brokerError: string | null = null;
+  // Trips end at broker times (the session's close): measured against the broker's clock when it answers.
+  let riskTs = ts;
   try {
     const broker = deps.broker();
-    const [held, open] = await Promise.all([
+    const [held, open, clock] = await Promise.all([
       broker.listPositions(),
       broker.listOrders({ status: 'open', nested: true, limit: 500 }),
+      broker.getClock(),
     ]);
+    riskTs = clock.tsNow;
     positions = held
       .map((p) => ({
         symbol: p.symbol,
@@ -152,6 +165,7 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
     health,
     lock,
     safety,
+    risk: collectRisk(deps.store, deps.killSwitch, deps.riskLimits, riskTs),
     positions,
     unprotected: positions
       .filter((p) => p.coverage.state === 'UNPROTECTED' || p.coverage.state === 'partial')

@@ -1,7 +1,7 @@
 /** @module What `strikeline rank` prints: the kept signals as a table and the drops counted by reason. */
 import type { RankJobResult } from './rank-job.ts';
 import { DROP_REASONS } from './rank-signals.ts';
-import { pct, ratio, textTable } from '../format/text-table.ts';
+import { pct, priceText, ratio, textTable } from '../format/text-table.ts';
 
 export function renderRankSummary(r: RankJobResult): string {
   const out: string[] = [];
@@ -44,7 +44,7 @@ export function renderRankSummary(r: RankJobResult): string {
           String(s.trades),
           `${s.avgReturnPct.toFixed(2)}%`,
           s.signalDate,
-          s.price.toFixed(2),
+          priceText(s.price),
         ]),
       ),
     );

@@ -2,11 +2,12 @@
  * @module The report as one self-contained HTML page: inline CSS, inline SVG equity curve, no script and
  * no network (a Content-Security-Policy forbids both), every string escaped.
  */
+import { metricsCaveat } from './metrics-caveat.ts';
 import { equitySvg } from './equity-svg.ts';
 import { escapeHtml } from '../format/html-escape.ts';
 import type { ReportData } from './report-data.ts';
 import { latencyMs, protectionText } from './render-report-text.ts';
-import { pct, ratio, usd } from '../format/text-table.ts';
+import { pct, priceText, ratio, usd } from '../format/text-table.ts';
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:24px auto;max-width:1040px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
@@ -19,7 +20,7 @@ type Cell = string | { readonly text: string; readonly cls?: string };
 
 const e = escapeHtml;
 const signed = (n: number | null): string => (n === null ? '' : n > 0 ? 'pos' : n < 0 ? 'neg' : '');
-const price = (p: number | null): string => (p === null ? '-' : p.toFixed(2));
+const price = (p: number | null): string => (p === null ? '-' : priceText(p));
 const qty = (q: number | null): string =>
   q === null ? '-' : Number.isInteger(q) ? String(q) : q.toFixed(4);
 
@@ -146,8 +147,12 @@ ${closed}
 ${latency}
 <h2>Metrics</h2>
 <p>${e(`Equity history ${m.equity.points} days${m.equity.from === null ? '' : ` (${m.equity.from} – ${m.equity.to ?? ''})`}: total return ${pct(m.equity.totalReturn, true)}, Sharpe ${ratio(m.equity.sharpe)}, Sortino ${ratio(m.equity.sortino)}, Calmar ${ratio(m.equity.calmar)}, max drawdown ${pct(m.equity.maxDrawdown)}`)}</p>
-${strategies}
+${caveatHtml(metricsCaveat(m))}${strategies}
 <p class="muted">${e(`Trade metrics are net of the cost model: ${m.costModel.slippageBps} bps slippage and $${m.costModel.commissionPerShare} per share on each fill.`)}</p>
 </body></html>
 `;
+}
+
+function caveatHtml(caveat: string | null): string {
+  return caveat === null ? '' : `<p class="muted">${e(caveat)}</p>\n`;
 }

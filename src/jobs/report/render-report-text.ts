@@ -1,9 +1,10 @@
 /** @module The report as terminal text (also the plain-text body of the email). */
 import type { ReportData } from './report-data.ts';
-import { pct, ratio, textTable, usd } from '../format/text-table.ts';
+import { pct, priceText, ratio, textTable, usd } from '../format/text-table.ts';
+import { metricsCaveat } from './metrics-caveat.ts';
 
 const qtyText = (q: number): string => (Number.isInteger(q) ? String(q) : q.toFixed(4));
-const priceText = (p: number | null): string => (p === null ? '-' : p.toFixed(2));
+const priceOrDash = (p: number | null): string => (p === null ? '-' : priceText(p));
 const age = (days: number | null): string =>
   days === null ? '?' : days < 1 ? `${Math.round(days * 24)}h` : `${days.toFixed(1)}d`;
 /** Milliseconds with one decimal below 100 ms (where the daemon's latency lives), whole above. */
@@ -12,8 +13,8 @@ export const latencyMs = (v: number | null): string =>
 
 export function protectionText(p: ReportData['positions'][number]['protection']): string {
   const prices = [
-    p.stopPrice === null ? '' : `stop ${p.stopPrice.toFixed(2)}`,
-    p.targetPrice === null ? '' : `target ${p.targetPrice.toFixed(2)}`,
+    p.stopPrice === null ? '' : `stop ${priceText(p.stopPrice)}`,
+    p.targetPrice === null ? '' : `target ${priceText(p.targetPrice)}`,
   ]
     .filter(Boolean)
     .join(' / ');
@@ -52,8 +53,8 @@ export function renderReportText(r: ReportData): string {
         r.positions.map((p) => [
           p.symbol,
           qtyText(p.qty),
-          priceText(p.avgEntryPrice),
-          priceText(p.currentPrice),
+          priceOrDash(p.avgEntryPrice),
+          priceOrDash(p.currentPrice),
           usd(p.marketValue),
           usd(p.unrealizedPl, true),
           pct(p.unrealizedPlPct, true),
@@ -85,8 +86,8 @@ export function renderReportText(r: ReportData): string {
         r.closedTrades.map((t) => [
           t.symbol,
           qtyText(t.qty),
-          priceText(t.entryPrice),
-          priceText(t.exitPrice),
+          priceOrDash(t.entryPrice),
+          priceOrDash(t.exitPrice),
           t.realizedPl === null ? 'entry unknown' : usd(t.realizedPl, true),
           pct(t.realizedPlPct, true),
           t.netPl === null ? '-' : usd(t.netPl, true),
@@ -117,9 +118,9 @@ export function renderReportText(r: ReportData): string {
           p.what,
           p.at.slice(11, 19),
           p.qty === null ? '-' : qtyText(p.qty),
-          priceText(p.entryPrice),
-          priceText(p.stopPrice),
-          priceText(p.takeProfitPrice),
+          priceOrDash(p.entryPrice),
+          priceOrDash(p.stopPrice),
+          priceOrDash(p.takeProfitPrice),
           latencyMs(p.latencySentMs),
           latencyMs(p.latencyAckMs),
         ]),
@@ -131,6 +132,8 @@ export function renderReportText(r: ReportData): string {
   out.push(
     `metrics: equity history ${m.equity.points} days${m.equity.from === null ? '' : ` (${m.equity.from} .. ${m.equity.to ?? ''})`}: total return ${pct(m.equity.totalReturn, true)}, Sharpe ${ratio(m.equity.sharpe)}, Sortino ${ratio(m.equity.sortino)}, Calmar ${ratio(m.equity.calmar)}, max drawdown ${pct(m.equity.maxDrawdown)}`,
   );
+  const caveat = metricsCaveat(m);
+  if (caveat !== null) out.push(caveat);
   out.push(
     `trades net of ${m.costModel.slippageBps} bps slippage + $${m.costModel.commissionPerShare}/share per fill:`,
   );

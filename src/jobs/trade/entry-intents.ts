@@ -14,9 +14,13 @@ export interface ExecuteDeps {
   readonly log: Logger;
   /** Broker time, epoch ms (the journal's clock). */
   readonly now: () => number;
+  /** Asked before each entry is sent: a reason stops it (the risk authority, issue 13). */
+  readonly beforeEntry?: (entry: Entry) => Promise<string | undefined>;
+  /** Told each outcome, in order (the order kill conditions count them). */
+  readonly afterOutcome?: (o: Outcome) => Promise<void>;
 }
 
-export type OutcomeStatus = 'submitted' | 'resolved' | 'already_submitted' | 'rejected' | 'unknown';
+export type OutcomeStatus = 'submitted' | 'resolved' | 'already_submitted' | 'rejected' | 'unknown' | 'stopped';
 
 export interface Outcome {
   readonly entry: Entry;

@@ -31,7 +31,18 @@ export async function executeEntries(
   const book = intentBook(deps);
   const outcomes: Outcome[] = [];
   // One at a time, in rank order: buying power is shared and every decision is journaled in order.
-  for (const entry of entries) outcomes.push(await place(firstAttempt(entry), deps, book));
+  for (const entry of entries) {
+    const stop = await deps.beforeEntry?.(entry);
+    if (stop !== undefined) {
+      const a = firstAttempt(entry);
+      await book.journal(a, 'entry_stopped', stop);
+      outcomes.push(outcome(a, 'stopped', stop));
+      continue;
+    }
+    const done = await place(firstAttempt(entry), deps, book);
+    outcomes.push(done);
+    await deps.afterOutcome?.(done);
+  }
   return outcomes;
 }
 

@@ -6,6 +6,7 @@ import type { LatestPrice } from '../../domain/account.ts';
 import { allocate, wholeShares, type Allocation, type AllocationInput } from '../../domain/rules/allocation.ts';
 import { entryClientOrderId } from '../../domain/ids/client-order-ids.ts';
 import { daysBetween } from '../../domain/time/ny-dates.ts';
+import { usd } from '../format/text-table.ts';
 import type { RankedSignal } from '../rank/rank-signals.ts';
 
 export interface SelectInput {
@@ -78,6 +79,8 @@ export interface Entry {
   readonly notional?: number;
   /** Set for whole-share entries: floor(allocation / price). */
   readonly qty?: number;
+  /** Set when a breaker scaled the entry: which, and by how much. */
+  readonly riskNote?: string;
 }
 
 export interface Reject {
@@ -112,7 +115,7 @@ export function sizeWhole(
   const qty = wholeShares(allocation, price);
   if (qty < 1)
     return {
-      reason: `allocation $${allocation.toFixed(2)} buys less than one whole share at $${price.toFixed(2)}`,
+      reason: `allocation ${usd(allocation)} buys less than one whole share at ${usd(price)}`,
     };
   return { qty };
 }
@@ -142,7 +145,7 @@ export function sizeEntries(i: SizeInput): { allocation: Allocation; items: Plan
         return {
           kind: 'reject',
           signal,
-          reason: `allocation $${allocation.perEntry.toFixed(2)} is below the $1 notional minimum`,
+          reason: `allocation ${usd(allocation.perEntry)} is below the $1.00 notional minimum`,
         };
       return {
         kind: 'buy',

@@ -2,7 +2,7 @@
 import type { Outcome } from './execute-entries.ts';
 import type { PlanItem } from './plan-entries.ts';
 import type { TradeJobResult } from './trade-job.ts';
-import { textTable, usd } from '../format/text-table.ts';
+import { priceText, textTable, usd } from '../format/text-table.ts';
 
 type Done = Extract<TradeJobResult, { kind: 'done' }>;
 
@@ -18,7 +18,7 @@ function row(item: PlanItem, outcome: Outcome | undefined, dryRun: boolean): str
   const head = [String(s.rank), s.ticker, s.strategy];
   if (item.kind !== 'buy')
     return [...head, item.kind === 'skip' ? 'skip' : 'rejected', '', '', '', item.reason];
-  const price = item.price === null ? '' : item.price.toFixed(2);
+  const price = item.price === null ? '' : priceText(item.price);
   if (dryRun || outcome === undefined)
     return [
       ...head,
@@ -26,7 +26,7 @@ function row(item: PlanItem, outcome: Outcome | undefined, dryRun: boolean): str
       amountOf(item),
       price,
       '',
-      `allocation ${usd(item.allocation)}${item.fractionable ? ' (fractionable)' : ' (whole shares)'}`,
+      `allocation ${usd(item.allocation)}${item.fractionable ? ' (fractionable)' : ' (whole shares)'}${item.riskNote === undefined ? '' : `; ${item.riskNote}`}`,
     ];
   const order =
     outcome.order === undefined ? '' : `${outcome.order.status} ${outcome.order.id.slice(0, 8)}`;
@@ -36,7 +36,8 @@ function row(item: PlanItem, outcome: Outcome | undefined, dryRun: boolean): str
         ? 'bought (whole-share retry)'
         : 'bought'
       : outcome.status.replace('_', ' ');
-  return [...head, action, amountOf(outcome), price, order, outcome.reason];
+  const why = item.riskNote === undefined ? outcome.reason : `${outcome.reason}; ${item.riskNote}`;
+  return [...head, action, amountOf(outcome), price, order, why];
 }
 
 export function renderTradeResult(r: Done): string {
@@ -74,7 +75,7 @@ export function renderTradeResult(r: Done): string {
   const count = (st: string): number => r.outcomes.filter((o) => o.status === st).length;
   if (!r.dryRun)
     out.push(
-      `submitted ${count('submitted')}, already done ${count('already_submitted') + count('resolved')}, rejected ${count('rejected') + r.items.filter((i) => i.kind === 'reject').length}, unknown ${count('unknown')}, skipped ${r.items.filter((i) => i.kind === 'skip').length}`,
+      `submitted ${count('submitted')}, stopped by the risk authority ${count('stopped')}, already done ${count('already_submitted') + count('resolved')}, rejected ${count('rejected') + r.items.filter((i) => i.kind === 'reject').length}, unknown ${count('unknown')}, skipped ${r.items.filter((i) => i.kind === 'skip').length}`,
     );
   return `${out.join('\n')}\n`;
 }

@@ -1,16 +1,12 @@
 /**
- * @module What `strikeline trade` checks before it plans: the kill switch, the broker's calendar
- * (closed day: nothing to do), and the daily-loss breaker, which halts as seed 001 says (HALT file
- * with the reason, every pending order cancelled, journaled, alerted).
+ * @module What `strikeline trade` checks before it plans: the kill switch, safety mode and the broker's
+ * calendar (closed day: nothing to do). The breakers come after, in risk-gate.ts.
  */
-import type { HaltSwitch } from '../../domain/ports.ts';
-import type { AccountReport, ClockReport } from '../../domain/account.ts';
-import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
+import type { ClockReport } from '../../domain/account.ts';
+import type { Broker, HaltSwitch as FullHaltSwitch } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
 import { readSafety } from '../../records/safety-state.ts';
-import { dailyLoss } from '../../domain/rules/daily-loss.ts';
 import { nyDate, nyDateTime } from '../../domain/time/ny-dates.ts';
-import { usd } from '../format/text-table.ts';
 
 /** Why the trader stops before planning. */
 export type Stop =
@@ -27,7 +23,12 @@ export interface Session {
   readonly kind: 'session';
   readonly day: string;
   readonly clock: ClockReport;
+  /** When today's session closes (epoch ms). */
+  readonly tsClose: number;
 }
+
+/** The kill switch as the trader uses it: it reads it (the risk state, not HALT, records a breaker's trip). */
+export type HaltSwitch = Pick<FullHaltSwitch, 'path' | 'tradingDisabled' | 'read'>;
 
 /** Refusals that need no broker: the HALT file and TRADING_DISABLED. */
 export function killSwitchGate(ks: HaltSwitch): Stop | undefined {
@@ -70,66 +71,5 @@ export async function sessionGate(broker: Broker): Promise<Stop | Session> {
       kind: 'closed',
       message: `market closed today (the ${day} session ended at ${nyDateTime(session.tsClose).slice(11)} New York time): nothing to do`,
     };
-  return { kind: 'session', day, clock };
-}
-
-export interface BreakerDeps {
-  readonly broker: Broker;
-  readonly store: () => Store;
-  readonly mailer: () => Mailer;
-  readonly log: Logger;
-  readonly killSwitch: HaltSwitch;
-  readonly dailyLossPct: number;
-  readonly dryRun: boolean;
-  readonly now: () => number;
-}
-
-/** Trips the daily-loss breaker when equity fell daily_loss_pct or more below last_equity. */
-export async function breakerGate(
-  account: AccountReport,
-  d: BreakerDeps,
-): Promise<Stop | undefined> {
-  const loss = dailyLoss(account.equity, account.lastEquity, d.dailyLossPct);
-  if (!loss.tripped) return undefined;
-  const reason = `daily-loss breaker: equity ${usd(account.equity)} is ${(loss.change * 100).toFixed(2)}% vs last_equity ${usd(account.lastEquity)} (limit -${d.dailyLossPct}%)`;
-  if (d.dryRun)
-    return {
-      kind: 'breaker',
-      message: `${reason}; dry run: would halt trading and cancel every pending order`,
-      cancelled: 0,
-      dryRun: true,
-    };
-  const ts = d.now();
-  d.killSwitch.engage(reason);
-  const pending = await d.broker.listOrders({ status: 'open', limit: 500 });
-  await d.broker.cancelAllOrders();
-  await d.store().journal.append({
-    ts,
-    actor: 'trade',
-    action: 'halt',
-    reason,
-    data: {
-      equity: account.equity,
-      lastEquity: account.lastEquity,
-      change: loss.change,
-      cancelledOrders: pending.length,
-    },
-  });
-  d.log.error(
-    {
-      equity: account.equity,
-      lastEquity: account.lastEquity,
-      change: loss.change,
-      cancelled: pending.length,
-    },
-    'daily-loss breaker tripped: trading halted',
-  );
-  const message = `${reason}: trading halted (${d.killSwitch.path} created), ${pending.length} pending orders cancelled`;
-  await d.mailer().alert({
-    severity: 'critical',
-    subject: 'Trading halted: daily-loss breaker',
-    short: `strikeline HALT: equity ${(loss.change * 100).toFixed(2)}% vs yesterday; ${pending.length} orders cancelled`,
-    text: `${message}.\nNo new position opens until the HALT file is removed (strikeline resume --ack "...").`,
-  });
-  return { kind: 'breaker', message, cancelled: pending.length, dryRun: false };
+  return { kind: 'session', day, clock, tsClose: session.tsClose };
 }

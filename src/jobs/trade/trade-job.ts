@@ -1,6 +1,7 @@
 /**
- * @module `strikeline trade`: gates (halt, calendar, daily-loss breaker), then the plan from the
- * actionable CSV and the broker's account, then the entries sent once each (or only shown, dry run).
+ * @module `strikeline trade`: gates (halt, safety, calendar), the risk authority (breakers, kill conditions,
+ * reconciliation), then the plan from the actionable CSV and the broker's account with each entry stopped or
+ * scaled by the breakers, then the entries sent once each, the authority asked again before each (or only shown, dry run).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import type { Config } from '../../config/schema.ts';
@@ -11,8 +12,14 @@ import type { Allocation } from '../../domain/rules/allocation.ts';
 import { executeEntries, type Outcome } from './execute-entries.ts';
 import type { Entry, PlanItem } from './plan-entries.ts';
 import { recordRejections } from '../../records/rejected-tickers.ts';
+import { riskLimitsOf } from '../../config/risk-limits.ts';
+import type { OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts';
+import { entryVerdict } from '../../domain/rules/risk/risk-view.ts';
+import type { RiskEventSink } from '../../procedures/publish-risk-change.ts';
+import { manualHalt } from '../ops/risk-report.ts';
+import { applyVerdicts } from './apply-verdicts.ts';
+import { assessRisk, cancelPendingEntries, recordOrderOutcome, type RiskGateDeps } from './risk-gate.ts';
 import {
-  breakerGate,
   killSwitchGate,
   safetyGate,
   sessionGate,
@@ -24,6 +31,7 @@ export interface TradeJobDeps {
   readonly broker: () => Broker;
   readonly store: () => Store;
   readonly mailer: () => Mailer;
+  readonly events: RiskEventSink;
   readonly log: Logger;
   readonly config: Config;
   readonly csvPath: string;
@@ -34,6 +42,16 @@ export interface TradeJobDeps {
   readonly dryRun: boolean;
   /** Wall time, epoch ms; broker time is derived from the broker's clock plus elapsed wall time. */
   readonly wallNow: () => number;
+  /** A failed reconciliation is checked once more after this long (default 2 s). */
+  readonly reconcileRecheckMs?: number;
+}
+
+/** What this run's order outcome counts as for the order kill conditions (replays of earlier runs do not count). */
+function outcomeKind(o: Outcome): OrderOutcomeKind | undefined {
+  if (o.status === 'submitted') return 'accepted';
+  if (o.status === 'unknown') return 'unknown';
+  if (o.status === 'rejected' && !o.reason.startsWith('rejected earlier')) return 'rejected';
+  return undefined;
 }
 
 export type TradeJobResult =
@@ -66,24 +84,24 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
       kind: 'refused',
       message: 'the broker reports trading_blocked on this account; nothing was sent',
     };
-  const tripped = await breakerGate(account, {
-    broker,
-    store: d.store,
-    mailer: d.mailer,
-    log: d.log,
-    killSwitch: d.killSwitch,
-    dailyLossPct: d.config.circuit_breakers.daily_loss_pct,
-    dryRun: d.dryRun,
-    now,
-  });
-  if (tripped !== undefined) return tripped;
+  const risk: RiskGateDeps = {
+    broker, store: d.store(), mailer: d.mailer(), events: d.events, log: d.log, limits: riskLimitsOf(d.config),
+    manual: manualHalt(d.killSwitch), dryRun: d.dryRun, now, day: session.day, tsSessionEnd: session.tsClose,
+    recheckMs: d.reconcileRecheckMs ?? 2_000,
+  };
+  const view = await assessRisk(account, risk);
+  if (view.state === 'HALTED' && !d.dryRun) {
+    const why = view.breakers.filter((b) => b.tripped).map((b) => `${b.name}${b.scope === 'account' ? '' : ` (${b.scope})`}: ${b.reason}`).join('; ');
+    const cancelled = await cancelPendingEntries(risk, `HALTED: ${why}`);
+    return { kind: 'breaker', message: `trading is HALTED by the risk authority (${why}); nothing was sent, ${cancelled} pending entry orders cancelled. See: strikeline risk`, cancelled, dryRun: false };
+  }
 
   if (!existsSync(d.csvPath))
     throw new MissingCsvError(
       `no actionable signals at ${d.csvPath}: run strikeline rank first (or pass --csv PATH)`,
     );
   const csv = parseActionableCsv(readFileSync(d.csvPath, 'utf8'), d.csvPath);
-  const { items, allocation } = await planTrades(broker, {
+  const planned = await planTrades(broker, {
     day: session.day,
     signals: csv.rows,
     account,
@@ -91,6 +109,8 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
     strategyDisabledList: d.strategyDisabledList,
     tradingCapital: d.tradingCapital,
   });
+  const allocation = planned.allocation;
+  const items = applyVerdicts(planned.items, view);
   const csvProblems = csv.problems.map((p) => p.reason);
   if (d.dryRun)
     return {
@@ -116,7 +136,18 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
   }
   const outcomes = await executeEntries(
     items.filter((i): i is Entry => i.kind === 'buy'),
-    { broker, store, log: d.log, now },
+    {
+      broker, store, log: d.log, now,
+      // Before every entry: the account measured again; a breaker that trips meanwhile stops the rest.
+      beforeEntry: async (entry) => {
+        const v = entryVerdict(await assessRisk(await broker.getAccount(), risk), entry.signal.strategy);
+        return v.kind === 'stop' ? `stopped by ${v.reason}` : undefined;
+      },
+      afterOutcome: async (o) => {
+        const kind = outcomeKind(o);
+        if (kind !== undefined) await recordOrderOutcome(kind, risk);
+      },
+    },
   );
   recordRejections(
     d.rejectedDir,

@@ -1,46 +1,102 @@
 /**
- * @module The daily-bar cache: data/bars/1Day/<hex of ticker>.json holding {symbol, from, bars: [[ts, o, h, l, c, v], ...]}.
- * `from` is the first date requested when the cache was filled, so a longer history forces a full refetch.
- * Writes go to a temporary file renamed into place: a crash never leaves half a cache.
+ * @module The daily-bar cache: data/bars/1Day/<hex of ticker>.bars, one file per symbol, stored as columns.
+ * Layout: 8 bytes (magic "SLBARS02"), 4 bytes little-endian header length H, then H bytes of JSON
+ * {symbol, from, adjustment, count} padded with spaces so the columns start 8-byte aligned, then six Float64
+ * columns (ts, open, high, low, close, volume) of `count` values each, little-endian. Reading is one file read and
+ * six typed-array views: no JSON of a million rows (issue 19). `from` is the first date requested when the cache
+ * was filled (a longer history forces a full refetch); `adjustment` is the broker's adjustment of the prices (a
+ * cache of another adjustment is refetched). Writes go to a temporary file renamed into place: a crash never
+ * leaves half a cache. A cache of the first format (<hex>.json) is ignored and removed when its successor is written.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { Bar } from '../../domain/account.ts';
+import type { BarAdjustment } from '../../domain/ports.ts';
 import { tickerFileStem } from './ticker.ts';
 
 export interface CachedBars {
   readonly symbol: string;
   readonly from: string;
+  readonly adjustment: BarAdjustment;
   readonly bars: readonly Bar[];
 }
 
-type Row = [number, number, number, number, number, number];
+const MAGIC = 'SLBARS02';
+const PREFIX = 12;
+const COLUMNS = 6;
+const ADJUSTMENTS: readonly string[] = ['raw', 'split', 'dividend', 'all'] satisfies readonly BarAdjustment[];
+// Float64Array views take the platform's byte order; the file's is little-endian.
+const LITTLE_ENDIAN = endianness() === 'LE';
 
-export const cacheFile = (dir: string, symbol: string): string => join(dir, `${tickerFileStem(symbol)}.json`);
+export const cacheFile = (dir: string, symbol: string): string => join(dir, `${tickerFileStem(symbol)}.bars`);
+const legacyCacheFile = (dir: string, symbol: string): string => join(dir, `${tickerFileStem(symbol)}.json`);
+
+interface Header {
+  readonly symbol: unknown;
+  readonly from: unknown;
+  readonly adjustment: unknown;
+  readonly count: unknown;
+}
+
+function columnsOf(file: Buffer, offset: number, count: number): Float64Array {
+  const bytes = COLUMNS * count * 8;
+  if (file.length !== offset + bytes) throw new Error('truncated');
+  // A view needs 8-byte alignment within its ArrayBuffer: copy once when the read buffer is not aligned.
+  if ((file.byteOffset + offset) % 8 === 0) return new Float64Array(file.buffer, file.byteOffset + offset, COLUMNS * count);
+  return new Float64Array(file.buffer.slice(file.byteOffset + offset, file.byteOffset + offset + bytes));
+}
 
 /** The cached bars, or undefined when absent or unreadable (an unreadable cache is refetched, not trusted). */
 export function readCache(dir: string, symbol: string): CachedBars | undefined {
-  const file = cacheFile(dir, symbol);
-  if (!existsSync(file)) return undefined;
+  const path = cacheFile(dir, symbol);
+  if (!existsSync(path) || !LITTLE_ENDIAN) return undefined;
   try {
-    const raw = JSON.parse(readFileSync(file, 'utf8')) as { symbol?: unknown; from?: unknown; bars?: unknown };
-    if (raw.symbol !== symbol || typeof raw.from !== 'string' || !Array.isArray(raw.bars)) return undefined;
-    const bars = (raw.bars as unknown[]).map((r) => {
-      if (!Array.isArray(r) || r.length !== 6 || !r.every((x) => typeof x === 'number' && Number.isFinite(x))) throw new Error('bad row');
-      const [ts, open, high, low, close, volume] = r as Row;
-      return { ts, open, high, low, close, volume };
-    });
-    return { symbol, from: raw.from, bars };
+    const file = readFileSync(path);
+    if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+    const headerLength = file.readUInt32LE(MAGIC.length);
+    const h = JSON.parse(file.toString('utf8', PREFIX, PREFIX + headerLength)) as Header;
+    const { from, adjustment, count } = h;
+    if (h.symbol !== symbol || typeof from !== 'string' || typeof adjustment !== 'string' || !ADJUSTMENTS.includes(adjustment)) return undefined;
+    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return undefined;
+    const v = columnsOf(file, PREFIX + headerLength, count);
+    // x - x is 0 for a finite number and NaN for NaN or an infinity: one pass over every value.
+    let check = 0;
+    for (const x of v) check += x - x;
+    if (check !== 0) return undefined;
+    const bars = new Array<Bar>(count);
+    for (let i = 0; i < count; i += 1) {
+      bars[i] = { ts: v[i] as number, open: v[count + i] as number, high: v[2 * count + i] as number, low: v[3 * count + i] as number, close: v[4 * count + i] as number, volume: v[5 * count + i] as number };
+    }
+    return { symbol, from, adjustment: adjustment as BarAdjustment, bars };
   } catch {
     return undefined;
   }
 }
 
 export function writeCache(dir: string, cached: CachedBars): void {
+  if (!LITTLE_ENDIAN) return; // no cache on a big-endian machine: every scan fetches in full
   mkdirSync(dir, { recursive: true });
-  const file = cacheFile(dir, cached.symbol);
-  const rows = cached.bars.map((b): Row => [b.ts, b.open, b.high, b.low, b.close, b.volume]);
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ symbol: cached.symbol, from: cached.from, bars: rows }));
-  renameSync(tmp, file);
+  const { symbol, from, adjustment, bars } = cached;
+  const count = bars.length;
+  const json = JSON.stringify({ symbol, from, adjustment, count });
+  const headerLength = Buffer.byteLength(json) + ((8 - ((PREFIX + Buffer.byteLength(json)) % 8)) % 8);
+  const out = Buffer.alloc(PREFIX + headerLength + COLUMNS * count * 8, 0x20);
+  out.write(MAGIC, 0, 'latin1');
+  out.writeUInt32LE(headerLength, MAGIC.length);
+  out.write(json, PREFIX, 'utf8');
+  const v = new Float64Array(out.buffer, out.byteOffset + PREFIX + headerLength, COLUMNS * count);
+  bars.forEach((b, i) => {
+    v[i] = b.ts;
+    v[count + i] = b.open;
+    v[2 * count + i] = b.high;
+    v[3 * count + i] = b.low;
+    v[4 * count + i] = b.close;
+    v[5 * count + i] = b.volume;
+  });
+  const path = cacheFile(dir, symbol);
+  const tmp = `${path}.${String(process.pid)}.tmp`;
+  writeFileSync(tmp, out);
+  renameSync(tmp, path);
+  rmSync(legacyCacheFile(dir, symbol), { force: true });
 }

@@ -1,13 +1,15 @@
 /**
  * @module Daily bars for the scan through the Broker port (the adapter follows pagination and keeps to the rate
- * budget), cached per symbol and updated incrementally: only bars after the cached last bar are requested.
+ * budget), adjusted for splits and dividends, cached per symbol and updated incrementally: the request starts at the
+ * cached last bar, whose fresh copy shows whether the broker restated the history since (then the symbol is fetched
+ * again in full). A cache is rewritten only when a bar was added.
  * Bars of a session that has not closed yet are never kept (an in-progress daily bar would be wrong tomorrow).
  * A failed batch marks its symbols as failed and the scan goes on; an authentication failure stops it.
  */
 import type { Bar } from '../../domain/account.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { nyToEpoch } from '../../domain/time/ny-time.ts';
-import type { Broker } from '../../domain/ports.ts';
+import type { BarAdjustment, Broker } from '../../domain/ports.ts';
 import { barDate } from './bar-date.ts';
 import { readCache, writeCache, type CachedBars } from './bar-cache.ts';
 
@@ -32,7 +34,12 @@ export interface FetchResult {
   readonly failed: ReadonlyMap<string, string>;
   readonly barsFetched: number;
   readonly requests: number;
+  /** Symbols whose adjusted history the broker restated since the cache was written (a split or dividend), fetched again in full. */
+  readonly restated: readonly string[];
 }
+
+/** The scan backtests on history adjusted for splits and dividends (a split is not a crash, a dividend not a gap). */
+export const SCAN_ADJUSTMENT: BarAdjustment = 'all';
 
 interface Plan {
   readonly symbol: string;
@@ -42,47 +49,91 @@ interface Plan {
 
 function planFor(symbol: string, o: FetchOptions): Plan {
   const cached = o.useCache ? readCache(o.cacheDir, symbol) : undefined;
-  const usable = cached !== undefined && cached.from <= o.fromDate ? cached : undefined;
+  const usable = cached !== undefined && cached.from <= o.fromDate && cached.adjustment === SCAN_ADJUSTMENT ? cached : undefined;
   const last = usable?.bars[usable.bars.length - 1];
-  return { symbol, cached: usable, tsStart: last === undefined ? nyToEpoch(o.fromDate) : last.ts + 1 };
+  // The cached last bar is asked again: the broker's copy of it tells whether the adjusted history was restated.
+  return { symbol, cached: usable, tsStart: last === undefined ? nyToEpoch(o.fromDate) : last.ts };
 }
 
-function merge(plan: Plan, fresh: readonly Bar[], o: FetchOptions): Bar[] {
-  const lastTs = plan.cached?.bars[plan.cached.bars.length - 1]?.ts ?? -Infinity;
+const sameBar = (a: Bar, b: Bar): boolean =>
+  a.ts === b.ts && a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume;
+
+/**
+ * Adjusted history is restated as of each request: a split or dividend after the cached last bar changes that
+ * bar's prices at the broker. Then the whole cache is stale and the symbol is fetched again in full.
+ */
+function restated(plan: Plan, fresh: readonly Bar[]): boolean {
+  const last = plan.cached?.bars[plan.cached.bars.length - 1];
+  if (last === undefined) return false;
+  const again = fresh.find((b) => b.ts === last.ts);
+  return again === undefined ? fresh.length > 0 : !sameBar(again, last);
+}
+
+const inWindow = (b: Bar, o: FetchOptions): boolean => {
+  const date = barDate(b);
+  return date >= o.fromDate && date <= o.closedThrough;
+};
+
+/** The cached bars plus the new closed sessions; the cache file is rewritten only when a bar was added. */
+function merge(plan: Plan, fresh: readonly Bar[], o: FetchOptions): { readonly bars: Bar[]; readonly added: number } {
+  const cached = plan.cached?.bars ?? [];
+  const lastTs = cached[cached.length - 1]?.ts ?? -Infinity;
   const added = fresh.filter((b) => b.ts > lastTs && barDate(b) <= o.closedThrough).sort((a, b) => a.ts - b.ts);
-  const all = [...(plan.cached?.bars ?? []), ...added].filter((b, i, arr) => i === 0 || b.ts !== (arr[i - 1] as Bar).ts);
-  writeCache(o.cacheDir, { symbol: plan.symbol, from: plan.cached?.from ?? o.fromDate, bars: all });
-  return all.filter((b) => barDate(b) >= o.fromDate && barDate(b) <= o.closedThrough);
+  const all = added.length === 0 ? [...cached] : [...cached, ...added].filter((b, i, arr) => i === 0 || b.ts !== (arr[i - 1] as Bar).ts);
+  if (added.length > 0 || plan.cached === undefined) {
+    writeCache(o.cacheDir, { symbol: plan.symbol, from: plan.cached?.from ?? o.fromDate, adjustment: SCAN_ADJUSTMENT, bars: all });
+  }
+  return { bars: all.filter((b) => inWindow(b, o)), added: added.length };
 }
 
-export async function fetchDailyBars(broker: Broker, symbols: readonly string[], o: FetchOptions): Promise<FetchResult> {
-  const plans = symbols.map((s) => planFor(s, o));
+interface Tally {
+  barsFetched: number;
+  requests: number;
+}
+
+/** Fetches one round of plans in batches of symbols sharing a start; returns the plans whose history was restated. */
+async function fetchRound(broker: Broker, plans: readonly Plan[], o: FetchOptions, out: FetchMaps, tally: Tally, progress: () => void): Promise<Plan[]> {
   const groups = new Map<number, Plan[]>();
   for (const p of plans) groups.set(p.tsStart, [...(groups.get(p.tsStart) ?? []), p]);
-  const bars = new Map<string, Bar[]>();
-  const failed = new Map<string, string>();
   const size = o.batchSize ?? 100;
-  let done = 0;
-  let barsFetched = 0;
-  let requests = 0;
+  const again: Plan[] = [];
   for (const [tsStart, group] of [...groups].sort((a, b) => a[0] - b[0])) {
     for (let k = 0; k < group.length; k += size) {
       const batch = group.slice(k, k + size);
       try {
-        const fresh = tsStart > o.tsEnd ? {} : await broker.getBars(batch.map((p) => p.symbol), '1Day', tsStart, o.tsEnd);
-        requests += 1;
+        const fresh = tsStart > o.tsEnd ? {} : await broker.getBars(batch.map((p) => p.symbol), '1Day', tsStart, o.tsEnd, SCAN_ADJUSTMENT);
+        tally.requests += 1;
         for (const p of batch) {
           const got = fresh[p.symbol] ?? [];
-          barsFetched += got.length;
-          bars.set(p.symbol, merge(p, got, o));
+          if (restated(p, got)) {
+            again.push({ symbol: p.symbol, cached: undefined, tsStart: nyToEpoch(o.fromDate) });
+            continue;
+          }
+          const merged = merge(p, got, o);
+          tally.barsFetched += merged.added;
+          out.bars.set(p.symbol, merged.bars);
         }
       } catch (e) {
         if (e instanceof BrokerError && e.kind === 'auth') throw e;
-        for (const p of batch) failed.set(p.symbol, `fetch failed: ${e instanceof Error ? e.message : String(e)}`);
+        for (const p of batch) out.failed.set(p.symbol, `fetch failed: ${e instanceof Error ? e.message : String(e)}`);
       }
-      done += batch.length;
-      o.onBatch?.(done, plans.length);
+      progress();
     }
   }
-  return { bars, failed, barsFetched, requests };
+  return again;
+}
+
+interface FetchMaps {
+  readonly bars: Map<string, Bar[]>;
+  readonly failed: Map<string, string>;
+}
+
+export async function fetchDailyBars(broker: Broker, symbols: readonly string[], o: FetchOptions): Promise<FetchResult> {
+  const plans = symbols.map((s) => planFor(s, o));
+  const out: FetchMaps = { bars: new Map(), failed: new Map() };
+  const tally: Tally = { barsFetched: 0, requests: 0 };
+  const report = (): void => o.onBatch?.(out.bars.size + out.failed.size, plans.length);
+  const again = await fetchRound(broker, plans, o, out, tally, report);
+  if (again.length > 0) await fetchRound(broker, again, o, out, tally, report);
+  return { bars: out.bars, failed: out.failed, barsFetched: tally.barsFetched, requests: tally.requests, restated: again.map((p) => p.symbol) };
 }

@@ -2,7 +2,7 @@
  * @module A scan spread over worker threads (one per core by default): the market goes to the workers in shared
  * memory, the cross-sectional data (pairs, ranks, regimes) is computed once in the main thread while they
  * start, the universe is dealt out round-robin, results come back per ticker and are put in universe order.
- * Workers load the TypeScript sources through tsx's loader (ts-worker.ts).
+ * Workers run the build's worker entry (from source, e.g. in tests: through tsx's loader; see ts-worker.ts).
  * Small universes run in-process: starting a worker costs more than it saves below ~150 symbols per worker.
  * Only idle cores count (cores minus the 1-minute load average): two workers sharing one busy core are slower
  * than one thread (measured on the 2-core box: 5.5 s against 3.7 s for 500 symbols).
@@ -14,7 +14,7 @@ import { prepareShared, scanMarket, type MarketScan } from '../scan/scan-market.
 import type { ScanOptions, TickerResult } from '../scan/ticker-scan.ts';
 import type { StrategySettings } from '../strategies/strategy.ts';
 import { packMarket } from './shared-market.ts';
-import { tsWorker } from './ts-worker.ts';
+import { tsWorker, workerModuleUrl } from './ts-worker.ts';
 import type { WorkerInput, WorkerMessage } from './worker-protocol.ts';
 
 /**
@@ -29,7 +29,7 @@ export interface ParallelOptions {
   readonly onTicker?: (scan: TickerResult) => void;
 }
 
-const WORKER_URL = new URL('./scan-worker.ts', import.meta.url).href;
+const WORKER_URL = workerModuleUrl(import.meta.url, 'scan-worker');
 
 interface RunningWorker {
   readonly result: Promise<MarketScan>;

@@ -59,7 +59,7 @@ function observedBroker(broker: Broker, answers$: Subject<Answer>): Broker {
     cancelAllOrders: () => seen(() => broker.cancelAllOrders()),
     closePosition: (symbol) => seen(() => broker.closePosition(symbol)),
     closeAllPositions: () => seen(() => broker.closeAllPositions()),
-    getBars: (symbols, timeframe, tsStart, tsEnd) => seen(() => broker.getBars(symbols, timeframe, tsStart, tsEnd)),
+    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) => seen(() => broker.getBars(symbols, timeframe, tsStart, tsEnd, adjustment)),
     getLatestPrices: (symbols) => seen(() => broker.getLatestPrices(symbols)),
     listFills: (query) => seen(() => broker.listFills(query)),
     getPortfolioHistory: (query) => seen(() => broker.getPortfolioHistory(query)),

@@ -3,7 +3,7 @@
  * ready signal. `strikeline stream` runs it; tests run it in-process against the simulator.
  */
 import {
-  BehaviorSubject, EMPTY, catchError, concatMap, defer, filter, first, from, ignoreElements, interval, map, merge, scan,
+  BehaviorSubject, EMPTY, catchError, concat, concatMap, defer, filter, first, from, ignoreElements, interval, map, merge, scan,
   share, startWith, takeUntil, tap, type Observable,
 } from 'rxjs';
 import type { FeedEvent } from '../../domain/events.ts';
@@ -16,19 +16,26 @@ import { protectionStream, type ProtectionEvent } from '../protection/protection
 import { safetyStream, type SafetyEvent } from '../safety/safety-stream.ts';
 import { readSafety } from '../../records/safety-state.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
+import type { OrchestratorEvent } from '../phases/orchestrator-events.ts';
+import { orchestratorStream } from '../phases/orchestrator-stream.ts';
+import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
+import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
+import { inFlight } from '../in-flight.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
   readonly tsReady: number;
 }
 
-export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted;
+export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted | OrchestratorEvent | RiskChanged;
 
 export interface DaemonOptions {
   readonly clock?: SyncedClock;
   readonly pid?: number;
   /** A broker silent this long is asked whether it still accepts the credentials (default 15 s). */
   readonly credentialsCheckMs?: number;
+  /** The market-phase orchestrator's ports (docs/phases.md); without them the daemon runs no phase tasks. */
+  readonly phases?: PhasePorts;
 }
 
 /** `strikeline status` calls a daemon gone after 30 s without a heartbeat. */
@@ -69,6 +76,7 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
     }
     if (e.kind === 'AuditCompleted') return { ...base, tsLastAudit: deps.clock.now(), auditCount: s.auditCount + 1, coverage: e.coverage };
     if (e.kind === 'CredentialsAccepted') return { ...base, credentials: 'accepted' };
+    if (e.kind === 'PhaseEntered') return { ...base, phase: { phase: e.phase, day: e.day, tsStart: e.tsStart, tsEnd: e.tsEnd } };
     return base;
   };
   const initial: DaemonStatus = {
@@ -76,7 +84,7 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
   };
   const relevant = (e: DaemonOutput): boolean =>
     isFeedEvent(e) || e.kind === 'AuditCompleted' || e.kind === 'HaltChanged' || e.kind === 'SafetyModeEntered' || e.kind === 'SafetyModeExited' ||
-    e.kind === 'CredentialsAccepted';
+    e.kind === 'CredentialsAccepted' || e.kind === 'PhaseEntered';
   return merge(events$.pipe(filter(relevant)), interval(HEARTBEAT_MS).pipe(map(() => null))).pipe(
     startWith(null),
     scan(fold, initial),
@@ -119,10 +127,19 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
       }),
       share(),
     );
+    const clock = options.clock;
+    // Work begun as a promise outlives an unsubscribe: the daemon ends only once it has settled (the store then closes).
+    const work = inFlight();
+    const phases$ = options.phases === undefined
+      ? EMPTY
+      : orchestratorStream(deps, { tasks: phaseTasks(deps, options.phases), inFlight: work, ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
+    // The risk authority beside the core: it reads the core's fills and audits, never its orders.
+    const risk$ = riskStream(deps, protection$, work);
     // The guard first: it must hear the very first answer (the start's clock sync).
-    const all$ = merge(guard.watch$, protection$, safety$).pipe(share());
-    return merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
+    const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$).pipe(share());
+    const running$ = merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );
+    return concat(running$, defer(() => work.settled()).pipe(ignoreElements()));
   });
 }

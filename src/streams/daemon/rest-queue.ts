@@ -62,7 +62,7 @@ export function prioritizedBroker(broker: Broker, queue: PQueue, priorities: Rea
     cancelAllOrders: () => run('cancelAllOrders', () => broker.cancelAllOrders()),
     closePosition: (symbol) => run('closePosition', () => broker.closePosition(symbol)),
     closeAllPositions: () => run('closeAllPositions', () => broker.closeAllPositions()),
-    getBars: (symbols, timeframe, tsStart, tsEnd) => run('getBars', () => broker.getBars(symbols, timeframe, tsStart, tsEnd)),
+    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) => run('getBars', () => broker.getBars(symbols, timeframe, tsStart, tsEnd, adjustment)),
     getLatestPrices: (symbols) => run('getLatestPrices', () => broker.getLatestPrices(symbols)),
     listFills: (query) => run('listFills', () => broker.listFills(query)),
     getPortfolioHistory: (query) => run('getPortfolioHistory', () => broker.getPortfolioHistory(query)),

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrokerError } from '../../../src/domain/broker-error.ts';
 import { readDaemonStatus } from '../../../src/records/daemon-status.ts';
-import { control } from '../../support/sim.ts';
+import { control, waitFor } from '../../support/sim.ts';
 import { startHarness, type Daemon, type Harness } from './daemon-harness.ts';
 
 /** The daemon's end within a generous deadline: its error, or a failure naming what did not happen. */
@@ -63,6 +63,8 @@ describe('daemon with refused credentials', () => {
     h = await startHarness();
     const daemon = h.startDaemon(QUIET, { options: { credentialsCheckMs: 600_000 } });
     await daemon.ready();
+    // The risk authority's first evaluation (REST) done: after it nothing calls the broker until the next audit.
+    await waitFor(() => daemon.emitted.some((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined), 10_000, 'the first risk evaluation');
     await h.ctl.faults({ kind: 'rotate_credentials', ...ROTATED });
     await control(h.t.sim, ROTATED).faults({ kind: 'drop_streams' });
     expect(await failure(daemon)).toMatchObject({ kind: 'auth', message: expect.stringMatching(/stream refused the credentials/) as unknown });

@@ -17,6 +17,7 @@ import type { Store } from '../../../src/domain/store.ts';
 import { qty as toQty } from '../../../src/domain/money.ts';
 import { daemonStream, type DaemonOptions, type DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
 import { composeDaemon } from '../../../src/cli/compose.ts';
+import type { PhasePorts } from '../../../src/streams/phases/phase-tasks.ts';
 import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
 import type { SimulatorOptions } from '../../../src/sim/start-simulator.ts';
 
@@ -34,6 +35,8 @@ export const FAST_PROTECTION = {
 
 export interface Daemon {
   readonly events: DaemonOutput[];
+  /** Structured events (logs/events/ in production), in order. */
+  readonly emitted: Array<{ type: string; fields: Record<string, unknown> }>;
   readonly alerts: Alert[];
   readonly store: Store;
   readonly done: Promise<DaemonOutput[]>;
@@ -47,6 +50,12 @@ export interface DaemonVariant {
   readonly secret?: string;
   readonly endpoint?: string;
   readonly options?: Omit<DaemonOptions, 'clock'>;
+  /** Config sections beside `protection` (e.g. `phases`, `circuit_breakers`), as config.yaml would state them. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  /** The orchestrator's ports over the daemon's store (docs/phases.md); without them no phase task runs. */
+  readonly phases?: (store: Store) => PhasePorts;
+  /** A real mailer (an SMTP server in the test) instead of the in-memory one. */
+  readonly mailer?: Mailer;
 }
 
 export interface Harness {
@@ -76,10 +85,11 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
   const daemons: Daemon[] = [];
 
   const startDaemon = (overrides: Partial<Config['protection']> = {}, variant: DaemonVariant = {}): Daemon => {
-    const config = configSchema.parse({ protection: { ...FAST_PROTECTION, ...overrides } });
+    const config = configSchema.parse({ ...variant.config, protection: { ...FAST_PROTECTION, ...overrides } });
     const store = openStore(join(t.root, 'state'));
     const alerts: Alert[] = [];
-    const mailer: Mailer = { alert: (a) => { alerts.push(a); return Promise.resolve(); } };
+    const mailer: Mailer = { alert: (a) => { alerts.push(a); return variant.mailer?.alert(a) ?? Promise.resolve(); } };
+    const emitted: Daemon['emitted'] = [];
     const log = root.log.child({ component: 'stream' });
     const daemonUrls = variant.endpoint === undefined ? urls : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
     const adapters = createAlpaca({ keyId: variant.keyId ?? TEST_KEY, secretKey: variant.secret ?? TEST_SECRET, ...daemonUrls, log });
@@ -89,17 +99,18 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       store,
       mailer,
       log,
-      events: { emit: () => undefined },
+      events: { emit: (type, fields = {}) => { emitted.push({ type, fields }); } },
       config,
       killSwitch: createFileKillSwitch({ path: join(t.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       shutdown$,
     });
     const events: DaemonOutput[] = [];
-    const done = lastValueFrom(daemonStream(deps, { ...variant.options, clock }).pipe(tap((e) => events.push(e)), toArray()));
+    const done = lastValueFrom(daemonStream(deps, { ...variant.options, ...(variant.phases === undefined ? {} : { phases: variant.phases(store) }), clock }).pipe(tap((e) => events.push(e)), toArray()));
     // A test that expects the daemon to fail awaits `done` itself; nothing else may see an unhandled rejection.
     void done.catch(() => undefined);
     const daemon: Daemon = {
       events,
+      emitted,
       alerts,
       store,
       done,

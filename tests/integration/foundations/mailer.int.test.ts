@@ -92,4 +92,33 @@ describe('mail alerts', () => {
     await expect(mailer.alert({ short: 's', subject: 's', text: 't', severity: 'warning' })).resolves.toBeUndefined();
     expect(lines.join('\n')).toMatch(/alert could not be sent/);
   });
+
+  it('deliver says what each channel did; verify connects and logs in, or says why it could not', async () => {
+    received.length = 0;
+    const options = { host: '127.0.0.1', port, user: 'bot@example.com', pass: PASS, emailTo: 'me@example.com', smsTo: '5551234567@vtext.com', email: true, sms: false, smsMaxChars: 160, ignoreTls: true, scrub };
+    const mailer = createMailer(options, log);
+    expect(mailer.channels).toEqual([{ channel: 'email', to: 'me@example.com' }]);
+    await expect(mailer.verify()).resolves.toBeUndefined();
+    expect(await mailer.deliver({ short: 's', subject: 'test', text: 't', severity: 'info' })).toEqual([{ channel: 'email', to: 'me@example.com', sent: true, error: null }]);
+    expect(received).toHaveLength(1);
+
+    const closed = createMailer({ ...options, port: 1, sms: true }, log);
+    await expect(closed.verify()).rejects.toThrow(/ECONNREFUSED/);
+    const failed = await closed.deliver({ short: 's', subject: 'test', text: 't', severity: 'info' });
+    expect(failed.map((d) => [d.channel, d.sent])).toEqual([['email', false], ['sms', false]]);
+    expect(failed[0]?.error).toMatch(/ECONNREFUSED/);
+
+    const strict = new SMTPServer({ disabledCommands: ['STARTTLS'], onAuth: (_auth, _session, cb) => { cb(new Error('535 authentication failed')); } });
+    await new Promise<void>((resolve) => strict.listen(0, '127.0.0.1', resolve));
+    try {
+      const refused = createMailer({ ...options, port: (strict.server.address() as AddressInfo).port }, log);
+      const e = await refused.verify().then(() => undefined, (err: unknown) => err as Error);
+      expect(e?.message).toMatch(/authentication failed/i);
+      expect(e?.message).not.toContain(PASS);
+    } finally {
+      await new Promise<void>((resolve) => { strict.close(() => { resolve(); }); });
+    }
+    expect(createMailer({ ...options, host: undefined }, log).channels).toHaveLength(1);
+    await expect(createMailer({ ...options, host: undefined }, log).verify()).rejects.toThrow('SMTP_HOST is not set');
+  });
 });

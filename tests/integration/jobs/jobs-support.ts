@@ -5,6 +5,7 @@ import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { pathsFor } from '../../../src/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
+import { createEventLog } from '../../../src/adapters/log/event-log.ts';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
 import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
 import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
@@ -71,7 +72,7 @@ export async function withStore<T>(root: string, fn: (store: Store) => T | Promi
  */
 export async function tradeInProcess(
   t: TestSimulator,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; reconcileRecheckMs?: number } = {},
 ): Promise<{ result: TradeJobResult; text: string }> {
   const paths = pathsFor(t.root);
   const { config } = loadConfig(paths.config);
@@ -96,6 +97,7 @@ export async function tradeInProcess(
           },
           silentLogger,
         ),
+      events: createEventLog(paths.events, 'trade-test', makeScrubber([TEST_KEY, TEST_SECRET])),
       log: silentLogger,
       config,
       csvPath: paths.actionable,
@@ -105,6 +107,7 @@ export async function tradeInProcess(
       tradingCapital: undefined,
       dryRun: options.dryRun ?? false,
       wallNow: Date.now,
+      reconcileRecheckMs: options.reconcileRecheckMs ?? 0,
     });
     return { result, text: result.kind === 'done' ? renderTradeResult(result) : result.message };
   } finally {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CSV_HEADER } from '../../../src/jobs/rank/actionable-csv.ts';
+import { readEvents } from '../../support/events-file.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
 
@@ -70,6 +71,28 @@ describe('strikeline rank (CLI)', () => {
     );
     expect(rejected).toContain('"ticker":"BAD","stage":"rank"');
     expect(rejected).toContain('"ticker":"TSLA","stage":"rank","reason":"black_sheep');
+
+    // Seed 002: the events file of this run says the same, one event per signal and per disabled strategy.
+    const events = readEvents(root);
+    const of = (type: string) => events.filter((e) => e.type === type);
+    expect(of('SIGNAL_GENERATED').map((e) => [e.rank, e.ticker, e.strategy])).toEqual([
+      [1, 'AAPL', 'momentum'],
+      [2, 'MSFT', 'momentum'],
+    ]);
+    expect(
+      of('SIGNAL_REJECTED')
+        .map((e) => [e.ticker, e.reason])
+        .sort(),
+    ).toEqual([
+      ['AMD', 'not_in_trade'],
+      ['IBM', 'stale'],
+      ['TSLA', 'black_sheep'],
+    ]);
+    expect(of('STRATEGY_DISABLED').map((e) => [e.strategy, e.reason])).toEqual([
+      ['gap_fill', 'black_sheep'],
+    ]);
+    expect(of('RUN_FINISHED')).toHaveLength(1);
+    expect(new Set(events.map((e) => e.run_id)).size).toBe(1);
   });
 
   it('refuses a malformed --asof with exit 2', async () => {

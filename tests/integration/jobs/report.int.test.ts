@@ -5,8 +5,9 @@
  * (screenshot), the email and SMS received by a real SMTP server, no secret anywhere, and a closed-day run.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, type TestContext } from 'vitest';
 import { cents } from '../../../src/domain/money.ts';
 import type { ReportData } from '../../../src/jobs/report/report-data.ts';
@@ -20,8 +21,7 @@ import {
   type TestSimulator,
 } from '../../support/sim.ts';
 import { brokerFor, withStore, writeCsv } from './jobs-support.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
+import { launchChromium } from '../../support/headless-chromium.ts';
 
 async function sim(ctx: TestContext, options: { start?: string } = {}): Promise<TestSimulator> {
   const t = await startTestSimulator({
@@ -103,10 +103,6 @@ async function tradingDay(
 
 describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
   it('agrees with the broker to the cent, renders in Chromium, and arrives by email and SMS', async (ctx) => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `${CHROMIUM} is missing: install it (apt-get update && apt-get install -y chromium) to run this test`,
-      );
     const t = await sim(ctx);
     const nvda = await tradingDay(t);
     const smtp = await startSmtpSink();
@@ -203,19 +199,7 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     const html = readFileSync(r.html, 'utf8');
     expect(html).toContain('<svg');
     expect(html).not.toMatch(/<script|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
       const requests: string[] = [];
@@ -262,5 +246,45 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
           .map(([k]) => k),
       ).toEqual(['2024-05-03']);
     });
+  });
+
+  it('--email exits 1 when it cannot mail (no SMTP; a recipient refused), the report still printed and written', async (ctx) => {
+    const t = await sim(ctx, { start: '2024-05-04T20:05:00Z' });
+    const html = join(t.root, 'reports', 'report_2024-05-04.html');
+    const unset = await report(t, ['--email'], { SMTP_HOST: '', ALERT_EMAIL_TO: 'ops@example.com' });
+    expect(unset.code).toBe(1);
+    expect(unset.stdout).toContain(`HTML report: ${html}`);
+    expect(unset.stderr.trim().split('\n').at(-1)).toBe(
+      'strikeline: --email: not sent: SMTP_HOST is not set: set SMTP_HOST and ALERT_EMAIL_TO (or SMTP_TO_SMS) in .env',
+    );
+    // A real SMTP server that takes the email and refuses the SMS gateway's address.
+    const received: string[] = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onRcptTo(address, _session, callback) {
+        if (address.address.endsWith('@vtext.com')) callback(new Error('550 5.1.1 mailbox unavailable'));
+        else callback();
+      },
+      onData(stream, session, callback) {
+        stream.on('data', () => undefined);
+        stream.on('end', () => {
+          received.push(...session.envelope.rcptTo.map((r) => r.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    ctx.onTestFinished(() => new Promise<void>((resolve) => { server.close(() => { resolve(); }); }));
+    const port = (server.server.address() as AddressInfo).port;
+    const refused = await report(t, ['--email'], { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), ALERT_EMAIL_TO: 'ops@example.com', SMTP_TO_SMS: '5551234567@vtext.com' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain(`HTML report: ${html}`);
+    expect(refused.stdout).not.toContain('emailed to');
+    expect(received).toEqual(['ops@example.com']);
+    expect(refused.stderr.trim().split('\n').at(-1)).toMatch(
+      /^strikeline: --email: could not send the sms to 5551234567@vtext\.com \(.*mailbox unavailable.*\); sent to ops@example\.com: check SMTP_HOST, SMTP_PORT, SMTP_USER and SMTP_PASS \(strikeline doctor checks them\)$/,
+    );
+    expect(existsSync(html)).toBe(true);
   });
 });

@@ -330,6 +330,32 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
     expect(await entries(s)).toEqual([]);
   });
 
+  it('--json: every ranked signal with what was done (order, amount, reason); a refusal is {kind: refused} and exit 1', async (ctx) => {
+    const s = await sim(ctx, { notFractionable: ['MSFT'] });
+    writeCsv(s.root, [{ ticker: 'AAPL' }, { ticker: 'MSFT', strategy: 'ma_crossover' }, { ticker: 'AMD', strategy: 'sector_rotation' }]);
+    const done = await trade(s, ['--json']);
+    expect(done.code).toBe(0);
+    expect(done.stderr).toBe('');
+    const json = JSON.parse(done.stdout) as { kind: string; day: string; dryRun: boolean; allocation: { perEntry: number }; entries: Array<Record<string, unknown>>; csvProblems: string[] };
+    expect(json).toMatchObject({ kind: 'done', day: DAY, dryRun: false, csvProblems: [] });
+    const orders = new Map((await entries(s)).map((o) => [o.symbol, o]));
+    const each = json.allocation.perEntry;
+    expect(json.entries).toEqual([
+      expect.objectContaining({
+        rank: 1, ticker: 'AAPL', strategy: 'momentum', plan: 'buy', status: 'submitted', notional: each, qty: null, fractionable: true, fallback: false,
+        clientOrderId: entryClientOrderId({ day: DAY, ticker: 'AAPL', strategy: 'momentum' }), order: { id: orders.get('AAPL')?.id, status: expect.any(String) },
+      }),
+      expect.objectContaining({ rank: 2, ticker: 'MSFT', plan: 'buy', status: 'submitted', notional: null, qty: orders.get('MSFT')?.qty, fractionable: false }),
+      expect.objectContaining({ rank: 3, ticker: 'AMD', plan: 'skip', status: null, order: null, reason: expect.stringContaining('strategy sector_rotation is disabled') }),
+    ]);
+    mkdirSync(join(s.root, 'killswitch'), { recursive: true });
+    writeFileSync(join(s.root, 'killswitch', 'HALT'), 'maintenance window\n');
+    const refused = await trade(s, ['--json']);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout)).toEqual({ kind: 'refused', message: expect.stringMatching(/^trading is halted: .*maintenance window/) });
+    expect(refused.stderr).toMatch(/^strikeline: trading is halted: /);
+  });
+
   it('fails with a clear message when there is no CSV (rank did not run)', async (ctx) => {
     const s = await sim(ctx);
     writeCsv(s.root, []);
@@ -367,7 +393,7 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
     expect(await entries(s)).toEqual([]);
   });
 
-  it('trips the daily-loss breaker: HALT with the reason, every pending order cancelled, journaled, alerted, exit 1', async (ctx) => {
+  it('trips the daily-loss breaker: HALTED for the session, pending entries cancelled, protection kept, journaled, alerted, exit 1', async (ctx) => {
     const s = await sim(ctx);
     const smtp = await startSmtpSink();
     try {
@@ -395,13 +421,10 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
       const result = await trade(s, [], smtp.env);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(
-        /daily-loss breaker: equity .* is -\d\.\d\d% vs last_equity \$100,000\.00 \(limit -2%\): trading halted/,
+        /trading is HALTED by the risk authority \(daily_loss: equity -?\d\.\d\d% below the last close \(limit 2%\): halted for the rest of the session\); nothing was sent, 1 pending entry orders cancelled/,
       );
-      expect(result.stderr).toContain('1 pending orders cancelled');
-      const halt = readFileSync(join(s.root, 'killswitch', 'HALT'), 'utf8');
-      expect(JSON.parse(halt)).toMatchObject({
-        reason: expect.stringContaining('daily-loss breaker') as string,
-      });
+      // The authority halts entries, not protection: no HALT file, which would stop the daemon's orders too.
+      expect(existsSync(join(s.root, 'killswitch', 'HALT'))).toBe(false);
       expect((await control(s.sim).state()).open_orders).toEqual([]);
       expect(
         await entries(s).then((o) =>
@@ -414,17 +437,25 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
             .list()
             .filter((e) => e.actor === 'trade')
             .map((e) => e.action),
-        ).toEqual(['halt']);
+        ).toEqual(['breaker_tripped', 'entries_cancelled']);
       });
       await waitFor(() => smtp.mails.length >= 1, 5000, 'the alert');
       expect(smtp.mails.find((m) => m.to.includes('ops@example.com'))?.raw).toContain(
-        'Trading halted: daily-loss breaker',
+        'TRADING HALTED: daily_loss breaker',
       );
+      const risk = await runCli(['risk', '--json'], { ...s.env, TRADING_DISABLED: '' });
+      expect(JSON.parse(risk.stdout)).toMatchObject({
+        state: 'HALTED',
+        size_scalar: 0,
+        breakers: expect.arrayContaining([
+          expect.objectContaining({ name: 'daily_loss', scope: 'account', tripped: true, until: '2024-05-01T20:00:00.000Z', threshold: 0.02 }),
+        ]) as unknown,
+        equity: { last_close: 100_000 },
+      });
 
       const again = await tradeIn(s);
       expect(again.code).toBe(1);
-      expect(again.stdout).toContain('trading is halted');
-      expect(existsSync(join(s.root, 'killswitch', 'HALT'))).toBe(true);
+      expect(again.stdout).toContain('trading is HALTED by the risk authority (daily_loss');
     } finally {
       await smtp.close();
     }

@@ -3,11 +3,13 @@
  * the systemd unit restarts on failure (giving up on a crash loop), stops with SIGTERM, and runs `node bin/strikeline.js stream`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAEMON_NODE_FLAGS } from '../../../src/cli/daemon-node-flags.ts';
-import { REPO } from '../../support/run-cli.ts';
+import { systemdUnits } from '../../../src/jobs/deploy/systemd-units.ts';
+import { REPO, runCli } from '../../support/run-cli.ts';
 import { waitFor } from '../../support/sim.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
 
@@ -100,5 +102,45 @@ describe('deploy', () => {
       expect(tmux).toContain(`%q ${flag} %q stream`);
       expect(make).toContain(`node ${flag} bin/strikeline.js stream`);
     }
+  });
+
+  it('install-service writes the unit for this checkout, root and user with the absolute node; --print shows it; a second run changes nothing', async () => {
+    const units = join(root, 'units');
+    mkdirSync(units);
+    const env = { TRADING_SYSTEM_ROOT: root, SUDO_USER: '' };
+    const [printed, written] = await Promise.all([runCli(['install-service', '--print'], env), runCli(['install-service', '--dir', units, '--name', 'strikeline-paper'], env)]);
+    expect(printed.code).toBe(0);
+    expect(written.code).toBe(0);
+    const file = join(units, 'strikeline-paper.service');
+    expect(written.stdout).toBe(`wrote ${file}\nstart it: sudo systemctl daemon-reload && sudo systemctl enable --now strikeline-paper\nthen check: strikeline doctor\n`);
+    const unit = readFileSync(file, 'utf8');
+    expect(statSync(file).mode & 0o777).toBe(0o644);
+    const lines = unit.split('\n');
+    for (const line of [
+      `ExecStart=${process.execPath} ${DAEMON_NODE_FLAGS.join(' ')} ${join(REPO, 'bin', 'strikeline.js')} stream`,
+      `User=${userInfo().username}`,
+      `WorkingDirectory=${root}`,
+      `Environment=TRADING_SYSTEM_ROOT=${root}`,
+      `EnvironmentFile=${join(root, '.env')}`,
+      `Documentation=file://${join(REPO, 'docs', 'operations.md')}`,
+      'Restart=on-failure',
+      'KillSignal=SIGTERM',
+    ]) expect(lines).toContain(line);
+    expect(lines.filter((l) => !l.startsWith('#')).join('\n')).not.toMatch(/\/opt\/strikeline|User=trader|\/usr\/bin\/env/);
+    expect(printed.stdout).toBe(`# /etc/systemd/system/strikeline.service\n${unit}`);
+    if (spawnSync('systemd-analyze', ['--version']).status === 0) {
+      const verify = spawnSync('systemd-analyze', ['verify', file], { encoding: 'utf8' });
+      expect(verify.stderr).not.toMatch(/Unknown (key|section)|Invalid|Failed to parse|not executable|is not absolute/i);
+    }
+    const again = await runCli(['install-service', '--dir', units, '--name', 'strikeline-paper'], env);
+    expect(again.stdout.split('\n')[0]).toBe(`${file} is already up to date`);
+  });
+
+  it('refuses paths systemd would split or expand (spaces, quotes, %)', () => {
+    const facts = { checkout: REPO, root: '/srv/my root', node: process.execPath, user: 'me', name: 'strikeline', nodeFlags: DAEMON_NODE_FLAGS };
+    const template = { service: readFileSync(join(REPO, 'deploy', 'strikeline.service'), 'utf8') };
+    expect(() => systemdUnits(template, facts)).toThrow('the root "/srv/my root" cannot go into a systemd unit');
+    expect(() => systemdUnits(template, { ...facts, root: '/srv/a', node: '/home/me/%n/node' })).toThrow(/node "\/home\/me\/%n\/node"/);
+    expect(systemdUnits(template, { ...facts, root: '/srv/a' }).map((u) => u.file)).toEqual(['strikeline.service']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * `strikeline scan` as cron runs it: the real binary as a child process, against the simulator through the
  * official SDK (the Alpaca adapter), over real HTTP. Its logs are what `strikeline rank` reads; the same seed
- * gives byte-identical logs; a later scan fetches only the new bars; bad options exit 2 with a clear line;
+ * gives byte-identical logs (in-process or in two worker threads); a later scan fetches only the new bars; bad options exit 2 with a clear line;
  * a day without a session is a no-op.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -43,13 +43,14 @@ describe('strikeline scan against the simulator', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
-  it('writes logs that rank accepts, the same for the same seed', async () => {
+  it('writes logs that rank accepts, the same for the same seed, in-process or in the build\'s worker threads', async () => {
     const [ra, rb] = await Promise.all([
       runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF], a.env, 120_000),
-      runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF], b.env, 120_000),
+      runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF, '--workers', '2'], b.env, 120_000),
     ]);
     expect(ra.stderr).not.toMatch(/strikeline: /);
     expect(ra.code).toBe(0);
+    expect(rb.stderr).not.toMatch(/strikeline: /);
     expect(rb.code).toBe(0);
     expect(ra.stdout).toMatch(/^TICKER\s+STRATEGY\s+STATE/m);
     expect(ra.stdout).toMatch(/scan 2024-04-30: 6 tickers scanned, 0 rejected/);
@@ -81,11 +82,20 @@ describe('strikeline scan against the simulator', () => {
     const first = reportOf(a.root, ASOF);
     expect(first.fetch.bars_fetched).toBeGreaterThan(6 * 2000);
     await control(a.sim).clock({ to: '2024-05-02T00:00:00Z', quiet: true });
-    const next = await runCli(['scan', '--symbols', SYMBOLS], a.env, 120_000);
+    const next = await runCli(['scan', '--symbols', SYMBOLS, '--json'], a.env, 120_000);
     expect(next.code).toBe(0);
     const report = reportOf(a.root, '2024-05-01');
     // One new session for the six tickers and the two context symbols (SPY, VIXY), in one request.
     expect(report.fetch).toEqual({ bars_fetched: 8, requests: 1 });
+    // --json: the same fields as the scan file, with the counts and the files written (and no table).
+    const json = JSON.parse(next.stdout) as Record<string, unknown> & { summary: Record<string, number>; signal_logs: string[] };
+    const file = reportOf(a.root, '2024-05-01') as unknown as Record<string, unknown>;
+    for (const key of Object.keys(file)) expect(json).toHaveProperty(key);
+    expect(json.tickers).toEqual(file.tickers);
+    expect(json.report_file).toBe(join(a.root, 'data', 'scan', '2024-05-01.json'));
+    expect(json.signal_logs).toHaveLength(6);
+    expect(json.summary).toMatchObject({ tickers: 6, rejected: 0 });
+    expect(json.summary.in_trade_profitable).toBeLessThanOrEqual(json.summary.in_trade ?? 0);
     for (const [file, text] of logsOf(a.root))
       expect(parseSignalLog(file, text)).toMatchObject({
         ok: true,
@@ -109,6 +119,9 @@ describe('strikeline scan against the simulator', () => {
     const closed = await runCli(['scan', '--symbols', SYMBOLS], a.env);
     expect(closed.code).toBe(0);
     expect(closed.stdout).toMatch(/market closed today \(2024-05-04, New York\): nothing to scan/);
+    const closedJson = await runCli(['scan', '--symbols', SYMBOLS, '--json'], a.env);
+    expect(closedJson.code).toBe(0);
+    expect(JSON.parse(closedJson.stdout)).toEqual({ skipped: expect.stringMatching(/market closed today \(2024-05-04, New York\): nothing to scan/) });
     expect(readdirSync(join(a.root, 'data', 'scan')).sort()).toEqual([
       '2024-04-30.json',
       '2024-05-01.json',

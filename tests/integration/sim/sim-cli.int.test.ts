@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -116,6 +117,22 @@ describe('strikeline sim', () => {
     const result = await exited(run(['sim', '--port', 'abc']));
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe('strikeline: --port must be a port number 0-65535 (got "abc")');
+  });
+
+  it('on a port in use, exits 1 with one line naming the port and how to pick another (no raw EADDRINUSE)', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    try {
+      const result = await exited(run(['sim', '--port', String(port)]));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(
+        `strikeline: port ${port} on 127.0.0.1 is already in use (another strikeline sim?): pick another with --port N, or --port 0 for any free port (the ready line names it)\n`,
+      );
+      expect(result.stdout).toBe('');
+    } finally {
+      await new Promise<void>((resolve) => taken.close(() => { resolve(); }));
+    }
   });
 
   it('describes every option and the control API in --help', async () => {

@@ -4,7 +4,8 @@
  * - every value outside it (below, above, at an open end, a fraction for an integer key, NaN, infinities, a
  *   string) is refused with a ConfigError naming the key path and the range it expected;
  * - the VIX thresholds are accepted exactly when strictly increasing, and a refusal names the key out of order;
- * - the enabled strategies' allocations are accepted exactly when they sum to 100.
+ * - the enabled strategies' allocations are accepted exactly when they sum to 100;
+ * - the intraday gap fill's band is accepted exactly when its minimum is below its maximum.
  */
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { documentWith, leafKeys, valueAt } from '../../support/config-keys.ts';
 
 const NUMBER_KEYS = leafKeys().flatMap((k) => (k.range === undefined ? [] : [{ path: k.path, range: k.range }]));
 /** Keys whose valid values also depend on other keys: covered by their own properties below. */
-const CROSS_FIELD = /^(vix_regimes\.(low_below|high_from|extreme_from)|strategies\.\w+\.allocation_pct)$/;
+const CROSS_FIELD = /^(vix_regimes\.(low_below|high_from|extreme_from)|strategies\.\w+\.allocation_pct|intraday\.intraday_gap_fill\.(min|max)_gap_pct)$/;
 const key = (path: readonly string[]): string => path.join('.');
 
 function low(r: NumberRange): { value: number; open: boolean } {
@@ -86,6 +87,14 @@ test.prop([level, level, level])('VIX thresholds are accepted exactly when stric
   expect(message === 'accepted').toBe(a < b && b < c);
   if (!(a < b)) expect(message).toContain(`vix_regimes.high_from: expected a level above vix_regimes.low_below (${a}), found number`);
   if (!(b < c)) expect(message).toContain(`vix_regimes.extreme_from: expected a level above vix_regimes.high_from (${b}), found number`);
+});
+
+const gap = fc.double({ min: 0, max: 50, minExcluded: true, noNaN: true });
+
+test.prop([gap, gap])('the intraday gap band is accepted exactly when min_gap_pct < max_gap_pct', (min, max) => {
+  const message = refusal({ intraday: { intraday_gap_fill: { min_gap_pct: min, max_gap_pct: max } } });
+  expect(message === 'accepted').toBe(min < max);
+  if (!(min < max)) expect(message).toContain(`intraday.intraday_gap_fill.max_gap_pct: expected a gap above intraday.intraday_gap_fill.min_gap_pct (${min}), found number`);
 });
 
 const strategies = fc.record(

@@ -71,4 +71,20 @@ describe('strikeline resume', () => {
     expect(result.stdout).toContain('no HALT in place: nothing to resume');
     expect(result.stdout).toContain('TRADING_DISABLED is still set');
   });
+
+  it('--json: the HALT file, who, the acknowledgement and the record released', async () => {
+    const path = halt();
+    const result = await runCli(['resume', '--ack', 'reviewed', '--json'], { TRADING_SYSTEM_ROOT: root, TRADING_DISABLED: '' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      halt: path,
+      who: currentUser(),
+      ack: 'reviewed',
+      released: { ts: '2026-03-02T14:00:00.000Z', who: 'ops', reason: 'drawdown review' },
+      // The kill conditions the acknowledgement lifted (docs/risk.md): none latched here.
+      liftedKills: [],
+      tradingDisabled: false,
+    });
+    expect(existsSync(path)).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { MarketData } from '../../market-data.ts';
 import { packMarket } from '../../parallel/shared-market.ts';
-import { tsWorker } from '../../parallel/ts-worker.ts';
+import { tsWorker, workerModuleUrl } from '../../parallel/ts-worker.ts';
 import type { StrategySettings } from '../../strategies/strategy.ts';
 import type { ResearchEnv } from '../work/research-env.ts';
 import {
@@ -33,7 +33,7 @@ export interface PoolOptions {
   readonly onDone?: (done: number) => void;
 }
 
-const WORKER_URL = new URL('./research-worker.ts', import.meta.url).href;
+const WORKER_URL = workerModuleUrl(import.meta.url, 'research-worker');
 
 function inProcess<J extends ResearchJob>(
   jobs: readonly J[],

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderStatus } from '../../../../src/jobs/ops/render-status.ts';
 import { modeOf, type StatusReport } from '../../../../src/jobs/ops/status.ts';
+import { applyEvaluation, emptyRiskBook } from '../../../../src/domain/rules/risk/risk-book.ts';
+import { accountBreakers } from '../../../../src/domain/rules/risk/account-breakers.ts';
+import { riskView } from '../../../../src/domain/rules/risk/risk-view.ts';
+import { SEED_LIMITS } from '../../../support/risk-limits.ts';
 
 const ts = Date.parse('2026-03-02T15:00:00Z');
 const daemon = {
@@ -16,6 +20,7 @@ const daemon = {
   pidAlive: true,
   credentials: 'accepted' as const,
   failure: null,
+  phase: null,
 };
 
 const base: StatusReport = {
@@ -26,6 +31,7 @@ const base: StatusReport = {
   health: { ok: true, state: 'healthy', reason: 'running, authenticated, both streams up' },
   lock: { held: true, pid: 42 },
   safety: null,
+  risk: riskView(emptyRiskBook('2026-03-02'), ts, 0.5, null),
   positions: [
     {
       symbol: 'AAPL',
@@ -80,6 +86,18 @@ describe('renderStatus', () => {
     expect(text).toContain('heartbeat 3 s ago');
     expect(text).toContain('health       OK: running, authenticated, both streams up');
     expect(text).not.toContain('journal');
+    expect(text).toContain('risk         ACTIVE, size x1, no breaker tripped');
+  });
+
+  it('shows the trading state and each tripped breaker with its end', () => {
+    const drawdown = accountBreakers({ now: ts, equity: 80_000, lastClose: 80_000, highWater: 100_000, window: [], tsSessionEnd: ts + 3_600_000 }, SEED_LIMITS);
+    const book = applyEvaluation(emptyRiskBook('2026-03-02'), drawdown, ts, '2026-03-02').book;
+    expect(renderStatus({ ...base, risk: riskView(book, ts, 0.5, null) })).toContain('risk         REDUCING, size x0.5; drawdown');
+    const daily = accountBreakers({ now: ts, equity: 97_000, lastClose: 100_000, highWater: 100_000, window: [], tsSessionEnd: ts + 3_600_000 }, SEED_LIMITS);
+    const halted = applyEvaluation(emptyRiskBook('2026-03-02'), daily, ts, '2026-03-02').book;
+    expect(renderStatus({ ...base, risk: riskView(halted, ts, 0.5, null) })).toContain(
+      'risk         HALTED, size x0; daily_loss until 2026-03-02T16:00:00.000Z',
+    );
   });
 
   it('lists the latest journal entries when asked', () => {
@@ -117,6 +135,19 @@ describe('renderStatus', () => {
     expect(text).toContain('mode         halted');
     expect(text).toContain('HALTED since 2026-03-02T14:00:00.000Z by ops: manual halt');
     expect(text).toContain('broker unreachable: connect ECONNREFUSED');
+  });
+});
+
+describe('the market phase line', () => {
+  const phase = { phase: 'TRADING' as const, day: '2024-05-01', tsStart: Date.parse('2024-05-01T13:35:00Z'), tsEnd: Date.parse('2024-05-01T19:45:00Z') };
+  it('says the phase, its day and its window; before the first cycle, that it is not known yet', () => {
+    expect(renderStatus(base)).toContain('phase        not known yet');
+    expect(renderStatus({ ...base, daemon: { ...daemon, phase } })).toContain(
+      'phase        TRADING of 2024-05-01, since 2024-05-01T09:35:00-04:00, until 2024-05-01T15:45:00-04:00\n',
+    );
+  });
+  it('a daemon that is not running shows the phase it last knew, marked as such', () => {
+    expect(renderStatus({ ...base, daemon: { ...daemon, phase, running: false, stopped: true } })).toContain('15:45:00-04:00 (when the daemon last ran)');
   });
 });
 

@@ -117,7 +117,7 @@ describe('sizeEntries', () => {
     expect(items[1]).toMatchObject({ kind: 'buy', qty: 12, price: 401.5, fractionable: false });
     expect(items[2]).toMatchObject({
       kind: 'reject',
-      reason: 'allocation $5000.00 buys less than one whole share at $612000.00',
+      reason: 'allocation $5,000.00 buys less than one whole share at $612,000.00',
     });
     expect(items[3]).toMatchObject({ kind: 'reject', reason: 'asset is not tradable' });
     expect(items[4]).toMatchObject({

@@ -1,0 +1,35 @@
+/**
+ * @module What `strikeline status` runs, apart from its declaration (status-command.ts) so that `--help` and a
+ * usage error load commander only, not the broker's SDK, the config schema and the store.
+ */
+import { isProcessAlive } from '../adapters/lock/process-alive.ts';
+import { probeRootLock } from '../adapters/lock/root-lock.ts';
+import { renderStatus } from '../jobs/ops/render-status.ts';
+import { collectStatus, staleAfterMs } from '../jobs/ops/status.ts';
+import { riskLimitsOf } from '../config/risk-limits.ts';
+import { composeAlpaca, composeKillSwitch } from './compose.ts';
+import { withContext } from './context.ts';
+
+/** The daemon does not protect right now: the report is printed, then this line, and the exit code is 1. */
+class DaemonUnhealthyError extends Error {
+  override readonly name = 'DaemonUnhealthyError';
+}
+
+export async function statusAction(opts: { readonly json: boolean; readonly journalEntries: number }): Promise<void> {
+  const report = await withContext('status', async (ctx) => {
+    const collected = await collectStatus({
+      broker: () => composeAlpaca(ctx).broker,
+      store: ctx.store(),
+      killSwitch: composeKillSwitch(ctx),
+      probeLock: () => probeRootLock(ctx.env.root),
+      isAlive: isProcessAlive,
+      journalEntries: opts.journalEntries,
+      staleMs: staleAfterMs(ctx.config.protection.timer_interval_ms),
+      riskLimits: riskLimitsOf(ctx.config),
+    });
+    process.stdout.write(opts.json ? `${JSON.stringify(collected, null, 2)}\n` : renderStatus(collected));
+    return collected;
+  });
+  // Outside the context: an unhealthy daemon is what status reports, not a failure of status to log.
+  if (!report.health.ok) throw new DaemonUnhealthyError(`daemon ${report.health.state}: ${report.health.reason}`);
+}

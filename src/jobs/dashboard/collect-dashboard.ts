@@ -1,0 +1,85 @@
+/**
+ * @module One dashboard snapshot: the daemon's health and positions with their protection (as `strikeline status`
+ * sees them), the error log, today's orders with fill -> protection latency, the account and its equity curves.
+ * Everything read-only; a broker failure leaves the local state shown and says so.
+ */
+import type { AccountReport } from '../../domain/account.ts';
+import type { ErrorRecord } from '../../domain/error-record.ts';
+import type { Broker } from '../../domain/ports.ts';
+import type { Store } from '../../domain/store.ts';
+import { nyDate, nyToEpoch } from '../../domain/time/ny-time.ts';
+import { listErrors } from '../../records/error-log.ts';
+import { countErrors, type ErrorCounts } from '../ops/render-errors.ts';
+import { collectStatus, type StatusDeps, type StatusReport } from '../ops/status.ts';
+import { equitySeries, type EquitySeries } from './equity-series.ts';
+import { orderRows, type OrderRow } from './order-rows.ts';
+import { epochNow } from '../../domain/time/wall-clock.ts';
+
+export interface DashboardSnapshot {
+  /** Wall ms when it was taken. */
+  readonly ts: number;
+  /** The broker's clock, and whether its market is open; null when the broker could not be reached. */
+  readonly market: { readonly tsNow: number; readonly isOpen: boolean; readonly tsNextOpen: number; readonly tsNextClose: number } | null;
+  readonly status: StatusReport;
+  readonly errors: { readonly counts: ErrorCounts; readonly recent: readonly ErrorRecord[] };
+  /** Alerts the mailer logged at WARN+ (undelivered, or delivered with no SMTP configured). */
+  readonly alerts: readonly ErrorRecord[];
+  readonly account: AccountReport | null;
+  readonly orders: readonly OrderRow[];
+  readonly equity: { readonly intraday: EquitySeries | null; readonly daily: EquitySeries | null };
+  /** The risk authority's state (trading state, breakers, regime, heat): shown only where this root records it. */
+  readonly risk: { readonly available: false; readonly reason: string };
+  readonly brokerError: string | null;
+}
+
+export interface DashboardDeps extends Omit<StatusDeps, 'journalEntries'> {
+  readonly broker: () => Broker;
+  readonly store: Store;
+  /** The error log window shown, in ms back from now. */
+  readonly errorWindowMs: number;
+}
+
+const RECENT_ERRORS = 20;
+const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+async function brokerPart(deps: DashboardDeps): Promise<Pick<DashboardSnapshot, 'market' | 'account' | 'orders' | 'equity' | 'brokerError'>> {
+  try {
+    const broker = deps.broker();
+    const clock = await broker.getClock();
+    const dayStart = nyToEpoch(nyDate(clock.tsNow));
+    const [account, orders, intraday, daily] = await Promise.all([
+      broker.getAccount(),
+      broker.listOrders({ status: 'all', after: dayStart, limit: 500, nested: true }),
+      broker.getPortfolioHistory({ timeframe: '5Min', period: '1D' }),
+      broker.getPortfolioHistory({ timeframe: '1D', period: '3M' }),
+    ]);
+    return {
+      market: { tsNow: clock.tsNow, isOpen: clock.isOpen, tsNextOpen: clock.tsNextOpen, tsNextClose: clock.tsNextClose },
+      account,
+      orders: orderRows(orders, deps.store.journal.list(dayStart)),
+      equity: {
+        intraday: equitySeries(intraday, { ts: clock.tsNow, equity: account.equity }),
+        daily: equitySeries(daily, { ts: clock.tsNow, equity: account.equity }),
+      },
+      brokerError: null,
+    };
+  } catch (e) {
+    return { market: null, account: null, orders: [], equity: { intraday: null, daily: null }, brokerError: message(e) };
+  }
+}
+
+export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSnapshot> {
+  const ts = (deps.now ?? epochNow)();
+  const [status, fromBroker] = await Promise.all([collectStatus({ ...deps, journalEntries: 0 }), brokerPart(deps)]);
+  const errors = listErrors(deps.store, { sinceTs: ts - deps.errorWindowMs });
+  const newestFirst = [...errors].reverse();
+  return {
+    ts,
+    ...fromBroker,
+    status,
+    errors: { counts: countErrors(errors), recent: newestFirst.filter((e) => !e.resolved).slice(0, RECENT_ERRORS) },
+    alerts: newestFirst.filter((e) => e.logger === 'mail').slice(0, 10),
+    risk: { available: false, reason: 'this root records no risk state (trading state, breakers, regime, heat) yet' },
+    brokerError: fromBroker.brokerError ?? status.brokerError,
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * @module Makes a change of the trading state known, in order: the book written, each trip and lift in the
+ * history and the journal (with its reason), an event (RISK_LIMIT_HIT, STRATEGY_DISABLED, KILL_SWITCH_TRIGGERED)
+ * and an alert. The daemon and `trade` both publish through it.
+ */
+import { ACCOUNT_SCOPE, KILL_CONDITIONS, type BreakerTrip } from '../domain/rules/risk/breaker.ts';
+import type { RiskChange } from '../domain/rules/risk/risk-book.ts';
+import type { Logger, Mailer } from '../domain/ports.ts';
+import type { Store } from '../domain/store.ts';
+import { appendRiskHistory, writeRiskBook } from '../records/risk-state.ts';
+
+/** Structured events (logs/events/): the shape of streams' EventSink, kept here to point imports down. */
+export interface RiskEventSink {
+  emit(type: string, fields?: Record<string, unknown>): void;
+}
+
+export interface PublishDeps {
+  readonly store: Store;
+  readonly mailer: Mailer;
+  readonly events: RiskEventSink;
+  readonly log: Logger;
+  /** Who decided: `daemon`, `trade`, or the user who resumed. */
+  readonly actor: string;
+}
+
+const eventOf = (t: BreakerTrip): string =>
+  KILL_CONDITIONS.has(t.name) ? 'KILL_SWITCH_TRIGGERED' : t.scope === ACCOUNT_SCOPE ? 'RISK_LIMIT_HIT' : 'STRATEGY_DISABLED';
+
+const fieldsOf = (t: BreakerTrip): Record<string, unknown> => ({
+  breaker: t.name, scope: t.scope, action: t.action, reason: t.reason, value: t.value, threshold: t.threshold,
+  triggered_at: new Date(t.tsTriggered).toISOString(), expires_at: t.tsExpires === null ? null : new Date(t.tsExpires).toISOString(),
+});
+
+function alertOf(t: BreakerTrip): Parameters<Mailer['alert']>[0] {
+  const kill = KILL_CONDITIONS.has(t.name);
+  const what = kill ? 'KILL SWITCH' : t.action === 'halt' ? 'TRADING HALTED' : t.action === 'reduce' ? 'ENTRIES REDUCED' : `STRATEGY ${t.scope} ${t.action.toUpperCase()}D`;
+  const until = t.tsExpires === null ? (kill ? 'until strikeline resume --ack "..."' : 'while the condition holds') : `until ${new Date(t.tsExpires).toISOString()}`;
+  return {
+    severity: kill || t.action === 'halt' ? 'critical' : 'warning',
+    subject: `${what}: ${t.name} breaker`,
+    short: `strikeline ${what}: ${t.reason}`.slice(0, 160),
+    text: `${what} (${t.name}, scope ${t.scope}) ${until}.\n${t.reason}.\nProtective orders and soft exits keep running; no new entry opens while trading is halted.`,
+  };
+}
+
+export async function publishRiskChange(change: RiskChange, now: number, d: PublishDeps): Promise<void> {
+  await writeRiskBook(d.store, change.book);
+  for (const t of change.tripped) {
+    await appendRiskHistory(d.store, { ts: now, event: 'tripped', actor: d.actor, trip: t, active: true });
+    await d.store.journal.append({ ts: now, actor: d.actor, action: 'breaker_tripped', reason: t.reason, data: fieldsOf(t) });
+    d.events.emit(eventOf(t), fieldsOf(t));
+    d.log.error(fieldsOf(t), `${t.name} breaker tripped: ${t.reason}`);
+    await d.mailer.alert(alertOf(t));
+  }
+  for (const t of change.lifted) {
+    const why = t.tsExpires !== null && t.tsExpires <= now ? 'expired' : KILL_CONDITIONS.has(t.name) ? 'acknowledged' : 'condition cleared';
+    await appendRiskHistory(d.store, { ts: now, event: 'lifted', actor: d.actor, trip: t, active: false });
+    await d.store.journal.append({ ts: now, actor: d.actor, action: 'breaker_lifted', reason: `${t.name} (${t.scope}) ${why}`, data: fieldsOf(t) });
+    d.events.emit(eventOf(t), { ...fieldsOf(t), state: 'lifted', why });
+    d.log.warn(fieldsOf(t), `${t.name} breaker lifted (${why})`);
+  }
+}

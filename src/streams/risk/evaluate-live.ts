@@ -1,0 +1,74 @@
+/**
+ * @module One live evaluation of the risk authority in the daemon: the account (live equity from the broker's
+ * account, positions at their latest trades), the strategies (closed trades in the book), the reconciliation of
+ * the ledger with the broker; folded into the persisted state and published (journal, event, alert).
+ */
+import { riskLimitsOf } from '../../config/risk-limits.ts';
+import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/risk/account-breakers.ts';
+import { bookOfLedger, brokerLedger } from '../../procedures/reconcile-ledger.ts';
+import { describeDiscrepancy, reconcile, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
+import { applyEvaluation, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
+import { strategyBreakers } from '../../domain/rules/risk/strategy-breakers.ts';
+import { nyDate } from '../../domain/time/ny-dates.ts';
+import { nyToEpoch } from '../../domain/time/ny-time.ts';
+import { publishRiskChange } from '../../procedures/publish-risk-change.ts';
+import { readLedger, readRiskBook, writeLedger } from '../../records/risk-state.ts';
+import { applyFill, type Ledger } from '../../domain/rules/risk/ledger.ts';
+import { missedFills } from './live-ledger.ts';
+import type { Deps } from '../deps.ts';
+
+/**
+ * A discrepancy trips the kill only when consecutive audits found it for at least this long: a fill whose trade
+ * update is still on its way (behind the protective orders it prompts) explains a moment, not half a minute.
+ */
+export const RECONCILE_PERSIST_MS = 30_000;
+
+/**
+ * Reconciles the ledger; when the shares agree exactly, cash and costs are brought to the broker's. A ledger
+ * behind the broker only by fills whose trade updates are still on their way is not a discrepancy: the broker's
+ * own fills since the ledger's last one are applied (in memory) before it is judged.
+ */
+async function reconcileLive(deps: Deps, tolerancePct: number, now: number): Promise<Reconciliation | null> {
+  const ledger = readLedger(deps.store);
+  if (ledger === undefined) return null;
+  const theirs = await brokerLedger(deps.broker, ledger);
+  const direct = reconcile(bookOfLedger(ledger), bookOfLedger(theirs), tolerancePct);
+  const caughtUp = direct.ok ? ledger : (await missedFills(deps, ledger.tsUpdated)).reduce<Ledger>((l, f) => applyFill(l, f, 0).ledger, ledger);
+  const result = direct.ok ? direct : reconcile(bookOfLedger(caughtUp), bookOfLedger(theirs), tolerancePct);
+  const sharesAgree = reconcile(bookOfLedger(ledger), { ...bookOfLedger(theirs), cash: ledger.cash }, 0).ok;
+  if (result.ok && sharesAgree) await writeLedger(deps.store, { ...ledger, cash: theirs.cash, lots: theirs.lots, tsReconciled: now });
+  return result;
+}
+
+export interface LiveState {
+  /** When the audits began to find the ledger and the broker apart (null: they agree). */
+  readonly tsApart: number | null;
+}
+
+/** The account, the strategies and the reconciliation measured now; resolves the state to carry to the next audit. */
+export async function evaluateLive(deps: Deps, s: LiveState, actor = 'daemon'): Promise<{ state: LiveState; change: RiskChange }> {
+  const limits = riskLimitsOf(deps.config);
+  const [account, clock] = await Promise.all([deps.broker.getAccount(), deps.broker.getClock()]);
+  const now = deps.clock.now();
+  const day = nyDate(now);
+  const rec = await reconcileLive(deps, limits.reconciliationTolerancePct, now);
+  const tsApart = rec === null || rec.ok ? null : (s.tsApart ?? now);
+  const persisted = tsApart !== null && now - tsApart >= RECONCILE_PERSIST_MS;
+  if (rec !== null)
+    deps.events.emit('RECONCILIATION_CHECK', { status: rec.ok ? 'PASS' : persisted ? 'FAIL' : 'PENDING', apart_since: tsApart === null ? null : new Date(tsApart).toISOString(), discrepancies: rec.discrepancies.map(describeDiscrepancy), tolerance_pct: limits.reconciliationTolerancePct });
+  const book = readRiskBook(deps.store, day);
+  const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
+  const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, limits.rapidLossWindowMs);
+  const sessionEnd = clock.isOpen ? clock.tsNextClose : now;
+  const capital = deps.config.capital.total_capital ?? account.equity;
+  const allocations = new Map(Object.entries(deps.config.strategies).map(([name, st]) => [name, (capital * st.allocation_pct) / 100]));
+  const evaluations = [
+    accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: sessionEnd }, limits),
+    strategyBreakers({ now, trades: book.closedTrades, allocations, tsDayStart: nyToEpoch(day, '00:00'), lastTrip: new Map(Object.entries(book.lastTrip)) }, limits),
+    reconciliationBreaker(persisted ? rec : null, now, limits.reconciliationTolerancePct),
+  ];
+  const measured = { ...book, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
+  const change = applyEvaluation(measured, { measurements: evaluations.flatMap((e) => e.measurements), trips: evaluations.flatMap((e) => e.trips) }, now, day);
+  await publishRiskChange(change, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor });
+  return { state: { tsApart }, change };
+}

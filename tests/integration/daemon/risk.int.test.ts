@@ -1,0 +1,99 @@
+/**
+ * The risk authority live in the daemon, against the simulator (official SDK, real sockets, LMDB, a real SMTP
+ * server): prices printed with POST /sim/trade move live equity past the daily-loss and rapid-loss limits and the
+ * daemon halts entries (journal, event, mail) while protection keeps running; the state survives a restart without
+ * tripping again; stop-loss fills of a strategy's entries close losing trades and pause that strategy.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMailer } from '../../../src/adapters/mail/mailer.ts';
+import { makeScrubber } from '../../../src/domain/secrets/scrub.ts';
+import { silentLogger } from '../../../src/domain/silent-logger.ts';
+import { INTENTS_TABLE, type IntentRecord } from '../../../src/records/intent-record.ts';
+import { readLedger, readRiskBook } from '../../../src/records/risk-state.ts';
+import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
+import type { RiskChanged } from '../../../src/streams/risk/risk-stream.ts';
+import { startSmtpSink } from '../../support/ops.ts';
+import { waitFor } from '../../support/sim.ts';
+import { startHarness, type Daemon, type Harness } from './daemon-harness.ts';
+
+const riskChanges = (events: DaemonOutput[]): RiskChanged[] => events.filter((e): e is RiskChanged => e.kind === 'RiskChanged');
+const tripped = (d: Daemon, name: string) => riskChanges(d.events).find((e) => e.tripped.some((t) => t.name === name));
+const protectedNow = (d: Daemon, symbol: string) => d.events.some((e) => e.kind === 'ProtectionPlaced' && e.symbol === symbol);
+
+describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
+  let h: Harness | undefined;
+  afterEach(async () => {
+    await h?.stop();
+    h = undefined;
+  });
+
+  it('halts entries on live equity past daily_loss_pct and rapid_loss_pct: journal, event, mail; the state survives a restart', async () => {
+    h = await startHarness();
+    const smtp = await startSmtpSink();
+    try {
+      const mailer = createMailer(
+        { host: '127.0.0.1', port: smtp.port, user: undefined, pass: undefined, emailTo: 'ops@example.com', smsTo: undefined, email: true, sms: false, smsMaxChars: 160, ignoreTls: true, scrub: makeScrubber([]) },
+        silentLogger,
+      );
+      await h.ctl.trade({ symbol: 'AAPL', price: 100, size: 1_000 });
+      const d = h.startDaemon({}, { mailer });
+      await d.ready();
+      await h.buy('AAPL', 600);
+      await waitFor(() => protectedNow(d, 'AAPL'), 10_000, 'the AAPL protection');
+      // 600 shares $4 lower: 2.4% of $100,000, within minutes; the stop at $95 is not reached.
+      await h.ctl.trade({ symbol: 'AAPL', price: 96, size: 100 });
+      const change = await waitFor(() => tripped(d, 'daily_loss'), 15_000, 'the daily-loss trip');
+      expect(change.state).toBe('HALTED');
+      expect(change.tripped.map((t) => t.name).sort()).toEqual(['daily_loss', 'rapid_loss']);
+      expect(d.emitted.filter((e) => e.type === 'RISK_LIMIT_HIT').map((e) => e.fields.breaker).sort()).toEqual(['daily_loss', 'rapid_loss']);
+      expect(d.store.journal.list().filter((j) => j.action === 'breaker_tripped' && j.actor === 'daemon').map((j) => j.reason)).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^equity 2\.\d\d% below the last close \(limit 2%\): halted for the rest of the session$/)]),
+      );
+      await waitFor(() => smtp.mails.some((m) => m.raw.includes('TRADING HALTED: daily_loss breaker')), 10_000, 'the mail');
+      // Protection kept running: the OCO is still there.
+      expect((await h.openOrders('AAPL')).length).toBe(1);
+      // The ledger followed the fill: the reconciliation passes.
+      expect(d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined).map((e) => e.fields.status)).not.toContain('FAIL');
+      expect(readLedger(d.store)?.lots.AAPL?.qty).toBe(600);
+      await d.stop();
+
+      const again = h.startDaemon({}, { mailer });
+      await again.ready();
+      await waitFor(() => again.emitted.some((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status === 'PASS'), 10_000, 'an evaluation after the restart');
+      expect(riskChanges(again.events)).toEqual([]);
+      const trips = readRiskBook(again.store, '2024-05-01').trips.map((t) => t.name).sort();
+      expect(trips).toEqual(['daily_loss', 'rapid_loss']);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('stop-loss fills close losing trades of a strategy: consecutive_losses in a row pause it for consecutive_losses_pause_hours', async () => {
+    h = await startHarness();
+    const d = h.startDaemon({}, { config: { circuit_breakers: { consecutive_losses: 2, consecutive_losses_pause_hours: 3 } } });
+    await d.ready();
+    const intents = d.store.table<IntentRecord>(INTENTS_TABLE);
+    for (const symbol of ['AAPL', 'MSFT']) {
+      const clientOrderId = `sl-entry-risk-${symbol}`;
+      await intents.put(clientOrderId, {
+        clientOrderId, day: '2024-05-01', symbol, strategy: 'mean_reversion', side: 'buy', notional: null, qty: 10, allocation: 1_000, price: 100,
+        status: 'submitted', brokerOrderId: null, brokerStatus: null, reason: 'test', fallbackClientOrderId: null, tsCreated: 0, tsUpdated: 0,
+      });
+      await h.ctl.trade({ symbol, price: 100, size: 1_000 });
+      await h.buy(symbol, 10, clientOrderId);
+      await waitFor(() => protectedNow(d, symbol), 10_000, `the ${symbol} protection`);
+      expect(tripped(d, 'consecutive_losses')).toBeUndefined();
+      await h.ctl.trade({ symbol, price: 94, size: 100 });
+      await waitFor(async () => (await h?.position(symbol)) === 0, 10_000, `the ${symbol} stop-out`);
+    }
+    const change = await waitFor(() => tripped(d, 'consecutive_losses'), 15_000, 'the pause');
+    const trip = change.tripped.find((t) => t.name === 'consecutive_losses');
+    expect(trip).toMatchObject({ scope: 'mean_reversion', action: 'pause' });
+    expect((trip?.tsExpires ?? 0) - (trip?.tsTriggered ?? 0)).toBe(3 * 3_600_000);
+    expect(d.emitted.find((e) => e.type === 'STRATEGY_DISABLED')?.fields).toMatchObject({ breaker: 'consecutive_losses', scope: 'mean_reversion' });
+    expect(readRiskBook(d.store, '2024-05-01').closedTrades.map((t) => [t.strategy, t.symbol, t.pnl < 0])).toEqual([
+      ['mean_reversion', 'AAPL', true],
+      ['mean_reversion', 'MSFT', true],
+    ]);
+  });
+});
