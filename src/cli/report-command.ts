@@ -6,6 +6,7 @@ import { renderReportHtml } from '../jobs/report/render-report-html.ts';
 import { renderReportText } from '../jobs/report/render-report-text.ts';
 import { reportSms, reportSubject } from '../jobs/report/report-sms.ts';
 import { runReportJob } from '../jobs/report/report-job.ts';
+import { reportResearch } from '../jobs/report/report-research.ts';
 import { composeAlpaca } from './compose.ts';
 import { withContext } from './context.ts';
 import { emailReport } from './email-report.ts';
@@ -23,9 +24,11 @@ export function registerReport(program: Command): void {
     )
     .action(async (opts: { json?: boolean; email?: boolean }) => {
       await withContext('report', async (ctx) => {
+        const store = ctx.store();
         const report = await runReportJob({
           broker: composeAlpaca(ctx).broker,
-          store: ctx.store(),
+          store,
+          research: () => reportResearch(store, ctx.paths.data),
           log: ctx.log,
           costModel: {
             slippageBps: ctx.config.scanner.slippage_bps,

@@ -6,6 +6,7 @@ import { isProcessAlive } from '../adapters/lock/process-alive.ts';
 import { probeRootLock } from '../adapters/lock/root-lock.ts';
 import { renderStatus } from '../jobs/ops/render-status.ts';
 import { collectStatus, staleAfterMs } from '../jobs/ops/status.ts';
+import { regimeView } from '../jobs/ops/regime-view.ts';
 import { riskLimitsOf } from '../config/risk-limits.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
@@ -26,6 +27,7 @@ export async function statusAction(opts: { readonly json: boolean; readonly jour
       journalEntries: opts.journalEntries,
       staleMs: staleAfterMs(ctx.config.protection.timer_interval_ms),
       riskLimits: riskLimitsOf(ctx.config),
+      regime: () => regimeView(ctx.paths.data),
     });
     process.stdout.write(opts.json ? `${JSON.stringify(collected, null, 2)}\n` : renderStatus(collected));
     return collected;

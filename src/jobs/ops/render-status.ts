@@ -3,6 +3,7 @@ import { nyIso } from '../../domain/time/ny-time.ts';
 import type { ProtectiveOrder } from './position-coverage.ts';
 import type { StatusReport } from './status.ts';
 import { riskSummary } from './risk-report.ts';
+import { regimeLine } from './regime-view.ts';
 import { pct, textTable, usd } from '../format/text-table.ts';
 
 const ago = (ms: number): string =>
@@ -57,6 +58,7 @@ function header(r: StatusReport): string[] {
     `kill switch  ${killSwitch.length === 0 ? 'off' : killSwitch.join('; ')}`,
     `safety mode  ${safety}`,
     `risk         ${riskSummary(r.risk)}`,
+    `regime       ${regimeLine(r.regime)}`,
   ];
 }
 

@@ -10,6 +10,7 @@ import { epochNow } from '../../domain/time/wall-clock.ts';
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
 import type { RiskView } from '../../domain/rules/risk/risk-view.ts';
 import { collectRisk } from './risk-report.ts';
+import type { RegimeView } from './regime-view.ts';
 
 export type Mode = 'halted' | 'safety' | 'normal' | 'daemon not running';
 
@@ -76,6 +77,8 @@ export interface StatusReport {
   readonly safety: SafetyState | null;
   /** The trading state (`strikeline risk --json`). */
   readonly risk: RiskView;
+  /** The research's market regime (null before the first `strikeline research`). */
+  readonly regime: RegimeView;
   readonly positions: readonly PositionStatus[];
   readonly unprotected: readonly string[];
   /** Open sell orders of symbols with no position (the audit cancels them). */
@@ -99,6 +102,8 @@ export interface StatusDeps {
   /** How many of the latest journal entries to include. */
   readonly journalEntries?: number;
   readonly riskLimits: RiskLimits;
+  /** The research's regime model, read when status is collected. */
+  readonly regime?: () => RegimeView;
 }
 
 /** The daemon beats every `protection.timer_interval_ms`: three missed beats (at least 30 s) mean it is gone. */
@@ -166,6 +171,7 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
     lock,
     safety,
     risk: collectRisk(deps.store, deps.killSwitch, deps.riskLimits, riskTs),
+    regime: deps.regime?.() ?? null,
     positions,
     unprotected: positions
       .filter((p) => p.coverage.state === 'UNPROTECTED' || p.coverage.state === 'partial')

@@ -3,6 +3,7 @@
  * no network (a Content-Security-Policy forbids both), every string escaped.
  */
 import { metricsCaveat } from './metrics-caveat.ts';
+import { researchLines } from './report-research.ts';
 import { equitySvg } from './equity-svg.ts';
 import { escapeHtml } from '../format/html-escape.ts';
 import type { ReportData } from './report-data.ts';
@@ -149,8 +150,14 @@ ${latency}
 <p>${e(`Equity history ${m.equity.points} days${m.equity.from === null ? '' : ` (${m.equity.from} – ${m.equity.to ?? ''})`}: total return ${pct(m.equity.totalReturn, true)}, Sharpe ${ratio(m.equity.sharpe)}, Sortino ${ratio(m.equity.sortino)}, Calmar ${ratio(m.equity.calmar)}, max drawdown ${pct(m.equity.maxDrawdown)}`)}</p>
 ${caveatHtml(metricsCaveat(m))}${strategies}
 <p class="muted">${e(`Trade metrics are net of the cost model: ${m.costModel.slippageBps} bps slippage and $${m.costModel.commissionPerShare} per share on each fill.`)}</p>
-</body></html>
+${researchHtml(r)}</body></html>
 `;
+}
+
+function researchHtml(r: ReportData): string {
+  if (r.research === undefined) return '';
+  const [regime, ...summary] = researchLines(r.research);
+  return `<h2>Research</h2>\n<p>${e(regime ?? '')}</p>\n${summary.length === 0 ? '' : `<pre class="muted">${e(summary.join('\n'))}</pre>\n`}`;
 }
 
 function caveatHtml(caveat: string | null): string {

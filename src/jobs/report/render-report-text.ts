@@ -2,6 +2,7 @@
 import type { ReportData } from './report-data.ts';
 import { pct, priceText, ratio, textTable, usd } from '../format/text-table.ts';
 import { metricsCaveat } from './metrics-caveat.ts';
+import { researchLines } from './report-research.ts';
 
 const qtyText = (q: number): string => (Number.isInteger(q) ? String(q) : q.toFixed(4));
 const priceOrDash = (p: number | null): string => (p === null ? '-' : priceText(p));
@@ -159,5 +160,6 @@ export function renderReportText(r: ReportData): string {
       ]),
     ),
   );
+  if (r.research !== undefined) out.push('', 'research:', ...researchLines(r.research).map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
 }

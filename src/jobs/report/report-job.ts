@@ -11,6 +11,7 @@ import { walkFills } from './fill-ledger.ts';
 import { nyMidnight } from '../../domain/time/ny-dates.ts';
 import type { EquityPoint, ReportData, ReportTrade } from './report-data.ts';
 import { toReportTrade } from './report-trades.ts';
+import type { ReportResearch } from './report-research.ts';
 
 export const EQUITY_TABLE = 'equity';
 export const TRADES_TABLE = 'trades';
@@ -23,6 +24,8 @@ export interface ReportJobDeps {
   readonly store: Store;
   readonly log: Logger;
   readonly costModel?: CostModel;
+  /** The research to show (regime and summary), read when the report is built. */
+  readonly research?: () => ReportResearch;
 }
 
 export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
@@ -75,7 +78,7 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     'report data gathered',
   );
 
-  return buildReport({
+  const report = buildReport({
     tsNow,
     day,
     dayStart: nyMidnight(day),
@@ -90,4 +93,5 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     equityHistory,
     costModel: model,
   });
+  return d.research === undefined ? report : { ...report, research: d.research() };
 }

@@ -8,6 +8,7 @@ import type { Checkpoints, RegimeSource } from '../../domain/phases/phase-ports.
 import { nyDate } from '../../domain/time/ny-time.ts';
 import type { Deps } from '../deps.ts';
 import { every, once, type PhaseTask, type TaskRegistry } from './phase-task.ts';
+import { regimeTask } from './regime-task.ts';
 
 export interface PhasePorts {
   readonly checkpoints: Checkpoints;
@@ -47,16 +48,6 @@ const reconcile = (deps: Deps): PhaseTask => ({
     const { held, unprotected } = await unprotectedPositions(deps);
     const detail = `${held.length} position(s) at the broker${unprotected.length > 0 ? `, without a protective order: ${unprotected.join(', ')}` : ', each with its protective order'}`;
     return { ok: true, detail, data: { held, unprotected } };
-  },
-});
-
-const regime = (ports: PhasePorts): PhaseTask => ({
-  name: 'regime',
-  cadence: once(MINUTE_MS),
-  run() {
-    const r = ports.regime.current();
-    if (r === null) return Promise.resolve({ ok: true, detail: 'no regime model yet (run `strikeline research`)', data: { regime: null } });
-    return Promise.resolve({ ok: true, detail: `regime ${r.label} (p=${r.probability.toFixed(2)}) as of ${r.asOf}`, data: { regime: r.label, probability: r.probability, asOf: r.asOf } });
   },
 });
 
@@ -106,7 +97,7 @@ const checkpoint = (deps: Deps, ports: PhasePorts): PhaseTask => ({
 
 export function phaseTasks(deps: Deps, ports: PhasePorts): TaskRegistry {
   return {
-    PRE_MARKET: [connectivity(deps), reconcile(deps), regime(ports)],
+    PRE_MARKET: [connectivity(deps), reconcile(deps), regimeTask(deps, ports.regime)],
     MARKET_OPEN: [openingConditions(deps)],
     TRADING: [monitorPositions(deps)],
     MARKET_CLOSE: [dayPnl(deps)],

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dirCheckpoints } from '../../../src/adapters/checkpoints/dir-checkpoints.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
-import { storedRegime } from '../../../src/cli/compose-phases.ts';
+import { modelRegime } from '../../../src/cli/compose-phases.ts';
 import type { MarketPhase } from '../../../src/domain/phases/market-phases.ts';
 import { readDaemonStatus } from '../../../src/records/daemon-status.ts';
 import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
@@ -28,7 +28,7 @@ const isPhase = (phase: MarketPhase, day: string) => (e: DaemonOutput) => e.kind
 async function phaseDaemon(h: Harness, keepDays = 7): Promise<Daemon> {
   const daemon = h.startDaemon({}, {
     config: { phases: { cycle_ms: 100, checkpoint_keep_days: keepDays } },
-    phases: (store) => ({ checkpoints: dirCheckpoints(join(h.t.root, 'checkpoints'), store), regime: storedRegime(store) }),
+    phases: (store) => ({ checkpoints: dirCheckpoints(join(h.t.root, 'checkpoints'), store), regime: modelRegime(join(h.t.root, 'data')) }),
   });
   await daemon.ready();
   return daemon;

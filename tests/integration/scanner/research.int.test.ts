@@ -2,7 +2,8 @@
  * `strikeline research` as cron runs it: the real binary against the simulator through the official SDK. Every
  * task runs and leaves its files under data/research/ and its summary in LMDB; a second run reuses the
  * walk-forward results, resumes the GP islands from their checkpoints, and changes no byte of any file; the
- * next scan applies the walk-forward parameters; a bad --task exits 2 with one clear line.
+ * next scan applies the walk-forward parameters; `status` and the report show the regime and the summary; a bad
+ * --task exits 2 with one clear line.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -143,6 +144,39 @@ describe('strikeline research against the simulator', () => {
     const gap = report.tickers[0]!.results.find((x) => x.strategy === 'gap_fill')!;
     expect(gap.params_source).toBe('wfo');
     expect(gap.oos_from > '2017-01-01').toBe(true);
+  });
+
+  it('is shown by status and the report: the regime and the summary', async () => {
+    const regime = currentRegime(join(sim.root, 'data'));
+    expect(regime).not.toBeNull();
+    // The daemon is not running here: status exits 1 and still prints the whole report.
+    const status = await runCli(['status', '--json'], sim.env);
+    const json = JSON.parse(status.stdout) as { regime: { label: string; asOf: string } };
+    expect(json.regime).toMatchObject({ label: regime?.label, asOf: regime?.asOf });
+    const text = await runCli(['status'], sim.env);
+    expect(text.stdout).toMatch(new RegExp(`regime       ${regime?.label ?? ''} \\(p=\\d\\.\\d\\d\\) at the close of ${regime?.asOf ?? ''}`));
+    const report = await runCli(['report'], sim.env);
+    expect(report.code).toBe(0);
+    expect(report.stdout).toContain(`research:\n  regime: ${regime?.label ?? ''} (p=`);
+    expect(report.stdout).toMatch(/ {2}research 2024-04-30 \(seed \d+; regime, wfo, ga, gp, verdicts; 3 tickers\)/);
+    expect(report.stdout).toMatch(/ {4}verdicts {4}honest: \d+ of 30 tries PROFITABLE/);
+    const html = readFileSync(join(sim.root, 'reports', `report_${(/report_(\d{4}-\d\d-\d\d)\.html/.exec(report.stdout) ?? [])[1] ?? ''}.html`), 'utf8');
+    expect(html).toContain('<h2>Research</h2>');
+  });
+
+  it('shows a model file of another version as unreadable, with the fix, and still reports', async () => {
+    const file = join(sim.root, 'data', 'research', 'regime', 'model.json');
+    const good = readFileSync(file, 'utf8');
+    try {
+      writeFileSync(file, JSON.stringify({ ...(JSON.parse(good) as object), version: 99 }));
+      const status = await runCli(['status'], sim.env);
+      expect(status.stdout).toMatch(/regime {7}model unreadable: .*version/);
+      const report = await runCli(['report'], sim.env);
+      expect(report.code).toBe(0);
+      expect(report.stdout).toMatch(/regime: model unreadable: .*version/);
+    } finally {
+      writeFileSync(file, good);
+    }
   });
 
   it('refuses an unknown task with exit 2 and one clear line', async () => {

@@ -13,7 +13,7 @@ const daemon = (over: Partial<DaemonView> = {}): DaemonView => ({
 const report = (over: Partial<StatusReport> = {}): StatusReport => ({
   ts: TS, mode: 'normal', killSwitch: { halted: false, file: null, tradingDisabled: false }, daemon: daemon(),
   health: { ok: true, state: 'healthy', reason: 'running, authenticated, both streams up' }, lock: { held: true, pid: 4242 }, safety: null,
-  positions: [], unprotected: [], orphanOrders: [], brokerError: null, journal: [], risk: riskView(emptyRiskBook('2024-05-01'), TS, 0.5, null), ...over,
+  positions: [], unprotected: [], orphanOrders: [], brokerError: null, journal: [], risk: riskView(emptyRiskBook('2024-05-01'), TS, 0.5, null), regime: null, ...over,
 });
 const KS = { dir: '/srv/s/killswitch', whyNotWritable: null };
 const byId = (r: StatusReport, ks: { dir: string; whyNotWritable: string | null } = KS) => Object.fromEntries(daemonChecks(r, ks).map((k) => [k.id, k]));

@@ -32,6 +32,7 @@ const base: StatusReport = {
   lock: { held: true, pid: 42 },
   safety: null,
   risk: riskView(emptyRiskBook('2026-03-02'), ts, 0.5, null),
+  regime: null,
   positions: [
     {
       symbol: 'AAPL',
@@ -97,6 +98,15 @@ describe('renderStatus', () => {
     const halted = applyEvaluation(emptyRiskBook('2026-03-02'), daily, ts, '2026-03-02').book;
     expect(renderStatus({ ...base, risk: riskView(halted, ts, 0.5, null) })).toContain(
       'risk         HALTED, size x0; daily_loss until 2026-03-02T16:00:00.000Z',
+    );
+  });
+
+  it('shows the research regime, its absence, and a model it cannot read', () => {
+    expect(renderStatus(base)).toContain('regime       not known yet (run `strikeline research`)');
+    const regime = { label: 'stressed', probability: 0.914, asOf: '2026-02-27', trainedThrough: '2026-02-27' };
+    expect(renderStatus({ ...base, regime })).toContain('regime       stressed (p=0.91) at the close of 2026-02-27');
+    expect(renderStatus({ ...base, regime: { error: 'data/research/regime/model.json: version 99, expected 1; retrain it' } })).toContain(
+      'regime       model unreadable: data/research/regime/model.json: version 99, expected 1; retrain it',
     );
   });
 
