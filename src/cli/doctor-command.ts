@@ -16,6 +16,7 @@ import { renderDoctor } from '../jobs/doctor/doctor-report.ts';
 import { configChecks, environmentChecks } from '../jobs/doctor/environment-checks.ts';
 import { runDoctor, type DoctorServices } from '../jobs/doctor/run-doctor.ts';
 import type { UnitFileText } from '../jobs/doctor/unit-checks.ts';
+import type { SystemdTimers } from '../jobs/doctor/timer-checks.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { openContext, type Context } from './context.ts';
 import { checkoutDir } from './strikeline-bin.ts';
@@ -46,14 +47,17 @@ function services(ctx: Context): DoctorServices {
   };
 }
 
-/** The service units an administrator installed; none readable is none. */
-function systemUnits(): UnitFileText[] {
+/** Where systemd units are read: /etc/systemd/system, or STRIKELINE_SYSTEMD_DIR (as `schedule --systemd DIR` writes). */
+const unitsDir = (): string => process.env.STRIKELINE_SYSTEMD_DIR ?? SYSTEM_UNITS;
+
+/** The unit files an administrator installed whose names pass `keep`; none readable is none. */
+function unitFiles(dir: string, keep: (name: string) => boolean): UnitFileText[] {
   try {
-    return readdirSync(SYSTEM_UNITS)
-      .filter((f) => f.endsWith('.service'))
+    return readdirSync(dir)
+      .filter(keep)
       .flatMap((f) => {
         try {
-          return [{ path: join(SYSTEM_UNITS, f), text: readFileSync(join(SYSTEM_UNITS, f), 'utf8') }];
+          return [{ path: join(dir, f), text: readFileSync(join(dir, f), 'utf8') }];
         } catch {
           return [];
         }
@@ -61,6 +65,20 @@ function systemUnits(): UnitFileText[] {
   } catch {
     return [];
   }
+}
+
+const systemUnits = (): UnitFileText[] => unitFiles(unitsDir(), (f) => f.endsWith('.service'));
+
+/** strikeline's timers and job service, and the timers `systemctl enable` linked. */
+function systemTimers(): SystemdTimers {
+  const dir = unitsDir();
+  let enabled: string[] = [];
+  try {
+    enabled = readdirSync(join(dir, 'timers.target.wants')).filter((f) => f.startsWith('strikeline-'));
+  } catch {
+    // No timer enabled at all.
+  }
+  return { units: unitFiles(dir, (f) => f.startsWith('strikeline-') && (f.endsWith('.timer') || f === 'strikeline-job@.service')), enabled };
 }
 
 export function registerDoctor(program: Command): void {
@@ -97,6 +115,7 @@ export function registerDoctor(program: Command): void {
             times: scheduleTimes((ctx?.config ?? configSchema.parse({})).schedule),
             daemon: runningCronDaemon(),
             machineZone: machineZone(),
+            timers: systemTimers(),
           }),
           freeBytes: () => {
             let dir = root;

@@ -1,7 +1,8 @@
 /**
  * @module The doctor's schedule checks: this checkout's `strikeline tick` line installed as setup_cron.sh writes it
  * (every minute, a node that exists), a cron daemon to fire it, and when each job next runs. The tick decides in
- * New York time from config.yaml's `schedule:`, so the machine's zone and CRON_TZ do not matter.
+ * New York time from config.yaml's `schedule:`, so the machine's zone and CRON_TZ do not matter. systemd timers
+ * installed for this root (timer-checks.ts) stand in for the tick line and the cron daemon.
  */
 import { existsSync } from 'node:fs';
 import type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
@@ -9,6 +10,7 @@ import type { JobTime } from '../../domain/schedule/job-schedule.ts';
 import { nyIso } from '../../domain/time/ny-time.ts';
 import { checksOf, type DoctorCheck } from './doctor-check.ts';
 import { nextCronRun } from './next-cron-run.ts';
+import { timersFix, timersOf, type SystemdTimers, type TimerSet } from './timer-checks.ts';
 
 const c = checksOf('schedules');
 const NEW_YORK = 'America/New_York';
@@ -49,6 +51,8 @@ export interface ScheduleFacts {
   readonly machineZone: string;
   readonly now: number;
   readonly nodeExists?: (path: string) => boolean;
+  /** The systemd timers installed on this machine (none where systemd is not). */
+  readonly timers?: SystemdTimers;
 }
 
 const timesText = (times: readonly JobTime[]): string => times.map((t) => `${t.job} ${t.at}`).join(', ');
@@ -81,7 +85,22 @@ function nextRunsCheck(f: ScheduleFacts): DoctorCheck {
   return c.ok('schedule.next_runs', `next runs (New York, holidays skipped by the tick): ${text}`);
 }
 
+/** The jobs fired by systemd timers: they stand in for the tick line and the cron daemon. */
+function timerChecks(f: ScheduleFacts, timers: TimerSet): DoctorCheck[] {
+  const fix = timersFix(f.times);
+  if (timers.problems.length > 0)
+    return [c.fail('schedule.cron', `systemd timers for ${f.root}: ${timers.problems.join('; ')}`, fix), c.notChecked('schedule.timezone', 'the timers are not all right'), c.notChecked('schedule.next_runs', 'the timers are not all right')];
+  const tick = f.crontab.ok ? cronLinesOf(f.crontab.text, f.checkout).tickNode : undefined;
+  const installed = tick === undefined
+    ? c.ok('schedule.cron', timers.summary)
+    : c.warn('schedule.cron', `${timers.summary}; a strikeline tick line in ${f.crontab.ok ? f.crontab.source : 'the crontab'} runs them too (each job still runs once a day, by its claim)`, 'use one: remove the tick line (crontab -e) or disable the timers');
+  const zone = c.ok('schedule.timezone', `systemd fires each timer at its New York time (OnCalendar=... America/New_York), whatever this machine's zone (${f.machineZone})`);
+  return [installed, zone, nextRunsCheck(f)];
+}
+
 export function scheduleChecks(f: ScheduleFacts): DoctorCheck[] {
+  const timers = f.timers === undefined ? null : timersOf(f.timers, f.root, f.times, f.nodeExists ?? existsSync);
+  if (timers !== null) return timerChecks(f, timers);
   if (!f.crontab.ok) return [c.fail('schedule.cron', f.crontab.error, 'install cron, then run setup_cron.sh'), c.notChecked('schedule.timezone', 'no crontab'), c.notChecked('schedule.next_runs', 'no crontab')];
   const lines = cronLinesOf(f.crontab.text, f.checkout);
   const installed = installedCheck(f, lines);

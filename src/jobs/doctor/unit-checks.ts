@@ -15,7 +15,7 @@ export interface UnitFileText {
   readonly text: string;
 }
 
-const directive = (text: string, key: string): string | undefined =>
+export const directive = (text: string, key: string): string | undefined =>
   text.split('\n').map((l) => l.trim()).find((l) => l.startsWith(`${key}=`))?.slice(key.length + 1).trim();
 
 /** The units that run `strikeline.js stream` for `root` (by TRADING_SYSTEM_ROOT, else WorkingDirectory). */
@@ -28,7 +28,7 @@ function unitsOf(units: readonly UnitFileText[], root: string): UnitFileText[] {
 }
 
 /** Why systemd would not find the unit's node, or null when it would. */
-function nodeProblem(execStart: string, exists: (path: string) => boolean): string | null {
+export function nodeProblem(execStart: string, exists: (path: string) => boolean): string | null {
   const [first, second] = execStart.replace(/^[-@:+!]+/, '').split(/\s+/);
   if (first === '/usr/bin/env') {
     const found = SYSTEMD_PATH.some((dir) => exists(`${dir}/${second ?? 'node'}`));

@@ -5,7 +5,7 @@
  * its fix, and the exit code is 1. Each check's every other failing case is in the unit tests of its module.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { open } from 'lmdb';
 import { join } from 'node:path';
@@ -164,6 +164,27 @@ describe('strikeline doctor', () => {
     expect(r.check('research.regime')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/version 0; this strikeline reads strikeline-regime-hmm version 1/) as string });
     expect(r.check('research.candidates')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/research\.promoted names gp_0123456789ab, but .* does not exist/) as string });
     expect(r.check('research.checkpoints')).toMatchObject({ status: 'fail', summary: expect.stringMatching(/island-0\.json is strikeline-gp-checkpoint version 99/) as string });
+  }, CLI_TEST_MS);
+
+  it('systemd timers written by `strikeline schedule --systemd` and enabled stand in for cron; one not enabled fails', async () => {
+    const temp = makeTempRoot();
+    cleanups.push(() => temp.cleanup());
+    const units = join(temp.root, 'systemd');
+    mkdirSync(join(units, 'timers.target.wants'), { recursive: true });
+    const env = { TRADING_SYSTEM_ROOT: temp.root, STRIKELINE_SYSTEMD_DIR: units, STRIKELINE_CRONTAB_FILE: join(temp.root, 'no-crontab') };
+    const written = await runCli(['schedule', '--systemd', units], env);
+    expect(written.code).toBe(0);
+    const timers = ['rank', 'trade', 'report', 'research', 'scan'].map((j) => `strikeline-${j}.timer`);
+    for (const t of timers) symlinkSync(join(units, t), join(units, 'timers.target.wants', t));
+
+    const r = await doctor([], env);
+    expect(r.check('schedule.cron')).toMatchObject({ status: 'ok', summary: 'systemd timers run rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 (New York, Mon-Fri)' });
+    expect(r.check('schedule.timezone').status).toBe('ok');
+    expect(r.check('schedule.next_runs').summary).toMatch(/^next runs \(New York, holidays skipped by the tick\): rank /);
+
+    rmSync(join(units, 'timers.target.wants', 'strikeline-trade.timer'));
+    const off = await doctor([], env);
+    expect(off.check('schedule.cron')).toMatchObject({ status: 'fail', summary: `systemd timers for ${temp.root}: strikeline-trade.timer is not enabled`, fix: expect.stringMatching(/systemctl enable --now strikeline-rank\.timer/) as string });
   }, CLI_TEST_MS);
 
   it('credentials refused, the data feed unreachable, a store written by a newer strikeline, the kill switch unwritable', async () => {
