@@ -81,7 +81,8 @@ describe('safety mode through strikeline stream', () => {
       10_000,
       'both positions protected',
     );
-    await control(t.sim).faults({ kind: 'drop_streams', refuse_ms: 2_500 });
+    // Refused long enough that `status` (a whole CLI start on a loaded machine) still finds safety mode on.
+    await control(t.sim).faults({ kind: 'drop_streams', refuse_ms: 10_000 });
     await waitFor(
       async () => {
         const s = await control(t.sim).state();
@@ -95,7 +96,7 @@ describe('safety mode through strikeline stream', () => {
     expect(during.safety).toMatchObject({ active: true, onDisconnect: 'flatten' });
     await waitFor(
       async () => (await journalActions()).includes('safety_mode_exited'),
-      15_000,
+      30_000,
       'the end of safety mode',
     );
     const actions = await journalActions();
@@ -111,7 +112,7 @@ describe('safety mode through strikeline stream', () => {
     );
     expect(after.safety).toMatchObject({ active: false });
     expect((await control(t.sim).state()).open_orders).toEqual([]);
-  });
+  }, 90_000);
 
   it('stops cleanly on SIGTERM and wrote no secret anywhere', async () => {
     daemon.kill('SIGTERM');
