@@ -19,7 +19,7 @@ export interface PlanInput {
   /** Average entry price E of the position. */
   readonly entryPrice: number;
   readonly orders: readonly TrackedOrder[];
-  /** ATR(14) of the symbol's daily bars, when known: the `atr` catastrophe stop reads it. */
+  /** ATR(14) of the symbol's daily bars before the entry day, when known: the `atr` catastrophe stop reads it. */
   readonly atr?: number | null;
 }
 
@@ -86,8 +86,9 @@ export function planProtection(input: PlanInput, ctx: PlanContext): ProtectionSt
   const t = protectionTarget(input, ctx.rules);
   const ocos = ours.filter((o) => o.role === 'oco');
   const stops = ours.filter((o) => o.role === 'stop');
-  // Under the ATR stop, a stop placed before the ATR was known (at the percent stop) moves to the ATR's price.
-  const stop = stopFollowsAtr(ctx.rules) ? t.stop : null;
+  // Under the ATR stop, a stop placed before the ATR was known (at the percent stop) moves to the ATR's price;
+  // while it is not known (a restart before the bars are read) the standing stop is left alone.
+  const stop = stopFollowsAtr(ctx.rules) && input.atr !== undefined && input.atr !== null ? t.stop : null;
   const keepOco = resize(ocos, t.whole, steps, stop === null ? `resize to ${t.whole} whole shares` : `resize to ${t.whole} whole shares, stop ${t.stop}`, stop);
   // Outside the session a DAY stop cannot be re-placed: keep the one there is unless it is plainly wrong.
   const keepStop = ctx.sessionOpen || t.fraction === 0

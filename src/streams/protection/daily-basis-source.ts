@@ -7,7 +7,7 @@
  */
 import { catchError, combineLatest, EMPTY, from, interval, map, mergeMap, startWith, type Observable } from 'rxjs';
 import type { Logger } from '../../domain/ports.ts';
-import { dailyBasis, type DailyBasis } from '../../domain/rules/strategy-exits/daily-basis.ts';
+import { atrBefore, dailyBasis, type DailyBar, type DailyBasis } from '../../domain/rules/strategy-exits/daily-basis.ts';
 import { hasStrategyExit } from '../../domain/rules/strategy-exits/strategy-exit-rules.ts';
 import { nyDate } from '../../domain/time/ny-time.ts';
 import { exhaustMapLatest } from '../../operators/exhaust-map-latest.ts';
@@ -22,8 +22,11 @@ const HISTORY_MS = 400 * DAY_MS;
 
 export interface DailyBasisSource {
   readonly inputs$: (held$: Observable<readonly string[]>) => Observable<StrategyBasis>;
-  /** ATR(14) of the symbol's completed sessions, when fetched (the `atr` catastrophe stop). */
-  readonly atrOf: (symbol: string) => number | null;
+  /**
+   * ATR(14) of the symbol's sessions before the entry's day, when its bars are loaded: the `atr` catastrophe stop
+   * is set once at entry (seed 002) and stays the same on later days and after a restart.
+   */
+  readonly atrOf: (symbol: string, tsEntry: number) => number | null;
 }
 
 /** The strategy whose entry opened the symbol's position: the ledger's lot; without a lot, an entry intent sent lately. */
@@ -40,7 +43,8 @@ function strategyOf(deps: Deps, symbol: string, now: number): string | null {
 
 export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): DailyBasisSource {
   const exits = deps.config.exits;
-  const cache = new Map<string, { date: string; basis: DailyBasis | null }>();
+  const cache = new Map<string, { date: string; bars: readonly DailyBar[]; basis: DailyBasis | null }>();
+  const atrs = new Map<string, number | null>();
   const emitted = new Map<string, string>();
   const wantsBars = (strategy: string | null): boolean =>
     exits.catastrophe_stop === 'atr' || (exits.strategy_exits && hasStrategyExit(strategy));
@@ -49,9 +53,10 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
     if (symbols.length === 0) return;
     const tsNow = now();
     const bars = await deps.broker.getBars(symbols, '1Day', tsNow - HISTORY_MS, tsNow, 'split');
+    atrs.clear();
     for (const symbol of symbols) {
       const completed = (bars[symbol] ?? []).map((b) => ({ ...b, date: nyDate(b.ts) })).filter((b) => b.date < today);
-      cache.set(symbol, { date: today, basis: dailyBasis(completed) });
+      cache.set(symbol, { date: today, bars: completed, basis: dailyBasis(completed) });
     }
     log.info({ symbols, today }, 'daily bars loaded for strategy exits and the ATR stop');
   }
@@ -74,7 +79,13 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
   }
 
   return {
-    atrOf: (symbol) => cache.get(symbol)?.basis?.atr ?? null,
+    atrOf: (symbol, tsEntry) => {
+      const entry = cache.get(symbol);
+      if (entry === undefined) return null;
+      const key = `${symbol}|${nyDate(tsEntry)}|${entry.date}`;
+      if (!atrs.has(key)) atrs.set(key, atrBefore(entry.bars, nyDate(tsEntry)));
+      return atrs.get(key) ?? null;
+    },
     inputs$: (held$) =>
       combineLatest([held$, interval(deps.config.protection.audit_interval_ms).pipe(startWith(0))]).pipe(
         map(([symbols]) => symbols),

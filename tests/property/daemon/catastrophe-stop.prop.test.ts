@@ -4,13 +4,16 @@
  * - under `atr` with a known ATR the stop is E - multiple x ATR rounded down to a tick: never tighter, at most a
  *   tick below, always positive (an ATR too large for the price falls back to the percent stop);
  * - a larger ATR never raises the stop;
- * - under `atr`, an OCO standing at another stop price is cancelled so the ATR stop replaces it; under
- *   `percent` an OCO of the right size is kept whatever its price.
+ * - under `atr`, an OCO standing at another stop price is cancelled so the ATR stop replaces it; while the ATR
+ *   is unknown (a restart before the bars are read) a standing OCO is kept; under `percent` an OCO of the right
+ *   size is kept whatever its price;
+ * - the config's `exits.catastrophe_stop` and `exits.atr_stop_multiple` reach the rules.
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { hardStopPrice, protectiveStopPrice, type ExitRuleOptions } from '../../../src/domain/rules/exit-rules.ts';
-import { DEFAULT_EXIT_RULES } from '../../../src/config/exit-rules-config.ts';
+import { DEFAULT_EXIT_RULES, exitRulesFromConfig } from '../../../src/config/exit-rules-config.ts';
+import { configSchema } from '../../../src/config/schema.ts';
 import { roundToTick, tickSize } from '../../../src/domain/money.ts';
 import { planProtection } from '../../../src/domain/rules/protection-plan.ts';
 import type { TrackedOrder } from '../../../src/domain/holdings/holding.ts';
@@ -66,4 +69,16 @@ test.prop([fc.integer({ min: 1, max: 1_000 }), entryArb, atrArb])('atr: an OCO a
   expect(placed).toMatchObject([{ kind: 'place', role: 'oco', qty, stopPrice: target }]);
   // Under percent the same standing OCO is kept.
   expect(planProtection({ qty, entryPrice: entry, orders: [oco(qty, percent + 1)], atr }, { rules: DEFAULT_EXIT_RULES, sessionOpen: true })).toEqual([]);
+});
+
+test.prop([fc.integer({ min: 1, max: 1_000 }), entryArb, fc.double({ min: 0.5, max: 1.5, noNaN: true })])('atr: while the ATR is unknown a standing OCO is kept', (qty, entry, k) => {
+  const standing = roundToTick(entry * 0.9 * k, 'down');
+  expect(planProtection({ qty, entryPrice: entry, orders: [oco(qty, standing)], atr: null }, { rules: atrRules(3), sessionOpen: true })).toEqual([]);
+});
+
+test.prop([entryArb, atrArb, multipleArb])('the config keys reach the rules', (entry, atr, multiple) => {
+  const rules = exitRulesFromConfig(configSchema.parse({ exits: { catastrophe_stop: 'atr', atr_stop_multiple: multiple } }).exits);
+  expect(protectiveStopPrice(entry, atr, rules)).toBe(protectiveStopPrice(entry, atr, atrRules(multiple)));
+  const percent = exitRulesFromConfig(configSchema.parse({ exits: { atr_stop_multiple: multiple } }).exits);
+  expect(protectiveStopPrice(entry, atr, percent)).toBe(hardStopPrice(entry, percent));
 });

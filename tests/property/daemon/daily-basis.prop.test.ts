@@ -4,12 +4,13 @@
  * - RSI(14) completed with today's close = the scanner's RSI(14) at today;
  * - the 20- and 100-day averages completed with today's close = the scanner's SMA at today;
  * - the 20-day VWAP completed with today's typical price x volume = the scanner's VWAP(20) at today;
- * - the ATR of the completed sessions = the scanner's ATR(14) at the last of them;
+ * - the ATR of the completed sessions = the scanner's ATR(14) at the last of them, and the ATR before a date
+ *   = the scanner's ATR at the session before it;
  * - sessions held count the sessions after the entry's, today included.
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { dailyBasis, movingAveragesWith, rsiWith, sessionsSince, vwapWith, type DailyBar } from '../../../src/domain/rules/strategy-exits/daily-basis.ts';
+import { atrBefore, dailyBasis, movingAveragesWith, rsiWith, sessionsSince, vwapWith, type DailyBar } from '../../../src/domain/rules/strategy-exits/daily-basis.ts';
 import { atr } from '../../../src/scanner/indicators/atr.ts';
 import { rsi } from '../../../src/scanner/indicators/rsi.ts';
 import { sma } from '../../../src/scanner/indicators/sma.ts';
@@ -55,4 +56,12 @@ test.prop([barsArb, fc.nat()])('sessions held: the sessions after the entry\'s, 
   const entry = (bars[e] as DailyBar).date;
   expect(sessionsSince(basis, entry, today)).toBe(bars.length - 1 - e);
   expect(sessionsSince(basis, today, today)).toBe(0);
+});
+
+test.prop([barsArb, fc.nat()])('the ATR before a date is the scanner\'s at the session before it', (bars, a) => {
+  const i = a % bars.length;
+  const at = atr(bars.map((b) => b.high), bars.map((b) => b.low), bars.map((b) => b.close), 14);
+  const got = atrBefore(bars, (bars[i] as DailyBar).date);
+  if (i === 0 || Number.isNaN(at[i - 1])) expect(got).toBeNull();
+  else expect(got).toBeCloseTo(at[i - 1] as number, 6);
 });

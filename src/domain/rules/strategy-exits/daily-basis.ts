@@ -65,6 +65,11 @@ function wilderAtr(bars: readonly DailyBar[], period: number): number | null {
   return avg;
 }
 
+/** ATR(14) of the completed sessions before `date` (the catastrophe stop of an entry made on `date`). */
+export function atrBefore(bars: readonly DailyBar[], date: string): number | null {
+  return wilderAtr(bars.filter((b) => b.date < date), ATR_PERIOD);
+}
+
 const lastSum = (values: readonly number[], n: number): number | null =>
   values.length < n ? null : values.slice(values.length - n).reduce((a, b) => a + b, 0);
 
