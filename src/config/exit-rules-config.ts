@@ -10,6 +10,7 @@ export function exitRulesFromConfig(exits: Config['exits']): ExitRuleOptions {
     trailingTriggerPct: exits.trailing_trigger_pct,
     trailingKeepPct: exits.trailing_keep_pct,
     timeStopDays: exits.time_stop_days,
+    catastrophe: { mode: exits.catastrophe_stop, atrMultiple: exits.atr_stop_multiple },
   };
 }
 

@@ -70,6 +70,11 @@ const sections = {
     /** The share of the gain above entry kept: 100 % exits on the first tick down from the high. */
     trailing_keep_pct: num({ gt: 0, lte: 100 }).default(50),
     time_stop_days: int({ gte: 1, lte: 365 }).default(7),
+    /** Which catastrophe stop the broker-side protection uses: E x (1 - stop_loss_pct), or E - multiple x ATR(14). */
+    catastrophe_stop: z.enum(['percent', 'atr']).default('percent'),
+    atr_stop_multiple: num({ gt: 0, lte: 20 }).default(3),
+    /** Each strategy's own exit rule (seed 002) beside the shared soft exits, in the daemon and the backtests. */
+    strategy_exits: configSwitch(true),
   }),
   protection: section({
     protect: z.enum(['all', 'own']).default('all'),

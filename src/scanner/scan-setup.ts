@@ -47,6 +47,7 @@ export function scanOptions(config: Config): ScanOptions {
       notional: config.capital.max_position_usd,
     },
     verdict: verdictRules(config),
+    strategyExits: config.exits.strategy_exits,
   };
 }
 

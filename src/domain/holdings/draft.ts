@@ -27,6 +27,8 @@ export interface HoldingsOptions {
   readonly retryMaxMs: number;
   /** An unclear order outcome is resolved by client id after this long. */
   readonly unknownTimeoutMs: number;
+  /** ATR(14) of a symbol's daily bars before the entry's day, when known (the daemon's daily-bar cache): the `atr` catastrophe stop. */
+  readonly atrOf?: (symbol: string, tsEntry: number) => number | null;
 }
 
 export const emptyHoldings = (holdings: ReadonlyMap<string, Holding> = new Map()): HoldingsState => ({

@@ -1,6 +1,6 @@
 /** @module One held symbol as the daemon sees it: position, exit state, and the sell orders that reserve its shares. */
 import { roleOfClientOrderId, type OrderRole } from '../ids/client-order-ids.ts';
-import type { ExitState } from '../rules/exit-rules.ts';
+import type { ExitState, SoftExitRule } from '../rules/exit-rules.ts';
 import { isTerminalStatus, type OrderReport } from '../orders.ts';
 
 /** Where a sell order stands locally: sent and unanswered, unclear, working, or being cancelled. */
@@ -24,7 +24,7 @@ export interface TrackedOrder {
   readonly tsSince: number;
 }
 
-export type ExitRuleName = 'trailing' | 'break_even' | 'time_stop' | 'take_profit';
+export type ExitRuleName = SoftExitRule | 'take_profit';
 
 /** A soft exit under way: cancel (orphan protection), then sell at market. */
 export interface ExitProgress {

@@ -67,7 +67,7 @@ export function protect(d: Draft, h: Holding): void {
     d.put(h);
     return;
   }
-  const steps = planProtection({ qty: h.qty, entryPrice: h.exit.entryPrice, orders: h.orders }, { rules: d.options.rules, sessionOpen: d.sessionOpen });
+  const steps = planProtection({ qty: h.qty, entryPrice: h.exit.entryPrice, orders: h.orders, atr: d.options.atrOf?.(h.symbol, h.exit.tsEntry) ?? null }, { rules: d.options.rules, sessionOpen: d.sessionOpen });
   // A pending retry is acted on now: cleared, so the wake-up timer does not fire for it again.
   let next: Holding = h.retryAt === 0 ? h : { ...h, retryAt: 0 };
   for (const step of steps) next = applyStep(d, next, step);

@@ -3,6 +3,7 @@
  * hard stop and target (broker-side), break-even, trailing and time stop (soft, watched by the engine).
  */
 import { price, roundToTick, type Price } from '../money.ts';
+import type { strategyExitLabel } from './strategy-exits/strategy-exit-rules.ts';
 
 export interface ExitRuleOptions {
   readonly stopLossPct: number;
@@ -11,6 +12,14 @@ export interface ExitRuleOptions {
   readonly trailingTriggerPct: number;
   readonly trailingKeepPct: number;
   readonly timeStopDays: number;
+  /** Which catastrophe stop the broker-side protection uses; absent: the percent stop. */
+  readonly catastrophe?: CatastropheStop;
+}
+
+/** `percent`: E x (1 - stop%); `atr`: E - multiple x ATR(14) of the daily bars (seed 002's tail stop). */
+export interface CatastropheStop {
+  readonly mode: 'percent' | 'atr';
+  readonly atrMultiple: number;
 }
 
 const DAY_MS = 86_400_000;
@@ -19,6 +28,20 @@ const DAY_MS = 86_400_000;
 export function hardStopPrice(entry: number, options: ExitRuleOptions): Price {
   return roundToTick(entry * (1 - options.stopLossPct / 100), 'down');
 }
+
+/**
+ * The protective stop: the percent stop, or under the `atr` mode E - multiple x ATR rounded down to a tick, when
+ * the ATR is known and leaves a positive price (else the percent stop: a position is never left without one).
+ */
+export function protectiveStopPrice(entry: number, atr: number | null, options: ExitRuleOptions): Price {
+  const c = options.catastrophe;
+  if (c?.mode !== 'atr' || atr === null || !Number.isFinite(atr) || atr <= 0) return hardStopPrice(entry, options);
+  const stop = roundToTick(entry - c.atrMultiple * atr, 'down');
+  return stop > 0 ? stop : hardStopPrice(entry, options);
+}
+
+/** Under the `atr` mode a standing stop at another price than the target's is replaced (the ATR came later). */
+export const stopFollowsAtr = (options: ExitRuleOptions): boolean => options.catastrophe?.mode === 'atr';
 
 /** Hard target at E x (1 + target%), rounded up to a tick: never lower than configured. */
 export function takeProfitPrice(entry: number, options: ExitRuleOptions): Price {
@@ -56,7 +79,8 @@ export function softExitFloor(state: ExitState, options: ExitRuleOptions): Price
   return null;
 }
 
-export type SoftExitRule = 'trailing' | 'break_even' | 'time_stop';
+/** The shared soft exits, and a strategy's own rule (`strategy exit (rsi_above_50)`). */
+export type SoftExitRule = 'trailing' | 'break_even' | 'time_stop' | ReturnType<typeof strategyExitLabel>;
 
 export interface SoftExitDecision {
   readonly rule: SoftExitRule;

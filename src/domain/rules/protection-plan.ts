@@ -7,7 +7,7 @@
  * is confirmed: the broker refuses a second reservation of the same shares, and two live exits on one
  * position could both fill.
  */
-import { hardStopPrice, takeProfitPrice, type ExitRuleOptions } from './exit-rules.ts';
+import { protectiveStopPrice, stopFollowsAtr, takeProfitPrice, type ExitRuleOptions } from './exit-rules.ts';
 import { isProtectiveRole } from '../ids/client-order-ids.ts';
 import { fitsPosition, isLive, reservedQty, sameQty, type TrackedOrder } from '../holdings/holding.ts';
 import { roundQty, splitWhole, type Price, type Qty } from '../money.ts';
@@ -19,6 +19,8 @@ export interface PlanInput {
   /** Average entry price E of the position. */
   readonly entryPrice: number;
   readonly orders: readonly TrackedOrder[];
+  /** ATR(14) of the symbol's daily bars before the entry day, when known: the `atr` catastrophe stop reads it. */
+  readonly atr?: number | null;
 }
 
 export interface PlanContext {
@@ -42,7 +44,7 @@ export function protectionTarget(input: PlanInput, rules: ExitRuleOptions): { wh
   // Shares reserved by sell orders that are not ours (a manual order, a sale under way) are not ours to cover.
   const others = reservedQty(input.orders.filter((o) => !isProtectiveRole(o.role)));
   const { whole, fraction } = splitShares(Math.max(0, input.qty - others));
-  return { whole, fraction, stop: hardStopPrice(input.entryPrice, rules), target: takeProfitPrice(input.entryPrice, rules) };
+  return { whole, fraction, stop: protectiveStopPrice(input.entryPrice, input.atr ?? null, rules), target: takeProfitPrice(input.entryPrice, rules) };
 }
 
 /**
@@ -56,10 +58,14 @@ export function splitShares(q: number): { whole: Qty; fraction: Qty } {
 
 const pending = (o: TrackedOrder): boolean => o.state === 'submitting' || o.state === 'unknown';
 
-/** Cancels every live order of a role except one whose size is right; returns the kept one. */
-function resize(orders: readonly TrackedOrder[], want: number, steps: ProtectionStep[], reason: string): TrackedOrder | undefined {
+/**
+ * Cancels every live order of a role except one whose size is right (and, when `stop` is given, whose stop is at
+ * that price); returns the kept one.
+ */
+function resize(orders: readonly TrackedOrder[], want: number, steps: ProtectionStep[], reason: string, stop: number | null): TrackedOrder | undefined {
   const live = orders.filter(isLive);
-  const keep = want > 0 ? live.find((o) => sameQty(o.qty, want)) : undefined;
+  const rightStop = (o: TrackedOrder): boolean => stop === null || o.stopPrice === null || Math.abs(o.stopPrice - stop) < 1e-9;
+  const keep = want > 0 ? live.find((o) => sameQty(o.qty, want) && rightStop(o)) : undefined;
   for (const o of live) {
     if (o !== keep && o.state === 'open') steps.push({ kind: 'cancel', order: o, reason });
   }
@@ -80,10 +86,13 @@ export function planProtection(input: PlanInput, ctx: PlanContext): ProtectionSt
   const t = protectionTarget(input, ctx.rules);
   const ocos = ours.filter((o) => o.role === 'oco');
   const stops = ours.filter((o) => o.role === 'stop');
-  const keepOco = resize(ocos, t.whole, steps, `resize to ${t.whole} whole shares`);
+  // Under the ATR stop, a stop placed before the ATR was known (at the percent stop) moves to the ATR's price;
+  // while it is not known (a restart before the bars are read) the standing stop is left alone.
+  const stop = stopFollowsAtr(ctx.rules) && input.atr !== undefined && input.atr !== null ? t.stop : null;
+  const keepOco = resize(ocos, t.whole, steps, stop === null ? `resize to ${t.whole} whole shares` : `resize to ${t.whole} whole shares, stop ${t.stop}`, stop);
   // Outside the session a DAY stop cannot be re-placed: keep the one there is unless it is plainly wrong.
   const keepStop = ctx.sessionOpen || t.fraction === 0
-    ? resize(stops, t.fraction, steps, `resize to ${t.fraction} fractional shares`)
+    ? resize(stops, t.fraction, steps, `resize to ${t.fraction} fractional shares`, stop)
     : stops.find(isLive);
   if (ours.some(pending)) return steps;
   let reserved = reservedQty(input.orders);

@@ -4,20 +4,25 @@
  * Each later day, in this order: a gap through the stop (or target) fills at the open; the day's low touching
  * the stop exits at the stop (checked before the target: conservative when both are touched); the high touching
  * the target exits at the target; then the high is folded into the high-water mark and the soft exits
- * (break-even, trailing, time stop) are evaluated on the close and fill at the close. One position at a time;
+ * (break-even, trailing, time stop) are evaluated on the close and fill at the close, then the strategy's own exit
+ * rule (strategy-exit-series.ts) on the same close. Under the ATR catastrophe stop the stop is E - multiple x
+ * ATR(14) of the signal's close (the daemon's: the sessions before the entry day). One position at a time;
  * a signal while in a position is ignored. Every decision on day d reads bars 0..d only.
  */
 import { executionPrice, type CostModel } from '../../domain/rules/costs.ts';
 import {
   applyTradePrice,
   evaluateSoftExit,
-  hardStopPrice,
   openExitState,
+  protectiveStopPrice,
   takeProfitPrice,
   type ExitRuleOptions,
   type ExitState,
 } from '../../domain/rules/exit-rules.ts';
+import { strategyExitLabel } from '../../domain/rules/strategy-exits/strategy-exit-rules.ts';
+import { atr } from '../indicators/atr.ts';
 import type { Series } from '../series.ts';
+import type { StrategyExitAt } from './strategy-exit-series.ts';
 import type { BacktestResult, ExitReason, OpenPosition, Trade } from './trade.ts';
 
 export interface BacktestOptions {
@@ -47,7 +52,7 @@ interface Exit {
   readonly reason: ExitReason;
 }
 
-function exitOf(p: Position, s: Series, i: number, o: BacktestOptions): Exit | null {
+function exitOf(p: Position, s: Series, i: number, o: BacktestOptions, exitAt: StrategyExitAt | null): Exit | null {
   const open = s.open[i] as number;
   if (i > p.entryIndex) {
     if (open <= p.stop) return { raw: open, reason: 'stop_loss' };
@@ -58,10 +63,12 @@ function exitOf(p: Position, s: Series, i: number, o: BacktestOptions): Exit | n
   p.state = applyTradePrice(p.state, s.high[i] as number);
   const close = s.close[i] as number;
   const soft = evaluateSoftExit(p.state, close, (s.days[i] as number) * DAY_MS + CLOSE_MS, o.exits);
-  return soft === null ? null : { raw: close, reason: soft.rule };
+  if (soft !== null) return { raw: close, reason: soft.rule };
+  const own = exitAt?.(i, p.entryIndex) ?? null;
+  return own === null ? null : { raw: close, reason: strategyExitLabel(own.rule) };
 }
 
-function enter(s: Series, i: number, o: BacktestOptions): Position {
+function enter(s: Series, i: number, o: BacktestOptions, atrs: Float64Array | null): Position {
   const rawEntry = s.open[i] as number;
   const entryPrice = executionPrice(rawEntry, 'buy', o.costs);
   return {
@@ -69,11 +76,13 @@ function enter(s: Series, i: number, o: BacktestOptions): Position {
     rawEntry,
     entryPrice,
     shares: o.notional / entryPrice,
-    stop: hardStopPrice(entryPrice, o.exits),
+    stop: protectiveStopPrice(entryPrice, i > 0 && atrs !== null ? atrOrNull(atrs[i - 1]) : null, o.exits),
     target: takeProfitPrice(entryPrice, o.exits),
     state: openExitState(entryPrice, (s.days[i] as number) * DAY_MS + OPEN_MS),
   };
 }
+
+const atrOrNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
 
 function close(p: Position, s: Series, i: number, exit: Exit, o: BacktestOptions): Trade {
   const exitPrice = executionPrice(exit.raw, 'sell', o.costs);
@@ -106,8 +115,10 @@ function openPosition(p: Position, s: Series): OpenPosition {
   };
 }
 
-export function backtest(s: Series, signals: Uint8Array, o: BacktestOptions): BacktestResult {
+/** `exitAt`: the strategy's own exit rule over this series, or null (the shared rules only). */
+export function backtest(s: Series, signals: Uint8Array, o: BacktestOptions, exitAt: StrategyExitAt | null = null): BacktestResult {
   const n = s.close.length;
+  const atrs = o.exits.catastrophe?.mode === 'atr' ? atr(s.high, s.low, s.close, 14) : null;
   const trades: Trade[] = [];
   const equity = new Float64Array(n);
   let realised = 0;
@@ -115,12 +126,12 @@ export function backtest(s: Series, signals: Uint8Array, o: BacktestOptions): Ba
   let pending = false;
   for (let i = 0; i < n; i += 1) {
     if (pending) {
-      pos = enter(s, i, o);
+      pos = enter(s, i, o, atrs);
       realised -= pos.shares * o.costs.commissionPerShare;
       pending = false;
     }
     if (pos !== null) {
-      const exit = exitOf(pos, s, i, o);
+      const exit = exitOf(pos, s, i, o, exitAt);
       if (exit !== null) {
         const trade = close(pos, s, i, exit, o);
         trades.push(trade);

@@ -4,6 +4,7 @@
  * statistics and the evidence for the verdict.
  */
 import { backtest } from '../backtest/backtest.ts';
+import { strategyExitSeries } from '../backtest/strategy-exit-series.ts';
 import { backtestStats, type BacktestStats } from '../backtest/stats.ts';
 import type { OpenPosition, Trade } from '../backtest/trade.ts';
 import { defaultParams, type ParamValues } from '../research/params/parameter-spec.ts';
@@ -88,7 +89,8 @@ export function runStrategy(
   options: ScanOptions,
 ): OutcomeResult {
   const s = signalsOf(series, strategy, ctx, options);
-  const result = backtest(series, s.signals, options.backtest);
+  const exitAt = options.strategyExits === true ? strategyExitSeries(strategy.name, series, ctx) : null;
+  const result = backtest(series, s.signals, options.backtest, exitAt);
   const last = lastSignalIndex(s.signals);
   return {
     strategy: strategy.name,

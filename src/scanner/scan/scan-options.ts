@@ -11,4 +11,6 @@ export interface ScanOptions {
   readonly schedules?: ReadonlyMap<string, ParamSchedule>;
   /** Discovered rules promoted in config (research.promoted), run after the registry's strategies. */
   readonly candidates?: readonly PromotedRule[];
+  /** Each strategy's own exit rule beside the shared ones (config `exits.strategy_exits`); absent: off. */
+  readonly strategyExits?: boolean;
 }

@@ -33,6 +33,7 @@ import { journalSink } from './journal-sink.ts';
 import { persistHoldings } from './persist-holdings.ts';
 import { repriceStale } from './reprice-stale.ts';
 import { auditSnapshots } from './audit-snapshots.ts';
+import { dailyBasisSource } from './daily-basis-source.ts';
 
 export interface ProtectionStreamOptions {
   /** The trading feed, when shared with other pipelines (the daemon's); else one is opened from deps. */
@@ -62,8 +63,10 @@ const notStale = (s: ExitSignal): s is Exclude<ExitSignal, PricesStale> => s.kin
 export function protectionStream(deps: Deps, options: ProtectionStreamOptions = {}): Observable<ProtectionEvent> {
   return defer(() => {
     const cfg = deps.config.protection;
-    const hopts = holdingsOptions(deps.config);
     const log = deps.log.child({ component: 'protection' });
+    // Daily bars of held symbols: their strategies' own exits, and the ATR catastrophe stop.
+    const daily = dailyBasisSource(deps, log, () => deps.clock.now());
+    const hopts = { ...holdingsOptions(deps.config), atrOf: daily.atrOf };
     const initial = initialHoldings(deps.store);
     const state$ = new BehaviorSubject<HoldingsState>(initial);
     const held$ = new BehaviorSubject<readonly string[]>(heldSymbols(initial));
@@ -123,6 +126,7 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     const exitTick = (): ExitTick => ({ kind: 'ExitTick', now: now(), sessionOpen: isSessionOpen(lastReport, now()) });
     const exitInputs$: Observable<ExitInput> = merge(
       tracks$.pipe(observeOn(asapScheduler)), trades$, restPrices$.pipe(observeOn(asapScheduler)), merge(ticks$, clockReports$).pipe(map(exitTick)),
+      daily.inputs$(held$.pipe(distinctUntilChanged(sameSymbols))).pipe(observeOn(asapScheduler)),
     );
     const signals$ = exitInputs$.pipe(evaluateExits({ rules: hopts.rules, staleMs: cfg.stale_symbol_ms }), share());
     const repricing$ = repriceStale(deps.broker, signals$, log).pipe(tap((t) => { restPrices$.next(t); }), ignoreElements());

@@ -51,7 +51,7 @@ function model(inputs: readonly ExitInput[]): ExitSignal[] {
       const target = takeProfitPrice(w.exit.entryPrice, options.rules);
       if (decision === null && w.fraction > 0 && input.price >= target) out.push({ kind: 'FractionTargetDue', symbol: input.symbol, price: input.price, target });
       next.set(input.symbol, { ...w, exit, lastPrice: input.price, tsLastPrice: Math.max(w.tsLastPrice, input.tsEvent) });
-    } else {
+    } else if (input.kind === 'ExitTick') {
       const stale: string[] = [];
       for (const [symbol, w] of held) {
         if (isTimeStopDue(w.exit, input.now, options.rules)) {
