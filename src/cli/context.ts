@@ -40,9 +40,10 @@ export function openContext(command: string): Context {
   const openedStore = (): Store => (store ??= scrubbedStore(openStore(paths.state), scrub));
   // The error log opens the store only when a WARN+ line arrives, off the logging call's path.
   const errors = createErrorSink({ append: (r) => appendError(openedStore(), r), scrub, maxQueued: 1000 });
-  const root = createLogger({ dir: paths.logs, level: env.logLevel, scrub, errors });
+  const retentionDays = config.logs.retention_days;
+  const root = createLogger({ dir: paths.logs, level: env.logLevel, scrub, errors, retentionDays });
   const log = root.log.child({ component: command });
-  const events = createEventLog(paths.events, newRunId(Date.now()), scrub);
+  const events = createEventLog(paths.events, newRunId(Date.now()), scrub, Date.now, retentionDays);
   return {
     command,
     env,

@@ -51,7 +51,7 @@ async function serveDashboard(ctx: Context, host: string, port: number): Promise
   const probeLock = () => probeRootLock(ctx.env.root);
   const feed = createDashboardFeed({
     collect: () =>
-      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, riskLimits, errorWindowMs: ERROR_WINDOW_MS }),
+      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, riskLimits, errorWindowMs: ERROR_WINDOW_MS, dataDir: ctx.paths.data }),
     changed: localChanges(store, () => killSwitch.isHalted()),
     pollMs: POLL_MS,
     refreshMs: REFRESH_MS,

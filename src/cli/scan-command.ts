@@ -10,6 +10,7 @@ import { withContext } from './context.ts';
 import { UsageError } from './errors.ts';
 import { isDate, nonNegativeInt, parseStrategies } from './scan-flags.ts';
 import { scanIntraday } from './scan-intraday.ts';
+import { emitScanEvents } from './scan-events.ts';
 
 interface ScanFlags {
   symbols?: string;
@@ -105,11 +106,13 @@ export function registerScan(program: Command): void {
             if (flags.json !== true) process.stdout.write(`${outcome.skipped}\n`);
             return;
           }
+          const signals = emitScanEvents(ctx.events, outcome.report);
           ctx.events.emit('RUN_FINISHED', {
             job: 'scan',
             date: outcome.report.date,
             tickers: outcome.report.tickers.length,
             rejected: outcome.report.rejected.length,
+            signals,
           });
           if (flags.json !== true) process.stdout.write(summary(outcome, ctx.paths.signals));
         } catch (e) {

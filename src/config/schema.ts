@@ -258,6 +258,10 @@ const sections = {
     stable_ms: int({ gte: 100, lte: HOUR_MS }).default(60_000),
     on_disconnect: z.enum(['flatten', 'protect_only']).default('flatten'),
   }),
+  logs: section({
+    /** Day logs and event files older than this are removed by the commands that write them (at start, then daily). */
+    retention_days: int({ gte: 1, lte: 3650 }).default(90),
+  }),
   broker: section({
     /** Below one a second, protective orders would queue behind the daemon's own audits. */
     requests_per_minute: int({ gte: 60, lte: 10_000 }).default(200),

@@ -18,6 +18,8 @@ export interface FlattenResult {
   readonly marketOpen: boolean;
   /** When the market is closed, liquidating market orders wait for this open (epoch ms). */
   readonly tsNextOpen: number;
+  /** The broker's clock as the flatten began (epoch ms): its liquidating sells fill at or after it. */
+  readonly tsBroker: number;
   readonly canceledOrders: number;
   readonly closing: readonly ClosingPosition[];
   /** Open orders left after the flatten: the liquidating sells (queued when the market is closed). */
@@ -56,6 +58,7 @@ export async function flattenAccount(
   return {
     marketOpen: clock.isOpen,
     tsNextOpen: clock.tsNextOpen,
+    tsBroker: clock.tsNow,
     canceledOrders: orders.length,
     closing: positions.map((p) => ({ symbol: p.symbol, qty: p.qty })),
     liquidatingOrders: left.length,

@@ -3,6 +3,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Scrub } from '../../domain/secrets/scrub.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
+import { pruneOldFiles } from './prune-old-files.ts';
 
 export type EventType =
   | 'SIGNAL_GENERATED' | 'SIGNAL_REJECTED' | 'ORDER_INTENT_CREATED' | 'ORDER_SUBMITTED' | 'ORDER_FILLED'
@@ -22,8 +23,10 @@ export function newRunId(ts: number, pid = process.pid): string {
   return `${s}_${pid}`;
 }
 
-export function createEventLog(dir: string, runId: string, scrub: Scrub, now: () => number = epochNow): EventLog {
+/** With `retentionDays`, a new run first removes the event files of runs older than that. */
+export function createEventLog(dir: string, runId: string, scrub: Scrub, now: () => number = epochNow, retentionDays?: number): EventLog {
   mkdirSync(dir, { recursive: true });
+  if (retentionDays !== undefined) pruneOldFiles(dir, retentionDays, now());
   const file = join(dir, `events_${runId}.jsonl`);
   return {
     runId,

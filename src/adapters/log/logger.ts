@@ -16,6 +16,8 @@ export interface LoggerOptions {
   readonly name?: string;
   /** Receives every WARN+ line (the error log's queue); its lines also carry the caller's `source`. */
   readonly errors?: { write(line: string): void };
+  /** Day files older than this many days are removed (config `logs.retention_days`); unset keeps them all. */
+  readonly retentionDays?: number;
 }
 
 export interface RootLogger {
@@ -32,7 +34,7 @@ export const REDACT_PATHS = [
 
 export function createLogger(options: LoggerOptions): RootLogger {
   const { scrub } = options;
-  const file = dailyFile(options.dir, options.name ?? 'strikeline', scrub);
+  const file = dailyFile(options.dir, options.name ?? 'strikeline', scrub, options.retentionDays);
   const streams: pino.StreamEntry[] = [
     { level: 'trace', stream: { write: (line: string) => { file.write(line); } } },
   ];

@@ -13,6 +13,7 @@ import { countErrors, type ErrorCounts } from '../ops/render-errors.ts';
 import { collectStatus, type StatusDeps, type StatusReport } from '../ops/status.ts';
 import { equitySeries, type EquitySeries } from './equity-series.ts';
 import { orderRows, type OrderRow } from './order-rows.ts';
+import { riskPanel, type RiskPanel } from './risk-panel.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface DashboardSnapshot {
@@ -27,8 +28,8 @@ export interface DashboardSnapshot {
   readonly account: AccountReport | null;
   readonly orders: readonly OrderRow[];
   readonly equity: { readonly intraday: EquitySeries | null; readonly daily: EquitySeries | null };
-  /** The risk authority's state (trading state, breakers, regime, heat): shown only where this root records it. */
-  readonly risk: { readonly available: false; readonly reason: string };
+  /** Trading state, breakers with their expiry, and the research regime; `available: false` without a data folder. */
+  readonly risk: RiskPanel | { readonly available: false; readonly reason: string };
   readonly brokerError: string | null;
 }
 
@@ -37,6 +38,8 @@ export interface DashboardDeps extends Omit<StatusDeps, 'journalEntries'> {
   readonly store: Store;
   /** The error log window shown, in ms back from now. */
   readonly errorWindowMs: number;
+  /** The root's data/ folder (the research regime model); without it the risk panel says it is not available. */
+  readonly dataDir?: string;
 }
 
 const RECENT_ERRORS = 20;
@@ -79,7 +82,10 @@ export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSn
     status,
     errors: { counts: countErrors(errors), recent: newestFirst.filter((e) => !e.resolved).slice(0, RECENT_ERRORS) },
     alerts: newestFirst.filter((e) => e.logger === 'mail').slice(0, 10),
-    risk: { available: false, reason: 'this root records no risk state (trading state, breakers, regime, heat) yet' },
+    risk:
+      deps.dataDir === undefined
+        ? { available: false, reason: 'no data folder given' }
+        : riskPanel({ ...deps, dataDir: deps.dataDir }, fromBroker.market?.tsNow ?? ts),
     brokerError: fromBroker.brokerError ?? status.brokerError,
   };
 }

@@ -13,6 +13,7 @@ import { nyDate, nyIso } from '../../domain/time/ny-time.ts';
 import type { OrderReport } from '../../domain/orders.ts';
 import type { JournalEntry } from '../../domain/ports.ts';
 import { coverageOf } from '../ops/position-coverage.ts';
+import { expiredDayStop } from './expired-day-stop.ts';
 import type { FillLedger } from './fill-ledger.ts';
 import type {
   EquityPoint,
@@ -30,6 +31,8 @@ export interface ReportInput {
   /** New York midnight of the report day: fills and protections since then are "today". */
   readonly dayStart: number;
   readonly tradingDay: boolean;
+  /** The broker's clock: a fractional DAY stop is expected to be missing while the market is closed. */
+  readonly marketOpen: boolean;
   readonly account: AccountReport;
   readonly positions: readonly PositionReport[];
   readonly openOrders: readonly OrderReport[];
@@ -40,6 +43,7 @@ export interface ReportInput {
   readonly tradeHistory: readonly ReportTrade[];
   readonly journal: readonly JournalEntry[];
   readonly equityHistory: readonly EquityPoint[];
+  readonly intradayCurve: ReportData['intradayCurve'];
   readonly costModel: CostModel;
 }
 
@@ -56,6 +60,9 @@ function position(p: PositionReport, i: ReportInput): ReportPosition {
   const lot = i.ledger.open.get(p.symbol);
   const entry = strategyAt(i.journal, p.symbol, lot?.tsOpened ?? i.tsNow);
   const tsOpened = lot?.tsOpened ?? entry.ts;
+  const dayStopExpired = expiredDayStop({
+    symbol: p.symbol, qty: p.qty, coverage: cov, marketOpen: i.marketOpen, tsOpened, journal: i.journal,
+  });
   return {
     symbol: p.symbol,
     qty: p.qty,
@@ -71,6 +78,7 @@ function position(p: PositionReport, i: ReportInput): ReportPosition {
       stopPrice: stops.length > 0 ? Math.max(...stops) : null,
       targetPrice: targets.length > 0 ? Math.min(...targets) : null,
       orders: cov.orders.length,
+      dayStopExpired,
     },
     openedAt: tsOpened === null ? null : nyIso(tsOpened),
     ageDays: tsOpened === null ? null : Math.max(0, (i.tsNow - tsOpened) / DAY_MS),
@@ -168,7 +176,9 @@ export function buildReport(i: ReportInput): ReportData {
       marketValue: cents(i.positions.reduce((s, p) => s + p.marketValue, 0)),
       unrealizedPl: cents(i.positions.reduce((s, p) => s + p.unrealizedPl, 0)),
       unprotected: positions.filter(
-        (p) => p.protection.state === 'UNPROTECTED' || p.protection.state === 'partial',
+        (p) =>
+          !p.protection.dayStopExpired &&
+          (p.protection.state === 'UNPROTECTED' || p.protection.state === 'partial'),
       ).length,
     },
     closedTrades,
@@ -176,5 +186,6 @@ export function buildReport(i: ReportInput): ReportData {
     protections: protections(i),
     metrics: metrics(i),
     equityCurve: i.equityHistory,
+    intradayCurve: i.intradayCurve,
   };
 }

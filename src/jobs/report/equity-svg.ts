@@ -1,60 +1,87 @@
-/** @module The equity curve as inline SVG, pure: no script, no external resource, every label escaped. */
-import type { EquityPoint } from './report-data.ts';
+/**
+ * @module The equity curve as inline SVG, pure: change from the first point on a percent axis, and a drawdown
+ * panel below (distance under the running peak). No script, no external resource, every label escaped. The
+ * SVG scales to its container's width, so it reads on a phone as on a desktop.
+ */
 import { escapeHtml } from '../format/html-escape.ts';
-import { usd } from '../format/text-table.ts';
+import { pct, usd } from '../format/text-table.ts';
+
+export interface CurvePoint {
+  /** The x label: a date for daily points, a New York time for intraday ones. */
+  readonly date: string;
+  readonly equity: number;
+}
 
 export interface SvgOptions {
   readonly width: number;
   readonly height: number;
+  readonly label?: string;
 }
 
-const PAD = { left: 84, right: 16, top: 16, bottom: 36 };
+const PAD = { left: 58, right: 12, top: 24, bottom: 26 };
+/** Share of the plot height given to the drawdown panel. */
+const DD_SHARE = 0.3;
+const GAP = 18;
+const e = escapeHtml;
+const f1 = (n: number): string => n.toFixed(1);
+
+function axisLines(x0: number, x1: number, ticks: readonly { y: number; text: string }[]): string {
+  return ticks
+    .map(
+      (t) =>
+        `<line x1="${x0}" x2="${x1}" y1="${f1(t.y)}" y2="${f1(t.y)}" stroke="#e3e6ec"/><text x="${x0 - 5}" y="${f1(t.y)}" dy="4" text-anchor="end" font-size="11" fill="#556">${e(t.text)}</text>`,
+    )
+    .join('');
+}
+
+/** Fractions: change from the first point, and drawdown from the running peak (0 or negative). */
+export function curveFractions(values: readonly number[]): { change: number[]; drawdown: number[] } {
+  const base = values[0] ?? 0;
+  let peak = 0;
+  return {
+    change: values.map((v) => (base > 0 ? v / base - 1 : 0)),
+    drawdown: values.map((v) => {
+      peak = Math.max(peak, v);
+      return peak > 0 ? v / peak - 1 : 0;
+    }),
+  };
+}
 
 export function equitySvg(
-  points: readonly EquityPoint[],
-  o: SvgOptions = { width: 720, height: 260 },
+  points: readonly CurvePoint[],
+  o: SvgOptions = { width: 560, height: 300 },
 ): string {
-  const open = `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Equity curve" viewBox="0 0 ${o.width} ${o.height}" width="${o.width}" height="${o.height}">`;
+  const label = o.label ?? 'Equity curve';
+  const open = `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="${e(label)}" viewBox="0 0 ${o.width} ${o.height}" width="100%" style="max-width:${Math.round(o.width * 1.4)}px;height:auto;display:block">`;
   const frame = `<rect x="0" y="0" width="${o.width}" height="${o.height}" fill="#fbfbfd" stroke="#d0d4dc"/>`;
-  if (points.length === 0)
-    return `${open}${frame}<text x="${o.width / 2}" y="${o.height / 2}" text-anchor="middle" fill="#667">no equity history yet</text></svg>`;
-  const values = points.map((p) => p.equity);
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (hi - lo < 1e-9) {
-    lo -= Math.max(1, Math.abs(lo) * 0.01);
-    hi += Math.max(1, Math.abs(hi) * 0.01);
+  const only = points[0];
+  if (only === undefined || points.length === 1) {
+    const text = only === undefined ? 'no equity history yet' : `one point so far: ${only.date} ${usd(only.equity)}`;
+    return `${open}${frame}<text x="${o.width / 2}" y="${o.height / 2}" text-anchor="middle" fill="#667">${e(text)}</text></svg>`;
   }
-  const w = o.width - PAD.left - PAD.right;
-  const h = o.height - PAD.top - PAD.bottom;
-  const x = (i: number): number =>
-    PAD.left + (points.length === 1 ? w / 2 : (i / (points.length - 1)) * w);
-  const y = (v: number): number => PAD.top + (1 - (v - lo) / (hi - lo)) * h;
-  const coords = points.map((p, i) => `${x(i).toFixed(1)},${y(p.equity).toFixed(1)}`);
-  const up = (values[values.length - 1] ?? 0) >= (values[0] ?? 0);
-  const stroke = up ? '#1a7f37' : '#cf222e';
-  const grid = [0, 0.5, 1].map((f) => {
-    const v = lo + f * (hi - lo);
-    const gy = y(v).toFixed(1);
-    return `<line x1="${PAD.left}" x2="${o.width - PAD.right}" y1="${gy}" y2="${gy}" stroke="#e3e6ec"/><text x="${PAD.left - 6}" y="${gy}" dy="4" text-anchor="end" font-size="11" fill="#556">${escapeHtml(usd(v))}</text>`;
-  });
-  const first = points[0];
+  const { change, drawdown } = curveFractions(points.map((p) => p.equity));
+  const x0 = PAD.left;
+  const x1 = o.width - PAD.right;
+  const plotH = o.height - PAD.top - PAD.bottom - GAP;
+  const ddH = plotH * DD_SHARE;
+  const eqH = plotH - ddH;
+  const ddTop = PAD.top + eqH + GAP;
+  let lo = Math.min(0, ...change);
+  let hi = Math.max(0, ...change);
+  if (hi - lo < 1e-6) [lo, hi] = [lo - 0.001, hi + 0.001];
+  const ddLo = Math.min(-0.001, ...drawdown);
+  const x = (i: number): number => x0 + (i / (points.length - 1)) * (x1 - x0);
+  const yEq = (v: number): number => PAD.top + (1 - (v - lo) / (hi - lo)) * eqH;
+  const yDd = (v: number): number => ddTop + (v / ddLo) * ddH;
+  const up = (change[change.length - 1] ?? 0) >= 0;
+  const line = `<polyline fill="none" stroke="${up ? '#1a7f37' : '#cf222e'}" stroke-width="2" points="${change.map((v, i) => `${f1(x(i))},${f1(yEq(v))}`).join(' ')}"/>`;
+  const area = `<polygon fill="#cf222e" fill-opacity="0.25" stroke="#cf222e" stroke-width="1" points="${f1(x0)},${f1(ddTop)} ${drawdown.map((v, i) => `${f1(x(i))},${f1(yDd(v))}`).join(' ')} ${f1(x1)},${f1(ddTop)}"/>`;
+  // Moves under 0.1 % need a third decimal, or three ticks would read the same.
+  const digits = (span: number): number => (span < 0.001 ? 3 : 2);
+  const eqTicks = [hi, (hi + lo) / 2, lo].map((v) => ({ y: yEq(v), text: pct(v, true, digits(hi - lo)) }));
+  const ddTicks = [0, ddLo].map((v) => ({ y: yDd(v), text: pct(v, false, digits(-ddLo)) }));
   const last = points[points.length - 1];
-  const labels = [
-    first === undefined
-      ? ''
-      : `<text x="${PAD.left}" y="${o.height - 12}" font-size="11" fill="#556">${escapeHtml(first.date)}</text>`,
-    last === undefined || points.length === 1
-      ? ''
-      : `<text x="${o.width - PAD.right}" y="${o.height - 12}" text-anchor="end" font-size="11" fill="#556">${escapeHtml(last.date)}</text>`,
-  ];
-  const dots = points.map(
-    (p, i) =>
-      `<circle cx="${x(i).toFixed(1)}" cy="${y(p.equity).toFixed(1)}" r="3" fill="${stroke}"><title>${escapeHtml(`${p.date}: ${usd(p.equity)}`)}</title></circle>`,
-  );
-  const line =
-    points.length > 1
-      ? `<polyline fill="none" stroke="${stroke}" stroke-width="2" points="${coords.join(' ')}"/>`
-      : '';
-  return `${open}${frame}${grid.join('')}${line}${dots.join('')}${labels.join('')}</svg>`;
+  const titles = `<text x="${x0}" y="${PAD.top - 8}" font-size="11" fill="#556">${e(`change ${pct(change[change.length - 1] ?? 0, true)} · ${usd(last?.equity ?? 0)}`)}</text><text x="${x0 + 4}" y="${f1(ddTop - 4)}" font-size="11" fill="#556">${e(`drawdown (max ${pct(Math.min(...drawdown), false, digits(-ddLo))})`)}</text>`;
+  const xLabels = `<text x="${x0}" y="${o.height - 8}" font-size="11" fill="#556">${e(only.date)}</text><text x="${x1}" y="${o.height - 8}" text-anchor="end" font-size="11" fill="#556">${e(last?.date ?? '')}</text>`;
+  return `${open}${frame}${axisLines(x0, x1, eqTicks)}${axisLines(x0, x1, ddTicks)}${area}${line}${titles}${xLabels}</svg>`;
 }

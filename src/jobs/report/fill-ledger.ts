@@ -21,6 +21,11 @@ export interface RealizedSale {
   readonly tsFilled: number;
   /** When the position this sale reduces was opened (its first buy in the window), if known. */
   readonly tsOpened: number | null;
+  /** The order's type (`stop`, `limit`, `market`, ...): which leg of an OCO filled. */
+  readonly type: string;
+  readonly stopPrice: number | null;
+  /** The client id of the order this one is a leg of (an OCO's stop leg), else null. */
+  readonly parentClientOrderId: string | null;
 }
 
 export interface OpenLot {
@@ -39,6 +44,14 @@ export interface FillLedger {
 const EPS = 1e-9;
 
 export function walkFills(orders: readonly OrderReport[]): FillLedger {
+  const parentOf = new Map<string, string>();
+  const visit = (o: OrderReport): void => {
+    for (const l of o.legs) {
+      parentOf.set(l.id, o.clientOrderId);
+      visit(l);
+    }
+  };
+  orders.forEach(visit);
   const fills = flattenLegs(orders)
     .filter((o) => o.filledQty > 0 && o.filledAvgPrice !== null && o.tsFilled !== null)
     .sort((a, b) => (a.tsFilled ?? 0) - (b.tsFilled ?? 0) || a.id.localeCompare(b.id));
@@ -69,6 +82,9 @@ export function walkFills(orders: readonly OrderReport[]): FillLedger {
       realizedPl: known ? (price - lot.avg) * o.filledQty : null,
       tsFilled: ts,
       tsOpened: known ? lot.tsOpened : null,
+      type: o.type,
+      stopPrice: o.stopPrice,
+      parentClientOrderId: parentOf.get(o.id) ?? null,
     });
     const left = lot.qty - o.filledQty;
     lots.set(

@@ -3,6 +3,11 @@ import type { ReportData } from './report-data.ts';
 import { pct, priceText, ratio, textTable, usd } from '../format/text-table.ts';
 import { metricsCaveat } from './metrics-caveat.ts';
 import { researchLines } from './report-research.ts';
+import { exitText, holdingText, stampText } from './trade-text.ts';
+
+/** One row per strategy, then the total: only when there is more than one strategy (else it repeats the row). */
+export const strategyRows = (t: ReportData['metrics']['trades']): ReportData['metrics']['trades']['byStrategy'] =>
+  t.byStrategy.length === 1 ? t.byStrategy : [...t.byStrategy, t.overall];
 
 const qtyText = (q: number): string => (Number.isInteger(q) ? String(q) : q.toFixed(4));
 const priceOrDash = (p: number | null): string => (p === null ? '-' : priceText(p));
@@ -19,7 +24,9 @@ export function protectionText(p: ReportData['positions'][number]['protection'])
   ]
     .filter(Boolean)
     .join(' / ');
-  return `${p.state}${prices === '' ? '' : ` (${prices})`}`;
+  const state = p.dayStopExpired ? 'protected' : p.state;
+  const note = p.dayStopExpired ? '; fraction DAY stop expired at the close, re-armed at the open' : '';
+  return `${state}${prices === '' ? '' : ` (${prices})`}${note}`;
 }
 
 export function renderReportText(r: ReportData): string {
@@ -81,7 +88,10 @@ export function renderReportText(r: ReportData): string {
           { header: 'realized', align: 'right' },
           { header: '%', align: 'right' },
           { header: 'net of costs', align: 'right' },
-          { header: 'filled' },
+          { header: 'opened' },
+          { header: 'closed' },
+          { header: 'held', align: 'right' },
+          { header: 'exit' },
           { header: 'strategy' },
         ],
         r.closedTrades.map((t) => [
@@ -92,7 +102,10 @@ export function renderReportText(r: ReportData): string {
           t.realizedPl === null ? 'entry unknown' : usd(t.realizedPl, true),
           pct(t.realizedPlPct, true),
           t.netPl === null ? '-' : usd(t.netPl, true),
-          t.filledAt.slice(11, 19),
+          stampText(t.entryAt),
+          stampText(t.filledAt),
+          holdingText(t.holdingMs),
+          exitText(t),
           t.strategy ?? '-',
         ]),
       ),
@@ -149,7 +162,7 @@ export function renderReportText(r: ReportData): string {
         { header: 'costs', align: 'right' },
         { header: 'net', align: 'right' },
       ],
-      [...m.trades.byStrategy, m.trades.overall].map((s) => [
+      strategyRows(m.trades).map((s) => [
         s.strategy,
         String(s.trades),
         pct(s.winRate, false, 1),

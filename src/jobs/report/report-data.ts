@@ -1,6 +1,7 @@
 /** @module The investment report as data: what every renderer (terminal, JSON, HTML, email, SMS) shows. Money in dollars, rounded to cents. */
 import type { CoverageState } from '../ops/position-coverage.ts';
 import type { ReportResearch } from './report-research.ts';
+import type { ExitReason } from './exit-reason.ts';
 
 export interface ReportPosition {
   readonly symbol: string;
@@ -18,6 +19,8 @@ export interface ReportPosition {
     readonly stopPrice: number | null;
     readonly targetPrice: number | null;
     readonly orders: number;
+    /** The fractional remainder's DAY stop expired at the close, as expected (the daemon re-arms it at the open). */
+    readonly dayStopExpired: boolean;
   };
   readonly openedAt: string | null;
   readonly ageDays: number | null;
@@ -37,7 +40,20 @@ export interface ReportTrade {
   /** The cost model's slippage + commission on both fills. */
   readonly modelCosts: number | null;
   readonly netPl: number | null;
+  /** When the last sale filled: the exit time. */
   readonly filledAt: string;
+  /** When the position was opened (its first buy); null when bought before the report's window. */
+  readonly entryAt: string | null;
+  /** From entry to the last sale, ms; null without a known entry. */
+  readonly holdingMs: number | null;
+  readonly exitReason: ExitReason;
+  /** The daemon's own word (`time_stop`, a strategy's rule, who halted), else null. */
+  readonly exitDetail: string | null;
+  /** Broker orders the exit took (a whole-share OCO and a fractional DAY stop are 2 orders, 1 trade). */
+  readonly legs: number;
+  readonly legOrderIds: readonly string[];
+  /** Part of the position is still held (a fraction sold at its target, the rest open). */
+  readonly partial: boolean;
 }
 
 export interface ReportProtection {
@@ -112,4 +128,6 @@ export interface ReportData {
   readonly equityCurve: readonly EquityPoint[];
   /** The research's regime and summary (absent where the caller gave no research to read). */
   readonly research?: ReportResearch;
+  /** The report day's equity from the broker's 5-minute portfolio history (New York `HH:MM`); empty on a closed day. */
+  readonly intradayCurve: readonly { readonly date: string; readonly equity: number }[];
 }

@@ -12,6 +12,8 @@ import { nyMidnight } from '../../domain/time/ny-dates.ts';
 import type { EquityPoint, ReportData, ReportTrade } from './report-data.ts';
 import { toReportTrade } from './report-trades.ts';
 import type { ReportResearch } from './report-research.ts';
+import { roundTrips } from './round-trips.ts';
+import { intradayCurve } from './intraday-curve.ts';
 
 export const EQUITY_TABLE = 'equity';
 export const TRADES_TABLE = 'trades';
@@ -43,12 +45,33 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     d.broker.listOrders({ status: 'closed', nested: true, after: since, limit: 500 }),
   ]);
   const journal = d.store.journal.list(since);
+  const dayStart = nyMidnight(day);
+  const intraday =
+    today === undefined
+      ? []
+      : await d.broker
+          .getPortfolioHistory({ timeframe: '5Min', period: '1D' })
+          .then((h) => intradayCurve(h, dayStart, { ts: tsNow, equity: account.equity }))
+          .catch((e: unknown) => {
+            // The chart is worth less than the report: the day's figures still go out without it.
+            d.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'intraday equity history not available');
+            return [];
+          });
   const ledger = walkFills(closedOrders);
   const model = d.costModel ?? DEFAULT_COST_MODEL;
-  const trades = ledger.sales.map((s) => toReportTrade(s, journal, model));
+  const trades = roundTrips(ledger.sales).map((sales) => {
+    const opened = sales[0]?.tsOpened ?? null;
+    const held = opened !== null && ledger.open.get(sales[0]?.symbol ?? '')?.tsOpened === opened;
+    return toReportTrade(sales, journal, model, held);
+  });
 
   const tradeTable = d.store.table<ReportTrade>(TRADES_TABLE);
-  for (const t of trades) if (t.netPl !== null) await tradeTable.put(t.orderId, t);
+  for (const t of trades) {
+    if (t.netPl === null) continue;
+    await tradeTable.put(t.orderId, t);
+    // A leg an older report stored as a trade of its own is now part of this one.
+    for (const id of t.legOrderIds.slice(1)) if (tradeTable.get(id) !== undefined) await tradeTable.remove(id);
+  }
   const equityTable = d.store.table<EquityPoint>(EQUITY_TABLE);
   // last_equity is "equity as of the previous trading day at 16:00": that session's point when no report ran
   // then. After today's close a broker may already have rolled it to today, so it is not used then.
@@ -81,8 +104,9 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
   const report = buildReport({
     tsNow,
     day,
-    dayStart: nyMidnight(day),
+    dayStart,
     tradingDay: today !== undefined,
+    marketOpen: clock.isOpen,
     account,
     positions,
     openOrders,
@@ -91,6 +115,7 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     tradeHistory,
     journal,
     equityHistory,
+    intradayCurve: intraday,
     costModel: model,
   });
   return d.research === undefined ? report : { ...report, research: d.research() };

@@ -4,6 +4,7 @@ import { cents } from '../../domain/money.ts';
 import { profitFactor, winRate } from '../../domain/rules/metrics.ts';
 import { nyIso } from '../../domain/time/ny-time.ts';
 import type { JournalEntry } from '../../domain/ports.ts';
+import { exitReasonOf } from './exit-reason.ts';
 import type { RealizedSale } from './fill-ledger.ts';
 import type { ReportTrade, TradeStats } from './report-data.ts';
 
@@ -31,34 +32,49 @@ export function strategyAt(
   return { strategy: typeof strategy === 'string' ? strategy : null, ts: best?.ts ?? null };
 }
 
+/** One trade from the sales of one position (see round-trips.ts); `stillHeld` when shares of it remain. */
 export function toReportTrade(
-  sale: RealizedSale,
+  sales: readonly RealizedSale[],
   journal: readonly JournalEntry[],
   model: CostModel,
+  stillHeld = false,
 ): ReportTrade {
-  const { strategy } = strategyAt(journal, sale.symbol, sale.tsOpened ?? sale.tsFilled);
-  const trip =
-    sale.entryPrice === null
-      ? null
-      : roundTripPnl(
-          { entryPrice: sale.entryPrice, exitPrice: sale.exitPrice, qty: sale.qty },
-          model,
-        );
+  const first = sales[0];
+  if (first === undefined) throw new RangeError('a trade needs one sale at least');
+  const last = sales[sales.length - 1] ?? first;
+  const { strategy } = strategyAt(journal, first.symbol, first.tsOpened ?? first.tsFilled);
+  const qty = sales.reduce((a, s) => a + s.qty, 0);
+  // One sale keeps its prices exactly; several are weighted by quantity.
+  const weighted = (price: (s: RealizedSale) => number): number =>
+    sales.length === 1 ? price(first) : sales.reduce((a, s) => a + price(s) * s.qty, 0) / qty;
+  const exitPrice = weighted((s) => s.exitPrice);
+  const known = sales.every((s) => s.entryPrice !== null);
+  const entryPrice = known ? weighted((s) => s.entryPrice ?? 0) : null;
+  const trips = known
+    ? sales.map((s) => roundTripPnl({ entryPrice: s.entryPrice ?? 0, exitPrice: s.exitPrice, qty: s.qty }, model))
+    : null;
+  // The reason of the leg that sold the most shares: the whole-share OCO over its fractional companion.
+  const main = sales.reduce((a, s) => (s.qty > a.qty ? s : a), first);
+  const cause = exitReasonOf(main, journal);
   return {
-    orderId: sale.orderId,
-    symbol: sale.symbol,
+    orderId: first.orderId,
+    symbol: first.symbol,
     strategy,
-    qty: sale.qty,
-    entryPrice: sale.entryPrice,
-    exitPrice: sale.exitPrice,
-    realizedPl: sale.realizedPl === null ? null : cents(sale.realizedPl),
-    realizedPlPct:
-      sale.entryPrice === null || sale.entryPrice === 0
-        ? null
-        : sale.exitPrice / sale.entryPrice - 1,
-    modelCosts: trip === null ? null : cents(trip.costs),
-    netPl: trip === null ? null : cents(trip.net),
-    filledAt: nyIso(sale.tsFilled),
+    qty,
+    entryPrice,
+    exitPrice,
+    realizedPl: known ? cents(sales.reduce((a, s) => a + (s.realizedPl ?? 0), 0)) : null,
+    realizedPlPct: entryPrice === null || entryPrice === 0 ? null : exitPrice / entryPrice - 1,
+    modelCosts: trips === null ? null : cents(trips.reduce((a, t) => a + t.costs, 0)),
+    netPl: trips === null ? null : cents(trips.reduce((a, t) => a + t.net, 0)),
+    filledAt: nyIso(last.tsFilled),
+    entryAt: first.tsOpened === null ? null : nyIso(first.tsOpened),
+    holdingMs: first.tsOpened === null ? null : last.tsFilled - first.tsOpened,
+    exitReason: cause.reason,
+    exitDetail: cause.detail,
+    legs: sales.length,
+    legOrderIds: sales.map((s) => s.orderId),
+    partial: stillHeld,
   };
 }
 

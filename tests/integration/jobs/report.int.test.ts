@@ -9,7 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 import { describe, expect, it, type TestContext } from 'vitest';
-import { cents } from '../../../src/domain/money.ts';
+import { protectiveClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
+import { cents, price, qty } from '../../../src/domain/money.ts';
 import type { ReportData } from '../../../src/jobs/report/report-data.ts';
 import { filesWithSecrets, placeOco, smsBody, startSmtpSink } from '../../support/ops.ts';
 import { runCli } from '../../support/run-cli.ts';
@@ -171,6 +172,12 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
       exitPrice: nvda.nvdaExit,
       realizedPl: cents((nvda.nvdaExit - nvda.nvdaEntry) * nvda.nvdaQty),
     });
+    // Sold by hand through the API (no daemon order, no halt): the report says so, with its times.
+    expect(r.closedTrades[0]).toMatchObject({ exitReason: 'manual', legs: 1, partial: false });
+    expect(r.closedTrades[0]!.entryAt?.startsWith('2024-05-01T09:35')).toBe(true);
+    expect(r.closedTrades[0]!.filledAt.startsWith('2024-05-01T15:50')).toBe(true);
+    expect(r.closedTrades[0]!.holdingMs).toBeGreaterThan(6 * 3_600_000);
+    expect(r.intradayCurve.length).toBeGreaterThanOrEqual(2);
     expect(r.closedTrades[0]!.realizedPl).toBeGreaterThan(0);
     expect(r.closedTrades[0]!.netPl).toBeLessThan(r.closedTrades[0]!.realizedPl!);
     expect(r.realizedPl).toBe(r.closedTrades[0]!.realizedPl);
@@ -206,7 +213,9 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
       page.on('request', (req) => requests.push(req.url()));
       await page.goto(`file://${r.html}`);
       expect(await page.title()).toBe('strikeline report 2024-05-01');
-      expect(await page.locator('svg polyline').count()).toBe(1);
+      // Today's intraday curve and the two-day daily curve, each on a percent axis with its drawdown panel.
+      expect(await page.locator('svg polyline').count()).toBe(2);
+      expect(await page.locator('svg polygon').count()).toBe(2);
       expect(await page.locator('table').first().textContent()).toContain('MSFT');
       const shot = join(t.root, 'reports', 'report_2024-05-01.png');
       mkdirSync(join(t.root, 'reports'), { recursive: true });
@@ -220,6 +229,19 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
           fullPage: true,
         });
       expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
+
+      // A 390 px phone: nothing wider than the screen (wide tables scroll inside their own box).
+      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      await phone.goto(`file://${r.html}`);
+      expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      const phoneShot = join(t.root, 'reports', 'report_2024-05-01_390px.png');
+      await phone.screenshot({ path: phoneShot, fullPage: true });
+      expect(statSync(phoneShot).size).toBeGreaterThan(10_000);
+      if (process.env.KEEP_REPORT_SCREENSHOT)
+        await phone.screenshot({
+          path: join(process.env.KEEP_REPORT_SCREENSHOT, 'report-phone.png'),
+          fullPage: true,
+        });
     } finally {
       await browser.close();
     }
@@ -227,6 +249,40 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
       filesWithSecrets(join(t.root, 'reports'), [TEST_SECRET, t.env.ALPACA_API_KEY ?? '']),
     ).toEqual([]);
     expect(result.stdout).not.toContain(TEST_SECRET);
+  });
+
+  it('names the exit: the OCO stop leg that filled, and the halt that liquidated', async (ctx) => {
+    const t = await sim(ctx);
+    const c = control(t.sim);
+    await c.clock({ to: '2024-05-01T13:35:00Z', quiet: true });
+    const broker = brokerFor(t);
+    await broker.submitOrder({ kind: 'SubmitOrder', symbol: 'MSFT', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(10), clientOrderId: 'by-hand-msft', reason: 'test' });
+    await broker.submitOrder({ kind: 'SubmitOrder', symbol: 'AAPL', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(5), clientOrderId: 'by-hand-aapl', reason: 'test' });
+    const msft = await waitFor(async () => (await broker.listPositions()).find((p) => p.symbol === 'MSFT'), 5000, 'MSFT held');
+    await waitFor(async () => (await broker.listPositions()).some((p) => p.symbol === 'AAPL'), 5000, 'AAPL held');
+    const stop = Math.floor(msft.avgEntryPrice * 0.95 * 100) / 100;
+    // The OCO as the daemon places it: its client id names it (sl-oco-...).
+    await broker.submitOrder({
+      kind: 'SubmitOrder', symbol: 'MSFT', side: 'sell', type: 'limit', timeInForce: 'gtc', qty: qty(10), orderClass: 'oco',
+      clientOrderId: protectiveClientOrderId({ role: 'oco', symbol: 'MSFT', anchor: 'by-hand-msft', qty: 10, n: 0 }),
+      takeProfit: { limitPrice: price(Math.ceil(msft.avgEntryPrice * 1.2 * 100) / 100) }, stopLoss: { stopPrice: price(stop) }, reason: 'test',
+    });
+    await c.clock({ to: '2024-05-01T15:00:00Z', quiet: true });
+    await c.trade({ symbol: 'MSFT', price: Math.round(stop * 0.99 * 100) / 100, size: 100 });
+    await waitFor(async () => (await broker.listPositions()).every((p) => p.symbol !== 'MSFT'), 5000, 'MSFT stopped out');
+    expect((await runCli(['halt', '--reason', 'test'], t.env)).code).toBe(0);
+    await waitFor(async () => (await broker.listPositions()).length === 0 || undefined, 5000, 'AAPL liquidated');
+
+    const result = await report(t, ['--json']);
+    expect(result.code).toBe(0);
+    const r = JSON.parse(result.stdout) as ReportData;
+    const bySymbol = Object.fromEntries(r.closedTrades.map((x) => [x.symbol, x]));
+    expect(bySymbol.MSFT).toMatchObject({ exitReason: 'stop', qty: 10, legs: 1 });
+    expect(bySymbol.MSFT!.holdingMs).toBeGreaterThan(80 * 60_000);
+    expect(bySymbol.AAPL).toMatchObject({ exitReason: 'halt', qty: 5 });
+    const text = await report(t, []);
+    expect(text.stdout).toMatch(/MSFT .* stop /);
+    expect(text.stdout).toMatch(/AAPL .* halt \(/);
   });
 
   it('still reports on a closed day, without adding an equity point', async (ctx) => {

@@ -1,7 +1,7 @@
 /**
  * `strikeline dashboard` with a daemon running on the simulator, driven by headless Chromium: every panel shows
  * real data (health, errors, the position with its protective OCO, the day's fill with its fill -> protection
- * latency, the equity charts, risk honestly "not available"), no console error, a new fill appears without a
+ * latency, the equity charts, the risk state, breakers and regime), no console error, a new fill appears without a
  * reload, `/api/health` answers 200 while the daemon protects and 503 once it is gone, and off loopback the
  * token is required. A screenshot is saved (KEEP_DASHBOARD_SCREENSHOT=dir keeps a copy).
  */
@@ -21,10 +21,18 @@ import {
   type TestSimulator,
 } from '../../support/sim.ts';
 import { spawnDashboard, type DashboardProcess } from '../../support/dashboard-process.ts';
+import { plantedMarket } from '../../support/planted-market.ts';
+import { runCli } from '../../support/run-cli.ts';
+import type { RiskView } from '../../../src/domain/rules/risk/risk-view.ts';
+import { researchPaths } from '../../../src/scanner/research/io/research-paths.ts';
+import { writeRegimeModel, type RegimeModelFile } from '../../../src/scanner/research/regime/regime-model-file.ts';
+import { trainRegime } from '../../../src/scanner/research/regime/train-regime.ts';
+import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
 
 const TOKEN = 'dashboard-token-0123456789';
 let t: TestSimulator;
 let daemon: DaemonProcess;
+let regime: RegimeModelFile;
 const dashboards: DashboardProcess[] = [];
 
 function dashboard(args: string[], env: Record<string, string> = {}): DashboardProcess {
@@ -41,6 +49,14 @@ beforeAll(async () => {
   daemon = spawnDaemon(t.env);
   await daemon.ready();
   await openPositions(t, { AAPL: 10 });
+  // A regime model as `strikeline research` trains it (on a planted market: the simulator's history is short).
+  regime = trainRegime(plantedMarket({ seed: 9, symbols: 1, sessions: 900 }), {
+    vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+    marketSymbol: 'SPY',
+    sectors: STATIC_SECTORS,
+    fundamentals: null,
+  }, { states: 3, iterations: 50, trainYears: 10 });
+  writeRegimeModel(researchPaths(join(t.root, 'data')).regimeModel, regime);
 }, 120_000);
 
 afterAll(async () => {
@@ -91,7 +107,17 @@ describe('strikeline dashboard', { timeout: 240_000 }, () => {
         'critical',
       );
       expect(await panel('health').textContent()).toContain('trading up, market up');
-      expect(await panel('risk').textContent()).toContain('not available');
+      // Risk: the state and breakers as `strikeline risk --json` reads them, and the research regime.
+      const risk = JSON.parse((await runCli(['risk', '--json'], t.env)).stdout) as RiskView;
+      await expect.poll(() => panel('risk').locator('[data-risk="state"]').textContent(), { timeout: 30_000 }).toContain(risk.state);
+      expect(await panel('risk').locator('[data-breaker]').count()).toBe(risk.breakers.length);
+      expect(risk.breakers.length).toBeGreaterThan(0);
+      for (const b of risk.breakers.slice(0, 3))
+        expect(await panel('risk').locator(`[data-breaker="${b.name}"]`).first().textContent()).toContain(b.name);
+      expect(await panel('risk').locator('[data-risk="regime"]').textContent()).toContain(
+        `${regime.current.label} (`,
+      );
+      expect(await panel('risk').locator('[data-risk="regime"]').textContent()).toContain(regime.current.date);
       expect(await panel('risk').textContent()).toMatch(/equity\$[\d,]+\.\d\d/);
       const aapl = panel('positions').locator('tr', { hasText: 'AAPL' });
       expect(await aapl.textContent()).toContain('protected');

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSignalLog } from '../../../src/jobs/rank/parse-signal-log.ts';
+import { readEvents } from '../../support/events-file.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { control, startTestSimulator, type TestSimulator } from '../../support/sim.ts';
 
@@ -68,6 +69,13 @@ describe('strikeline scan against the simulator', () => {
       }
     }
     expect(logsOf(b.root)).toEqual(logs);
+    // The events file: one SIGNAL_GENERATED per signal found, the tickers whose log stands IN_TRADE (none at this
+    // seed and date: the event fields are covered in tests/unit/cli/scan-events.test.ts).
+    const inTrade = [...logs.keys()].flatMap((f) => /^IN_TRADE_live_qs_(.+)\.log$/.exec(f)?.[1] ?? []).sort();
+    const signals = readEvents(a.root).filter((e) => e.type === 'SIGNAL_GENERATED' && e.source === 'scan');
+    expect(signals.map((e) => e.ticker).sort()).toEqual(inTrade);
+    for (const e of signals) expect(e).toMatchObject({ date: ASOF, signal_date: expect.any(String) as unknown, strategy: expect.any(String) as unknown });
+    expect(readEvents(a.root).find((e) => e.type === 'RUN_FINISHED' && e.job === 'scan')).toMatchObject({ signals: inTrade.length });
     const rank = await runCli(['rank', '--asof', '2024-05-01'], a.env);
     expect(rank.code).toBe(0);
     expect(rank.stdout).toMatch(

@@ -6,6 +6,7 @@ import { renderHalt, renderResume } from '../../../../src/jobs/ops/halt.ts';
 const flat: FlattenResult = {
   marketOpen: true,
   tsNextOpen: Date.parse('2024-05-02T13:30:00Z'),
+  tsBroker: Date.parse('2024-05-01T22:00:00Z'),
   canceledOrders: 3,
   closing: [
     { symbol: 'AAPL', qty: 10 },

@@ -44,6 +44,7 @@ const report: ReportData = {
         stopPrice: null,
         targetPrice: null,
         orders: 0,
+        dayStopExpired: false,
       },
       openedAt: '2024-04-29T09:35:00-04:00',
       ageDays: 2.3,
@@ -64,6 +65,13 @@ const report: ReportData = {
       modelCosts: 1.85,
       netPl: 28.15,
       filledAt: '2024-05-01T15:00:00-04:00',
+      entryAt: '2024-04-29T09:35:00-04:00',
+      holdingMs: 2 * 86_400_000 + 5.5 * 3_600_000,
+      exitReason: 'strategy',
+      exitDetail: 'rsi_above_50',
+      legs: 2,
+      legOrderIds: ['o1', 'o2'],
+      partial: false,
     },
   ],
   realizedPl: 30,
@@ -99,6 +107,11 @@ const report: ReportData = {
     { date: '2024-04-30', equity: 100_000, cash: 50_000 },
     { date: '2024-05-01', equity: 101_234.56, cash: 50_000 },
   ],
+  intradayCurve: [
+    { date: '09:30', equity: 100_000 },
+    { date: '12:00', equity: 99_000 },
+    { date: '16:00', equity: 101_234.56 },
+  ],
 };
 
 describe('report renderers', () => {
@@ -107,17 +120,58 @@ describe('report renderers', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
     expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
-    expect(html.match(/https?:\/\/[^"]+/g)).toEqual(['http://www.w3.org/2000/svg']);
+    expect(new Set(html.match(/https?:\/\/[^"]+/g))).toEqual(new Set(['http://www.w3.org/2000/svg']));
     expect(html).toContain('+$1,234.56 (+1.23%)');
     expect(html).toContain('UNPROTECTED');
   });
 
-  it('draws the equity curve as one polyline through every point', () => {
+  it('draws the equity curve on a percent axis with a drawdown panel, and never a lone dot', () => {
     const svg = equitySvg(report.equityCurve);
-    expect(svg.match(/<circle/g)).toHaveLength(3);
     expect(svg.match(/<polyline[^>]*points="([^"]+)"/)?.[1]?.split(' ')).toHaveLength(3);
+    // Change from the first point on the axis (+0.73% at the last of 3 points) and the 0.50% drawdown below.
+    expect(svg).toContain('change +0.73%');
+    expect(svg).toContain('drawdown (max -0.50%)');
+    expect(svg).toMatch(/>\+0\.73%</);
+    expect(svg).toContain('<polygon');
+    expect(svg).not.toMatch(/>\$100,000/);
     expect(equitySvg([])).toContain('no equity history yet');
-    expect(equitySvg([{ date: '2024-05-01', equity: 5, cash: 5 }])).not.toContain('<polyline');
+    const one = equitySvg([{ date: '2024-05-01', equity: 5 }]);
+    expect(one).not.toContain('<polyline');
+    expect(one).toContain('one point so far');
+  });
+
+  it('shows the intraday curve beside the daily one, and only the intraday one when the history is one day', () => {
+    const html = renderReportHtml(report);
+    expect(html.match(/<polyline/g)).toHaveLength(2);
+    expect(html).toContain('aria-label="Equity today"');
+    const oneDay = renderReportHtml({ ...report, equityCurve: [report.equityCurve[2]!] });
+    expect(oneDay.match(/<polyline/g)).toHaveLength(1);
+    expect(oneDay).not.toContain('one point so far');
+    const noIntraday = renderReportHtml({ ...report, equityCurve: [report.equityCurve[2]!], intradayCurve: [] });
+    expect(noIntraday).toContain('one point so far');
+  });
+
+  it('names the exit, its times and holding period, and does not repeat a lone strategy as the total', () => {
+    const text = renderReportText(report);
+    expect(text).toMatch(/04-29 09:35\s+05-01 15:00\s+2d 6h\s+strategy exit \(rsi_above_50\), 2 orders/);
+    expect(renderReportHtml(report)).toContain('strategy exit (rsi_above_50), 2 orders');
+    expect(text).not.toMatch(/^all\s/m);
+    const two = { ...report.metrics.trades, byStrategy: [stats, { ...stats, strategy: 'b' }] };
+    expect(renderReportText({ ...report, metrics: { ...report.metrics, trades: two } })).toMatch(/^all\s/m);
+  });
+
+  it('shows a fraction whose DAY stop expired at the close as protected, with no alarm', () => {
+    const pos = report.positions[0]!;
+    const expired = {
+      ...report,
+      positions: [{ ...pos, protection: { ...pos.protection, state: 'partial' as const, protectedQty: 10, stopPrice: 95, dayStopExpired: true } }],
+      totals: { ...report.totals, unprotected: 0 },
+    };
+    const text = renderReportText(expired);
+    expect(text).not.toContain('NOT fully protected');
+    expect(text).toContain('protected (stop 95.00); fraction DAY stop expired at the close, re-armed at the open');
+    const html = renderReportHtml(expired);
+    expect(html).not.toContain('class="warn"');
   });
 
   it('prints the terminal table with the figures and latencies', () => {
