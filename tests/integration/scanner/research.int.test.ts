@@ -36,7 +36,7 @@ function files(dir: string): Map<string, string> {
   return out;
 }
 
-describe('strikeline research against the simulator', () => {
+describe('strikeline research against the simulator', { timeout: 240_000 }, () => {
   let sim: TestSimulator;
   let first: ResearchSummary;
   beforeAll(async () => {
