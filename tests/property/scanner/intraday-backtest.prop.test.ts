@@ -10,8 +10,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Bar } from '../../../src/domain/account.ts';
 import { backtestSession } from '../../../src/scanner/intraday/intraday-backtest.ts';
-import type { IntradaySession } from '../../../src/scanner/intraday/intraday-session.ts';
-import { decider, INTRADAY_STRATEGIES, type IntradayParams } from '../../../src/scanner/intraday/intraday-strategies.ts';
+import type { IntradaySession } from '../../../src/domain/rules/intraday/intraday-session.ts';
+import { decider, INTRADAY_STRATEGIES, type IntradayParams } from '../../../src/domain/rules/intraday/intraday-signals.ts';
 
 const OPEN = Date.parse('2024-05-01T13:30:00Z');
 const MIN = 60_000;
