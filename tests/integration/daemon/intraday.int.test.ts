@@ -11,6 +11,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { dirCheckpoints } from '../../../src/adapters/checkpoints/dir-checkpoints.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
 import { storedRegime } from '../../../src/cli/compose-phases.ts';
+import { DEFAULT_CONFIG } from '../../../src/config/schema.ts';
+import { firstEntrySignal } from '../../../src/domain/rules/intraday/intraday-signals.ts';
+import type { IntradaySession } from '../../../src/domain/rules/intraday/intraday-session.ts';
 import { entryClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
 import type { JournalEntry } from '../../../src/domain/ports.ts';
 import { INTENTS_TABLE, type IntentRecord } from '../../../src/records/intent-record.ts';
@@ -46,6 +49,11 @@ function printedMarket(): SyntheticMarketWithInfo {
     }).filter((b) => b.t >= tsStart && b.t < tsEnd && b.t + 60_000 <= tsNow);
   return { ...market, bars, seed: 0, symbols: market.symbols.map((x) => ({ ...x, sector: 'Information Technology' })), has: (symbol) => market.symbols.some((x) => x.symbol === symbol) };
 }
+
+const sessionOf = (printed: typeof PRINTED): IntradaySession => ({
+  date: DAY, tsOpen: Date.parse(`${DAY}T13:30:00Z`), tsClose: Date.parse(`${DAY}T20:00:00Z`), prevClose: null,
+  bars: printed.map(([hm, p]) => ({ ts: Date.parse(`${DAY}T${hm}:00Z`), open: p, high: p, low: p, close: p, volume: 100 })),
+});
 
 const journal = (d: Daemon, action: string, symbol = 'AAPL'): JournalEntry[] =>
   d.store.journal.list().filter((e) => e.actor === 'intraday' && e.action === action && e.symbol === symbol);
@@ -112,6 +120,9 @@ describe('intraday strategies in the daemon (simulator)', () => {
     }, DEADLINE_MS, 'the restarted daemon to see the signal again');
     const buys = (await h.user.listOrders({ status: 'all', limit: 500 })).filter((o) => o.side === 'buy' && o.symbol === 'AAPL');
     expect(buys.map((o) => o.clientOrderId)).toEqual([id]);
+    // VWAP reversion, switched off here, had its signal on 09:41's close (1 % below the VWAP): it never entered.
+    expect(firstEntrySignal('vwap_reversion', sessionOf(PRINTED), DEFAULT_CONFIG.intraday)?.bar.ts).toBe(Date.parse(`${DAY}T13:41:00Z`));
+    expect(d.store.journal.list().filter((e) => e.data?.['strategy'] === 'vwap_reversion')).toEqual([]);
 
     await h.ctl.clock({ to: `${DAY}T19:45:05Z`, quiet: true });
     await waitFor(async () => (await harness.position('AAPL')) === 0, DEADLINE_MS, 'the intraday position closed at MARKET_CLOSE');
@@ -144,5 +155,22 @@ describe('intraday strategies in the daemon (simulator)', () => {
     const stopped = [...journal(d, 'intraday_entry_stopped', 'AAPL'), ...journal(d, 'intraday_entry_stopped', 'MSFT')];
     expect(stopped.map((e) => e.reason)).toEqual(['intraday.max_positions (1) reached']);
     expect((await h.user.listOrders({ status: 'all', limit: 500 })).filter((o) => o.side === 'buy')).toHaveLength(1);
+  }, 120_000);
+
+  it('with intraday.live off the daemon runs no intraday_entries task and enters nothing', async () => {
+    h = await startHarness({ market: printedMarket() }, `${DAY}T13:29:00Z`);
+    const d = intradayDaemon(h, { ...ORB_ONLY, live: false });
+    await d.ready();
+    await printRange(h, ['AAPL']);
+    await h.ctl.clock({ to: `${DAY}T13:50:00Z`, quiet: true });
+    await h.ctl.trade({ symbol: 'AAPL', price: 102, size: 100 });
+    const harness = h;
+    // The phase tasks run meanwhile (monitor_positions every simulated minute): the TRADING cycles happen.
+    await waitFor(async () => {
+      await harness.ctl.clock({ advance_ms: 5_000, quiet: true });
+      return d.events.filter((e) => e.kind === 'TaskRan' && e.task === 'monitor_positions').length >= 3;
+    }, DEADLINE_MS, 'three TRADING cycles with their tasks');
+    expect(d.events.filter((e) => e.kind === 'TaskRan' && e.task === 'intraday_entries')).toEqual([]);
+    expect((await h.user.listOrders({ status: 'all', limit: 500 })).filter((o) => o.side === 'buy')).toEqual([]);
   }, 120_000);
 });
