@@ -1,6 +1,7 @@
 /**
- * @module TRADING's `intraday_entries` task (every 5 s, so a bar is acted on seconds after its close): each enabled intraday strategy's first signal of the
- * session, from the same pure signal function the backtests use (domain/rules/intraday), acted on as the backtest
+ * @module The `intraday_entries` task of MARKET_OPEN and TRADING (every 5 s: a bar is acted on seconds after its
+ * close): each enabled intraday strategy's first signal of the session, from the same pure signal function the
+ * backtests use (domain/rules/intraday), acted on as the backtest
  * acts on it: at the open after the signal bar (a signal older than FRESH_MS is a missed one, left), before the
  * entry cutoff. An entry passes the kill switch, the risk authority (breakers, the strategy's own, the drawdown
  * scalar), one position per symbol and day, no position or open order already on the symbol, and

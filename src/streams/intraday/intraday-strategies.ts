@@ -1,6 +1,6 @@
 /**
  * @module The intraday strategies in the daemon (docs/intraday.md): with `intraday.live` on, the symbols' minute
- * bars are subscribed on the data stream and TRADING runs `intraday_entries` every minute; MARKET_CLOSE always runs
+ * bars are subscribed on the data stream and MARKET_OPEN and TRADING run `intraday_entries` every 5 s; MARKET_CLOSE always runs
  * `close_intraday`, so positions opened while `live` was on are closed even after it is switched off. The closes go
  * to the protection core as exit requests (`exits$`).
  */
@@ -29,6 +29,7 @@ export function intradayStrategies(deps: Deps, options: EntryOptions = {}): Intr
   return {
     run$: bars?.run$ ?? EMPTY,
     exits$: exits.asObservable(),
-    withTasks: (r) => ({ ...r, TRADING: [...r.TRADING, ...entries], MARKET_CLOSE: [close, ...r.MARKET_CLOSE] }),
+    // MARKET_OPEN too: the gap fill decides on the session's first bar (09:30), filled at 09:31 as in its backtest.
+    withTasks: (r) => ({ ...r, MARKET_OPEN: [...r.MARKET_OPEN, ...entries], TRADING: [...r.TRADING, ...entries], MARKET_CLOSE: [close, ...r.MARKET_CLOSE] }),
   };
 }

@@ -39,13 +39,13 @@ function intradayDaemon(h: Harness, intraday: Record<string, unknown> = ORB_ONLY
 /** The prints' minutes as the bars API serves them (what a daemon started after them backfills): [minute, price]. */
 const PRINTED: ReadonlyArray<readonly [string, number]> = [['13:31', 100], ['13:36', 101], ['13:41', 99], ['13:44', 100], ['13:50', 102]];
 
-/** The fixture market, whose bars API serves the test's prints as minute bars once their minute is over. */
-function printedMarket(): SyntheticMarketWithInfo {
+/** The fixture market, whose bars API serves the given minutes (ISO minute, price) as minute bars once they are over. */
+function printedMarket(printed: ReadonlyArray<readonly [string, number]> = PRINTED.map(([hm, p]) => [`${DAY}T${hm}`, p] as const)): SyntheticMarketWithInfo {
   const market = createFakeMarket();
   const bars = (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number): SimBar[] =>
-    timeframe.unit !== 'Min' || timeframe.amount !== 1 ? [] : PRINTED.map(([hm, p]) => {
+    timeframe.unit !== 'Min' || timeframe.amount !== 1 ? [] : printed.map(([minute, p]) => {
       const price = p * (SCALE[symbol] ?? 1);
-      return { t: Date.parse(`${DAY}T${hm}:00Z`), o: price, h: price, l: price, c: price, v: 100, n: 1, vw: price };
+      return { t: Date.parse(`${minute}:00Z`), o: price, h: price, l: price, c: price, v: 100, n: 1, vw: price };
     }).filter((b) => b.t >= tsStart && b.t < tsEnd && b.t + 60_000 <= tsNow);
   return { ...market, bars, seed: 0, symbols: market.symbols.map((x) => ({ ...x, sector: 'Information Technology' })), has: (symbol) => market.symbols.some((x) => x.symbol === symbol) };
 }
@@ -172,5 +172,27 @@ describe('intraday strategies in the daemon (simulator)', () => {
     }, DEADLINE_MS, 'three TRADING cycles with their tasks');
     expect(d.events.filter((e) => e.kind === 'TaskRan' && e.task === 'intraday_entries')).toEqual([]);
     expect((await h.user.listOrders({ status: 'all', limit: 500 })).filter((o) => o.side === 'buy')).toEqual([]);
+  }, 120_000);
+
+  it('the intraday gap fill buys a gap down on the first bar, in MARKET_OPEN, against the previous session\'s last close', async () => {
+    // April 30 closed at 100 (its 15:59 bar, from the bars API); May 1 opens at 97: a 3 % gap down.
+    h = await startHarness({ market: printedMarket([['2024-04-30T19:59', 100]]) }, `${DAY}T13:29:30Z`);
+    const gapOnly = { live: true, symbols: ['AAPL'], orb: { enabled: false }, vwap_reversion: { enabled: false }, intraday_gap_fill: { enabled: true, min_gap_pct: 1, max_gap_pct: 6 } };
+    const d = intradayDaemon(h, gapOnly);
+    await d.ready();
+    await h.ctl.clock({ to: `${DAY}T13:30:10Z`, quiet: true });
+    await h.ctl.trade({ symbol: 'AAPL', price: 97, size: 100 });
+    await h.ctl.clock({ to: `${DAY}T13:31:00Z`, quiet: true });
+    const harness = h;
+    // The task's run ends (its TaskRan) after its journal lines: the entry is seen whole.
+    const ran = await waitFor(async () => {
+      await harness.ctl.clock({ advance_ms: 1_000, quiet: true });
+      return d.events.find((e) => e.kind === 'TaskRan' && e.task === 'intraday_entries' && e.detail.includes('submitted'));
+    }, DEADLINE_MS, 'the gap-fill entry');
+    expect(ran).toMatchObject({ phase: 'MARKET_OPEN' });
+    const [entry] = journal(d, 'intraday_entry');
+    expect(entry?.reason).toBe('intraday intraday_gap_fill: gap down -3.00% from 100.00');
+    expect(entry?.data).toMatchObject({ strategy: 'intraday_gap_fill', target: 100, stop: 94 });
+    expect(journal(d, 'intraday_entry_submitted')).toHaveLength(1);
   }, 120_000);
 });
