@@ -150,7 +150,7 @@ async function round(
       timer_interval_ms: 3_600_000,
     },
   };
-  const never = { trades$: () => new Subject<never>() };
+  const never = { trades$: () => new Subject<never>(), bars$: () => new Subject<never>() };
   const events$ = protectionStream(
     {
       broker,

@@ -79,7 +79,7 @@ async function protect(ctx: Context): Promise<void> {
   ctx.events.emit('RUN_STARTED', { command: 'stream', pid: process.pid });
   try {
     await lastValueFrom(
-      daemonStream(deps, { clock, phases: composePhasePorts(ctx, store) }).pipe(
+      daemonStream(deps, { clock, phases: composePhasePorts(ctx, store), intraday: ctx.env.tradingCapital === undefined ? {} : { tradingCapital: ctx.env.tradingCapital } }).pipe(
         tap((e) => {
           if (e.kind !== 'Ready') return;
           const line = { event: 'ready', pid: process.pid, rest: ctx.env.endpoint, tradingStream: ctx.env.streamUrl, dataStream: ctx.env.dataStreamUrl, root: ctx.env.root };

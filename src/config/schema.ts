@@ -238,6 +238,10 @@ const sections = {
     min_trades: int({ gte: 1, lte: 1_000 }).default(20),
     /** No intraday entry filled in the last minutes before MARKET_CLOSE begins. */
     entry_cutoff_min: int({ gte: 0, lte: 390 }).default(60),
+    /** The daemon trades the enabled strategies in TRADING; off, they are only backtested (a real-money choice). */
+    live: configSwitch(false),
+    /** Intraday positions the daemon holds at once (opened today by an intraday strategy, not yet closed). */
+    max_positions: int({ gte: 1, lte: 20 }).default(2),
     orb: z.strictObject({ enabled: configSwitch(true), range_min: int({ gte: 1, lte: 120 }).default(15) }).prefault({}),
     vwap_reversion: z.strictObject({ enabled: configSwitch(true), band_pct: num({ gt: 0, lte: 20 }).default(1) }).prefault({}),
     intraday_gap_fill: z.strictObject({

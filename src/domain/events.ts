@@ -1,6 +1,7 @@
 /** @module Events the engine reacts to: the broker's trade updates, market trades, feed state. */
 import type { Price, Qty } from './money.ts';
 import type { OrderReport } from './orders.ts';
+import type { Bar } from './account.ts';
 
 export type TradeUpdateName =
   | 'new'
@@ -44,6 +45,13 @@ export interface MarketTrade {
   readonly price: Price;
   readonly size: number;
   readonly tsEvent: number;
+}
+
+/** A 1-minute bar of the data stream (`T:"b"`), sent just after its minute ended; `ts` is the minute's start. */
+export interface MarketBar {
+  readonly kind: 'MarketBar';
+  readonly symbol: string;
+  readonly bar: Bar;
 }
 
 /** A feed (re)connected: events may have been missed, take a REST snapshot. */

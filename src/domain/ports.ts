@@ -10,7 +10,7 @@ import type {
   PositionReport,
 } from './account.ts';
 import type { FillQuery, FillReport, PortfolioHistoryQuery, PortfolioHistoryReport } from './account-history.ts';
-import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from './events.ts';
+import type { BadFrame, FeedEvent, MarketBar, MarketTrade, TradeUpdate } from './events.ts';
 import type { OrderReport, SubmitOrder } from './orders.ts';
 import type { BrokerError } from './broker-error.ts';
 
@@ -64,9 +64,13 @@ export interface TradeUpdateFeed {
   tradeUpdates$(): Observable<TradeUpdate | FeedEvent | BadFrame>;
 }
 
-/** The market-data stream: trades for the symbols most recently emitted by `symbols$`. */
+/**
+ * The market-data stream: trades (or minute bars) for the symbols most recently emitted by `symbols$`. Both ride
+ * one connection (Alpaca allows one per account): each subscription adds its symbols to it.
+ */
 export interface MarketFeed {
   trades$(symbols$: Observable<readonly string[]>): Observable<MarketTrade | FeedEvent | BadFrame>;
+  bars$(symbols$: Observable<readonly string[]>): Observable<MarketBar | FeedEvent | BadFrame>;
 }
 
 /** Time, from one place. The live clock follows the broker's clock (see streams/clock). */

@@ -2,6 +2,7 @@
  * @module The edge's check of every streamed frame before it is mapped: a trade update needs a known event, a
  * parseable broker timestamp, an order with id, symbol and side, and for an execution finite positive price and
  * quantity and a finite position; a market trade needs a symbol, finite positive price and size, and a timestamp.
+ * A minute bar needs a symbol, positive prices its low and high hold, a volume and a time.
  * A frame that fails is reported as a BadFrame and never reaches the holdings or the clock.
  */
 import type { streaming } from '@alpacahq/alpaca-trade-api';
@@ -62,4 +63,18 @@ export function checkMarketTrade(t: { readonly symbol?: unknown; readonly price?
           : !validDate(t.timestamp) ? 'no parseable timestamp'
             : null;
   return reason === null ? null : { kind: 'BadFrame', feed: 'market', reason, frame: { symbol: text(t.symbol), price: text(t.price), size: text(t.size) } };
+}
+
+/** Null when the minute bar may be mapped (a symbol, finite positive prices with low <= open, close <= high, a volume, a time). */
+export function checkMarketBar(b: { readonly symbol?: unknown; readonly open?: unknown; readonly high?: unknown; readonly low?: unknown; readonly close?: unknown; readonly volume?: unknown; readonly timestamp?: unknown }): BadFrame | null {
+  const [o, h, l, c, v] = [finite(b.open), finite(b.high), finite(b.low), finite(b.close), finite(b.volume)];
+  const prices = [o, h, l, c];
+  const reason =
+    text(b.symbol) === '' ? 'no symbol'
+      : prices.some((p) => p === null || !(p > 0)) ? `bar prices "${prices.map((p) => String(p)).join(' ')}"`
+        : (l ?? 0) > Math.min(o ?? 0, c ?? 0) || (h ?? 0) < Math.max(o ?? 0, c ?? 0) ? 'bar low/high do not hold its open and close'
+          : v === null || !(v >= 0) ? `volume "${text(b.volume)}"`
+            : !validDate(b.timestamp) ? 'no parseable timestamp'
+              : null;
+  return reason === null ? null : { kind: 'BadFrame', feed: 'market', reason, frame: { symbol: text(b.symbol), close: text(b.close) } };
 }

@@ -1,69 +1,64 @@
-/** @module Alpaca's stock data stream as a cold Observable of trades for a changing set of symbols. */
-import { streaming } from '@alpacahq/alpaca-trade-api';
-import { Observable, type Subscription } from 'rxjs';
-import { BrokerError } from '../../domain/broker-error.ts';
-import type { BadFrame, FeedEvent, MarketTrade } from '../../domain/events.ts';
+/** @module Alpaca's stock data stream as cold Observables of trades and of minute bars, over one shared connection. */
+import type { streaming } from '@alpacahq/alpaca-trade-api';
+import { Observable, type Subscriber } from 'rxjs';
+import type { BadFrame, FeedEvent, MarketBar, MarketTrade } from '../../domain/events.ts';
 import { price } from '../../domain/money.ts';
 import type { MarketFeed } from '../../domain/ports.ts';
-import { checkMarketTrade } from './check-frame.ts';
-import { RECONNECT, type StreamOptions } from './trade-updates.ts';
-import { epochNow } from '../../domain/time/wall-clock.ts';
+import { checkMarketBar, checkMarketTrade } from './check-frame.ts';
+import { marketSocket, type MarketChannel, type MarketListener, type MarketSocket } from './market-socket.ts';
+import type { StreamOptions } from './trade-updates.ts';
+
+type Out = MarketTrade | MarketBar | FeedEvent | BadFrame;
+
+/** A listener per subscriber: it hears its channel's frames for its symbols and the socket's state. */
+interface Tap extends MarketListener {
+  readonly next: (e: Out) => void;
+}
+
+const toTrade = (t: streaming.StreamTrade): MarketTrade | BadFrame =>
+  checkMarketTrade(t) ?? { kind: 'MarketTrade', symbol: t.symbol, price: price(t.price), size: t.size, tsEvent: t.timestamp.getTime() };
+
+const toBar = (b: streaming.StreamBar): MarketBar | BadFrame =>
+  checkMarketBar(b) ?? { kind: 'MarketBar', symbol: b.symbol, bar: { ts: b.timestamp.getTime(), open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume } };
+
+function deliver(e: MarketTrade | MarketBar | BadFrame, listeners: readonly MarketListener[]): void {
+  for (const l of listeners as readonly Tap[]) {
+    // A malformed frame may carry no symbol: every listener of the channel hears of it.
+    if (e.kind === 'BadFrame' || l.symbols?.has(e.symbol) === true) l.next(e);
+  }
+}
+
+function channel$<T extends Out>(socket: MarketSocket, channel: MarketChannel, symbols$: Observable<readonly string[]>): Observable<T> {
+  return new Observable<T>((subscriber: Subscriber<T>) => {
+    const tap: Tap = {
+      channel,
+      symbols: null,
+      next: (e) => { subscriber.next(e as T); },
+      feed: (e) => { subscriber.next(e as T); },
+      fail: (e) => { subscriber.error(e); },
+    };
+    socket.attach(tap);
+    const symbolsSub = symbols$.subscribe({
+      next: (symbols) => {
+        tap.symbols = new Set(symbols);
+        socket.update();
+      },
+      error: (e: unknown) => { subscriber.error(e); },
+    });
+    return () => {
+      symbolsSub.unsubscribe();
+      socket.detach(tap);
+    };
+  });
+}
 
 export function createMarketFeed(options: StreamOptions): MarketFeed {
+  const socket = marketSocket(options, {
+    trade: (t, listeners) => { deliver(toTrade(t), listeners); },
+    bar: (b, listeners) => { deliver(toBar(b), listeners); },
+  });
   return {
-    trades$: (symbols$) =>
-      new Observable<MarketTrade | FeedEvent | BadFrame>((subscriber) => {
-        const stream = new streaming.StockDataStream({
-          credentials: { keyId: options.keyId, secret: options.secretKey },
-          url: options.url,
-          ...RECONNECT,
-          ...(options.wsFactory === undefined ? {} : { wsFactory: options.wsFactory }),
-        });
-        let current = new Set<string>();
-        let up = false;
-        let connected = false;
-        stream.onTrade((t) => {
-          subscriber.next(checkMarketTrade(t) ?? { kind: 'MarketTrade', symbol: t.symbol, price: price(t.price), size: t.size, tsEvent: t.timestamp.getTime() });
-        });
-        stream.onConnect(() => {
-          up = true;
-          subscriber.next({ kind: 'FeedResynced', feed: 'market', tsEvent: epochNow() });
-        });
-        stream.onStateChange((state) => {
-          if (up && (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)) {
-            up = false;
-            subscriber.next({ kind: 'FeedDown', feed: 'market', tsEvent: epochNow(), reason: state });
-          }
-        });
-        stream.onError((message) => {
-          if (/auth failed|not authenticated/i.test(message)) {
-            subscriber.error(new BrokerError('auth', `market data stream refused the credentials (${message})`));
-          } else if (/auth timeout/i.test(message)) {
-            // 404: the server saw no login in time. Slowness, not a refusal; the SDK gives up on it, so the
-            // feed fails as transient and its retry connects again.
-            subscriber.error(new BrokerError('transient', `market data stream login timed out (${message})`));
-          }
-        });
-        const symbolsSub: Subscription = symbols$.subscribe({
-          next: (symbols) => {
-            const next = new Set(symbols);
-            const added = [...next].filter((s) => !current.has(s));
-            const removed = [...current].filter((s) => !next.has(s));
-            current = next;
-            if (added.length > 0) stream.subscribeForTrades(added);
-            if (removed.length > 0) stream.unsubscribeFromTrades(removed);
-            if (!connected) {
-              connected = true;
-              stream.connect();
-            }
-          },
-          error: (e: unknown) => { subscriber.error(e); },
-        });
-        return () => {
-          symbolsSub.unsubscribe();
-          stream.removeAllListeners();
-          stream.disconnect();
-        };
-      }),
+    trades$: (symbols$) => channel$<MarketTrade | FeedEvent | BadFrame>(socket, 'trades', symbols$),
+    bars$: (symbols$) => channel$<MarketBar | FeedEvent | BadFrame>(socket, 'bars', symbols$),
   };
 }

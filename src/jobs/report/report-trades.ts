@@ -11,7 +11,11 @@ import type { ReportTrade, TradeStats } from './report-data.ts';
 /** An entry decision may be journaled a little after the broker stamped the fill (clocks differ). */
 const SLACK_MS = 60_000;
 
-/** The strategy of the latest entry the trader journaled for the symbol at or before `ts`. */
+/** An entry sent by `trade`, or by the daemon's intraday strategies (docs/intraday.md). */
+const isEntrySubmitted = (e: JournalEntry): boolean =>
+  (e.actor === 'trade' && e.action === 'entry_submitted') || (e.actor === 'intraday' && e.action === 'intraday_entry_submitted');
+
+/** The strategy of the latest entry the trader (or the daemon's intraday strategies) journaled for the symbol at or before `ts`. */
 export function strategyAt(
   journal: readonly JournalEntry[],
   symbol: string,
@@ -20,8 +24,7 @@ export function strategyAt(
   let best: JournalEntry | undefined;
   for (const e of journal) {
     if (
-      e.actor === 'trade' &&
-      e.action === 'entry_submitted' &&
+      isEntrySubmitted(e) &&
       e.symbol === symbol &&
       e.ts <= ts + SLACK_MS &&
       (best === undefined || e.ts >= best.ts)

@@ -7,8 +7,8 @@
  * slippage on both fills and a commission per share each way.
  */
 import type { Bar } from '../../domain/account.ts';
-import type { IntradaySession } from './intraday-session.ts';
-import { decider, type IntradayParams, type IntradayStrategyName } from './intraday-strategies.ts';
+import type { IntradaySession } from '../../domain/rules/intraday/intraday-session.ts';
+import { decider, type IntradayParams, type IntradayStrategyName } from '../../domain/rules/intraday/intraday-signals.ts';
 
 export interface IntradayCosts {
   readonly slippageBps: number;

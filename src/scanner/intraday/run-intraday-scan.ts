@@ -7,9 +7,9 @@ import type { Config } from '../../config/schema.ts';
 import type { Broker } from '../../domain/ports.ts';
 import { backtestSession, type IntradayTrade } from './intraday-backtest.ts';
 import { intradayHistory } from './intraday-history.ts';
-import { intradaySessions } from './intraday-session.ts';
+import { intradaySessions } from '../../domain/rules/intraday/intraday-session.ts';
 import { intradayStats, type IntradayStats } from './intraday-stats.ts';
-import { INTRADAY_STRATEGIES, type IntradayStrategyName } from './intraday-strategies.ts';
+import { INTRADAY_STRATEGIES, type IntradayStrategyName } from '../../domain/rules/intraday/intraday-signals.ts';
 
 export interface IntradayScanDeps {
   readonly broker: Broker;

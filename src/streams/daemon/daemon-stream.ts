@@ -21,6 +21,8 @@ import { orchestratorStream } from '../phases/orchestrator-stream.ts';
 import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
 import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
 import { inFlight } from '../in-flight.ts';
+import { intradayStrategies } from '../intraday/intraday-strategies.ts';
+import type { EntryOptions } from '../intraday/intraday-entries.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
@@ -36,6 +38,8 @@ export interface DaemonOptions {
   readonly credentialsCheckMs?: number;
   /** The market-phase orchestrator's ports (docs/phases.md); without them the daemon runs no phase tasks. */
   readonly phases?: PhasePorts;
+  /** The intraday entries' options (TRADING_CAPITAL); the intraday tasks run with the phase tasks. */
+  readonly intraday?: EntryOptions;
 }
 
 /** `strikeline status` calls a daemon gone after 30 s without a heartbeat. */
@@ -111,7 +115,8 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
     const handsOff$ = new BehaviorSubject<boolean>(safety?.active === true && safety.onDisconnect === 'flatten');
     // A failure of the whole pipeline (a bug, a feed that keeps refusing) restarts it from LMDB and the broker,
     // the same path as a process restart; past the budget the daemon exits non-zero for systemd to restart.
-    const protection$ = protectionStream(deps, { handsOff$, ...(options.clock === undefined ? {} : { clock: options.clock }) }).pipe(
+    const intraday = options.phases === undefined ? null : intradayStrategies(deps, options.intraday);
+    const protection$ = protectionStream(deps, { handsOff$, ...(intraday === null ? {} : { exitRequests$: intraday.exits$ }), ...(options.clock === undefined ? {} : { clock: options.clock }) }).pipe(
       supervise({ maxRestarts: 3, windowMs: 600_000, delayMs: 1_000, log: deps.log.child({ component: 'daemon' }), name: 'protection' }),
       share(),
     );
@@ -132,11 +137,11 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
     const work = inFlight();
     const phases$ = options.phases === undefined
       ? EMPTY
-      : orchestratorStream(deps, { tasks: phaseTasks(deps, options.phases), inFlight: work, ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
+      : orchestratorStream(deps, { tasks: intraday?.withTasks(phaseTasks(deps, options.phases)) ?? phaseTasks(deps, options.phases), inFlight: work, ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
     // The risk authority beside the core: it reads the core's fills and audits, never its orders.
     const risk$ = riskStream(deps, protection$, work);
     // The guard first: it must hear the very first answer (the start's clock sync).
-    const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$).pipe(share());
+    const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$, intraday?.run$ ?? EMPTY).pipe(share());
     const running$ = merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
       takeUntil(deps.shutdown$),
     );

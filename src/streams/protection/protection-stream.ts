@@ -7,7 +7,7 @@ import {
   BehaviorSubject, EMPTY, Subject, asapScheduler, asyncScheduler, connect, defer, distinctUntilChanged, filter, first,
   from, shareReplay, switchMap, ignoreElements, interval, map, merge, mergeMap, observeOn, of, share, tap, takeUntil, throttleTime, timer, type Observable,
 } from 'rxjs';
-import type { CommandOutcome, DaemonInput, Tick } from '../../domain/holdings/daemon-inputs.ts';
+import type { CommandOutcome, DaemonInput, SoftExitDue, Tick } from '../../domain/holdings/daemon-inputs.ts';
 import type { DaemonEvent, ExitTrack } from '../../domain/holdings/daemon-events.ts';
 import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from '../../domain/events.ts';
 import { nextWakeAt } from '../../domain/holdings/wake.ts';
@@ -42,6 +42,8 @@ export interface ProtectionStreamOptions {
   readonly clock?: SyncedClock;
   /** True while another pipeline needs the daemon's hands off the orders (safety mode flattening). */
   readonly handsOff$?: Observable<boolean>;
+  /** Market exits asked by another pipeline (the intraday closes at MARKET_CLOSE), carried out as soft exits. */
+  readonly exitRequests$?: Observable<SoftExitDue>;
 }
 
 export type ProtectionEvent = DaemonEvent | FeedEvent | BadFrame;
@@ -166,7 +168,7 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     );
     const inputs$: Observable<DaemonInput> = merge(
       updates$, snapshots$, clockReports$.pipe(map((report) => ({ kind: 'ClockSynced' as const, report }))), ticks$.pipe(map(() => TICK)),
-      wakes$, haltChanges$, signals$.pipe(filter(notStale)), outcomes$.pipe(observeOn(asapScheduler)),
+      wakes$, haltChanges$, signals$.pipe(filter(notStale)), outcomes$.pipe(observeOn(asapScheduler)), options.exitRequests$ ?? EMPTY,
     );
     const execute = commandExecutor(deps.broker, { unknownTimeoutMs: cfg.unknown_order_timeout_ms, log });
     // Orders sent and not yet answered (acknowledged, refused or found unclear): bookkeeping waits for them.

@@ -10,8 +10,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import type { Bar } from '../../../src/domain/account.ts';
 import { backtestSession } from '../../../src/scanner/intraday/intraday-backtest.ts';
-import type { IntradaySession } from '../../../src/scanner/intraday/intraday-session.ts';
-import { decider, INTRADAY_STRATEGIES, type IntradayParams } from '../../../src/scanner/intraday/intraday-strategies.ts';
+import type { IntradaySession } from '../../../src/domain/rules/intraday/intraday-session.ts';
+import { decider, firstEntrySignal, INTRADAY_STRATEGIES, type IntradayParams } from '../../../src/domain/rules/intraday/intraday-signals.ts';
 
 const OPEN = Date.parse('2024-05-01T13:30:00Z');
 const MIN = 60_000;
@@ -52,6 +52,12 @@ describe('the intraday backtest', () => {
     const cutSession = { ...s, bars: s.bars.slice(0, k + 1) };
     const short = decider(name, cutSession, p);
     expect(cutSession.bars.map((b, i) => short(b, i))).toEqual(fullDecisions.slice(0, k + 1));
+  });
+
+  test.prop([strategyArb, sessionArb, paramsArb, windowArb, costsArb])('a backtest trade enters at the open after the first signal, the one the daemon acts on', (name, s, p, w, c) => {
+    const t = backtestSession(name, s, p, w, c);
+    if (t === null) return;
+    expect(t.tsEntry).toBe((firstEntrySignal(name, s, p)?.bar.ts ?? NaN) + MIN);
   });
 
   test.prop([strategyArb, sessionArb, paramsArb, windowArb, costsArb])('entries before the cutoff, exits by MARKET_CLOSE at prices traded, costs only take away', (name, s, p, w, c) => {

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../../../../src/domain/account.ts';
 import { backtestSession } from '../../../../src/scanner/intraday/intraday-backtest.ts';
-import { intradaySessions, type IntradaySession } from '../../../../src/scanner/intraday/intraday-session.ts';
-import { decider, type IntradayParams } from '../../../../src/scanner/intraday/intraday-strategies.ts';
+import { intradaySessions, type IntradaySession } from '../../../../src/domain/rules/intraday/intraday-session.ts';
+import { decider, type IntradayParams } from '../../../../src/domain/rules/intraday/intraday-signals.ts';
 
 const OPEN = Date.parse('2024-05-01T13:30:00Z');
 const CLOSE = Date.parse('2024-05-01T20:00:00Z');

@@ -1,5 +1,6 @@
 /**
- * @module The three intraday strategies (seeds 001 and 002), long only, on one session's 1-minute bars. Each is a
+ * @module The three intraday strategies (seeds 001 and 002), long only, on one session's 1-minute bars: the one
+ * signal function each, shared by the backtests (`scan --intraday`) and the daemon's live entries. Each is a
  * decider fed the session's bars one at a time, in order: it sees bar i only after bars 0..i-1, so no decision can
  * look ahead. An entry is decided on a bar's close (filled at the next bar's open) with its stop and target.
  * - opening-range breakout: the first close above the high of the first `range_min` minutes; stop at the range's
@@ -8,7 +9,7 @@
  * - intraday gap fill: a gap down between `min_gap_pct` and `max_gap_pct` below the previous close, bought on the
  *   first bar's close; target the previous close (the gap filled), stop as far below.
  */
-import type { Bar } from '../../domain/account.ts';
+import type { Bar } from '../../account.ts';
 import type { IntradaySession } from './intraday-session.ts';
 
 export const INTRADAY_STRATEGIES = ['orb', 'vwap_reversion', 'intraday_gap_fill'] as const;
@@ -76,4 +77,22 @@ export function decider(name: IntradayStrategyName, s: IntradaySession, p: Intra
   if (name === 'orb') return orb(s, p.orb);
   if (name === 'vwap_reversion') return vwapReversion(p.vwap_reversion);
   return gapFill(s, p.intraday_gap_fill);
+}
+
+export interface SignalAt {
+  /** The index of the bar whose close decided the entry. */
+  readonly index: number;
+  readonly bar: Bar;
+  readonly entry: IntradayEntry;
+}
+
+/** The session's first entry signal (the only one the backtest and the daemon act on), or null. */
+export function firstEntrySignal(name: IntradayStrategyName, s: IntradaySession, p: IntradayParams): SignalAt | null {
+  const decide = decider(name, s, p);
+  for (let i = 0; i < s.bars.length; i += 1) {
+    const bar = s.bars[i] as Bar;
+    const entry = decide(bar, i);
+    if (entry !== null) return { index: i, bar, entry };
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
  * bars from the open to the close of the broker's calendar (pre- and post-market bars left out), the previous
  * session's last close (for the gap), and the times the daemon's phases give it (MARKET_CLOSE and the entry cutoff).
  */
-import type { Bar, CalendarDay } from '../../domain/account.ts';
+import type { Bar, CalendarDay } from '../../account.ts';
 
 export interface IntradaySession {
   readonly date: string;
