@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dirCheckpoints } from '../../../src/adapters/checkpoints/dir-checkpoints.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
-import { storedRegime } from '../../../src/cli/compose-phases.ts';
+import { modelRegime } from '../../../src/cli/compose-phases.ts';
 import { DEFAULT_CONFIG } from '../../../src/config/schema.ts';
 import { firstEntrySignal } from '../../../src/domain/rules/intraday/intraday-signals.ts';
 import type { IntradaySession } from '../../../src/domain/rules/intraday/intraday-session.ts';
@@ -32,7 +32,7 @@ const ORB_ONLY = { live: true, symbols: ['AAPL', 'MSFT'], orb: { enabled: true, 
 function intradayDaemon(h: Harness, intraday: Record<string, unknown> = ORB_ONLY): Daemon {
   return h.startDaemon({}, {
     config: { phases: { cycle_ms: 100 }, intraday },
-    phases: (store) => ({ checkpoints: dirCheckpoints(join(h.t.root, 'checkpoints'), store), regime: storedRegime(store) }),
+    phases: (store) => ({ checkpoints: dirCheckpoints(join(h.t.root, 'checkpoints'), store), regime: modelRegime(join(h.t.root, 'data')) }),
   });
 }
 

@@ -12,7 +12,7 @@ const MODEL = { slippageBps: 0, commissionPerShare: 0 };
 
 const sale = (symbol: string, entry: number, exit: number, tsOpened: number): RealizedSale => ({
   orderId: `o-${symbol}-${tsOpened}`, clientOrderId: `sl-exit-${symbol}`, symbol, qty: 10, exitPrice: exit, entryPrice: entry,
-  realizedPl: (exit - entry) * 10, tsFilled: tsOpened + 3_600_000, tsOpened,
+  realizedPl: (exit - entry) * 10, tsFilled: tsOpened + 3_600_000, tsOpened, type: 'market', stopPrice: null, parentClientOrderId: null,
 });
 
 const journal: JournalEntry[] = [
@@ -25,9 +25,9 @@ const journal: JournalEntry[] = [
 describe('report by strategy: intraday strategies', () => {
   it('attributes each sale to the entry that opened it, intraday or daily', () => {
     const trades = [
-      toReportTrade(sale('AAPL', 100, 102, T0 - 86_000_000), journal, MODEL),
-      toReportTrade(sale('AAPL', 101, 103, T0 + 2), journal, MODEL),
-      toReportTrade(sale('MSFT', 40, 39, T0 + 2), journal, MODEL),
+      toReportTrade([sale('AAPL', 100, 102, T0 - 86_000_000)], journal, MODEL),
+      toReportTrade([sale('AAPL', 101, 103, T0 + 2)], journal, MODEL),
+      toReportTrade([sale('MSFT', 40, 39, T0 + 2)], journal, MODEL),
     ];
     expect(trades.map((t) => t.strategy)).toEqual(['momentum', 'orb', 'vwap_reversion']);
     const { byStrategy } = tradeStats(trades);
