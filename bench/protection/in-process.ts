@@ -128,6 +128,8 @@ export interface InProcessOptions {
   readonly rounds: number;
   readonly held: number;
   readonly perRound: number;
+  /** Sees the heap growth over each measured event, its bookkeeping included (negative when a GC ran meanwhile). */
+  readonly recordHeapBytes?: (bytes: number) => void;
 }
 
 /** One pipeline: `held` unmeasured fills, then `perRound` measured ones, each awaited until its POST is sent. */
@@ -181,13 +183,16 @@ async function round(
         if (s === symbol) resolve();
       };
     });
+    const fill = buyFill(symbol, i);
+    const heap0 = process.memoryUsage().heapUsed;
     const t0 = performance.now();
-    trading$.next(buyFill(symbol, i));
+    trading$.next(fill);
     await posted;
     const ms = performance.now() - t0;
     if (i >= options.held) recordMs(ms);
     // Let the step's bookkeeping (persist, journal, ack) finish: each fill arrives at an idle daemon.
     await new Promise((resolve) => setImmediate(resolve));
+    if (i >= options.held) options.recordHeapBytes?.(process.memoryUsage().heapUsed - heap0);
   }
   shutdown$.next();
   sub.unsubscribe();

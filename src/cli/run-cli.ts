@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { readEnv } from '../config/env.ts';
 import { makeScrubber, type Scrub } from '../domain/secrets/scrub.ts';
 import { reportFailure } from './errors.ts';
+import { quietBrokenPipe } from './quiet-broken-pipe.ts';
 import { scrubProcessOutput } from './scrub-process-output.ts';
 
 export type Register = (program: Command) => void;
@@ -35,6 +36,7 @@ function environmentScrubber(): Scrub {
 
 /** Parses argv and runs the command, its stdout and stderr scrubbed; sets the exit code instead of throwing. */
 export async function runCli(commands: CommandLoaders, argv: readonly string[] = process.argv): Promise<void> {
+  quietBrokenPipe();
   scrubProcessOutput(environmentScrubber());
   try {
     await (await buildProgram(commands, argv[2])).parseAsync([...argv]);

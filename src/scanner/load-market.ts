@@ -3,12 +3,12 @@
  * against the broker's calendar, and put the survivors on the session grid. Each refusal becomes a rejection
  * with its reason; a context symbol (SPY, the VIX proxy) that fails only makes its strategies unavailable.
  */
-import type { Bar } from '../domain/account.ts';
 import type { Broker } from '../domain/ports.ts';
-import { assembleMarket } from './data/assemble-market.ts';
-import { fetchDailyBars } from './data/fetch-bars.ts';
+import { assembleMarketColumns } from './data/assemble-market.ts';
+import { columnsFromBars, type BarColumns } from './data/bar-columns.ts';
+import { fetchDailyColumns } from './data/fetch-bars.ts';
 import type { ScanRejection } from './data/scan-rejections.ts';
-import { validateBars } from './data/validate-bars.ts';
+import { validateColumns, withSessionDays } from './data/validate-bars.ts';
 import type { MarketData } from './market-data.ts';
 import type { Progress } from './output/progress.ts';
 import type { ScanWindow } from './scan-window.ts';
@@ -28,6 +28,8 @@ export interface LoadedMarket {
   readonly bars: number;
 }
 
+const NO_BARS = columnsFromBars([]);
+
 export async function loadMarket(
   broker: Broker,
   universe: readonly string[],
@@ -37,7 +39,7 @@ export async function loadMarket(
 ): Promise<LoadedMarket> {
   const wanted = [...new Set([...universe, ...context])];
   o.progress.start('fetching daily bars', wanted.length);
-  const fetched = await fetchDailyBars(broker, wanted, {
+  const fetched = await fetchDailyColumns(broker, wanted, {
     cacheDir: o.cacheDir,
     fromDate: window.fromDate,
     tsEnd: window.tsNow,
@@ -49,13 +51,14 @@ export async function loadMarket(
   });
   o.progress.stop();
   const rejected: ScanRejection[] = [];
-  const valid = new Map<string, readonly Bar[]>();
+  const valid = new Map<string, BarColumns>();
+  const validation = withSessionDays({ sessions: window.sessions, staleAfterHours: o.staleAfterHours });
   for (const symbol of wanted) {
     const failure = fetched.failed.get(symbol);
-    const bars = fetched.bars.get(symbol) ?? [];
+    const bars = fetched.bars.get(symbol) ?? NO_BARS;
     const check =
       failure === undefined
-        ? validateBars(bars, { sessions: window.sessions, staleAfterHours: o.staleAfterHours })
+        ? validateColumns(bars, validation)
         : { ok: false as const, reason: failure };
     if (check.ok) valid.set(symbol, bars);
     else
@@ -64,7 +67,7 @@ export async function loadMarket(
         reason: universe.includes(symbol) ? check.reason : `context symbol: ${check.reason}`,
       });
   }
-  const market = assembleMarket(
+  const market = assembleMarketColumns(
     window.sessions.map((s) => s.date),
     universe.filter((s) => valid.has(s)),
     valid,

@@ -13,6 +13,7 @@ import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { Bar } from '../../domain/account.ts';
 import type { BarAdjustment } from '../../domain/ports.ts';
+import { barsFromColumns, columnsFromBars, columnsOfBlock, type BarColumns } from './bar-columns.ts';
 import { tickerFileStem } from './ticker.ts';
 
 export interface CachedBars {
@@ -20,6 +21,14 @@ export interface CachedBars {
   readonly from: string;
   readonly adjustment: BarAdjustment;
   readonly bars: readonly Bar[];
+}
+
+/** The cache as the scan reads it: the columns are views of the file's bytes (no object per bar). */
+export interface CachedColumns {
+  readonly symbol: string;
+  readonly from: string;
+  readonly adjustment: BarAdjustment;
+  readonly columns: BarColumns;
 }
 
 const MAGIC = 'SLBARS02';
@@ -47,8 +56,8 @@ function columnsOf(file: Buffer, offset: number, count: number): Float64Array {
   return new Float64Array(file.buffer.slice(file.byteOffset + offset, file.byteOffset + offset + bytes));
 }
 
-/** The cached bars, or undefined when absent or unreadable (an unreadable cache is refetched, not trusted). */
-export function readCache(dir: string, symbol: string): CachedBars | undefined {
+/** The cached bars as columns, or undefined when absent or unreadable (an unreadable cache is refetched, not trusted). */
+export function readCacheColumns(dir: string, symbol: string): CachedColumns | undefined {
   const path = cacheFile(dir, symbol);
   if (!existsSync(path) || !LITTLE_ENDIAN) return undefined;
   try {
@@ -62,23 +71,32 @@ export function readCache(dir: string, symbol: string): CachedBars | undefined {
     const v = columnsOf(file, PREFIX + headerLength, count);
     // x - x is 0 for a finite number and NaN for NaN or an infinity: one pass over every value.
     let check = 0;
-    for (const x of v) check += x - x;
+    for (let i = 0; i < v.length; i += 1) check += (v[i] as number) - (v[i] as number);
     if (check !== 0) return undefined;
-    const bars = new Array<Bar>(count);
-    for (let i = 0; i < count; i += 1) {
-      bars[i] = { ts: v[i] as number, open: v[count + i] as number, high: v[2 * count + i] as number, low: v[3 * count + i] as number, close: v[4 * count + i] as number, volume: v[5 * count + i] as number };
-    }
-    return { symbol, from, adjustment: adjustment as BarAdjustment, bars };
+    return { symbol, from, adjustment: adjustment as BarAdjustment, columns: columnsOfBlock(v, count) };
   } catch {
     return undefined;
   }
 }
 
+/** The cached bars, or undefined when absent or unreadable. */
+export function readCache(dir: string, symbol: string): CachedBars | undefined {
+  const cached = readCacheColumns(dir, symbol);
+  if (cached === undefined) return undefined;
+  const { from, adjustment, columns } = cached;
+  return { symbol, from, adjustment, bars: barsFromColumns(columns) };
+}
+
 export function writeCache(dir: string, cached: CachedBars): void {
+  const { symbol, from, adjustment, bars } = cached;
+  writeCacheColumns(dir, { symbol, from, adjustment, columns: columnsFromBars(bars) });
+}
+
+export function writeCacheColumns(dir: string, cached: CachedColumns): void {
   if (!LITTLE_ENDIAN) return; // no cache on a big-endian machine: every scan fetches in full
   mkdirSync(dir, { recursive: true });
-  const { symbol, from, adjustment, bars } = cached;
-  const count = bars.length;
+  const { symbol, from, adjustment, columns } = cached;
+  const count = columns.length;
   const json = JSON.stringify({ symbol, from, adjustment, count });
   const headerLength = Buffer.byteLength(json) + ((8 - ((PREFIX + Buffer.byteLength(json)) % 8)) % 8);
   const out = Buffer.alloc(PREFIX + headerLength + COLUMNS * count * 8, 0x20);
@@ -86,13 +104,8 @@ export function writeCache(dir: string, cached: CachedBars): void {
   out.writeUInt32LE(headerLength, MAGIC.length);
   out.write(json, PREFIX, 'utf8');
   const v = new Float64Array(out.buffer, out.byteOffset + PREFIX + headerLength, COLUMNS * count);
-  bars.forEach((b, i) => {
-    v[i] = b.ts;
-    v[count + i] = b.open;
-    v[2 * count + i] = b.high;
-    v[3 * count + i] = b.low;
-    v[4 * count + i] = b.close;
-    v[5 * count + i] = b.volume;
+  [columns.ts, columns.open, columns.high, columns.low, columns.close, columns.volume].forEach((column, k) => {
+    v.set(column, k * count);
   });
   const path = cacheFile(dir, symbol);
   const tmp = `${path}.${String(process.pid)}.tmp`;

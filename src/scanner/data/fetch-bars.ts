@@ -10,8 +10,9 @@ import type { Bar } from '../../domain/account.ts';
 import { BrokerError } from '../../domain/broker-error.ts';
 import { nyToEpoch } from '../../domain/time/ny-time.ts';
 import type { BarAdjustment, Broker } from '../../domain/ports.ts';
-import { barDate } from './bar-date.ts';
-import { readCache, writeCache, type CachedBars } from './bar-cache.ts';
+import { dayNumber } from '../series.ts';
+import { barAt, barsFromColumns, columnsFromBars, filterColumns, sessionDayOf, type BarColumns } from './bar-columns.ts';
+import { readCacheColumns, writeCacheColumns, type CachedColumns } from './bar-cache.ts';
 
 export interface FetchOptions {
   readonly cacheDir: string;
@@ -27,9 +28,10 @@ export interface FetchOptions {
   readonly onBatch?: (symbolsDone: number, symbolsTotal: number) => void;
 }
 
-export interface FetchResult {
+/** Bars per symbol as columns (the scan's form: no object per bar). */
+export interface FetchedColumns {
   /** Bars per symbol from fromDate through closedThrough, oldest first. */
-  readonly bars: ReadonlyMap<string, readonly Bar[]>;
+  readonly bars: ReadonlyMap<string, BarColumns>;
   /** Symbols whose fetch failed, with the broker's message. */
   readonly failed: ReadonlyMap<string, string>;
   readonly barsFetched: number;
@@ -38,52 +40,68 @@ export interface FetchResult {
   readonly restated: readonly string[];
 }
 
+/** The same with a Bar per session. */
+export interface FetchResult extends Omit<FetchedColumns, 'bars'> {
+  readonly bars: ReadonlyMap<string, readonly Bar[]>;
+}
+
 /** The scan backtests on history adjusted for splits and dividends (a split is not a crash, a dividend not a gap). */
 export const SCAN_ADJUSTMENT: BarAdjustment = 'all';
 
 interface Plan {
   readonly symbol: string;
-  readonly cached: CachedBars | undefined;
+  readonly cached: CachedColumns | undefined;
   readonly tsStart: number;
 }
 
 function planFor(symbol: string, o: FetchOptions): Plan {
-  const cached = o.useCache ? readCache(o.cacheDir, symbol) : undefined;
+  const cached = o.useCache ? readCacheColumns(o.cacheDir, symbol) : undefined;
   const usable = cached !== undefined && cached.from <= o.fromDate && cached.adjustment === SCAN_ADJUSTMENT ? cached : undefined;
-  const last = usable?.bars[usable.bars.length - 1];
+  const n = usable?.columns.length ?? 0;
   // The cached last bar is asked again: the broker's copy of it tells whether the adjusted history was restated.
-  return { symbol, cached: usable, tsStart: last === undefined ? nyToEpoch(o.fromDate) : last.ts };
+  return { symbol, cached: usable, tsStart: usable === undefined || n === 0 ? nyToEpoch(o.fromDate) : (usable.columns.ts[n - 1] as number) };
 }
 
 const sameBar = (a: Bar, b: Bar): boolean =>
   a.ts === b.ts && a.open === b.open && a.high === b.high && a.low === b.low && a.close === b.close && a.volume === b.volume;
+
+const lastCached = (plan: Plan): Bar | undefined => {
+  const c = plan.cached?.columns;
+  return c === undefined || c.length === 0 ? undefined : barAt(c, c.length - 1);
+};
 
 /**
  * Adjusted history is restated as of each request: a split or dividend after the cached last bar changes that
  * bar's prices at the broker. Then the whole cache is stale and the symbol is fetched again in full.
  */
 function restated(plan: Plan, fresh: readonly Bar[]): boolean {
-  const last = plan.cached?.bars[plan.cached.bars.length - 1];
+  const last = lastCached(plan);
   if (last === undefined) return false;
   const again = fresh.find((b) => b.ts === last.ts);
   return again === undefined ? fresh.length > 0 : !sameBar(again, last);
 }
 
-const inWindow = (b: Bar, o: FetchOptions): boolean => {
-  const date = barDate(b);
-  return date >= o.fromDate && date <= o.closedThrough;
-};
+const EMPTY: readonly Bar[] = [];
 
 /** The cached bars plus the new closed sessions; the cache file is rewritten only when a bar was added. */
-function merge(plan: Plan, fresh: readonly Bar[], o: FetchOptions): { readonly bars: Bar[]; readonly added: number } {
-  const cached = plan.cached?.bars ?? [];
-  const lastTs = cached[cached.length - 1]?.ts ?? -Infinity;
-  const added = fresh.filter((b) => b.ts > lastTs && barDate(b) <= o.closedThrough).sort((a, b) => a.ts - b.ts);
-  const all = added.length === 0 ? [...cached] : [...cached, ...added].filter((b, i, arr) => i === 0 || b.ts !== (arr[i - 1] as Bar).ts);
+function merge(plan: Plan, fresh: readonly Bar[], o: FetchOptions): { readonly bars: BarColumns; readonly added: number } {
+  const cached = plan.cached?.columns;
+  const lastTs = lastCached(plan)?.ts ?? -Infinity;
+  const closedDay = dayNumber(o.closedThrough);
+  const added = fresh.filter((b) => b.ts > lastTs && sessionDayOf(b.ts) <= closedDay).sort((a, b) => a.ts - b.ts);
+  const all =
+    added.length === 0 && cached !== undefined
+      ? cached
+      : columnsFromBars([...(cached === undefined ? EMPTY : barsFromColumns(cached)), ...added].filter((b, i, arr) => i === 0 || b.ts !== (arr[i - 1] as Bar).ts));
   if (added.length > 0 || plan.cached === undefined) {
-    writeCache(o.cacheDir, { symbol: plan.symbol, from: plan.cached?.from ?? o.fromDate, adjustment: SCAN_ADJUSTMENT, bars: all });
+    writeCacheColumns(o.cacheDir, { symbol: plan.symbol, from: plan.cached?.from ?? o.fromDate, adjustment: SCAN_ADJUSTMENT, columns: all });
   }
-  return { bars: all.filter((b) => inWindow(b, o)), added: added.length };
+  const fromDay = dayNumber(o.fromDate);
+  const inWindow = (i: number): boolean => {
+    const day = sessionDayOf(all.ts[i] as number);
+    return day >= fromDay && day <= closedDay;
+  };
+  return { bars: filterColumns(all, inWindow), added: added.length };
 }
 
 interface Tally {
@@ -124,11 +142,11 @@ async function fetchRound(broker: Broker, plans: readonly Plan[], o: FetchOption
 }
 
 interface FetchMaps {
-  readonly bars: Map<string, Bar[]>;
+  readonly bars: Map<string, BarColumns>;
   readonly failed: Map<string, string>;
 }
 
-export async function fetchDailyBars(broker: Broker, symbols: readonly string[], o: FetchOptions): Promise<FetchResult> {
+export async function fetchDailyColumns(broker: Broker, symbols: readonly string[], o: FetchOptions): Promise<FetchedColumns> {
   const plans = symbols.map((s) => planFor(s, o));
   const out: FetchMaps = { bars: new Map(), failed: new Map() };
   const tally: Tally = { barsFetched: 0, requests: 0 };
@@ -136,4 +154,9 @@ export async function fetchDailyBars(broker: Broker, symbols: readonly string[],
   const again = await fetchRound(broker, plans, o, out, tally, report);
   if (again.length > 0) await fetchRound(broker, again, o, out, tally, report);
   return { bars: out.bars, failed: out.failed, barsFetched: tally.barsFetched, requests: tally.requests, restated: again.map((p) => p.symbol) };
+}
+
+export async function fetchDailyBars(broker: Broker, symbols: readonly string[], o: FetchOptions): Promise<FetchResult> {
+  const fetched = await fetchDailyColumns(broker, symbols, o);
+  return { ...fetched, bars: new Map([...fetched.bars].map(([symbol, columns]) => [symbol, barsFromColumns(columns)])) };
 }

@@ -8,7 +8,9 @@
  *   (the latest session closed at or before the scan's time).
  */
 import type { Bar, CalendarDay } from '../../domain/account.ts';
-import { barDate } from './bar-date.ts';
+import { dayNumber } from '../series.ts';
+import { columnsFromBars, sessionDayOf, type BarColumns } from './bar-columns.ts';
+import { dateOfDay } from './bar-date.ts';
 
 export interface ValidationContext {
   /** Sessions of the broker's calendar, ascending, covering the history (through the latest closed session). */
@@ -16,33 +18,60 @@ export interface ValidationContext {
   readonly staleAfterHours: number;
 }
 
+/** The context with each session's day number, computed once for a whole universe. */
+export interface ColumnValidationContext extends ValidationContext {
+  readonly sessionDays: Int32Array;
+}
+
+export const withSessionDays = (v: ValidationContext): ColumnValidationContext => ({
+  ...v,
+  sessionDays: Int32Array.from(v.sessions, (s) => dayNumber(s.date)),
+});
+
 export type Validation = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
-function malformed(b: Bar): string | null {
-  const prices = [b.open, b.high, b.low, b.close];
-  if (!prices.every((p) => Number.isFinite(p) && p > 0)) return 'a non-positive or non-finite price';
-  if (b.high < Math.max(b.open, b.close, b.low) || b.low > Math.min(b.open, b.close)) return 'high/low outside the open/close range';
-  if (!Number.isFinite(b.volume) || b.volume < 0) return 'a negative or non-finite volume';
+function malformed(c: BarColumns, i: number): string | null {
+  const open = c.open[i] as number;
+  const high = c.high[i] as number;
+  const low = c.low[i] as number;
+  const close = c.close[i] as number;
+  const volume = c.volume[i] as number;
+  const price = (p: number): boolean => Number.isFinite(p) && p > 0;
+  if (!(price(open) && price(high) && price(low) && price(close))) return 'a non-positive or non-finite price';
+  if (high < Math.max(open, close, low) || low > Math.min(open, close)) return 'high/low outside the open/close range';
+  if (!Number.isFinite(volume) || volume < 0) return 'a negative or non-finite volume';
   return null;
 }
 
-export function validateBars(bars: readonly Bar[], v: ValidationContext): Validation {
-  const first = bars[0];
-  const last = bars[bars.length - 1];
+/** Index of `day` in the ascending session days, or -1; `hint` (the next expected index) is tried first. */
+function sessionIndex(days: Int32Array, day: number, hint: number): number {
+  if (days[hint] === day) return hint;
+  let lo = 0;
+  let hi = days.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = days[mid] as number;
+    if (d === day) return mid;
+    if (d < day) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+export function validateColumns(c: BarColumns, v: ColumnValidationContext): Validation {
   const latest = v.sessions[v.sessions.length - 1];
-  if (first === undefined || last === undefined || latest === undefined) return { ok: false, reason: 'no daily bars' };
-  const index = new Map(v.sessions.map((s, i) => [s.date, i]));
+  if (c.length === 0 || latest === undefined) return { ok: false, reason: 'no daily bars' };
   let prev = -1;
-  for (const b of bars) {
-    const date = barDate(b);
-    const problem = malformed(b);
-    if (problem !== null) return { ok: false, reason: `bad bar on ${date}: ${problem}` };
-    const i = index.get(date);
-    if (i === undefined) return { ok: false, reason: `bar on ${date}, which is not a trading session` };
-    if (i <= prev) return { ok: false, reason: `bars out of order or duplicated at ${date}` };
+  for (let k = 0; k < c.length; k += 1) {
+    const day = sessionDayOf(c.ts[k] as number);
+    const problem = malformed(c, k);
+    if (problem !== null) return { ok: false, reason: `bad bar on ${dateOfDay(day)}: ${problem}` };
+    const i = sessionIndex(v.sessionDays, day, prev + 1);
+    if (i < 0) return { ok: false, reason: `bar on ${dateOfDay(day)}, which is not a trading session` };
+    if (i <= prev) return { ok: false, reason: `bars out of order or duplicated at ${dateOfDay(day)}` };
     if (i > prev + 1 && prev >= 0) {
       const missing = i - prev - 1;
-      return { ok: false, reason: `incomplete: ${missing} session(s) missing before ${date} (first: ${v.sessions[prev + 1]?.date ?? '?'})` };
+      return { ok: false, reason: `incomplete: ${missing} session(s) missing before ${dateOfDay(day)} (first: ${v.sessions[prev + 1]?.date ?? '?'})` };
     }
     prev = i;
   }
@@ -52,4 +81,8 @@ export function validateBars(bars: readonly Bar[], v: ValidationContext): Valida
     return { ok: false, reason: `stale: last bar ${lastSession.date} is ${Math.round(ageHours)} h older than the last session close (${latest.date}); limit ${v.staleAfterHours} h` };
   }
   return { ok: true };
+}
+
+export function validateBars(bars: readonly Bar[], v: ValidationContext): Validation {
+  return validateColumns(columnsFromBars(bars), withSessionDays(v));
 }

@@ -6,7 +6,7 @@
  * profit_factor is null when the strategy had profits and no losses (infinite). The ticker is checked against
  * the strict pattern before it is used in a file name, and the ticker's files of other states are removed first.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Trade } from '../backtest/trade.ts';
 import { isTicker } from '../data/ticker.ts';
@@ -57,7 +57,19 @@ export function summaryLine(scan: TickerScan): string {
   });
 }
 
-/** Writes the ticker's log (atomically) and removes its logs of other states; returns the file name. */
+/** The file's text, or undefined when it cannot be read. */
+function textOf(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the ticker's log (atomically) and removes its logs of other states; returns the file name. A log whose
+ * text is already the file's is not rewritten: most logs are the same from one night to the next (issue 19).
+ */
 export function writeSignalLog(dir: string, scan: TickerScan): string {
   const best = scan.best;
   if (best === null) throw new Error(`${scan.symbol}: no strategy result to write`);
@@ -69,8 +81,10 @@ export function writeSignalLog(dir: string, scan: TickerScan): string {
   }
   const lines = [...best.trades.map((t) => tradeLine(best.strategy, t)), summaryLine(scan)];
   const file = join(dir, name);
+  const text = `${lines.join('\n')}\n`;
+  if (textOf(file) === text) return name;
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${lines.join('\n')}\n`);
+  writeFileSync(tmp, text);
   renameSync(tmp, file);
   return name;
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,6 +187,19 @@ describe('signal log files', () => {
     writeSignalLogs(dir, [scanOf('AAPL', outcome('momentum', 'FLAT'))], ['MSFT', '../bad']);
     expect(readdirSync(dir).sort()).toEqual(['FLAT_live_qs_AAPL.log', 'FLAT_live_qs_USER.log']);
     expect(existsSync(join(dir, 'IN_TRADE_live_qs_AAPL.log'))).toBe(false);
+  });
+
+  it('leaves a log whose text is unchanged as it is, and replaces one whose text changed', () => {
+    const dir = tempDir();
+    const file = join(dir, writeSignalLog(dir, scanOf('AAPL', outcome('momentum', 'FLAT'))));
+    const first = statSync(file).ino;
+    const text = readFileSync(file, 'utf8');
+    writeSignalLog(dir, scanOf('AAPL', outcome('momentum', 'FLAT')));
+    // The atomic write renames a new file into place: an unchanged log keeps its inode.
+    expect(statSync(file).ino).toBe(first);
+    writeFileSync(file, 'a log from another night\n');
+    writeSignalLog(dir, scanOf('AAPL', outcome('momentum', 'FLAT')));
+    expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });
 
