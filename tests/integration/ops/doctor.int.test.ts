@@ -168,7 +168,7 @@ describe('strikeline doctor', () => {
 
   it('systemd timers written by `strikeline schedule --systemd` and enabled stand in for cron; one not enabled fails', async () => {
     const temp = makeTempRoot();
-    cleanups.push(() => temp.cleanup());
+    cleanups.push(() => { temp.cleanup(); });
     const units = join(temp.root, 'systemd');
     mkdirSync(join(units, 'timers.target.wants'), { recursive: true });
     const env = { TRADING_SYSTEM_ROOT: temp.root, STRIKELINE_SYSTEMD_DIR: units, STRIKELINE_CRONTAB_FILE: join(temp.root, 'no-crontab') };
