@@ -2,6 +2,7 @@
 import type { ReportData } from './report-data.ts';
 import { pct, priceText, ratio, textTable, usd } from '../format/text-table.ts';
 import { metricsCaveat } from './metrics-caveat.ts';
+import { whyNoTradeText } from './why-no-trade.ts';
 
 const qtyText = (q: number): string => (Number.isInteger(q) ? String(q) : q.toFixed(4));
 const priceOrDash = (p: number | null): string => (p === null ? '-' : priceText(p));
@@ -159,5 +160,6 @@ export function renderReportText(r: ReportData): string {
       ]),
     ),
   );
+  out.push(...whyNoTradeText(r.whyNoTrade));
   return `${out.join('\n')}\n`;
 }

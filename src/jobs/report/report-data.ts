@@ -1,5 +1,6 @@
 /** @module The investment report as data: what every renderer (terminal, JSON, HTML, email, SMS) shows. Money in dollars, rounded to cents. */
 import type { CoverageState } from '../ops/position-coverage.ts';
+import type { WhyNoTrade } from './why-no-trade.ts';
 
 export interface ReportPosition {
   readonly symbol: string;
@@ -109,4 +110,6 @@ export interface ReportData {
   readonly protections: readonly ReportProtection[];
   readonly metrics: ReportMetrics;
   readonly equityCurve: readonly EquityPoint[];
+  /** The trade pipeline's funnel, rejections and pending signals (issue 14); absent when not gathered. */
+  readonly whyNoTrade?: WhyNoTrade;
 }

@@ -11,6 +11,7 @@ import { walkFills } from './fill-ledger.ts';
 import { nyMidnight } from '../../domain/time/ny-dates.ts';
 import type { EquityPoint, ReportData, ReportTrade } from './report-data.ts';
 import { toReportTrade } from './report-trades.ts';
+import { whyNoTrade } from './why-no-trade.ts';
 
 export const EQUITY_TABLE = 'equity';
 export const TRADES_TABLE = 'trades';
@@ -75,7 +76,7 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     'report data gathered',
   );
 
-  return buildReport({
+  const report = buildReport({
     tsNow,
     day,
     dayStart: nyMidnight(day),
@@ -90,4 +91,5 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     equityHistory,
     costModel: model,
   });
+  return { ...report, whyNoTrade: whyNoTrade(d.store, day) };
 }

@@ -76,7 +76,7 @@ describe.concurrent('trade pipeline', { timeout: 120_000 }, () => {
     expect(file.runs).toHaveLength(1);
     expect(file.runs[0]?.funnel).toEqual(liveOut.funnel);
     expect(file.runs[0]?.rejections).toEqual(expect.arrayContaining([expect.objectContaining({ ticker: 'MSFT', stage: 'risk', reason_code: 'no_allocation' })]));
-    await withStore(s.root, (store) => expect(funnelRuns(store, '2024-05-01').map((r) => r.funnel)).toEqual([liveOut.funnel]));
+    await withStore(s.root, (store) => { expect(funnelRuns(store, '2024-05-01').map((r) => r.funnel)).toEqual([liveOut.funnel]); });
     const events = readEvents(s.root);
     expect(events.filter((e) => e.type === 'SIGNAL_GENERATED' && e.stage === 'raw').map((e) => e.ticker).sort()).toEqual(['AAPL', 'JPM', 'MSFT', 'NVDA']);
     expect(events.filter((e) => e.type === 'SIGNAL_REJECTED').map((e) => [e.ticker, e.stage, e.reason_code])).toEqual(
@@ -128,7 +128,7 @@ describe.concurrent('trade pipeline', { timeout: 120_000 }, () => {
     writeCsv(s.root, [{ ticker: 'AAPL' }, { ticker: 'MSFT' }, { ticker: 'JPM' }]);
     const day1 = await done(s);
     expect(day1.candidates.map((c) => [c.signal.ticker, c.accepted, c.reasonCode])).toEqual([['AAPL', true, null], ['MSFT', false, 'max_positions'], ['JPM', false, 'max_positions']]);
-    await withStore(s.root, (store) => expect(pendingSignals(store).map((p) => [p.signal.ticker, p.status, p.reasonCode])).toEqual([['JPM', 'pending', 'max_positions'], ['MSFT', 'pending', 'max_positions']]));
+    await withStore(s.root, (store) => { expect(pendingSignals(store).map((p) => [p.signal.ticker, p.status, p.reasonCode])).toEqual([['JPM', 'pending', 'max_positions'], ['MSFT', 'pending', 'max_positions']]); });
 
     writeConfig(s.root, 'capital:\n  max_positions: 2\n');
     writeCsv(s.root, []);

@@ -10,29 +10,7 @@ import { usd } from '../../format/text-table.ts';
 import type { RankedSignal } from '../../rank/rank-signals.ts';
 import { entryPrice, MIN_NOTIONAL, type Entry } from '../plan-entries.ts';
 import { rejected, type PipelineCandidate, type SignalSource } from './pipeline-candidate.ts';
-import type { PipelineInput } from './run-pipeline.ts';
-
-export interface CapitalFacts {
-  /** The capital sized against: equity, or the capital cap when lower. */
-  readonly equityBase: number;
-  /** Buying power (within the capital cap) less the cash buffer. */
-  readonly cashPool: number;
-  /** Market value held now (heat's numerator). */
-  readonly exposure: number;
-  readonly riskPerTradePct: number;
-  readonly maxPositionPct: number;
-  readonly maxPositionUsd: number;
-}
-
-/** The run's running totals, updated as entries are accepted. */
-export interface Book {
-  positions: number;
-  exposure: number;
-  cash: number;
-  readonly byStrategy: Map<string, { positions: number; used: number }>;
-  /** Accepted this run: ticker -> notional. */
-  readonly accepted: Map<string, number>;
-}
+import type { Book, PipelineInput } from './pipeline-input.ts';
 
 export interface RiskStageInput {
   readonly signal: RankedSignal;

@@ -3,30 +3,14 @@
  * correlation -> risk; an accepted one becomes an entry whose size, exposure, cash and strategy use count against
  * the signals after it.
  */
-import type { LatestPrice } from '../../../domain/account.ts';
 import { entryClientOrderId } from '../../../domain/ids/client-order-ids.ts';
 import { correlationVerdict, type DailyClose } from '../../../domain/rules/pipeline/correlation.ts';
-import { regimeBlock, type RegimeSettings } from '../../../domain/rules/pipeline/vix-regime.ts';
-import { entryVerdict, type RiskView } from '../../../domain/rules/risk/risk-view.ts';
-import type { RankedSignal } from '../../rank/rank-signals.ts';
-import { rejected, type PipelineCandidate, type RegimeReading, type SignalSource } from './pipeline-candidate.ts';
-import { rawBlock, type RawFacts } from './raw-stage.ts';
-import { riskStage, type Book, type CapitalFacts } from './risk-stage.ts';
-import type { StrategyLimits } from './pipeline-settings.ts';
-
-export interface PipelineInput extends RawFacts {
-  readonly signals: readonly { readonly signal: RankedSignal; readonly source: SignalSource }[];
-  readonly held: readonly { readonly symbol: string; readonly marketValue: number; readonly strategy: string | null }[];
-  readonly prices: ReadonlyMap<string, LatestPrice>;
-  readonly closes: ReadonlyMap<string, readonly DailyClose[]>;
-  readonly atr: ReadonlyMap<string, number | null>;
-  readonly regime: RegimeReading;
-  readonly regimeSettings: RegimeSettings;
-  readonly view: RiskView;
-  readonly capital: CapitalFacts;
-  readonly maxPositions: number;
-  readonly strategy: (name: string) => StrategyLimits;
-}
+import { regimeBlock } from '../../../domain/rules/pipeline/vix-regime.ts';
+import { entryVerdict } from '../../../domain/rules/risk/risk-view.ts';
+import { rejected, type PipelineCandidate } from './pipeline-candidate.ts';
+import { rawBlock } from './raw-stage.ts';
+import { riskStage } from './risk-stage.ts';
+import type { Book, PipelineInput } from './pipeline-input.ts';
 
 export function runPipeline(i: PipelineInput): PipelineCandidate[] {
   const book: Book = {
