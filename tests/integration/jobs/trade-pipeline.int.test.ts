@@ -140,6 +140,11 @@ describe.concurrent('trade pipeline', { timeout: 120_000 }, () => {
     await control(s.sim).clock({ to: '2024-05-03T13:35:00Z', quiet: true });
     const day3 = await done(s);
     expect(day3.candidates.map((c) => [c.signal.ticker, c.reasonCode])).toEqual([['JPM', 'max_positions']]);
+    // `status` shows it (its exit code speaks of the daemon, not running here).
+    const status = await runCli(['status', '--json'], { ...s.env, TRADING_DISABLED: '' });
+    expect((JSON.parse(status.stdout) as { pendingSignals: unknown[] }).pendingSignals).toEqual([
+      expect.objectContaining({ ticker: 'JPM', strategy: 'mean_reversion', firstDay: '2024-05-01', reasonCode: 'max_positions', retries: 2 }),
+    ]);
     await control(s.sim).clock({ to: '2024-05-06T13:35:00Z', quiet: true });
     const day4 = await done(s);
     expect(day4.candidates).toEqual([]);
