@@ -10,6 +10,7 @@ import { regimeView } from '../jobs/ops/regime-view.ts';
 import { riskLimitsOf } from '../config/risk-limits.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext } from './context.ts';
+import { whyNoTrade, whyNoTradeText } from '../jobs/report/why-no-trade.ts';
 
 /** The daemon does not protect right now: the report is printed, then this line, and the exit code is 1. */
 class DaemonUnhealthyError extends Error {
@@ -29,7 +30,13 @@ export async function statusAction(opts: { readonly json: boolean; readonly jour
       riskLimits: riskLimitsOf(ctx.config),
       regime: () => regimeView(ctx.paths.data),
     });
-    process.stdout.write(opts.json ? `${JSON.stringify(collected, null, 2)}\n` : renderStatus(collected));
+    // Signals blocked by risk, cash or heat that the next trade runs retry (issue 14, docs/pipeline.md).
+    const pending = whyNoTrade(ctx.store(), '').pending;
+    process.stdout.write(
+      opts.json
+        ? `${JSON.stringify({ ...collected, pendingSignals: pending }, null, 2)}\n`
+        : `${renderStatus(collected)}${pending.length === 0 ? '' : `${whyNoTradeText({ run: null, runs: 0, pending }).slice(3).join('\n')}\n`}`,
+    );
     return collected;
   });
   // Outside the context: an unhealthy daemon is what status reports, not a failure of status to log.

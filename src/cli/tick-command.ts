@@ -47,7 +47,8 @@ export function registerTick(program: Command): void {
           store: ctx.store(),
           config: ctx.config,
           time: () => tickTime(ctx),
-          runJob: (job) => runJobProcess(job, { bin: strikelineBin(), root: ctx.env.root, logsDir: ctx.paths.logs, header: `--- strikeline ${job}, started by strikeline tick at ${nyIso(Date.now())}` }),
+          // The end-of-day report goes out as the daily digest (with its why-no-trade section) when SMTP is configured.
+          runJob: (job) => runJobProcess(job, { bin: strikelineBin(), root: ctx.env.root, logsDir: ctx.paths.logs, header: `--- strikeline ${job}, started by strikeline tick at ${nyIso(Date.now())}`, ...(job === 'report' && ctx.env.smtp.host !== undefined && ctx.mailer().channels.length > 0 ? { args: ['--email'] } : {}) }),
           sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           wallNow: Date.now,
           isAlive: isProcessAlive,

@@ -10,7 +10,7 @@ export function registerTrade(program: Command): void {
   program
     .command('trade')
     .description(
-      'enter the ranked signals: market buys, equal allocation, fractional where allowed; refuses while halted',
+      'enter the ranked signals through the pipeline (regime, correlation, risk; docs/pipeline.md): market buys, fractional where allowed; refuses while halted',
     )
     .option('--dry-run', 'print the plan and send nothing')
     .option('--csv <path>', 'read this CSV instead of data/actionable_signals.csv')
@@ -28,6 +28,7 @@ export function registerTrade(program: Command): void {
           csvPath: opts.csv ?? ctx.paths.actionable,
           killSwitch: composeKillSwitch(ctx),
           rejectedDir: ctx.paths.rejected,
+          funnelDir: ctx.paths.funnel,
           strategyDisabledList: ctx.env.strategyDisabledList,
           tradingCapital: ctx.env.tradingCapital,
           dryRun,

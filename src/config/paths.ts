@@ -11,6 +11,8 @@ export interface Paths {
   readonly data: string;
   readonly signals: string;
   readonly rejected: string;
+  /** data/funnel/<YYYY-MM-DD>.json: each trade run's signal funnel (issue 14). */
+  readonly funnel: string;
   readonly actionable: string;
   readonly scan: string;
   readonly fundamentals: string;
@@ -34,6 +36,7 @@ export function pathsFor(root: string): Paths {
     data,
     signals: join(data, 'signals'),
     rejected: join(data, 'rejected_tickers'),
+    funnel: join(data, 'funnel'),
     actionable: join(data, 'actionable_signals.csv'),
     scan: join(data, 'scan'),
     fundamentals: join(data, 'fundamentals', 'fundamentals.csv'),

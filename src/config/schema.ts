@@ -59,6 +59,8 @@ const sections = {
     max_position_pct: num({ gt: 0, lte: 100 }).default(5),
     /** 100 % would keep everything back and never trade. */
     cash_buffer_pct: num({ gte: 0, lt: 100 }).default(5),
+    /** Days a signal blocked by risk, cash or heat is re-evaluated before it expires (seed 002); 0 keeps none. */
+    pending_signal_days: int({ gte: 0, lte: 10 }).default(3),
   }),
   exits: section({
     /** A stop at 0 % sells at the entry price; at 50 % or more it is no stop a trader means. */
@@ -118,6 +120,15 @@ const sections = {
     scalar_normal: sizeScalar.default(1.0),
     scalar_high: sizeScalar.default(0.7),
     scalar_extreme: sizeScalar.default(0.4),
+    /** Where `trade` reads the VIX level: the close of `symbol` (on the VIX's scale), or SPY's 20-day realised volatility. */
+    level_from: z.enum(['symbol', 'realized_volatility']).default('symbol'),
+    /** Heat: total exposure / equity, percent, at most this much in each regime (seed 002). */
+    heat_low_pct: num({ gt: 0, lte: 100 }).default(40),
+    heat_normal_pct: num({ gt: 0, lte: 100 }).default(30),
+    heat_high_pct: num({ gt: 0, lte: 100 }).default(20),
+    heat_extreme_pct: num({ gt: 0, lte: 100 }).default(20),
+    /** Strategies off in the high and extreme regimes (seed 002: breakouts off above VIX 25). */
+    breakout_strategies: z.array(z.string()).default(['relative_volume_breakout']),
   }),
   strategies: section({
     mean_reversion: strategy(true, 30, 25),

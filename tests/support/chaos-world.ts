@@ -184,7 +184,7 @@ export class ChaosWorld {
     const csvPath = join(this.h.root, 'data', 'actionable_signals.csv');
     mkdirSync(join(this.h.root, 'data'), { recursive: true });
     const day = new Date(this.h.sim.exchange.now()).toISOString().slice(0, 10);
-    const rows = tickers.map((t, i) => `${String(i + 1)},${t},momentum,0.6,20,1.8,1.2,${day},${String(this.h.sim.exchange.lastTrade(t).price)}`);
+    const rows = tickers.map((t, i) => `${String(i + 1)},${t},mean_reversion,0.6,20,1.8,1.2,${day},${String(this.h.sim.exchange.lastTrade(t).price)}`);
     writeFileSync(csvPath, `${[CSV_HEADER, ...rows].join('\n')}\n`);
     const buysBefore = this.entryOrders().length;
     const result = await this.settle(runTradeJob({

@@ -13,6 +13,8 @@ export interface JobProcessOptions {
   readonly logsDir: string;
   /** A line written to the log before the job's own output. */
   readonly header: string;
+  /** Options after the job's name (the 16:05 report's --email when SMTP is configured). */
+  readonly args?: readonly string[];
 }
 
 /** Resolves the job's exit code (1 when a signal ended it); rejects only when it could not be started. */
@@ -21,7 +23,7 @@ export function runJobProcess(job: string, o: JobProcessOptions): Promise<number
   const fd = openSync(join(o.logsDir, `cron-${job}.log`), 'a');
   writeSync(fd, `${o.header}\n`);
   return new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, [o.bin, job], {
+    const child = spawn(process.execPath, [o.bin, job, ...(o.args ?? [])], {
       cwd: o.root,
       env: { ...process.env, TRADING_SYSTEM_ROOT: o.root },
       stdio: ['ignore', fd, fd],

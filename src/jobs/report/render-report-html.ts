@@ -6,6 +6,7 @@ import { metricsCaveat } from './metrics-caveat.ts';
 import { researchLines } from './report-research.ts';
 import { equitySvg } from './equity-svg.ts';
 import { escapeHtml } from '../format/html-escape.ts';
+import { whyNoTradeHtml } from './why-no-trade.ts';
 import type { ReportData } from './report-data.ts';
 import { latencyMs, protectionText, strategyRows } from './render-report-text.ts';
 import { exitText, holdingText, stampText } from './trade-text.ts';
@@ -165,7 +166,7 @@ ${latency}
 <p>${e(`Equity history ${m.equity.points} days${m.equity.from === null ? '' : ` (${m.equity.from} – ${m.equity.to ?? ''})`}: total return ${pct(m.equity.totalReturn, true)}, Sharpe ${ratio(m.equity.sharpe)}, Sortino ${ratio(m.equity.sortino)}, Calmar ${ratio(m.equity.calmar)}, max drawdown ${pct(m.equity.maxDrawdown)}`)}</p>
 ${caveatHtml(metricsCaveat(m))}${strategies}
 <p class="muted">${e(`Trade metrics are net of the cost model: ${m.costModel.slippageBps} bps slippage and $${m.costModel.commissionPerShare} per share on each fill.`)}</p>
-${researchHtml(r)}</body></html>
+${whyNoTradeHtml(r.whyNoTrade, e)}${researchHtml(r)}</body></html>
 `;
 }
 

@@ -8,6 +8,7 @@ import { exitText, holdingText, stampText } from './trade-text.ts';
 /** One row per strategy, then the total: only when there is more than one strategy (else it repeats the row). */
 export const strategyRows = (t: ReportData['metrics']['trades']): ReportData['metrics']['trades']['byStrategy'] =>
   t.byStrategy.length === 1 ? t.byStrategy : [...t.byStrategy, t.overall];
+import { whyNoTradeText } from './why-no-trade.ts';
 
 const qtyText = (q: number): string => (Number.isInteger(q) ? String(q) : q.toFixed(4));
 const priceOrDash = (p: number | null): string => (p === null ? '-' : priceText(p));
@@ -173,6 +174,7 @@ export function renderReportText(r: ReportData): string {
       ]),
     ),
   );
+  out.push(...whyNoTradeText(r.whyNoTrade));
   if (r.research !== undefined) out.push('', 'research:', ...researchLines(r.research).map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
 }

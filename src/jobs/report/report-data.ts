@@ -2,6 +2,7 @@
 import type { CoverageState } from '../ops/position-coverage.ts';
 import type { ReportResearch } from './report-research.ts';
 import type { ExitReason } from './exit-reason.ts';
+import type { WhyNoTrade } from './why-no-trade.ts';
 
 export interface ReportPosition {
   readonly symbol: string;
@@ -130,4 +131,6 @@ export interface ReportData {
   readonly research?: ReportResearch;
   /** The report day's equity from the broker's 5-minute portfolio history (New York `HH:MM`); empty on a closed day. */
   readonly intradayCurve: readonly { readonly date: string; readonly equity: number }[];
+  /** The trade pipeline's funnel, rejections and pending signals (issue 14); absent when not gathered. */
+  readonly whyNoTrade?: WhyNoTrade;
 }

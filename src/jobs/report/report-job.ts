@@ -14,6 +14,7 @@ import { toReportTrade } from './report-trades.ts';
 import type { ReportResearch } from './report-research.ts';
 import { roundTrips } from './round-trips.ts';
 import { intradayCurve } from './intraday-curve.ts';
+import { whyNoTrade } from './why-no-trade.ts';
 
 export const EQUITY_TABLE = 'equity';
 export const TRADES_TABLE = 'trades';
@@ -118,5 +119,5 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     intradayCurve: intraday,
     costModel: model,
   });
-  return d.research === undefined ? report : { ...report, research: d.research() };
+  return { ...report, whyNoTrade: whyNoTrade(d.store, day), ...(d.research === undefined ? {} : { research: d.research() }) };
 }

@@ -17,7 +17,6 @@ import type { OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts
 import { entryVerdict } from '../../domain/rules/risk/risk-view.ts';
 import type { RiskEventSink } from '../../procedures/publish-risk-change.ts';
 import { manualHalt } from '../ops/risk-report.ts';
-import { applyVerdicts } from './apply-verdicts.ts';
 import { assessRisk, cancelPendingEntries, recordOrderOutcome, type RiskGateDeps } from './risk-gate.ts';
 import {
   killSwitchGate,
@@ -25,7 +24,11 @@ import {
   sessionGate,
   type Stop,
 } from './trade-gates.ts';
-import { planTrades, tradeRejections } from './trade-plan.ts';
+import { tradeRejections } from './trade-plan.ts';
+import { planPipeline } from './pipeline/plan-pipeline.ts';
+import type { PipelineCandidate, RegimeReading } from './pipeline/pipeline-candidate.ts';
+import { funnelOf, type Funnel } from './pipeline/funnel-counts.ts';
+import { recordRun, withOutcomes } from './pipeline/record-run.ts';
 
 export interface TradeJobDeps {
   readonly broker: () => Broker;
@@ -37,6 +40,8 @@ export interface TradeJobDeps {
   readonly csvPath: string;
   readonly killSwitch: HaltSwitch;
   readonly rejectedDir: string;
+  /** Where the day's funnel file goes (data/funnel/); undefined: LMDB only. */
+  readonly funnelDir?: string;
   readonly strategyDisabledList: readonly string[];
   readonly tradingCapital: number | undefined;
   readonly dryRun: boolean;
@@ -64,6 +69,10 @@ export type TradeJobResult =
       readonly items: readonly PlanItem[];
       readonly outcomes: readonly Outcome[];
       readonly csvProblems: readonly string[];
+      /** The pipeline (issue 14): the regime, each signal's way and the funnel. */
+      readonly regime: RegimeReading;
+      readonly candidates: readonly PipelineCandidate[];
+      readonly funnel: Funnel;
     };
 
 export class MissingCsvError extends Error {
@@ -101,16 +110,20 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
       `no actionable signals at ${d.csvPath}: run strikeline rank first (or pass --csv PATH)`,
     );
   const csv = parseActionableCsv(readFileSync(d.csvPath, 'utf8'), d.csvPath);
-  const planned = await planTrades(broker, {
+  const store = d.store();
+  const planned = await planPipeline(broker, {
     day: session.day,
+    now: now(),
     signals: csv.rows,
     account,
     config: d.config,
+    store,
+    view,
     strategyDisabledList: d.strategyDisabledList,
     tradingCapital: d.tradingCapital,
   });
   const allocation = planned.allocation;
-  const items = applyVerdicts(planned.items, view);
+  const items = planned.items;
   const csvProblems = csv.problems.map((p) => p.reason);
   if (d.dryRun)
     return {
@@ -121,9 +134,11 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
       items,
       outcomes: [],
       csvProblems,
+      regime: planned.regime,
+      candidates: planned.candidates,
+      funnel: funnelOf(planned.candidates),
     };
 
-  const store = d.store();
   for (const item of items.filter((i) => i.kind !== 'buy')) {
     await store.journal.append({
       ts: now(),
@@ -153,6 +168,11 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
     d.rejectedDir,
     tradeRejections(session.day, d.csvPath, csv.problems, items, outcomes),
   );
+  const candidates = withOutcomes(planned.candidates, outcomes);
+  const funnel = await recordRun(
+    { store, events: d.events, funnelDir: d.funnelDir, pendingDays: d.config.capital.pending_signal_days },
+    session.day, now(), planned.regime, candidates,
+  );
   return {
     kind: 'done',
     day: session.day,
@@ -161,5 +181,8 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
     items,
     outcomes,
     csvProblems,
+    regime: planned.regime,
+    candidates,
+    funnel,
   };
 }

@@ -3,9 +3,8 @@ import type { Config } from '../../config/schema.ts';
 import type { AccountReport } from '../../domain/account.ts';
 import { isBrokerError } from '../../domain/broker-error.ts';
 import type { Broker } from '../../domain/ports.ts';
-import type { Allocation } from '../../domain/rules/allocation.ts';
 import type { Outcome } from './execute-entries.ts';
-import { selectCandidates, sizeEntries, type AssetFacts, type PlanItem } from './plan-entries.ts';
+import type { AssetFacts, PlanItem } from './plan-entries.ts';
 import type { RankedSignal } from '../rank/rank-signals.ts';
 import type { Rejection } from '../../records/rejected-tickers.ts';
 
@@ -18,7 +17,7 @@ export interface PlanContext {
   readonly tradingCapital: number | undefined;
 }
 
-async function assetFacts(
+export async function assetFacts(
   broker: Broker,
   symbols: readonly string[],
 ): Promise<Map<string, AssetFacts | undefined>> {
@@ -41,51 +40,6 @@ export function disabledStrategies(config: Config, envList: readonly string[]): 
     .filter(([, s]) => !s.enabled)
     .map(([name]) => name);
   return new Set([...fromConfig, ...envList]);
-}
-
-/** Every signal with what to do about it, in rank order, and the allocation used. */
-export async function planTrades(
-  broker: Broker,
-  p: PlanContext,
-): Promise<{ items: PlanItem[]; allocation: Allocation }> {
-  const [positions, openOrders] = await Promise.all([
-    broker.listPositions(),
-    broker.listOrders({ status: 'open', limit: 500 }),
-  ]);
-  const selection = selectCandidates({
-    day: p.day,
-    signals: p.signals,
-    heldSymbols: new Set(positions.filter((x) => x.qty !== 0).map((x) => x.symbol)),
-    openOrderSymbols: new Set(openOrders.map((o) => o.symbol)),
-    disabledStrategies: disabledStrategies(p.config, p.strategyDisabledList),
-    maxPositions: p.config.capital.max_positions,
-    maxSignalAgeDays: p.config.ranker.max_signal_age_days,
-  });
-  const symbols = selection.candidates.map((c) => c.ticker);
-  const [assets, prices] = await Promise.all([
-    assetFacts(broker, symbols),
-    symbols.length > 0 ? broker.getLatestPrices(symbols) : Promise.resolve({}),
-  ]);
-  const capital = p.config.capital;
-  const sized = sizeEntries({
-    day: p.day,
-    candidates: selection.candidates,
-    account: {
-      equity: p.account.equity,
-      buyingPower: p.account.buyingPower,
-      longMarketValue: p.account.longMarketValue,
-      capitalCap: p.tradingCapital ?? capital.total_capital ?? undefined,
-      cashBufferPct: capital.cash_buffer_pct,
-      maxPositionPct: capital.max_position_pct,
-      maxPositionUsd: capital.max_position_usd,
-    },
-    assets,
-    prices: new Map(Object.entries(prices)),
-  });
-  const items = [...sized.items, ...selection.skipped].sort(
-    (a, b) => a.signal.rank - b.signal.rank,
-  );
-  return { items, allocation: sized.allocation };
 }
 
 /** What goes to data/rejected_tickers/ (stage trade): bad CSV rows, plan rejections, broker rejections of this run. */

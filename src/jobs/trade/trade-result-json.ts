@@ -5,6 +5,7 @@
 import type { Outcome } from './execute-entries.ts';
 import type { PlanItem } from './plan-entries.ts';
 import type { TradeJobResult } from './trade-job.ts';
+import { pipelineJson } from './pipeline/pipeline-json.ts';
 
 type Done = Extract<TradeJobResult, { kind: 'done' }>;
 
@@ -59,6 +60,7 @@ function doneJson(r: Done): Record<string, unknown> {
     allocation: r.allocation,
     entries: r.items.map((i) => entryJson(i, i.kind === 'buy' && !r.dryRun ? byEntry.get(i.clientOrderId) : undefined)),
     csvProblems: r.csvProblems,
+    ...pipelineJson(r.regime, r.candidates, r.funnel.funnel),
   };
 }
 

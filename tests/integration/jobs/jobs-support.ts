@@ -43,7 +43,7 @@ export function writeCsv(root: string, rows: readonly CsvRow[]): void {
   mkdirSync(join(root, 'data'), { recursive: true });
   const lines = rows.map(
     (r, i) =>
-      `${i + 1},${r.ticker},${r.strategy ?? 'momentum'},0.6,20,1.5,1.2,${r.signalDate ?? '2024-04-30'},100`,
+      `${i + 1},${r.ticker},${r.strategy ?? 'mean_reversion'},0.6,20,1.5,1.2,${r.signalDate ?? '2024-04-30'},100`,
   );
   writeFileSync(
     join(root, 'data', 'actionable_signals.csv'),
@@ -103,6 +103,7 @@ export async function tradeInProcess(
       csvPath: paths.actionable,
       killSwitch: createFileKillSwitch({ path: paths.halt, tradingDisabled: false }),
       rejectedDir: paths.rejected,
+      funnelDir: paths.funnel,
       strategyDisabledList: [],
       tradingCapital: undefined,
       dryRun: options.dryRun ?? false,

@@ -151,7 +151,7 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     const aapl = r.positions.find((p) => p.symbol === 'AAPL')!;
     const msft = r.positions.find((p) => p.symbol === 'MSFT')!;
     expect(aapl).toMatchObject({
-      strategy: 'momentum',
+      strategy: 'mean_reversion',
       protection: { state: 'UNPROTECTED', protectedQty: 0 },
     });
     expect(msft.protection).toMatchObject({
@@ -166,7 +166,7 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     expect(r.closedTrades).toHaveLength(1);
     expect(r.closedTrades[0]).toMatchObject({
       symbol: 'NVDA',
-      strategy: 'momentum',
+      strategy: 'mean_reversion',
       qty: nvda.nvdaQty,
       entryPrice: nvda.nvdaEntry,
       exitPrice: nvda.nvdaExit,
@@ -198,6 +198,10 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     );
     expect(email.raw).toContain('text/html');
     expect(email.raw).toContain('closed today: 1');
+    // The daily digest's why-no-trade section (issue 14): the day's trade funnel, in the text and the HTML.
+    expect(email.raw).toContain('Why no trade');
+    expect(email.raw).toMatch(/funnel: raw 3 -> regime 3 -> correlation 3 -> risk 3 -> execu=?\r?\n?ted 3/);
+    expect(r.whyNoTrade).toMatchObject({ runs: 1, pending: [], run: { funnel: { raw: 3, executed: 3 }, rejections: [] } });
     const text = smsBody(sms);
     expect(text.startsWith('strikeline 2024-05-01: eq $')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(160);

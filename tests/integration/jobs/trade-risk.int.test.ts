@@ -25,6 +25,8 @@ async function sim(ctx: TestContext, config = ''): Promise<TestSimulator> {
   const t = await startTestSimulator();
   ctx.onTestFinished(() => t.stop());
   await control(t.sim).clock({ to: '2024-05-01T13:35:00Z', quiet: true });
+  // The VIX proxy in the normal regime: the pipeline's regime scalar is 1 (docs/pipeline.md).
+  await control(t.sim).trade({ symbol: 'VIXY', price: 20 });
   writeConfig(t.root, config);
   return t;
 }
@@ -177,7 +179,8 @@ describe.concurrent('trade under the risk authority', { timeout: 120_000 }, () =
     writeCsv(t.root, [{ ticker: 'MSFT' }]);
     expect(item(await dry(t), 'MSFT')).toMatchObject({ reason: expect.stringMatching(/^stopped by daily_drawdown_kill: kill switch: daily drawdown 6\.\d\d% \(limit 5%\)/) as unknown });
     expect(item(await dry(t, 'circuit_breakers:\n  kill_daily_drawdown_pct: 10\n'), 'MSFT')).toMatchObject({ reason: expect.stringMatching(/^stopped by daily_loss/) as unknown });
-    expect(item(await dry(t, 'circuit_breakers:\n  kill_daily_drawdown_pct: 10\n  daily_loss_pct: 8\n'), 'MSFT')?.kind).toBe('buy');
+    // The AAPL position is over half the equity: the heat limit is lifted so only the breakers decide.
+    expect(item(await dry(t, 'circuit_breakers:\n  kill_daily_drawdown_pct: 10\n  daily_loss_pct: 8\nvix_regimes:\n  heat_normal_pct: 100\n'), 'MSFT')?.kind).toBe('buy');
     writeConfig(t.root, '');
     expect((await tradeInProcess(t)).result.kind).toBe('breaker');
     expect(events(t).filter((e) => e.type === 'KILL_SWITCH_TRIGGERED').map((e) => e.breaker)).toEqual(['daily_drawdown_kill']);

@@ -73,7 +73,7 @@ describe('secrets echoed by the broker', { timeout: 60_000, concurrent: false },
     await control(t.sim).faults({ kind: 'reject_orders', count: 1, status: 403, message: leakMessage(secrets) });
     const result = await cli('trade', ['trade'], aliasEnv);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/AAPL\s+momentum\s+rejected.*broker: forbidden; request headers/);
+    expect(result.stdout).toMatch(/AAPL\s+mean_reversion\s+rejected.*broker: forbidden; request headers/);
   });
 
   it('stream: a refused protective order is journaled and alerted', async () => {
