@@ -4,12 +4,17 @@
  */
 import { asyncScheduler, map, scan, throttleTime, type OperatorFunction, type SchedulerLike } from 'rxjs';
 import type { MarketTrade } from '../domain/events.ts';
-import type { PriceMark } from '../domain/rules/risk/live-equity.ts';
+
+/** A symbol's latest trade: its price and exchange time. */
+export interface TradeMark {
+  readonly price: number;
+  readonly ts: number;
+}
 
 export interface PricesMarked {
   readonly kind: 'PricesMarked';
   /** Per symbol, the latest trade seen since the daemon started (the newest by its exchange time). */
-  readonly prices: Readonly<Record<string, PriceMark>>;
+  readonly prices: Readonly<Record<string, TradeMark>>;
 }
 
 /**
@@ -20,7 +25,7 @@ export interface PricesMarked {
 export function markPrices(intervalMs: number, scheduler: SchedulerLike = asyncScheduler): OperatorFunction<MarketTrade, PricesMarked> {
   return (trades$) =>
     trades$.pipe(
-      scan((prices: Readonly<Record<string, PriceMark>>, t: MarketTrade) => {
+      scan((prices: Readonly<Record<string, TradeMark>>, t: MarketTrade) => {
         const seen = prices[t.symbol];
         // A late report of an earlier trade does not replace a newer price.
         return seen !== undefined && seen.ts > t.tsEvent ? prices : { ...prices, [t.symbol]: { price: t.price, ts: t.tsEvent } };

@@ -56,11 +56,10 @@ export const initialLiveState: LiveState = { tsApart: null, basis: null, tsSessi
 /**
  * The account, the strategies and the reconciliation measured now; resolves the state to carry to the next audit.
  * The poll is the check on the live estimate: its equity replaces the estimate, and it confirms or lifts what the
- * estimate tripped.
+ * estimate tripped. `atPoll`: when it was asked, in the order the risk stream learns things (see live-equity.ts).
  */
-export async function evaluateLive(deps: Deps, s: LiveState, actor = 'daemon'): Promise<{ state: LiveState; change: RiskChange }> {
+export async function evaluateLive(deps: Deps, s: LiveState, atPoll: number, actor = 'daemon'): Promise<{ state: LiveState; change: RiskChange }> {
   const limits = riskLimitsOf(deps.config);
-  const tsPoll = deps.clock.now();
   const [account, clock, positions] = await Promise.all([deps.broker.getAccount(), deps.broker.getClock(), deps.broker.listPositions()]);
   const now = deps.clock.now();
   const day = nyDate(now);
@@ -84,6 +83,6 @@ export async function evaluateLive(deps: Deps, s: LiveState, actor = 'daemon'): 
   const measurements = evaluations.flatMap((e) => e.measurements);
   const change = confirmEstimates(applyEvaluation(measured, { measurements, trips: evaluations.flatMap((e) => e.trips) }, now, day), measurements);
   await publishRiskChange(change, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor });
-  const basis = basisOfPoll(account.equity, account.lastEquity, tsPoll, positions.map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice })));
+  const basis = basisOfPoll(account.equity, account.lastEquity, atPoll, positions.map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice })));
   return { state: { tsApart, basis, tsSessionEnd: sessionEnd }, change };
 }

@@ -1,6 +1,7 @@
 /**
  * @module The daemon's own orders (protective, exit) counted toward the order kill conditions: each order once,
- * a later word on it (accepted then rejected, unclear then found placed) revising its count rather than adding one.
+ * a later word on it (accepted then rejected, unclear then found placed) revising its count rather than adding one;
+ * a retry under the id of a rejected order (which the broker never created) is a new order.
  */
 import { riskLimitsOf } from '../../config/risk-limits.ts';
 import type { DaemonOrderWord } from '../../domain/rules/risk/daemon-order-outcomes.ts';
@@ -25,10 +26,11 @@ export function orderCounter(deps: Deps): OrderCounter {
         counted.delete(word.clientOrderId);
         return null;
       }
-      const earlier = counted.get(word.clientOrderId);
+      // A rejected order does not exist at the broker: a word after it on the same client id is a new order (a retry).
+      const known = counted.get(word.clientOrderId);
+      const earlier = known === 'rejected' ? undefined : known;
       counted.delete(word.clientOrderId);
-      // A rejection stays one: a later acceptance of the same id (never expected) does not make room for another.
-      counted.set(word.clientOrderId, earlier === 'rejected' ? 'rejected' : word.outcome);
+      counted.set(word.clientOrderId, earlier === 'accepted' && word.outcome !== 'rejected' ? 'accepted' : word.outcome);
       if (counted.size > REMEMBERED) counted.delete(counted.keys().next().value as string);
       const now = deps.clock.now();
       return recordOrderOutcome(word.outcome, earlier, {

@@ -6,7 +6,7 @@
  * own orders count toward the order kills. Work runs one at a time, in order; a failure is logged and the next event
  * tries again (the state lives in LMDB, so a restart resumes it).
  */
-import { concatMap, defer, filter, finalize, from, map, mergeMap, type Observable } from 'rxjs';
+import { concatMap, defer, filter, finalize, from, map, mergeMap, tap, type Observable } from 'rxjs';
 import type { DaemonEvent, FillReceived } from '../../domain/holdings/daemon-events.ts';
 import type { EquitySample } from '../../domain/rules/risk/account-breakers.ts';
 import type { BreakerTrip } from '../../domain/rules/risk/breaker.ts';
@@ -14,7 +14,7 @@ import { daemonOrderWord, type DaemonOrderWord } from '../../domain/rules/risk/d
 import { withFill, type PriceMark } from '../../domain/rules/risk/live-equity.ts';
 import type { RiskChange } from '../../domain/rules/risk/risk-book.ts';
 import { riskView, type AccountState } from '../../domain/rules/risk/risk-view.ts';
-import type { PricesMarked } from '../../operators/mark-prices.ts';
+import type { PricesMarked, TradeMark } from '../../operators/mark-prices.ts';
 import type { Deps } from '../deps.ts';
 import type { InFlight } from '../in-flight.ts';
 import { estimateLive } from './estimate-live.ts';
@@ -55,11 +55,13 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
   return defer(() => {
     let subscribed = true;
     const log = deps.log.child({ component: 'risk' });
-    const fills: FillReceived[] = [];
+    const fills: Array<{ fill: FillReceived; at: number }> = [];
+    // What the stream learned, in order: live equity orders the poll, fills and trades by it (see live-equity.ts).
+    let learned = 0;
     const words: DaemonOrderWord[] = [];
     const orders = orderCounter(deps);
     const pending = { audit: false, estimate: false, started: false, live: initialLiveState, tsLastAudit: -Infinity };
-    let marks: Readonly<Record<string, PriceMark>> = {};
+    let marks: Readonly<Record<string, PriceMark & TradeMark>> = {};
     let samples: EquitySample[] = [];
     // Audits closer together than half the interval (the start's and the stream's first) are measured once.
     const minAuditGapMs = deps.config.protection.audit_interval_ms / 2;
@@ -70,7 +72,7 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
     };
     const audit = async (): Promise<RiskChanged | null> => {
       if (!pending.started) await startLedger(deps);
-      const { state, change } = await evaluateLive(deps, pending.live);
+      const { state, change } = await evaluateLive(deps, pending.live, learned);
       pending.started = true;
       pending.live = state;
       // The poll's equity replaces the estimates: they start again from it.
@@ -84,10 +86,11 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
       return changed(e.change, 'estimate');
     };
     const unit = async (): Promise<{ work: string; out: RiskChanged | null } | undefined> => {
-      const fill = fills.shift();
-      if (fill !== undefined) {
+      const next = fills.shift();
+      if (next !== undefined) {
+        const { fill, at } = next;
         const basis = pending.live.basis;
-        if (basis !== null) pending.live = { ...pending.live, basis: withFill(basis, { ...fill, ts: fill.tsEvent }) };
+        if (basis !== null) pending.live = { ...pending.live, basis: withFill(basis, { ...fill, at }) };
         if ((await ledgerFill(deps, fill)).length > 0) pending.audit = true;
         return { work: 'fill', out: null };
       }
@@ -117,21 +120,29 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
       }
       return out;
     };
+    // Learned on arrival (a drain under way does not hold it back): live equity orders what it learned by this.
+    const learn = (w: Work): void => {
+      learned += 1;
+      if (w.kind === 'fill') fills.push({ fill: w.fill, at: learned });
+      else if (w.kind === 'order') words.push(w.word);
+      else if (w.kind === 'marks') {
+        // A symbol's trade is learned when its price or time first differs from the one already known.
+        const at = learned;
+        marks = Object.fromEntries(Object.entries(w.prices).map(([symbol, t]) => {
+          const known = marks[symbol];
+          return [symbol, known !== undefined && known.price === t.price && known.ts === t.ts ? known : { ...t, at }];
+        }));
+        pending.estimate = true;
+      } else if (deps.clock.now() - pending.tsLastAudit >= minAuditGapMs) {
+        pending.audit = true;
+        pending.tsLastAudit = deps.clock.now();
+      }
+    };
     return events$.pipe(
       map(workOf),
       filter((w): w is Work => w !== undefined),
-      concatMap((w) => {
-        if (w.kind === 'fill') fills.push(w.fill);
-        else if (w.kind === 'order') words.push(w.word);
-        else if (w.kind === 'marks') {
-          marks = w.prices;
-          pending.estimate = true;
-        } else if (deps.clock.now() - pending.tsLastAudit >= minAuditGapMs) {
-          pending.audit = true;
-          pending.tsLastAudit = deps.clock.now();
-        }
-        return from(inFlight === undefined ? drain() : inFlight.track(drain()));
-      }),
+      tap(learn),
+      concatMap(() => from(inFlight === undefined ? drain() : inFlight.track(drain()))),
       mergeMap((changes) => from(changes)),
       finalize(() => {
         subscribed = false;

@@ -1,8 +1,9 @@
 /**
  * Invariants of live equity and of the trips measured on it (domain/rules/risk/live-equity.ts, estimate-trips.ts):
  * - the estimate is exactly the account's equity recomputed from scratch (cash moved by every fill since the poll,
- *   each position at its latest price: a trade newer than the poll or the last fill, else that price);
- * - trades printed at or before the poll (or a later fill) do not move it; with none after, it is the poll's equity;
+ *   each position at its latest price: a trade newer than the poll or the last fill, else that price); a fill whose
+ *   position the shares held already show (the poll counted it) is not counted twice;
+ * - trades learned at or before the poll (or a later fill) do not move it; with none after, it is the poll's equity;
  * - an estimate trips what the same equity measured by a poll would, marked estimated, and lifts nothing but expiry;
  * - the next poll confirms an estimated trip it measures as tripped (its start kept) and lifts one it measures clear.
  */
@@ -26,7 +27,7 @@ const happenings = fc.array(
     fc.record({ kind: fc.constant('trade' as const), symbol: fc.constantFrom(...SYMBOLS), price }),
   ),
   { maxLength: 30 },
-).map((hs) => hs.map((h, k) => ({ ...h, ts: TS_POLL + 1 + k })));
+).map((hs) => hs.map((h, k) => ({ ...h, at: TS_POLL + 1 + k })));
 const close = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
 
 test.prop([positions, happenings, fc.double({ min: -1e5, max: 1e6, noNaN: true })])('the estimate is the account recomputed from scratch', (held, hs, cash0) => {
@@ -37,12 +38,15 @@ test.prop([positions, happenings, fc.double({ min: -1e5, max: 1e6, noNaN: true }
   const shares = new Map(held.map((p) => [p.symbol, p.qty]));
   const last = new Map(held.map((p) => [p.symbol, p.price]));
   for (const h of hs) {
-    if (h.kind === 'trade') marks[h.symbol] = { price: h.price, ts: h.ts };
+    if (h.kind === 'trade') marks[h.symbol] = { price: h.price, at: h.at };
     else {
-      basis = withFill(basis, h);
       const signed = h.side === 'buy' ? h.qty : -h.qty;
+      const positionQty = (shares.get(h.symbol) ?? 0) + signed;
+      basis = withFill(basis, { ...h, positionQty });
+      // The same fill learned again (or one the poll already counted) changes nothing.
+      expect(withFill(basis, { ...h, positionQty })).toBe(basis);
       cash -= signed * h.price;
-      shares.set(h.symbol, (shares.get(h.symbol) ?? 0) + signed);
+      shares.set(h.symbol, positionQty);
     }
     last.set(h.symbol, h.price);
   }
@@ -51,10 +55,10 @@ test.prop([positions, happenings, fc.double({ min: -1e5, max: 1e6, noNaN: true }
 });
 
 test.prop([positions, fc.array(fc.record({ symbol: fc.constantFrom(...SYMBOLS), price, ago: fc.integer({ min: 0, max: 60_000 }) }))])(
-  'trades at or before the poll do not move it',
+  'trades learned at or before the poll do not move it',
   (held, trades) => {
     const basis = basisOfPoll(50_000, 49_000, TS_POLL, held);
-    const marks = Object.fromEntries(trades.map((t) => [t.symbol, { price: t.price, ts: TS_POLL - t.ago }]));
+    const marks = Object.fromEntries(trades.map((t) => [t.symbol, { price: t.price, at: TS_POLL - t.ago }]));
     expect(liveEquity(basis, marks)).toBe(50_000);
     expect(liveEquity(basis, {})).toBe(50_000);
   },
