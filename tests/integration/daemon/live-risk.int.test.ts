@@ -25,6 +25,13 @@ describe('live equity between account polls', { timeout: 90_000 }, () => {
     h = undefined;
   });
 
+  /** Waits for `found` while the simulator's clock moves 500 ms a step: the daemon's retries wait on the broker's time. */
+  const moving = <T>(found: () => T, what: string) =>
+    waitFor(async () => {
+      await h?.ctl.clock({ advance_ms: 500, quiet: true });
+      return found();
+    }, 60_000, what);
+
   it('a printed price trips daily_loss before the next poll; the poll lifts an estimate it does not confirm and confirms one it does', async () => {
     h = await startHarness();
     await h.ctl.trade({ symbol: 'AAPL', price: 100, size: 1_000 });
@@ -65,10 +72,11 @@ describe('live equity between account polls', { timeout: 90_000 }, () => {
     // A loss the poll measures too: whatever saw it first, the poll's figure confirms it and it stands.
     await h.ctl.trade({ symbol: 'AAPL', price: 96, size: 100 });
     await waitFor(() => changes(b).some((c) => c.tripped.some((t) => t.name === 'daily_loss')), 15_000, 'the second daily-loss trip');
-    const confirmed = await waitFor(() => {
+    // The polls come with the broker's time (the daemon's clock follows it): the simulator's clock moves meanwhile.
+    const confirmed = await moving(() => {
       const t = readRiskBook(b.store, DAY).trips.find((x) => x.name === 'daily_loss');
       return t !== undefined && t.estimated !== true ? t : undefined;
-    }, 15_000, 'the poll confirming it');
+    }, 'the poll confirming it');
     expect(confirmed.action).toBe('halt');
     expect(changes(b).filter((c) => c.lifted.some((t) => t.name === 'daily_loss'))).toHaveLength(1);
   });
@@ -83,12 +91,6 @@ describe('live equity between account polls', { timeout: 90_000 }, () => {
     if (oco === undefined) throw new Error('no OCO');
     await h.user.cancelOrder(oco.id);
   }
-  /** Waits for `found` while the simulator's clock moves 500 ms a step: the daemon's retries wait on the broker's time. */
-  const moving = <T>(found: () => T, what: string) =>
-    waitFor(async () => {
-      await h?.ctl.clock({ advance_ms: 500, quiet: true });
-      return found();
-    }, 60_000, what);
   const placements = (d: Daemon): number => d.events.filter((e) => e.kind === 'ProtectionPlaced').length;
 
   it('the daemon\'s own rejected protective orders latch the consecutive_failures kill; protection keeps retrying and lands', async () => {
