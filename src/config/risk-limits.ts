@@ -23,5 +23,6 @@ export function riskLimitsOf(config: Config): RiskLimits {
     killRejectionRatePct: c.kill_rejection_rate_pct,
     killRejectionMinCount: c.kill_rejection_min_count,
     reconciliationTolerancePct: c.reconciliation_tolerance_pct,
+    liveEquityIntervalMs: c.live_equity_interval_ms,
   };
 }

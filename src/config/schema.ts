@@ -110,6 +110,8 @@ const sections = {
     kill_rejection_min_count: int({ gte: 1, lte: 1_000 }).default(5),
     /** 0 demands an exact match to the cent. */
     reconciliation_tolerance_pct: num({ gte: 0, lte: 50 }).default(1),
+    /** The daemon measures the account breakers on live equity (positions at their latest trades) at most this often. */
+    live_equity_interval_ms: int({ gte: 100, lte: 60_000 }).default(1_000),
   }),
   vix_regimes: section({
     symbol: z.string().min(1).default('VIXY'),

@@ -29,6 +29,7 @@ const eventOf = (t: BreakerTrip): string =>
 const fieldsOf = (t: BreakerTrip): Record<string, unknown> => ({
   breaker: t.name, scope: t.scope, action: t.action, reason: t.reason, value: t.value, threshold: t.threshold,
   triggered_at: new Date(t.tsTriggered).toISOString(), expires_at: t.tsExpires === null ? null : new Date(t.tsExpires).toISOString(),
+  ...(t.estimated === true ? { measured_on: 'live estimate' } : {}),
 });
 
 function alertOf(t: BreakerTrip): Parameters<Mailer['alert']>[0] {
@@ -53,7 +54,8 @@ export async function publishRiskChange(change: RiskChange, now: number, d: Publ
     await d.mailer.alert(alertOf(t));
   }
   for (const t of change.lifted) {
-    const why = t.tsExpires !== null && t.tsExpires <= now ? 'expired' : KILL_CONDITIONS.has(t.name) ? 'acknowledged' : 'condition cleared';
+    const why = t.tsExpires !== null && t.tsExpires <= now ? 'expired' : t.estimated === true ? 'not confirmed by the account poll'
+      : KILL_CONDITIONS.has(t.name) ? 'acknowledged' : 'condition cleared';
     await appendRiskHistory(d.store, { ts: now, event: 'lifted', actor: d.actor, trip: t, active: false });
     await d.store.journal.append({ ts: now, actor: d.actor, action: 'breaker_lifted', reason: `${t.name} (${t.scope}) ${why}`, data: fieldsOf(t) });
     d.events.emit(eventOf(t), { ...fieldsOf(t), state: 'lifted', why });

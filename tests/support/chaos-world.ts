@@ -5,7 +5,8 @@
  *   I1 every long share is under a live broker stop within 2 s of its fill, of the end of the last disturbance
  *      (each fault's allowance by the daemon's own policies), of a restart or of a resume;
  *   I2 protective sells never reserve more than the position, and ours do not outlive a closed position;
- *   I3 nothing opens while halted;  I4 at most one entry per intent (day, ticker);
+ *   I3 nothing opens while halted (the HALT file, or a kill condition latched: the daemon's own order failures under
+ *      injected rejections may latch one);  I4 at most one entry per intent (day, ticker);
  *   I5 after an audit in a quiet period, LMDB's positions are the broker's;  I6 no secret in any output.
  */
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,9 @@ import { haltTrading, resumeTrading } from '../../src/jobs/ops/halt.ts';
 import { runTradeJob, type TradeJobResult } from '../../src/jobs/trade/trade-job.ts';
 import { createSyntheticMarket, type SyntheticMarketWithInfo } from '../../src/sim/market/synthetic-market.ts';
 import { POSITIONS_TABLE } from '../../src/records/positions.ts';
+import { KILL_CONDITIONS } from '../../src/domain/rules/risk/breaker.ts';
+import { activeTrips } from '../../src/domain/rules/risk/risk-view.ts';
+import { readRiskBook } from '../../src/records/risk-state.ts';
 import { coverageOf } from './coverage-watch.ts';
 import { needlesIn, secretNeedles } from './secret-forms.ts';
 import { faultWire, POLICY, type FaultWire } from './fault-wire.ts';
@@ -187,12 +191,16 @@ export class ChaosWorld {
     const rows = tickers.map((t, i) => `${String(i + 1)},${t},mean_reversion,0.6,20,1.8,1.2,${day},${String(this.h.sim.exchange.lastTrade(t).price)}`);
     writeFileSync(csvPath, `${[CSV_HEADER, ...rows].join('\n')}\n`);
     const buysBefore = this.entryOrders().length;
+    // A kill latched (the daemon's own order failures under injected rejections may latch one) stays until resumed.
+    const killed = activeTrips(readRiskBook(this.daemon.store, day), this.h.sim.exchange.now()).filter((t) => KILL_CONDITIONS.has(t.name)).map((t) => t.name);
     const result = await this.settle(runTradeJob({
       broker: () => this.h.brokerOver(this.faults.options), store: () => this.daemon.store, mailer: () => this.mailer(), events: { emit: () => undefined }, log: this.h.log,
       config: configSchema.parse({}), csvPath, killSwitch: createFileKillSwitch({ path: join(this.h.root, 'killswitch', 'HALT'), tradingDisabled: false }),
       rejectedDir: join(this.h.root, 'data', 'rejected_tickers'), strategyDisabledList: [], tradingCapital: undefined, dryRun: false, wallNow: () => Date.now(),
     }));
     if (this.halted && this.entryOrders().length !== buysBefore) this.violations.push(`I3: trade run ${String(this.tradeRuns)} opened a position while halted`);
+    if (killed.length > 0 && this.entryOrders().length !== buysBefore)
+      this.violations.push(`I3: trade run ${String(this.tradeRuns)} opened a position while the ${killed.join(', ')} kill was latched`);
     this.checkEntries();
     return result;
   }

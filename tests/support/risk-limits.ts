@@ -6,6 +6,7 @@ export const SEED_LIMITS: RiskLimits = {
   dailyLossPct: 2, drawdownPct: 15, drawdownScale: 0.5, rapidLossPct: 1, rapidLossWindowMs: 15 * 60_000, rapidLossPauseMs: 30 * 60_000,
   consecutiveLosses: 5, consecutiveLossesPauseMs: 4 * 3_600_000, strategyLossPct: 5, strategyLossDisableMs: 24 * 3_600_000,
   killDailyDrawdownPct: 5, killConsecutiveFailures: 3, killRejectionRatePct: 50, killRejectionMinCount: 5, reconciliationTolerancePct: 1,
+  liveEquityIntervalMs: 1_000,
 };
 
 const lossPct = fc.double({ min: 0.01, max: 99, noNaN: true });
@@ -16,4 +17,5 @@ export const limitsArb: fc.Arbitrary<RiskLimits> = fc.record({
   strategyLossPct: lossPct, strategyLossDisableMs: fc.integer({ min: 1, max: 720 }).map((h) => h * 3_600_000), killDailyDrawdownPct: lossPct,
   killConsecutiveFailures: fc.integer({ min: 1, max: 100 }), killRejectionRatePct: fc.double({ min: 0.01, max: 100, noNaN: true }),
   killRejectionMinCount: fc.integer({ min: 1, max: 1_000 }), reconciliationTolerancePct: fc.double({ min: 0, max: 50, noNaN: true }),
+  liveEquityIntervalMs: fc.integer({ min: 100, max: 60_000 }),
 });

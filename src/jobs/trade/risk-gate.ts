@@ -7,13 +7,14 @@ import type { AccountReport } from '../../domain/account.ts';
 import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
 import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/risk/account-breakers.ts';
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
-import { applyOrderOutcome, orderBreakers, type OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts';
+import { orderBreakers, type OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts';
 import { describeDiscrepancy, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
 import { applyEvaluation } from '../../domain/rules/risk/risk-book.ts';
 import { riskView, type ManualHalt, type RiskView } from '../../domain/rules/risk/risk-view.ts';
 import type { Store } from '../../domain/store.ts';
 import { publishRiskChange, type RiskEventSink } from '../../procedures/publish-risk-change.ts';
 import { reconcileLedger } from '../../procedures/reconcile-ledger.ts';
+import { recordOrderOutcome as recordOutcome } from '../../procedures/record-order-outcome.ts';
 import { readRiskBook } from '../../records/risk-state.ts';
 
 export interface RiskGateDeps {
@@ -70,11 +71,7 @@ export async function assessRisk(account: AccountReport, d: RiskGateDeps): Promi
 
 /** Folds one order outcome of this run into the day's counts; the order kills may trip on it. */
 export async function recordOrderOutcome(kind: OrderOutcomeKind, d: RiskGateDeps): Promise<void> {
-  const now = d.now();
-  const book = readRiskBook(d.store, d.day);
-  const orders = applyOrderOutcome(book.orders, d.day, kind);
-  const change = applyEvaluation({ ...book, orders }, orderBreakers(orders, now, d.limits), now, d.day);
-  await publishRiskChange(change, now, { ...d, actor: 'trade' });
+  await recordOutcome(kind, undefined, { ...d, actor: 'trade', now: d.now(), day: d.day });
 }
 
 /** HALTED: the day's pending entries (open buys) are cancelled; protective sells stay. Resolves how many. */

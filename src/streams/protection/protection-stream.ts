@@ -34,6 +34,8 @@ import { persistHoldings } from './persist-holdings.ts';
 import { repriceStale } from './reprice-stale.ts';
 import { auditSnapshots } from './audit-snapshots.ts';
 import { dailyBasisSource } from './daily-basis-source.ts';
+import { markPrices, type PricesMarked } from '../../operators/mark-prices.ts';
+import { riskLimitsOf } from '../../config/risk-limits.ts';
 
 export interface ProtectionStreamOptions {
   /** The trading feed, when shared with other pipelines (the daemon's); else one is opened from deps. */
@@ -46,7 +48,7 @@ export interface ProtectionStreamOptions {
   readonly exitRequests$?: Observable<SoftExitDue>;
 }
 
-export type ProtectionEvent = DaemonEvent | FeedEvent | BadFrame;
+export type ProtectionEvent = DaemonEvent | FeedEvent | BadFrame | PricesMarked;
 
 const TICK: Tick = { kind: 'Tick' };
 const DAY_MS = 86_400_000;
@@ -227,8 +229,10 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
       options.clock?.sync(r);
       warmUpReducer(hopts, r);
     }));
+    // The held symbols' latest trades for the risk authority's live equity (docs/risk.md), from the one market feed.
+    const marks$ = market$.pipe(filter(isTrade), markPrices(riskLimitsOf(deps.config).liveEquityIntervalMs));
     return firstSync$.pipe(
-      switchMap(() => merge(core$, repricing$, badFrames$, trading$.pipe(filter(isFeedEvent)), market$.pipe(filter(isFeedEvent)))),
+      switchMap(() => merge(core$, repricing$, badFrames$, trading$.pipe(filter(isFeedEvent)), market$.pipe(filter(isFeedEvent)), marks$)),
       takeUntil(deps.shutdown$),
     );
   });

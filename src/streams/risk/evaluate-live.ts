@@ -8,6 +8,8 @@ import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/r
 import { bookOfLedger, brokerLedger } from '../../procedures/reconcile-ledger.ts';
 import { describeDiscrepancy, reconcile, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
 import { applyEvaluation, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
+import { confirmEstimates } from '../../domain/rules/risk/estimate-trips.ts';
+import { basisOfPoll, type LiveBasis } from '../../domain/rules/risk/live-equity.ts';
 import { strategyBreakers } from '../../domain/rules/risk/strategy-breakers.ts';
 import { nyDate } from '../../domain/time/ny-dates.ts';
 import { nyToEpoch } from '../../domain/time/ny-time.ts';
@@ -43,12 +45,22 @@ async function reconcileLive(deps: Deps, tolerancePct: number, now: number): Pro
 export interface LiveState {
   /** When the audits began to find the ledger and the broker apart (null: they agree). */
   readonly tsApart: number | null;
+  /** The last poll's equity and positions, the live estimate's starting point (null before the first poll). */
+  readonly basis: LiveBasis | null;
+  /** When the session the poll found ends (the daily-loss halt lasts until then; now when closed). */
+  readonly tsSessionEnd: number;
 }
 
-/** The account, the strategies and the reconciliation measured now; resolves the state to carry to the next audit. */
-export async function evaluateLive(deps: Deps, s: LiveState, actor = 'daemon'): Promise<{ state: LiveState; change: RiskChange }> {
+export const initialLiveState: LiveState = { tsApart: null, basis: null, tsSessionEnd: 0 };
+
+/**
+ * The account, the strategies and the reconciliation measured now; resolves the state to carry to the next audit.
+ * The poll is the check on the live estimate: its equity replaces the estimate, and it confirms or lifts what the
+ * estimate tripped. `atPoll`: when it was asked, in the order the risk stream learns things (see live-equity.ts).
+ */
+export async function evaluateLive(deps: Deps, s: LiveState, atPoll: number, actor = 'daemon'): Promise<{ state: LiveState; change: RiskChange }> {
   const limits = riskLimitsOf(deps.config);
-  const [account, clock] = await Promise.all([deps.broker.getAccount(), deps.broker.getClock()]);
+  const [account, clock, positions] = await Promise.all([deps.broker.getAccount(), deps.broker.getClock(), deps.broker.listPositions()]);
   const now = deps.clock.now();
   const day = nyDate(now);
   const rec = await reconcileLive(deps, limits.reconciliationTolerancePct, now);
@@ -68,7 +80,9 @@ export async function evaluateLive(deps: Deps, s: LiveState, actor = 'daemon'): 
     reconciliationBreaker(persisted ? rec : null, now, limits.reconciliationTolerancePct),
   ];
   const measured = { ...book, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
-  const change = applyEvaluation(measured, { measurements: evaluations.flatMap((e) => e.measurements), trips: evaluations.flatMap((e) => e.trips) }, now, day);
+  const measurements = evaluations.flatMap((e) => e.measurements);
+  const change = confirmEstimates(applyEvaluation(measured, { measurements, trips: evaluations.flatMap((e) => e.trips) }, now, day), measurements);
   await publishRiskChange(change, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor });
-  return { state: { tsApart }, change };
+  const basis = basisOfPoll(account.equity, account.lastEquity, atPoll, positions.map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice })));
+  return { state: { tsApart, basis, tsSessionEnd: sessionEnd }, change };
 }

@@ -9,7 +9,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { losingStreak, strategyBreakers, type ClosedTrade } from '../../../src/domain/rules/risk/strategy-breakers.ts';
-import { applyOrderOutcome, emptyOrderStats, orderBreakers, type OrderOutcomeKind } from '../../../src/domain/rules/risk/order-breakers.ts';
+import { applyOrderOutcome, emptyOrderStats, orderBreakers, reviseOrderOutcome, type OrderOutcomeKind } from '../../../src/domain/rules/risk/order-breakers.ts';
 import { limitsArb } from '../../support/risk-limits.ts';
 
 const pnl = fc.double({ min: -1e4, max: 1e4, noNaN: true });
@@ -58,3 +58,17 @@ test.prop([outcomes])('a new day starts the counts afresh', (os) => {
   const s = os.reduce((acc, o) => applyOrderOutcome(acc, 'd1', o), emptyOrderStats('d1'));
   expect(applyOrderOutcome(s, 'd2', 'rejected')).toEqual({ day: 'd2', sent: 1, rejected: 1, consecutiveFailures: 1 });
 });
+
+const earlier = fc.array(fc.constantFrom<OrderOutcomeKind>('accepted', 'rejected', 'unknown'), { maxLength: 30 });
+test.prop([earlier, fc.constantFrom<OrderOutcomeKind>('accepted', 'unknown'), fc.constantFrom<OrderOutcomeKind>('accepted', 'rejected', 'unknown')])(
+  'a later word on a counted order never counts it sent twice; a late rejection is one more rejection and failure',
+  (os, first, later) => {
+    const before = applyOrderOutcome(os.reduce((s, o) => applyOrderOutcome(s, 'd', o), emptyOrderStats('d')), 'd', first);
+    const after = reviseOrderOutcome(before, 'd', first, later);
+    expect(after.sent).toBe(before.sent);
+    expect(after.rejected).toBeLessThanOrEqual(after.sent);
+    expect(after.rejected).toBe(before.rejected + (later === 'rejected' ? 1 : 0));
+    if (later === 'rejected') expect(after.consecutiveFailures).toBe(before.consecutiveFailures + (first === 'accepted' ? 1 : 0));
+    if (first === 'unknown' && later === 'accepted') expect(after.consecutiveFailures).toBe(0);
+  },
+);

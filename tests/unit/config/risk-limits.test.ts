@@ -3,6 +3,7 @@
  * key, one scenario decided with the default and with a changed value gives a different outcome. The same keys
  * end to end: tests/integration/jobs/trade-risk.int.test.ts and tests/integration/daemon/risk.int.test.ts.
  */
+import type { Subscription } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { riskLimitsOf } from '../../../src/config/risk-limits.ts';
 import { configSchema } from '../../../src/config/schema.ts';
@@ -13,6 +14,10 @@ import { reconcile, reconciliationBreaker } from '../../../src/domain/rules/risk
 import { applyEvaluation, emptyRiskBook } from '../../../src/domain/rules/risk/risk-book.ts';
 import { riskView } from '../../../src/domain/rules/risk/risk-view.ts';
 import { strategyBreakers, type ClosedTrade } from '../../../src/domain/rules/risk/strategy-breakers.ts';
+import type { MarketTrade } from '../../../src/domain/events.ts';
+import type { Price } from '../../../src/domain/money.ts';
+import { markPrices } from '../../../src/operators/mark-prices.ts';
+import { marbles } from '../../support/marbles.ts';
 
 const NOW = 1_714_570_000_000;
 const limits = (key?: string, value?: number): RiskLimits =>
@@ -34,6 +39,19 @@ const strategy = (l: RiskLimits, trades: ClosedTrade[]) =>
 const orders = (l: RiskLimits, outcomes: Array<'accepted' | 'rejected'>) =>
   orderBreakers(outcomes.reduce((s, o) => applyOrderOutcome(s, 'd', o), emptyOrderStats('d')), NOW, l).trips.map((t) => t.name);
 
+/** How many live-equity checks (PricesMarked) trades every 200 ms for 3 s give, on virtual time. */
+function liveChecks(intervalMs: number): number {
+  let n = 0;
+  const subs: Subscription[] = [];
+  marbles().run(({ cold }) => {
+    const trades = Array.from({ length: 15 }, (_, k) => `${k * 200}ms t`).join(' ');
+    const trade: MarketTrade = { kind: 'MarketTrade', symbol: 'AAPL', price: 100 as Price, size: 1, tsEvent: 0 };
+    subs.push(cold(`${trades} |`, { t: trade }).pipe(markPrices(intervalMs)).subscribe(() => { n += 1; }));
+  });
+  for (const s of subs) s.unsubscribe();
+  return n;
+}
+
 const SCENARIOS: Record<string, { changed: number; decide: (l: RiskLimits) => unknown }> = {
   daily_loss_pct: { changed: 3, decide: (l) => account(l, { lastClose: 102_500 }) },
   drawdown_pct: { changed: 25, decide: (l) => account(l, { highWater: 120_000 }) },
@@ -52,6 +70,8 @@ const SCENARIOS: Record<string, { changed: number; decide: (l: RiskLimits) => un
   kill_consecutive_failures: { changed: 4, decide: (l) => orders(l, ['rejected', 'rejected', 'rejected']) },
   kill_rejection_rate_pct: { changed: 80, decide: (l) => orders(l, ['rejected', 'accepted', 'rejected', 'rejected', 'accepted', 'rejected', 'rejected', 'accepted']) },
   kill_rejection_min_count: { changed: 6, decide: (l) => orders(l, ['rejected', 'accepted', 'rejected', 'rejected', 'accepted', 'rejected', 'rejected', 'accepted']) },
+  // The daemon's live-equity checks: trades every 200 ms for 3 s give one check per interval (tests/integration/daemon/live-risk.int.test.ts end to end).
+  live_equity_interval_ms: { changed: 500, decide: (l) => liveChecks(l.liveEquityIntervalMs) },
   reconciliation_tolerance_pct: {
     changed: 0,
     decide: (l) => reconciliationBreaker(reconcile({ cash: 100_400, positions: new Map() }, { cash: 100_000, positions: new Map() }, l.reconciliationTolerancePct), NOW, l.reconciliationTolerancePct).trips.length,

@@ -56,6 +56,8 @@ export interface BreakerTrip {
   readonly threshold: number | null;
   /** Drawdown: lifted as soon as a measurement no longer trips it. */
   readonly whileCondition: boolean;
+  /** Tripped on the daemon's live estimate of equity: the next account poll confirms it (then false) or lifts it. */
+  readonly estimated?: boolean;
 }
 
 /** A breaker's last measurement, tripped or not: what `strikeline risk` shows against its threshold. */
@@ -84,6 +86,8 @@ export interface RiskLimits {
   readonly killRejectionRatePct: number;
   readonly killRejectionMinCount: number;
   readonly reconciliationTolerancePct: number;
+  /** The daemon's live-equity checks between polls: at most one per this long. */
+  readonly liveEquityIntervalMs: number;
 }
 
 export const tripKey = (t: { name: BreakerName; scope: string }): string => `${t.name}:${t.scope}`;

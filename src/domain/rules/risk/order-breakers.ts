@@ -29,6 +29,20 @@ export function applyOrderOutcome(s: OrderStats, day: string, outcome: OrderOutc
   };
 }
 
+/**
+ * A later word on an order already counted (the daemon's protective and exit orders): an accepted order rejected by the
+ * broker afterwards is one more rejection and failure; an unclear one found placed ends the run of failures. It was
+ * sent once, so `sent` does not move.
+ */
+export function reviseOrderOutcome(s: OrderStats, day: string, from: OrderOutcomeKind, to: OrderOutcomeKind): OrderStats {
+  if (s.day !== day) return applyOrderOutcome(s, day, to);
+  if (from === to) return s;
+  if (to === 'rejected' && from !== 'rejected')
+    return { ...s, rejected: s.rejected + 1, consecutiveFailures: from === 'accepted' ? s.consecutiveFailures + 1 : s.consecutiveFailures };
+  if (to === 'accepted' && from === 'unknown') return { ...s, consecutiveFailures: 0 };
+  return s;
+}
+
 export function orderBreakers(s: OrderStats, now: number, l: RiskLimits): Evaluation {
   const rate = s.sent > 0 ? s.rejected / s.sent : 0;
   const failures: Measurement = {

@@ -84,7 +84,8 @@ export function applyEvaluation(
  * the same measurement does not trip it again that day), and starts the day's order counts afresh.
  */
 export function acknowledgeKills(book: RiskBook, now: number): RiskChange {
-  const lifted = book.trips.filter(isKill);
+  // Lifted by the acknowledgement, whatever measured them (an estimate's kill the poll had not yet confirmed too).
+  const lifted = book.trips.filter(isKill).map((t) => ({ ...t, estimated: false }));
   const acknowledged = { ...book.acknowledged, ...Object.fromEntries(lifted.map((t) => [tripKey(t), nyDate(t.tsTriggered)])) };
   return {
     book: { ...book, trips: book.trips.filter((t) => !isKill(t)), orders: emptyOrderStats(book.orders.day), acknowledged, tsUpdated: now },
