@@ -14,6 +14,7 @@ import { collectStatus, type StatusDeps, type StatusReport } from '../ops/status
 import { equitySeries, type EquitySeries } from './equity-series.ts';
 import { orderRows, type OrderRow } from './order-rows.ts';
 import { riskPanel, type RiskPanel } from './risk-panel.ts';
+import { whyNoTrade, whyNoTradeText, type WhyNoTrade } from '../report/why-no-trade.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface DashboardSnapshot {
@@ -30,6 +31,8 @@ export interface DashboardSnapshot {
   readonly equity: { readonly intraday: EquitySeries | null; readonly daily: EquitySeries | null };
   /** Trading state, breakers with their expiry, and the research regime; `available: false` without a data folder. */
   readonly risk: RiskPanel | { readonly available: false; readonly reason: string };
+  /** Today's trade pipeline (issue 14): the VIX regime and heat limit, the funnel, rejections, pending signals; and as the report's lines. */
+  readonly funnel: WhyNoTrade & { readonly lines: readonly string[] };
   readonly brokerError: string | null;
 }
 
@@ -86,6 +89,13 @@ export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSn
       deps.dataDir === undefined
         ? { available: false, reason: 'no data folder given' }
         : riskPanel({ ...deps, dataDir: deps.dataDir }, fromBroker.market?.tsNow ?? ts),
+    funnel: funnelPanel(deps, fromBroker.market?.tsNow ?? ts),
     brokerError: fromBroker.brokerError ?? status.brokerError,
   };
+}
+
+/** The New York day of `now` (the broker's clock where known) as the report reads it. */
+function funnelPanel(deps: DashboardDeps, now: number): DashboardSnapshot['funnel'] {
+  const w = whyNoTrade(deps.store, nyDate(now));
+  return { ...w, lines: whyNoTradeText(w).slice(2).map((l) => l.replace(/^ {2}/, '')) };
 }

@@ -119,6 +119,12 @@ describe('strikeline dashboard', { timeout: 240_000 }, () => {
       );
       expect(await panel('risk').locator('[data-risk="regime"]').textContent()).toContain(regime.current.date);
       expect(await panel('risk').textContent()).toMatch(/equity\$[\d,]+\.\d\d/);
+      // Signal to order: today's trade run through the pipeline as the report's "Why no trade" reads it (none here).
+      const snap = (await (await fetch(`${url}api/snapshot`)).json()) as DashboardSnapshot;
+      expect(snap.funnel.run).toBeNull();
+      expect(await panel('funnel').locator('[data-funnel="none"]').textContent()).toBe('no trade run today');
+      expect(await panel('funnel').locator('pre').textContent()).toBe(snap.funnel.lines.filter((l) => l !== 'no trade run today').join('\n'));
+      expect(snap.funnel.lines).toContain('pending signals: none');
       const aapl = panel('positions').locator('tr', { hasText: 'AAPL' });
       expect(await aapl.textContent()).toContain('protected');
       expect(await aapl.textContent()).toMatch(/oco 10 sh stop \d+\.\d\d target \d+\.\d\d/);
