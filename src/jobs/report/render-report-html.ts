@@ -13,6 +13,7 @@ import { exitText, holdingText, stampText } from './trade-text.ts';
 import { pct, priceText, ratio, usd } from '../format/text-table.ts';
 
 const CSS = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2328;margin:24px auto;max-width:1040px;padding:0 16px}
+pre{white-space:pre-wrap;overflow-wrap:anywhere;font-size:12px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
 .muted{color:#656d76}.cards{display:flex;flex-wrap:wrap;gap:12px;margin-top:16px}.card{border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;min-width:150px}
 .card b{display:block;font-size:18px}.pos{color:#1a7f37}.neg{color:#cf222e}.warn{color:#9a6700;font-weight:600}
