@@ -36,7 +36,8 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
         silentLogger,
       );
       await h.ctl.trade({ symbol: 'AAPL', price: 100, size: 1_000 });
-      const d = h.startDaemon({}, { mailer });
+      // Polls every 2 s: a trip measured on the live estimate is confirmed by the next account poll before the restart.
+      const d = h.startDaemon({}, { mailer, config: { protection: { audit_interval_ms: 2_000 } } });
       await d.ready();
       await h.buy('AAPL', 600);
       await waitFor(() => protectedNow(d, 'AAPL'), 10_000, 'the AAPL protection');
@@ -55,6 +56,9 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
       // The ledger followed the fill: the reconciliation passes.
       expect(d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined).map((e) => e.fields.status)).not.toContain('FAIL');
       expect(readLedger(d.store)?.lots.AAPL?.qty).toBe(600);
+      const polled = d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK').length;
+      await waitFor(() => d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK').length > polled + 1, 15_000, 'an account poll after the trip');
+      expect(readRiskBook(d.store, '2024-05-01').trips.map((t) => t.name).sort()).toEqual(['daily_loss', 'rapid_loss']);
       await d.stop();
 
       const again = h.startDaemon({}, { mailer });
