@@ -125,6 +125,11 @@ describe('strikeline dashboard', { timeout: 240_000 }, () => {
       expect(await panel('funnel').locator('[data-funnel="none"]').textContent()).toBe('no trade run today');
       expect(await panel('funnel').locator('pre').textContent()).toBe(snap.funnel.lines.filter((l) => l !== 'no trade run today').join('\n'));
       expect(snap.funnel.lines).toContain('pending signals: none');
+      const held = snap.status.positions.reduce((sum, p) => sum + Math.abs(p.qty * p.last), 0);
+      const heatText = (await panel('funnel').locator('[data-funnel="heat"]').textContent()) ?? '';
+      expect(heatText).toMatch(/^heat now \d+\.\d % of equity$/);
+      // From the page's own snapshot: the same positions, prices that may have moved a cent since.
+      expect(Number(/(\d+\.\d) %/.exec(heatText)?.[1])).toBeCloseTo((100 * held) / (snap.account?.equity ?? 1), 0);
       const aapl = panel('positions').locator('tr', { hasText: 'AAPL' });
       expect(await aapl.textContent()).toContain('protected');
       expect(await aapl.textContent()).toMatch(/oco 10 sh stop \d+\.\d\d target \d+\.\d\d/);
