@@ -38,12 +38,20 @@ export function openContext(command: string): Context {
   let store: Store | undefined;
   let mailer: AlertMailer | undefined;
   const openedStore = (): Store => (store ??= scrubbedStore(openStore(paths.state), scrub));
-  // The error log opens the store only when a WARN+ line arrives, off the logging call's path.
-  const errors = createErrorSink({ append: (r) => appendError(openedStore(), r), scrub, maxQueued: 1000 });
   const retentionDays = config.logs.retention_days;
+  const events = createEventLog(paths.events, newRunId(Date.now()), scrub, Date.now, retentionDays);
+  // The error log opens the store only when a WARN+ line arrives, off the logging call's path; an error or
+  // critical line is also an ERROR event (seed 002), from the daemon as from any command.
+  const errors = createErrorSink({
+    append: (r) => {
+      if (r.level !== 'warning') events.emit('ERROR', { source: 'log', level: r.level, logger: r.logger, component: r.component, message: r.message, error_id: r.id });
+      return appendError(openedStore(), r);
+    },
+    scrub,
+    maxQueued: 1000,
+  });
   const root = createLogger({ dir: paths.logs, level: env.logLevel, scrub, errors, retentionDays });
   const log = root.log.child({ component: command });
-  const events = createEventLog(paths.events, newRunId(Date.now()), scrub, Date.now, retentionDays);
   return {
     command,
     env,
