@@ -14,7 +14,7 @@ import { collectStatus, type StatusDeps, type StatusReport } from '../ops/status
 import { equitySeries, type EquitySeries } from './equity-series.ts';
 import { orderRows, type OrderRow } from './order-rows.ts';
 import { riskPanel, type RiskPanel } from './risk-panel.ts';
-import { whyNoTrade, whyNoTradeText, type WhyNoTrade } from '../report/why-no-trade.ts';
+import { whyNoTrade, whyNoTradeLines, type WhyNoTrade } from '../report/why-no-trade.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface DashboardSnapshot {
@@ -97,5 +97,5 @@ export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSn
 /** The New York day of `now` (the broker's clock where known) as the report reads it. */
 function funnelPanel(deps: DashboardDeps, now: number): DashboardSnapshot['funnel'] {
   const w = whyNoTrade(deps.store, nyDate(now));
-  return { ...w, lines: whyNoTradeText(w).slice(2).map((l) => l.replace(/^ {2}/, '')) };
+  return { ...w, lines: whyNoTradeLines(w) };
 }

@@ -6,8 +6,8 @@
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
 import type { RiskView } from '../../domain/rules/risk/risk-view.ts';
 import type { Store } from '../../domain/store.ts';
-import { currentRegime } from '../../scanner/research/regime/current-regime.ts';
 import { collectRisk, type ManualSwitches } from '../ops/risk-report.ts';
+import { regimeView } from '../ops/regime-view.ts';
 
 export interface RegimeLine {
   readonly label: string;
@@ -35,13 +35,9 @@ export interface RiskPanelDeps {
 }
 
 function regimeOf(dataDir: string): Pick<RiskPanel, 'regime' | 'regimeNote'> {
-  try {
-    const r = currentRegime(dataDir);
-    if (r === null) return { regime: null, regimeNote: 'no regime model yet: strikeline research trains one after the close' };
-    return { regime: { label: r.label, probability: r.probability, asOf: r.asOf, trainedThrough: r.trainedThrough }, regimeNote: null };
-  } catch (e) {
-    return { regime: null, regimeNote: e instanceof Error ? e.message : String(e) };
-  }
+  const v = regimeView(dataDir);
+  if (v === null) return { regime: null, regimeNote: 'no regime model yet: strikeline research trains one after the close' };
+  return 'error' in v ? { regime: null, regimeNote: v.error } : { regime: v, regimeNote: null };
 }
 
 /** The panel at `now` (the broker's clock where known: breakers expire by it, as `strikeline risk` reads them). */

@@ -63,9 +63,11 @@ export function whyNoTradeText(w: WhyNoTrade | undefined): string[] {
   return out;
 }
 
+/** The section's lines without its heading and indent (the HTML report's and the dashboard's). */
+export const whyNoTradeLines = (w: WhyNoTrade): string[] => whyNoTradeText(w).slice(2).map((l) => l.replace(/^ {2}/, ''));
+
 /** The section as HTML (escaped by the caller's escape function). */
 export function whyNoTradeHtml(w: WhyNoTrade | undefined, e: (s: string) => string): string {
   if (w === undefined) return '';
-  const lines = whyNoTradeText(w).slice(2);
-  return `<h2>Why no trade</h2>\n<pre>${lines.map((l) => e(l.replace(/^ {2}/, ''))).join('\n')}</pre>\n`;
+  return `<h2>Why no trade</h2>\n<pre>${whyNoTradeLines(w).map(e).join('\n')}</pre>\n`;
 }
