@@ -41,6 +41,11 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
       await d.ready();
       await h.buy('AAPL', 600);
       await waitFor(() => protectedNow(d, 'AAPL'), 10_000, 'the AAPL protection');
+      // A poll at $100 first: the rapid-loss window needs a reading from before the drop (a daemon that starts after
+      // a drop cannot know the equity it had before; on a loaded box the first poll can come late).
+      const polls = () => d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK').length;
+      const before = polls();
+      await waitFor(() => polls() > before, 15_000, 'an account poll at $100');
       // 600 shares $4 lower: 2.4% of $100,000, within minutes; the stop at $95 is not reached.
       await h.ctl.trade({ symbol: 'AAPL', price: 96, size: 100 });
       const change = await waitFor(() => tripped(d, 'daily_loss'), 15_000, 'the daily-loss trip');
