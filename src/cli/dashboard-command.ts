@@ -49,9 +49,10 @@ async function serveDashboard(ctx: Context, host: string, port: number): Promise
   const staleMs = staleAfterMs(ctx.config.protection.timer_interval_ms);
   const riskLimits = riskLimitsOf(ctx.config);
   const probeLock = () => probeRootLock(ctx.env.root);
+  const capitalCap = ctx.env.tradingCapital ?? ctx.config.capital.total_capital ?? undefined;
   const feed = createDashboardFeed({
     collect: () =>
-      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, riskLimits, errorWindowMs: ERROR_WINDOW_MS, dataDir: ctx.paths.data }),
+      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, riskLimits, errorWindowMs: ERROR_WINDOW_MS, dataDir: ctx.paths.data, ...(capitalCap === undefined ? {} : { capitalCap }) }),
     changed: localChanges(store, () => killSwitch.isHalted()),
     pollMs: POLL_MS,
     refreshMs: REFRESH_MS,

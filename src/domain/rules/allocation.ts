@@ -42,11 +42,12 @@ export function floorCents(x: number): number {
   return c / 100;
 }
 
+/** The equity the system trades with: the account's, capped by the capital limit when one is set. */
+export const equityBaseOf = (equity: number, capitalCap: number | undefined): number =>
+  Math.max(0, capitalCap === undefined ? equity : Math.min(equity, capitalCap));
+
 export function allocate(i: AllocationInput): Allocation {
-  const equityBase = Math.max(
-    0,
-    i.capitalCap === undefined ? i.equity : Math.min(i.equity, i.capitalCap),
-  );
+  const equityBase = equityBaseOf(i.equity, i.capitalCap);
   const bp = Math.max(0, i.buyingPower);
   const available =
     i.capitalCap === undefined

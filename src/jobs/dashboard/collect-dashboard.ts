@@ -15,6 +15,7 @@ import { equitySeries, type EquitySeries } from './equity-series.ts';
 import { orderRows, type OrderRow } from './order-rows.ts';
 import { riskPanel, type RiskPanel } from './risk-panel.ts';
 import { whyNoTrade, whyNoTradeLines, type WhyNoTrade } from '../report/why-no-trade.ts';
+import { portfolioHeat, type PortfolioHeat } from '../../domain/rules/pipeline/portfolio-heat.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface DashboardSnapshot {
@@ -33,6 +34,8 @@ export interface DashboardSnapshot {
   readonly risk: RiskPanel | { readonly available: false; readonly reason: string };
   /** Today's trade pipeline (issue 14): the VIX regime and heat limit, the funnel, rejections, pending signals; and as the report's lines. */
   readonly funnel: WhyNoTrade & { readonly lines: readonly string[] };
+  /** Portfolio heat now, measured as the trade pipeline measures it; null when the broker could not be reached. */
+  readonly heat: PortfolioHeat | null;
   readonly brokerError: string | null;
 }
 
@@ -43,6 +46,8 @@ export interface DashboardDeps extends Omit<StatusDeps, 'journalEntries'> {
   readonly errorWindowMs: number;
   /** The root's data/ folder (the research regime model); without it the risk panel says it is not available. */
   readonly dataDir?: string;
+  /** The capital limit (TRADING_CAPITAL, else capital.total_capital): heat is measured against the equity traded with. */
+  readonly capitalCap?: number;
 }
 
 const RECENT_ERRORS = 20;
@@ -90,6 +95,7 @@ export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSn
         ? { available: false, reason: 'no data folder given' }
         : riskPanel({ ...deps, dataDir: deps.dataDir }, fromBroker.market?.tsNow ?? ts),
     funnel: funnelPanel(deps, fromBroker.market?.tsNow ?? ts),
+    heat: fromBroker.account === null ? null : portfolioHeat({ ...fromBroker.account, capitalCap: deps.capitalCap }),
     brokerError: fromBroker.brokerError ?? status.brokerError,
   };
 }

@@ -125,6 +125,10 @@ describe('strikeline dashboard', { timeout: 240_000 }, () => {
       expect(await panel('funnel').locator('[data-funnel="none"]').textContent()).toBe('no trade run today');
       expect(await panel('funnel').locator('pre').textContent()).toBe(snap.funnel.lines.filter((l) => l !== 'no trade run today').join('\n'));
       expect(snap.funnel.lines).toContain('pending signals: none');
+      // Heat as the trade pipeline measures it (long market value over the equity traded with), from the snapshot.
+      expect(snap.heat?.exposure).toBe(snap.account?.longMarketValue);
+      expect(snap.heat?.pct).toBeCloseTo((100 * (snap.account?.longMarketValue ?? 0)) / (snap.account?.equity ?? 1), 9);
+      expect(snap.heat?.pct).toBeGreaterThan(0);
       const held = snap.status.positions.reduce((sum, p) => sum + Math.abs(p.qty * p.last), 0);
       const heatText = (await panel('funnel').locator('[data-funnel="heat"]').textContent()) ?? '';
       expect(heatText).toMatch(/^heat now \d+\.\d % of equity$/);

@@ -7,6 +7,7 @@ import type { AccountReport } from '../../../domain/account.ts';
 import type { Broker } from '../../../domain/ports.ts';
 import { allocate, type Allocation } from '../../../domain/rules/allocation.ts';
 import { classifyRegime } from '../../../domain/rules/pipeline/vix-regime.ts';
+import { portfolioHeat } from '../../../domain/rules/pipeline/portfolio-heat.ts';
 import type { RiskView } from '../../../domain/rules/risk/risk-view.ts';
 import type { Store } from '../../../domain/store.ts';
 import type { Config } from '../../../config/schema.ts';
@@ -73,9 +74,10 @@ export async function planPipeline(broker: Broker, p: PipelineContext): Promise<
   const vix = market.vix ?? { level: settings.highFrom, source: 'unavailable: treated as the high regime' };
   const regime: RegimeReading = { ...classifyRegime(vix.level, settings), source: vix.source };
   const capital = p.config.capital;
+  const capitalCap = p.tradingCapital ?? capital.total_capital ?? undefined;
   const allocation = allocate({
     equity: p.account.equity, buyingPower: p.account.buyingPower, longMarketValue: p.account.longMarketValue,
-    capitalCap: p.tradingCapital ?? capital.total_capital ?? undefined,
+    capitalCap,
     cashBufferPct: capital.cash_buffer_pct, maxPositionPct: capital.max_position_pct, maxPositionUsd: capital.max_position_usd, count: 1,
   });
   const owners = strategyBySymbol(p.store);
@@ -87,7 +89,7 @@ export async function planPipeline(broker: Broker, p: PipelineContext): Promise<
     held: held.map((h) => ({ symbol: h.symbol, marketValue: Math.abs(h.marketValue), strategy: owners.get(h.symbol) ?? null })),
     closes: market.closes, atr: market.atr, regime, regimeSettings: settings, view: p.view,
     capital: {
-      equityBase: allocation.equityBase, cashPool: allocation.pool, exposure: Math.max(0, p.account.longMarketValue),
+      equityBase: allocation.equityBase, cashPool: allocation.pool, exposure: portfolioHeat({ ...p.account, capitalCap }).exposure,
       riskPerTradePct: capital.risk_per_trade_pct, maxPositionPct: capital.max_position_pct, maxPositionUsd: capital.max_position_usd,
     },
     maxPositions: capital.max_positions,
