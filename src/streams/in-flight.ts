@@ -1,7 +1,7 @@
 /**
  * @module Work a pipeline started as a promise runs on after the pipeline is unsubscribed (a promise cannot be
  * cancelled). The daemon tracks such work and, once stopped, waits for it before its store may close: a risk
- * evaluation that awaited the broker must not then read a closed LMDB.
+ * evaluation that awaited the broker, a phase cycle or a status write must not then touch a closed LMDB.
  */
 export interface InFlight {
   /** The same work, tracked until it settles. */

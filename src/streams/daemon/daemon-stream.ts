@@ -20,7 +20,7 @@ import type { OrchestratorEvent } from '../phases/orchestrator-events.ts';
 import { orchestratorStream } from '../phases/orchestrator-stream.ts';
 import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
 import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
-import { inFlight } from '../in-flight.ts';
+import { inFlight, type InFlight } from '../in-flight.ts';
 import { intradayStrategies } from '../intraday/intraday-strategies.ts';
 import type { EntryOptions } from '../intraday/intraday-entries.ts';
 
@@ -67,7 +67,7 @@ const ready = (events$: Observable<DaemonOutput>, now: () => number): Observable
     map(() => ({ kind: 'Ready' as const, tsReady: now() })),
   );
 
-function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number, safety: () => boolean): Observable<never> {
+function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number, safety: () => boolean, work: InFlight): Observable<never> {
   const tsStarted = epochNow();
   const fold = (s: DaemonStatus, e: DaemonOutput | null): DaemonStatus => {
     const mode: DaemonMode = deps.killSwitch.isHalted() ? 'halted' : safety() ? 'safety' : 'normal';
@@ -93,7 +93,7 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
     startWith(null),
     scan(fold, initial),
     concatMap((status) =>
-      from(writeDaemonStatus(deps.store, status)).pipe(
+      from(work.track(writeDaemonStatus(deps.store, status))).pipe(
         catchError((e: unknown) => {
           deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'daemon status could not be written');
           return EMPTY;
@@ -142,7 +142,7 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
     const risk$ = riskStream(deps, protection$, work);
     // The guard first: it must hear the very first answer (the start's clock sync).
     const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$, intraday?.run$ ?? EMPTY).pipe(share());
-    const running$ = merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value)).pipe(
+    const running$ = merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value, work)).pipe(
       takeUntil(deps.shutdown$),
     );
     return concat(running$, defer(() => work.settled()).pipe(ignoreElements()));
