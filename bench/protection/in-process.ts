@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Subject, type Subscription } from 'rxjs';
 import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
+import { modelUpProbability } from '../../src/scanner/ml/model-up-probability.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
 import type { FeedEvent, TradeUpdate } from '../../src/domain/events.ts';
@@ -166,6 +167,7 @@ async function round(
       clock: { now: Date.now },
       events: { emit: () => undefined },
       killSwitch: createFileKillSwitch({ path: join(dir, 'HALT'), tradingDisabled: false }),
+      mlModel: modelUpProbability(config.scanner.history_years),
     },
     { tradeEvents$: trading$ },
   );

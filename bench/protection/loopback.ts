@@ -15,6 +15,7 @@ import { createAlpaca } from '../../src/adapters/alpaca/create-alpaca.ts';
 import { createBrokerClock } from '../../src/adapters/clock/broker-clock.ts';
 import { deriveUrls } from '../../src/config/env.ts';
 import { DEFAULT_CONFIG } from '../../src/config/schema.ts';
+import { modelUpProbability } from '../../src/scanner/ml/model-up-probability.ts';
 import { createFileKillSwitch } from '../../src/adapters/killswitch/file-kill-switch.ts';
 import { openStore } from '../../src/adapters/store/lmdb-store.ts';
 import type { Broker } from '../../src/domain/ports.ts';
@@ -136,6 +137,7 @@ export async function openLoopback(fills: number): Promise<Loopback> {
       clock,
       events: { emit: () => undefined },
       killSwitch: createFileKillSwitch({ path: join(dir, 'HALT'), tradingDisabled: false }),
+      mlModel: modelUpProbability(config.scanner.history_years),
     },
     { clock },
   ).subscribe((e) => {

@@ -9,6 +9,7 @@ import type { Config } from '../config/schema.ts';
 import type { EventSink, KillSwitch, Logger, Mailer } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
 import type { SyncedClock } from '../domain/time/market-session.ts';
+import { modelUpProbability } from '../scanner/ml/model-up-probability.ts';
 import type { Deps } from '../streams/deps.ts';
 import { createRestQueue, prioritizedBroker } from '../streams/daemon/rest-queue.ts';
 import type { Context } from './context.ts';
@@ -62,6 +63,7 @@ export interface ComposedDaemon {
 export function composeDaemon(parts: DaemonParts, queue: PQueue = createRestQueue({ requestsPerMinute: parts.config.broker.requests_per_minute })): ComposedDaemon {
   const clock = createBrokerClock();
   const { alpaca, ...rest } = parts;
-  const deps: Deps = { ...rest, broker: prioritizedBroker(alpaca.broker, queue), tradeFeed: alpaca.tradeFeed, marketFeed: alpaca.marketFeed, clock };
+  const mlModel = modelUpProbability(parts.config.scanner.history_years);
+  const deps: Deps = { ...rest, broker: prioritizedBroker(alpaca.broker, queue), tradeFeed: alpaca.tradeFeed, marketFeed: alpaca.marketFeed, clock, mlModel };
   return { deps, clock, queue };
 }

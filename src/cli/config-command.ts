@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import type { Env } from '../config/env.ts';
+import { unfundedWarning } from '../config/unfunded-strategies.ts';
 import { withContext } from './context.ts';
 
 const mask = (v: string | undefined): string => (v === undefined ? '(not set)' : '**** (set)');
@@ -36,9 +37,12 @@ export function registerConfig(program: Command): void {
     .option('--json', 'print JSON instead of YAML')
     .action(async (opts: { json?: boolean }) => {
       await withContext('config', async (ctx) => {
-        const effective = { source: ctx.configSource, environment: environmentSummary(ctx.env), config: ctx.config };
-        ctx.log.info({ source: ctx.configSource, environment: effective.environment }, 'configuration checked');
-        process.stdout.write(opts.json ? `${JSON.stringify(effective, null, 2)}\n` : `# configuration is valid\n${stringify(effective)}`);
+        const unfunded = unfundedWarning(ctx.config);
+        const warnings = unfunded === null ? [] : [`strategies: ${unfunded}`];
+        const effective = { source: ctx.configSource, environment: environmentSummary(ctx.env), warnings, config: ctx.config };
+        ctx.log.info({ source: ctx.configSource, environment: effective.environment, warnings }, 'configuration checked');
+        const header = ['# configuration is valid', ...warnings.map((w) => `# warning: ${w}`)].join('\n');
+        process.stdout.write(opts.json ? `${JSON.stringify(effective, null, 2)}\n` : `${header}\n${stringify(effective)}`);
         return Promise.resolve();
       });
     });

@@ -61,6 +61,9 @@ export function registerTick(program: Command): void {
         for (const a of actions) process.stdout.write(`${opts.json === true ? JSON.stringify(a) : line(a)}\n`);
         // An idle tick (most minutes) leaves no trace; one that acted says what it did.
         if (actions.length > 0 && opts.dryRun !== true) ctx.events.emit('RUN_FINISHED', { job: 'tick', actions });
+        // A job it ran that failed (a digest that could not be mailed, say) fails the tick too: cron and systemd see it.
+        const failed = actions.filter((a) => a.action === 'run' && a.exitCode !== undefined && a.exitCode !== 0);
+        if (failed.length > 0) throw new Error(`scheduled job failed: ${failed.map((a) => `${a.job} (exit ${a.exitCode ?? '?'}; see logs/cron-${a.job}.log)`).join(', ')}`);
       });
     });
 }

@@ -122,8 +122,11 @@ const sections = {
     scalar_normal: sizeScalar.default(1.0),
     scalar_high: sizeScalar.default(0.7),
     scalar_extreme: sizeScalar.default(0.4),
-    /** Where `trade` reads the VIX level: the close of `symbol` (on the VIX's scale), or SPY's 20-day realised volatility. */
-    level_from: z.enum(['symbol', 'realized_volatility']).default('symbol'),
+    /**
+     * Where `trade` reads the VIX level: SPY's 20-day realised volatility (default: a real ETF proxy such as VIXY is
+     * not on the VIX's scale), or the last trade of `symbol` (a series on the VIX's scale, e.g. the simulator's VIXY).
+     */
+    level_from: z.enum(['symbol', 'realized_volatility']).default('realized_volatility'),
     /** Heat: total exposure / equity, percent, at most this much in each regime (seed 002). */
     heat_low_pct: num({ gt: 0, lte: 100 }).default(40),
     heat_normal_pct: num({ gt: 0, lte: 100 }).default(30),

@@ -67,7 +67,8 @@ export function strategyExitAt(w: StrategyWatch, price: number, ts: number): Sof
     vwap: vwapWith(w.basis, w.todayPv, w.todayVolume),
     fastMa: ma.fast,
     slowMa: ma.slow,
-    upProbability: null,
+    // The model reads closes: its P(up) at the last completed close stands for the whole of today.
+    upProbability: w.basis.upProbability,
   });
   return d === null ? null : { rule: strategyExitLabel(d.rule), price, floor: null };
 }

@@ -9,6 +9,7 @@ import { config as loadDotenv } from 'dotenv';
 import { readEnv, secretsOf, type Env } from '../../config/env.ts';
 import { loadConfig } from '../../config/load-config.ts';
 import type { Config } from '../../config/schema.ts';
+import { unfundedWarning } from '../../config/unfunded-strategies.ts';
 import { checksOf, messageOf, type DoctorCheck } from './doctor-check.ts';
 
 const c = checksOf('environment');
@@ -77,7 +78,11 @@ function allocationCheck(config: Config): DoctorCheck {
   const enabled = Object.entries(config.strategies).filter(([, s]) => s.enabled && s.allocation_pct > 0);
   const sum = enabled.reduce((total, [, s]) => total + s.allocation_pct, 0);
   const terms = enabled.map(([name, s]) => `${name} ${s.allocation_pct}`).join(' + ');
-  return c.ok('config.allocations', `enabled strategies sum to ${Math.round(sum * 1e6) / 1e6} %: ${terms}`);
+  const summary = `enabled strategies sum to ${Math.round(sum * 1e6) / 1e6} %: ${terms}`;
+  const unfunded = unfundedWarning(config);
+  return unfunded === null
+    ? c.ok('config.allocations', summary)
+    : c.warn('config.allocations', `${summary}; ${unfunded}`, 'give them an allocation_pct (the enabled ones summing to 100) or set enabled: false');
 }
 
 export interface ConfigResult {

@@ -5,6 +5,7 @@
  */
 import { fitLogistic, predictLogistic, type LogisticModel } from '../ml/logistic-regression.ts';
 import { FEATURE_START, momentumFeatures } from '../ml/momentum-features.ts';
+import type { IndicatorSet } from '../indicator-set.ts';
 import type { Series } from '../series.ts';
 import type { Strategy, StrategyContext } from './strategy.ts';
 
@@ -22,11 +23,16 @@ const REFIT = { iterations: 3, learningRate: 0.5, l2: 1e-3 };
 const fitted = new WeakMap<Series, Float64Array>();
 
 export function mlProbabilities(s: Series, ctx: StrategyContext): Float64Array {
+  return mlProbabilitiesWith(s, ctx.indicators(s));
+}
+
+/** The same, from a series' indicators alone (the daemon's model reversal: modelUpProbability). */
+export function mlProbabilitiesWith(s: Series, indicators: IndicatorSet): Float64Array {
   const cached = fitted.get(s);
   if (cached !== undefined) return cached;
   const n = s.close.length;
   const out = new Float64Array(n).fill(Number.NaN);
-  const x = momentumFeatures(s, ctx.indicators(s));
+  const x = momentumFeatures(s, indicators);
   const y = new Uint8Array(n);
   for (let t = 0; t + ML.horizon < n; t += 1)
     y[t] = (s.close[t + ML.horizon] as number) > (s.close[t] as number) ? 1 : 0;

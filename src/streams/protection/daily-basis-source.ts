@@ -3,12 +3,16 @@
  * its recent entry intent) and, when its strategy has an exit rule of its own or the ATR catastrophe stop is on,
  * the daily basis of its completed sessions (domain/rules/strategy-exits/daily-basis.ts), fetched from the
  * broker's bars API once per symbol and New York day, at start, when the held symbols change, and at each audit
- * interval (a strategy learnt late, a failed fetch, a new day). Emits a StrategyBasis per change; serves the ATR.
+ * interval (a strategy learnt late, a failed fetch, a new day). For an ml_momentum position, the basis also carries
+ * the scan's model's P(up) at the last close (its reversal exit), read from the scan's kind of history. Emits a
+ * StrategyBasis per change; serves the ATR.
  */
 import { catchError, combineLatest, EMPTY, from, interval, map, mergeMap, startWith, type Observable } from 'rxjs';
+import type { Bar } from '../../domain/account.ts';
 import type { Logger } from '../../domain/ports.ts';
 import { atrBefore, dailyBasis, type DailyBar, type DailyBasis } from '../../domain/rules/strategy-exits/daily-basis.ts';
 import { hasStrategyExit } from '../../domain/rules/strategy-exits/strategy-exit-rules.ts';
+import type { DatedBar } from '../../domain/rules/strategy-exits/up-probability-model.ts';
 import { nyDate } from '../../domain/time/ny-time.ts';
 import { exhaustMapLatest } from '../../operators/exhaust-map-latest.ts';
 import type { StrategyBasis } from '../../operators/strategy-exit-watch.ts';
@@ -19,6 +23,7 @@ import type { Deps } from '../deps.ts';
 const DAY_MS = 86_400_000;
 /** 400 calendar days: the 100-day average and a settled Wilder RSI / ATR need well over 100 sessions. */
 const HISTORY_MS = 400 * DAY_MS;
+const YEAR_MS = 365.25 * DAY_MS;
 
 export interface DailyBasisSource {
   readonly inputs$: (held$: Observable<readonly string[]>) => Observable<StrategyBasis>;
@@ -49,14 +54,31 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
   const wantsBars = (strategy: string | null): boolean =>
     exits.catastrophe_stop === 'atr' || (exits.strategy_exits && hasStrategyExit(strategy));
 
-  async function fetchBases(symbols: readonly string[], today: string): Promise<void> {
+  const completedOf = (bars: readonly Bar[] | undefined, today: string): DatedBar[] =>
+    (bars ?? []).map((b) => ({ ...b, date: nyDate(b.ts) })).filter((b) => b.date < today);
+
+  /** ml_momentum's P(up) at the last completed close, from the scan's model over the scan's kind of history. */
+  async function upProbabilities(symbols: readonly string[], today: string, tsNow: number): Promise<Map<string, number | null>> {
+    const model = deps.mlModel;
+    const out = new Map<string, number | null>();
+    if (symbols.length === 0) return out;
+    const bars = await deps.broker.getBars(symbols, '1Day', tsNow - model.historyYears * YEAR_MS, tsNow, model.adjustment);
+    for (const symbol of symbols) out.set(symbol, model.upProbability(symbol, completedOf(bars[symbol], today)));
+    log.info({ symbols, today, upProbability: Object.fromEntries(out) }, 'ml_momentum model read for its reversal exit');
+    return out;
+  }
+
+  async function fetchBases(symbols: readonly string[], strategies: ReadonlyMap<string, string | null>, today: string): Promise<void> {
     if (symbols.length === 0) return;
     const tsNow = now();
     const bars = await deps.broker.getBars(symbols, '1Day', tsNow - HISTORY_MS, tsNow, 'split');
+    const modelled = exits.strategy_exits ? symbols.filter((s) => strategies.get(s) === 'ml_momentum') : [];
+    const up = await upProbabilities(modelled, today, tsNow);
     atrs.clear();
     for (const symbol of symbols) {
-      const completed = (bars[symbol] ?? []).map((b) => ({ ...b, date: nyDate(b.ts) })).filter((b) => b.date < today);
-      cache.set(symbol, { date: today, bars: completed, basis: dailyBasis(completed) });
+      const completed = completedOf(bars[symbol], today);
+      const basis = dailyBasis(completed);
+      cache.set(symbol, { date: today, bars: completed, basis: basis === null ? null : { ...basis, upProbability: up.get(symbol) ?? null } });
     }
     log.info({ symbols, today }, 'daily bars loaded for strategy exits and the ATR stop');
   }
@@ -65,7 +87,7 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
     const today = nyDate(now());
     const strategies = new Map(symbols.map((s) => [s, strategyOf(deps, s, now())]));
     const missing = symbols.filter((s) => wantsBars(strategies.get(s) ?? null) && cache.get(s)?.date !== today);
-    await fetchBases(missing, today);
+    await fetchBases(missing, strategies, today);
     const out: StrategyBasis[] = [];
     for (const symbol of symbols) {
       const strategy = strategies.get(symbol) ?? null;

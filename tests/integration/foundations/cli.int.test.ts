@@ -47,6 +47,17 @@ describe('strikeline CLI', () => {
     for (const s of Object.values(SECRETS)) expect(r.stdout + r.stderr).not.toContain(s);
   });
 
+  it('config check warns, in its header and its JSON, about enabled strategies with allocation_pct 0', async () => {
+    const r = await runCli(['config', 'check'], { TRADING_SYSTEM_ROOT: rootWith('unfunded') });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe('# warning: strategies: enabled with allocation_pct 0, so they never open positions (trade refuses their signals: no_allocation): rsi_mean_reversion, ma_crossover, momentum, ml_momentum');
+    const funded = 'strategies:\n  rsi_mean_reversion: { enabled: false }\n  ma_crossover: { enabled: false }\n  momentum: { enabled: false }\n  ml_momentum: { enabled: false }\n';
+    const j = await runCli(['config', 'check', '--json'], { TRADING_SYSTEM_ROOT: rootWith('funded', funded) });
+    expect(j.code).toBe(0);
+    expect((JSON.parse(j.stdout) as { warnings: string[] }).warnings).toEqual([]);
+    expect(j.stdout).not.toContain('never open positions');
+  });
+
   it('a broken config.yaml exits 2 and names the bad key path', async () => {
     const root = rootWith('broken', 'capital:\n  max_positions: many\n');
     const r = await runCli(['config', 'check'], { TRADING_SYSTEM_ROOT: root });

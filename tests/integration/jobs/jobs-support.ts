@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAlpaca } from '../../../src/adapters/alpaca/create-alpaca.ts';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { loadConfig } from '../../../src/config/load-config.ts';
 import { pathsFor } from '../../../src/config/paths.ts';
 import { createFileKillSwitch } from '../../../src/adapters/killswitch/file-kill-switch.ts';
@@ -51,9 +52,17 @@ export function writeCsv(root: string, rows: readonly CsvRow[]): void {
   );
 }
 
+/**
+ * Writes config/config.yaml. These tests set the simulator's VIXY (on the VIX's scale) to choose the regime, so
+ * the config reads the VIX level from it (`vix_regimes.level_from: symbol`) unless the YAML says otherwise; the
+ * shipped default is SPY's realised volatility (docs/pipeline.md).
+ */
 export function writeConfig(root: string, yaml: string): void {
+  const doc = (parseYaml(yaml) ?? {}) as Record<string, unknown>;
+  const vix = (doc['vix_regimes'] ?? {}) as Record<string, unknown>;
+  const withVix = { ...doc, vix_regimes: { level_from: 'symbol', ...vix } };
   mkdirSync(join(root, 'config'), { recursive: true });
-  writeFileSync(join(root, 'config', 'config.yaml'), yaml);
+  writeFileSync(join(root, 'config', 'config.yaml'), stringifyYaml(withVix));
 }
 
 /** Opens the install's LMDB store for the duration of `fn` (the CLI processes share it safely). */

@@ -4,9 +4,10 @@
  * SIGNAL_* and ORDER_INTENT_CREATED events, a correlated pair (the second attenuated or rejected), a VIX spike
  * (smaller sizes, breakouts off, the regime log), and pending signals (one enters on day 2, one expires on day 4).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, type TestContext } from 'vitest';
+import { realisedVolatilityPct } from '../../../src/jobs/trade/pipeline/market-inputs.ts';
 import { funnelRuns } from '../../../src/records/funnel-log.ts';
 import { pendingSignals } from '../../../src/records/pending-signals.ts';
 import { regimeLog } from '../../../src/records/regime-log.ts';
@@ -20,6 +21,7 @@ async function sim(ctx: TestContext, vix: number, at = '2024-05-01T13:35:00Z'): 
   ctx.onTestFinished(() => t.stop());
   await control(t.sim).clock({ to: at, quiet: true });
   await control(t.sim).trade({ symbol: 'VIXY', price: vix });
+  writeConfig(t.root, '');
   return t;
 }
 
@@ -95,6 +97,21 @@ describe.concurrent('trade pipeline', { timeout: 120_000 }, () => {
     if (pep?.accepted === true) expect(pep.size.correlation_multiplier).toBeLessThan(1);
     else expect(pep).toMatchObject({ stage: 'correlation', reason_code: 'high_correlation' });
     expect(out.candidates.find((c) => c.ticker === 'KO')).toMatchObject({ accepted: true, size: { correlation_multiplier: 1 } });
+  });
+
+  it('the shipped default reads the VIX level from SPY\'s realised volatility, not from the VIXY proxy', async (ctx) => {
+    const s = await sim(ctx, 40);
+    writeFileSync(join(s.root, 'config', 'config.yaml'), '# the shipped defaults\n');
+    writeCsv(s.root, [{ ticker: 'AAPL' }]);
+    const now = Date.parse('2024-05-01T13:35:00Z');
+    const spy = (await brokerFor(s).getBars(['SPY'], '1Day', now - 130 * 86_400_000, now))['SPY'] ?? [];
+    const expected = realisedVolatilityPct(spy.map((b) => ({ ts: b.ts, close: b.close }))) ?? NaN;
+    const out = await dryJson(s);
+    expect(out.regime.vix).toBeCloseTo(expected, 1); // the JSON rounds it to the cent
+    expect(out.regime.vix).not.toBe(40);
+    expect(out.regime.name).toBe(expected < 15 ? 'low' : expected < 25 ? 'normal' : expected < 35 ? 'high' : 'extreme');
+    writeConfig(s.root, 'vix_regimes:\n  level_from: symbol\n');
+    expect((await dryJson(s)).regime).toEqual({ vix: 40, name: 'extreme', heat_limit_pct: 20 });
   });
 
   it('a VIX spike shrinks sizes, turns breakouts off and is written to the regime log', async (ctx) => {

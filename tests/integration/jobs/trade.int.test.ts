@@ -41,6 +41,7 @@ async function sim(
     // The VIX proxy in the normal regime (scalar 1): the sizes below are the caps' (docs/pipeline.md).
     await control(t.sim).trade({ symbol: 'VIXY', price: 20 });
   }
+  writeConfig(t.root, '');
   return t;
 }
 

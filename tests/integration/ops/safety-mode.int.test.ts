@@ -18,6 +18,7 @@ import { openStore } from '../../../src/adapters/store/lmdb-store.ts';
 import type { FeedEvent } from '../../../src/domain/events.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import type { Deps } from '../../../src/streams/deps.ts';
+import { modelUpProbability } from '../../../src/scanner/ml/model-up-probability.ts';
 import { isSafetyActive } from '../../../src/records/safety-state.ts';
 import { safetyStream, type SafetyEvent } from '../../../src/streams/safety/safety-stream.ts';
 import {
@@ -113,6 +114,7 @@ function startSafety(safety: Config['safety']): Running {
       path: join(t.root, 'killswitch', 'HALT'),
       tradingDisabled: false,
     }),
+    mlModel: modelUpProbability(DEFAULT_CONFIG.scanner.history_years),
     shutdown$,
   };
   const feeds: FeedEvent[] = [];

@@ -29,6 +29,11 @@ export interface DailyBasis {
   readonly vwapPv: number | null;
   readonly vwapVolume: number | null;
   readonly atr: number | null;
+  /**
+   * The ml_momentum model's P(5-day return > 0) at the last completed close (its exit's reversal); null for other
+   * strategies, before the model's first fit, or when not computed (dailyBasis alone never computes it).
+   */
+  readonly upProbability: number | null;
 }
 
 const P = STRATEGY_EXIT_PERIODS;
@@ -90,6 +95,7 @@ export function dailyBasis(bars: readonly DailyBar[]): DailyBasis | null {
     vwapPv: enough ? recent.reduce((a, b) => a + ((b.high + b.low + b.close) / 3) * b.volume, 0) : null,
     vwapVolume: enough ? recent.reduce((a, b) => a + b.volume, 0) : null,
     atr: wilderAtr(bars, ATR_PERIOD),
+    upProbability: null,
   };
 }
 

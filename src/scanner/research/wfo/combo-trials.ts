@@ -1,11 +1,13 @@
 /**
  * @module The trials of one strategy on one ticker during optimisation: each parameter set's signals and its
- * backtest over the whole series, computed once and cached (every fold reads the same trades); and the
+ * backtest over the whole series (the scan's exits: the configured stops and the strategy's own rule), computed
+ * once and cached (every fold reads the same trades); and the
  * in-sample fitness of a parameter set on a window: the t-statistic of the excess returns of the trades that
  * entered and exited inside the window (a trade still open at the window's end would borrow its outcome from
  * the future). Fewer trades than the minimum give -Infinity: no evidence is the worst fitness.
  */
 import { backtest, type BacktestOptions } from '../../backtest/backtest.ts';
+import type { StrategyExitAt } from '../../backtest/strategy-exit-series.ts';
 import type { Trade } from '../../backtest/trade.ts';
 import type { Series } from '../../series.ts';
 import type { ParameterizedStrategy, StrategyContext } from '../../strategies/strategy.ts';
@@ -19,6 +21,8 @@ export interface ComboTrials {
   trades(params: ParamValues): readonly Trade[];
   /** Distinct parameter sets backtested so far. */
   evaluations(): number;
+  /** The strategy's own exit rule the backtests apply (the scan's), or null. */
+  readonly exitAt: StrategyExitAt | null;
 }
 
 export function comboTrials(
@@ -26,6 +30,7 @@ export function comboTrials(
   strategy: ParameterizedStrategy,
   ctx: StrategyContext,
   options: BacktestOptions,
+  exitAt: StrategyExitAt | null,
 ): ComboTrials {
   const cache = new Map<string, { signals: Uint8Array; trades: readonly Trade[] }>();
   const entry = (params: ParamValues) => {
@@ -33,7 +38,7 @@ export function comboTrials(
     let hit = cache.get(key);
     if (hit === undefined) {
       const signals = strategy.signalsWith(series, ctx, params);
-      hit = { signals, trades: backtest(series, signals, options).trades };
+      hit = { signals, trades: backtest(series, signals, options, exitAt).trades };
       cache.set(key, hit);
     }
     return hit;
@@ -42,6 +47,7 @@ export function comboTrials(
     signals: (p) => entry(p).signals,
     trades: (p) => entry(p).trades,
     evaluations: () => cache.size,
+    exitAt,
   };
 }
 

@@ -29,7 +29,7 @@ export function stitchOutOfSample(
   for (const f of folds)
     signals.set(trials.signals(f.params).subarray(f.fold.oosFrom, f.fold.oosTo), f.fold.oosFrom);
   const from = folds[0]?.fold.oosFrom ?? n;
-  const result = backtest(series, signals, options);
+  const result = backtest(series, signals, options, trials.exitAt);
   return {
     from,
     result,

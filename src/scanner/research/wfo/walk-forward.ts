@@ -12,6 +12,7 @@ import { gaFinish, gaInit, type Genome } from '../ga/genetic-algorithm.ts';
 import type { GaOptions } from '../ga/ga-options.ts';
 import { defaultParams, type ParamValues } from '../params/parameter-spec.ts';
 import type { RngState } from '../random/rng.ts';
+import { strategyExitSeries } from '../../backtest/strategy-exit-series.ts';
 import { comboTrials, windowFitness, type ComboTrials } from './combo-trials.ts';
 import { latestWindow, rollingFolds, type Fold, type FoldOptions } from './folds.ts';
 import { gridSearch } from './grid-search.ts';
@@ -25,6 +26,8 @@ export interface WfoInput {
   readonly strategy: ParameterizedStrategy;
   readonly ctx: StrategyContext;
   readonly backtest: BacktestOptions;
+  /** `exits.strategy_exits`: the strategy's own exit rule in every backtest, as in the scan's. */
+  readonly strategyExits: boolean;
   readonly windows: Omit<FoldOptions, 'start'>;
   /** In-sample trades a parameter set needs to be chosen on evidence. */
   readonly minTrades: number;
@@ -103,7 +106,8 @@ export function walkForward(
 ): WfoRun {
   const n = input.series.close.length;
   const windows = { ...input.windows, start: Math.max(0, input.strategy.warmup - 1) };
-  const trials = comboTrials(input.series, input.strategy, input.ctx, input.backtest);
+  const exitAt = input.strategyExits ? strategyExitSeries(input.strategy.name, input.series, input.ctx) : null;
+  const trials = comboTrials(input.series, input.strategy, input.ctx, input.backtest, exitAt);
   let progress: WfoProgress = resume ?? { done: [], rng: null, warm: [] };
   for (const fold of rollingFolds(n, windows).slice(progress.done.length)) {
     const { choice, rng, warm } = choose(input, optimizer, trials, fold, progress);

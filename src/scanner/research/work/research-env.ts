@@ -11,6 +11,8 @@ import type { VerdictRules } from '../verdict/verdict-rules.ts';
 export interface ResearchEnv {
   readonly seed: number;
   readonly backtest: BacktestOptions;
+  /** `exits.strategy_exits`: the walk-forward's backtests apply each strategy's own exit, as the scan's do. */
+  readonly strategyExits: boolean;
   readonly verdict: VerdictRules;
   readonly windows: { readonly inSample: number; readonly outOfSample: number };
   readonly minInSampleTrades: number;
@@ -28,6 +30,7 @@ export function researchEnv(
   return {
     seed,
     backtest,
+    strategyExits: config.exits.strategy_exits,
     verdict,
     windows: { inSample: w.in_sample_days, outOfSample: w.out_of_sample_days },
     minInSampleTrades: w.min_in_sample_trades,

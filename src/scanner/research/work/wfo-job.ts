@@ -59,6 +59,7 @@ export function runWfoJob(
     strategy,
     ctx,
     backtest: env.backtest,
+    strategyExits: env.strategyExits,
     windows: env.windows,
     minTrades: env.minInSampleTrades,
   };

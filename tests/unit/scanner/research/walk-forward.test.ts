@@ -47,6 +47,7 @@ const input = (m = market) => ({
   strategy: gapFill,
   ctx: strategyContext(m, settings),
   backtest: options.backtest,
+  strategyExits: true,
   windows: { inSample: 500, outOfSample: 200 },
   minTrades: 8,
 });
