@@ -7,7 +7,6 @@ import { rateOfChange } from '../indicators/rate-of-change.ts';
 import type { MarketData } from '../market-data.ts';
 import type { Strategy, StrategyContext } from './strategy.ts';
 import { signalsWhere } from './strategy.ts';
-import { outputArray } from '../indicators/output-array.ts';
 
 const LOOKBACK = 126;
 const SKIP = 21;
@@ -24,7 +23,7 @@ export function topQuintileThresholds(market: MarketData): Float64Array {
     columns.push(rateOfChange(s.close, LOOKBACK, SKIP));
     starts.push(s.start);
   }
-  const out = outputArray(g).fill(Number.NaN);
+  const out = new Float64Array(g).fill(Number.NaN);
   const buf = new Float64Array(columns.length);
   for (let t = 0; t < g; t += 1) {
     let m = 0;

@@ -7,7 +7,6 @@ import { fitLogistic, predictLogistic, type LogisticModel } from '../ml/logistic
 import { FEATURE_START, momentumFeatures } from '../ml/momentum-features.ts';
 import type { Series } from '../series.ts';
 import type { Strategy, StrategyContext } from './strategy.ts';
-import { outputArray } from '../indicators/output-array.ts';
 
 export const ML = {
   horizon: 5,
@@ -26,7 +25,8 @@ export function mlProbabilities(s: Series, ctx: StrategyContext): Float64Array {
   const cached = fitted.get(s);
   if (cached !== undefined) return cached;
   const n = s.close.length;
-  const out = outputArray(n).fill(Number.NaN);
+  // A buffer of its own, not a slab view: it lives as long as its series (the WeakMap) and would pin a slab.
+  const out = new Float64Array(n).fill(Number.NaN);
   const x = momentumFeatures(s, ctx.indicators(s));
   const y = new Uint8Array(n);
   for (let t = 0; t + ML.horizon < n; t += 1)
