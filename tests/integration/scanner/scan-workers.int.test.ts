@@ -13,6 +13,8 @@ import { startTestSimulator, type TestSimulator } from '../../support/sim.ts';
 const SYMBOLS = 'AAPL,MSFT,KO,PEP,XOM,CVX,JNJ';
 const ASOF = '2024-04-30';
 const ARGS = ['scan', '--symbols', SYMBOLS, '--asof', ASOF];
+/** Each test runs two scans (a child process each, up to 120 s): the suite's 30 s default is too short on a loaded box. */
+const SCANS_DEADLINE_MS = 300_000;
 
 const files = (dir: string): Map<string, string> =>
   new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
@@ -69,7 +71,7 @@ describe('strikeline scan in worker threads', () => {
     // Progress counts every ticker once, whichever thread scanned it: 0, then each quarter, then 7 of 7.
     expect(progressOf(r1.stderr)).toEqual([0, 2, 4, 6, 7]);
     expect(progressOf(r2.stderr)).toEqual(progressOf(r1.stderr));
-  });
+  }, SCANS_DEADLINE_MS);
 
   it('takes --workers over scanner.workers', async () => {
     const r = await runCli([...ARGS, '--workers', '2'], one.env, 120_000);
@@ -79,5 +81,5 @@ describe('strikeline scan in worker threads', () => {
     expect(r0.code).toBe(0);
     expect(workersOf(two.root)).toBe(1);
     expect(comparable(reportText(two.root))).toBe(comparable(reportText(one.root)));
-  });
+  }, SCANS_DEADLINE_MS);
 });
