@@ -8,8 +8,8 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../src/config/schema.ts';
 import { scanInParallel } from '../src/scanner/parallel/parallel-scan.ts';
@@ -32,20 +32,30 @@ const BARS_PER_PAGE = 10_000;
 
 interface Run {
   readonly wallMs: number;
+  /** The command's CPU time (user + system, every thread), from /usr/bin/time; NaN where it is missing. */
+  readonly cpuMs: number;
   readonly requests: number;
   readonly barsFetched: number;
 }
 
 // Asynchronous: the simulator answering the command runs in this process's event loop.
 const exec = promisify(execFile);
+/** GNU time gives the child's CPU time (node's child_process does not); without it only wall times are reported. */
+const TIME = '/usr/bin/time';
 
 async function scanOnce(root: string, rest: string, symbols: readonly string[]): Promise<Run> {
   const env = { ...process.env, ALPACA_API_KEY: KEY, ALPACA_SECRET_KEY: SECRET, ALPACA_ENDPOINT: rest, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'warn' };
+  const command = [process.execPath, join(import.meta.dirname, '..', 'bin', 'strikeline.js'), 'scan', '--symbols', symbols.join(','), '--asof', ASOF];
+  const timeFile = join(root, 'time.txt');
+  const timed = existsSync(TIME);
   const t0 = performance.now();
-  await exec(process.execPath, [join(import.meta.dirname, '..', 'bin', 'strikeline.js'), 'scan', '--symbols', symbols.join(','), '--asof', ASOF], { env, maxBuffer: 64 * 1024 * 1024 });
+  if (timed) await exec(TIME, ['-f', '%U %S', '-o', timeFile, ...command], { env, maxBuffer: 64 * 1024 * 1024 });
+  else await exec(command[0] ?? process.execPath, command.slice(1), { env, maxBuffer: 64 * 1024 * 1024 });
   const wallMs = performance.now() - t0;
+  const [user, sys] = timed ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [Number.NaN, Number.NaN];
+  const cpuMs = ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000;
   const report = JSON.parse(readFileSync(join(root, 'data', 'scan', `${ASOF}.json`), 'utf8')) as { fetch: { requests: number; bars_fetched: number } };
-  return { wallMs, requests: report.fetch.requests, barsFetched: report.fetch.bars_fetched };
+  return { wallMs, cpuMs, requests: report.fetch.requests, barsFetched: report.fetch.bars_fetched };
 }
 
 const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
@@ -61,11 +71,15 @@ export async function run(): Promise<BenchResult> {
     const settings = { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: new Map<string, string>(), fundamentals: null };
     const warm: Run[] = [];
     const core: number[] = [];
+    const coreCpu: number[] = [];
     for (let r = 0; r < WARM_RUNS; r += 1) {
       warm.push(await scanOnce(root, sim.urls.rest, symbols));
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       await scanInParallel(market, STRATEGY_NAMES, settings, options, {});
+      const c = process.cpuUsage(c0);
       core.push(performance.now() - t0);
+      coreCpu.push((c.user + c.system) / 1000);
     }
     const w = median(warm.map((r) => r.wallMs));
     const c = median(core);
@@ -77,8 +91,10 @@ export async function run(): Promise<BenchResult> {
       report: [
         `${String(SYMBOLS)} symbols x 10 y x ${String(STRATEGY_NAMES.length)} strategies, as of ${ASOF}, simulator in this process:`,
         `  cold cache: ${s(cold.wallMs)}, ${String(cold.barsFetched)} bars in ${String(cold.requests)} batches, at least ${String(pages)} page requests; at ${String(API_REQUESTS_PER_MINUTE)} requests/min the data API alone needs ${s(floorMs)}`,
-        `  warm cache (${String(WARM_RUNS)} runs): ${warm.map((r) => s(r.wallMs)).join(', ')}; the last fetched ${String(last?.barsFetched ?? 0)} bars in ${String(last?.requests ?? 0)} requests`,
-        `  compute core alone, same universe, this process: ${core.map(s).join(', ')}`,
+        `  warm cache (${String(WARM_RUNS)} runs), wall: ${warm.map((r) => s(r.wallMs)).join(', ')}; the last fetched ${String(last?.barsFetched ?? 0)} bars in ${String(last?.requests ?? 0)} requests`,
+        `  warm cache, CPU (user + system, every thread): ${warm.map((r) => s(r.cpuMs)).join(', ')}; median ${s(median(warm.map((r) => r.cpuMs)))}`,
+        `  compute core alone, same universe, this process (default workers): wall ${core.map(s).join(', ')}; CPU ${coreCpu.map(s).join(', ')}`,
+        `  load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${String(availableParallelism())} cores`,
       ].join('\n'),
       budgets: [
         {

@@ -60,7 +60,7 @@ export function registerScan(program: Command): void {
     .option('--no-cache', 'refetch the whole history instead of only the bars after the cache')
     .option(
       '--workers <n>',
-      'worker threads for the backtests (default: one per core for large universes; 0 = in-process)',
+      'worker threads for the backtests (default: scanner.workers, auto = one per core for large universes; 0 = in-process)',
     )
     .option('--top <n>', 'rows in the printed table of best signals', '20')
     .option('--intraday', 'backtest the intraday strategies on 1-minute history instead (docs/intraday.md)')

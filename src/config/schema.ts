@@ -164,6 +164,8 @@ const sections = {
     slippage_bps: num({ gte: 0, lte: 500 }).default(7.5),
     commission_per_share: num({ gte: 0, lte: 1 }).default(0.005),
     stale_after_hours: num({ gt: 0, lte: 720 }).default(24),
+    /** Worker threads for the backtests: auto = one per core (os.availableParallelism()), 0 or 1 = in-process. */
+    workers: z.union([z.literal('auto'), int({ gte: 0, lte: 256 })]).default('auto'),
     /** The honest verdict's thresholds (docs/research.md). */
     verdict: z
       .strictObject({

@@ -12,7 +12,7 @@ import { formatBestTable } from './output/best-table.ts';
 import type { Progress } from './output/progress.ts';
 import { writeScanReport, type ScanReport } from './output/scan-summary.ts';
 import { writeSignalLogs } from './output/write-signal-logs.ts';
-import { scanInParallel } from './parallel/parallel-scan.ts';
+import { scanInParallel, workerCount } from './parallel/parallel-scan.ts';
 import { judgeScan } from './scan/judge-scan.ts';
 import { scanSetup } from './scan-setup.ts';
 import { scanWindow } from './scan-window.ts';
@@ -83,6 +83,10 @@ export async function runScan(
       `every ticker was rejected (${rejected.length}); see ${deps.paths.rejected}`,
     );
   }
+  // --workers, else scanner.workers; 'auto' leaves the count to workerCount (one per core for a large universe).
+  const configured = deps.config.scanner.workers;
+  const requested = request.workers ?? (configured === 'auto' ? undefined : configured);
+  const workers = workerCount(loaded.market.symbols.length, requested);
   deps.progress.start('backtesting tickers', loaded.market.symbols.length);
   let done = 0;
   const scan = await scanInParallel(
@@ -91,7 +95,7 @@ export async function runScan(
     setup.settings,
     setup.options,
     {
-      ...(request.workers === undefined ? {} : { workers: request.workers }),
+      workers,
       onTicker: () => {
         deps.progress.update((done += 1));
       },
@@ -124,7 +128,8 @@ export async function runScan(
       verdict: setup.options.verdict,
       research: setup.research,
       history_from: window.fromDate,
-      workers: request.workers ?? 'auto',
+      /** Threads the backtests ran in (1 = in-process). */
+      workers,
     },
     rejected,
     notes: setup.notes,

@@ -24,6 +24,7 @@ import { atr } from '../indicators/atr.ts';
 import type { Series } from '../series.ts';
 import type { StrategyExitAt } from './strategy-exit-series.ts';
 import type { BacktestResult, ExitReason, OpenPosition, Trade } from './trade.ts';
+import { outputArray } from '../indicators/output-array.ts';
 
 export interface BacktestOptions {
   readonly exits: ExitRuleOptions;
@@ -120,7 +121,7 @@ export function backtest(s: Series, signals: Uint8Array, o: BacktestOptions, exi
   const n = s.close.length;
   const atrs = o.exits.catastrophe?.mode === 'atr' ? atr(s.high, s.low, s.close, 14) : null;
   const trades: Trade[] = [];
-  const equity = new Float64Array(n);
+  const equity = outputArray(n);
   let realised = 0;
   let pos: Position | null = null;
   let pending = false;

@@ -4,6 +4,7 @@
  * max(high - low, |high - prev close|, |low - prev close|) with fewer operations. Like the EMA kernel it steps
  * two values at a time (avg[i+1] = a^2 avg[i-1] + a k tr[i] + k tr[i+1], k = 1 / period) to halve the chain.
  */
+import { outputArray } from './output-array.ts';
 
 export function atr(
   high: ArrayLike<number>,
@@ -12,7 +13,7 @@ export function atr(
   period = 14,
 ): Float64Array {
   const n = high.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   out.fill(Number.NaN, 0, Math.min(n, period));
   if (n <= period) return out;
   const tr = (i: number): number => {

@@ -4,6 +4,7 @@
  * e[i+1] = a^2 e[i-1] + a k x[i] + k x[i+1], halves the chain (same values to ~1e-15).
  */
 import { firstFinite } from './first-finite.ts';
+import { outputArray } from './output-array.ts';
 
 /** out[i] aligns with technicalindicators' EMA output shifted by period - 1; NaN before. */
 export function ema(values: ArrayLike<number>, period: number): Float64Array {
@@ -12,7 +13,7 @@ export function ema(values: ArrayLike<number>, period: number): Float64Array {
   const a2 = a * a;
   const ak = a * k;
   const n = values.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   const s = firstFinite(values);
   out.fill(Number.NaN, 0, Math.min(n, s + period - 1));
   if (n - s < period) return out;

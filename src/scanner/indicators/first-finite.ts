@@ -1,4 +1,5 @@
 /** @module Where a series' finite values begin: kernels skip a leading NaN prefix (e.g. returns' first day). */
+import { outputArray } from './output-array.ts';
 
 /** Index of the first finite value, or the length when there is none. */
 export function firstFinite(values: ArrayLike<number>): number {
@@ -11,5 +12,5 @@ export function firstFinite(values: ArrayLike<number>): number {
 
 /** A Float64Array of length n filled with NaN: the kernels' "not warm yet" marker. */
 export function nanArray(n: number): Float64Array {
-  return new Float64Array(n).fill(Number.NaN);
+  return outputArray(n).fill(Number.NaN);
 }

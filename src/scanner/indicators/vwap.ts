@@ -3,6 +3,7 @@
  * sessions, tp = (high + low + close) / 3; NaN until the window is full. window = Infinity gives the cumulative
  * VWAP from the first bar, which is technicalindicators' VWAP.
  */
+import { outputArray } from './output-array.ts';
 
 const THIRD = 1 / 3;
 
@@ -55,7 +56,7 @@ export function vwap(
   window = 20,
 ): Float64Array {
   const n = high.length;
-  const out = new Float64Array(n);
+  const out = outputArray(n);
   if (window === Infinity) return cumulativeVwap(high, low, close, volume, out);
   const first = Math.min(n, window - 1);
   out.fill(Number.NaN, 0, first);

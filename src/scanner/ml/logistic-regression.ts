@@ -63,7 +63,7 @@ function rawWeights(
   v[0] = v0;
 }
 
-/** One full-batch gradient step on rows [from, to); updates the model's weights in place. */
+/** One full-batch gradient step on rows [from, to); updates the model's weights in place (v, g: scratch). */
 function step(
   x: Float64Array,
   y: Uint8Array,
@@ -71,11 +71,11 @@ function step(
   to: number,
   model: LogisticModel,
   v: Float64Array,
+  g: Float64Array,
   o: FitOptions,
 ): void {
   const { weights: w, mean, scale } = model;
   rawWeights(w, mean, scale, v);
-  const g = new Float64Array(P + 1);
   // Weights and gradient sums live in locals: the loop body is then pure arithmetic on registers.
   // prettier-ignore
   const v0 = v[0] as number, v1 = v[1] as number, v2 = v[2] as number, v3 = v[3] as number, v4 = v[4] as number,
@@ -126,8 +126,11 @@ export function fitLogistic(
     mean,
     scale,
   };
+  // Scratch for the raw weights and the gradient, allocated once per fit: 9 doubles are past V8's on-heap limit
+  // for typed arrays (64 bytes), so one per step was an ArrayBuffer per step (issue 19's profile).
   const v = new Float64Array(P + 1);
-  for (let it = 0; it < options.iterations; it += 1) step(x, y, from, to, model, v, options);
+  const g = new Float64Array(P + 1);
+  for (let it = 0; it < options.iterations; it += 1) step(x, y, from, to, model, v, g, options);
   return model;
 }
 

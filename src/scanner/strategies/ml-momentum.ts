@@ -31,6 +31,7 @@ export function mlProbabilitiesWith(s: Series, indicators: IndicatorSet): Float6
   const cached = fitted.get(s);
   if (cached !== undefined) return cached;
   const n = s.close.length;
+  // A buffer of its own, not a slab view: it lives as long as its series (the WeakMap) and would pin a slab.
   const out = new Float64Array(n).fill(Number.NaN);
   const x = momentumFeatures(s, indicators);
   const y = new Uint8Array(n);

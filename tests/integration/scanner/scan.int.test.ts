@@ -84,7 +84,7 @@ describe('strikeline scan against the simulator', () => {
     expect(readFileSync(join(a.root, 'data', 'actionable_signals.csv'), 'utf8')).toMatch(
       /^rank,ticker,strategy,win_rate,trades,profit_factor,avg_return_pct,signal_date,price\n/,
     );
-  });
+  }, 300_000); // two scans at once (child processes, 120 s each at most): 30 s was too short on a loaded box
 
   it('fetches only the bars after the cache on the next night', async () => {
     const first = reportOf(a.root, ASOF);

@@ -42,17 +42,20 @@ describe('parallel scan', () => {
     expect(parallel).toEqual(inProcess);
   });
 
-  it('stays in-process for small universes unless asked', () => {
-    expect(workerCount(36, undefined, 2, 0)).toBe(1);
-    expect(workerCount(100, undefined, 2, 0)).toBe(1);
-    expect(workerCount(500, undefined, 2, 0.2)).toBe(2);
-    expect(workerCount(500, undefined, 8, 0)).toBe(3);
-    expect(workerCount(500, 0)).toBe(1);
-    expect(workerCount(100, 2)).toBe(2);
+  it('uses one worker per core once each gets 150 symbols, in-process for small universes unless asked', () => {
+    expect(workerCount(36, undefined, 2)).toBe(1);
+    expect(workerCount(100, undefined, 2)).toBe(1);
+    expect(workerCount(300, undefined, 2)).toBe(2);
+    expect(workerCount(500, undefined, 2)).toBe(2);
+    expect(workerCount(500, undefined, 8)).toBe(3);
+    expect(workerCount(5000, undefined, 8)).toBe(8);
   });
 
-  it('counts only idle cores: a busy machine scans in-process', () => {
-    expect(workerCount(500, undefined, 2, 1.2)).toBe(1);
-    expect(workerCount(500, undefined, 2, 9)).toBe(1);
+  it('takes a requested count as it is (0 and 1 are in-process), never more than one per symbol', () => {
+    expect(workerCount(500, 0)).toBe(1);
+    expect(workerCount(500, 1)).toBe(1);
+    expect(workerCount(100, 2)).toBe(2);
+    expect(workerCount(500, 7, 2)).toBe(7);
+    expect(workerCount(3, 8)).toBe(3);
   });
 });
