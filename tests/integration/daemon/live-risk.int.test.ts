@@ -82,11 +82,11 @@ describe('live equity between account polls', { timeout: 90_000 }, () => {
   });
 
   /** A protected AAPL position whose OCO the user then cancels, with `count` rejections waiting for the daemon's next orders. */
-  async function reprotectThroughRejections(d: Daemon, count: number, status: 403 | 422): Promise<void> {
+  async function reprotectThroughRejections(d: Daemon, count: number, status: 403 | 422 | 429, message = 'order rejected by the simulator (fault injection)'): Promise<void> {
     if (h === undefined) throw new Error('no harness');
     await h.buy('AAPL', 50);
     await waitFor(() => protectedNow(d, 'AAPL'), 10_000, 'the AAPL protection');
-    await h.ctl.faults({ kind: 'reject_orders', count, status, message: 'order rejected by the simulator (fault injection)' });
+    await h.ctl.faults({ kind: 'reject_orders', count, status, message });
     const [oco] = await h.openOrders('AAPL');
     if (oco === undefined) throw new Error('no OCO');
     await h.user.cancelOrder(oco.id);
@@ -123,5 +123,23 @@ describe('live equity between account polls', { timeout: 90_000 }, () => {
     expect(kill.tripped.map((t) => [t.name, t.value])).toEqual([['rejection_rate', 0.8]]);
     expect(d.store.journal.list().find((j) => j.action === 'breaker_tripped')?.reason).toBe('kill switch: 4 of 5 orders rejected today, 80.00% (limit 50% with at least 4)');
     await moving(() => placements(d) === 2, 'the AAPL protection after the rejections');
+  });
+
+  it('a 429 on the daemon\'s own orders is throttling, known by its HTTP status whatever its message: no order failure counted', async () => {
+    h = await startHarness();
+    await h.ctl.trade({ symbol: 'AAPL', price: 100, size: 1_000 });
+    const d = h.startDaemon();
+    await d.ready();
+    // A message that names no rate limit: only the status says what it is.
+    await reprotectThroughRejections(d, 3, 429, 'slow down (fault injection)');
+    await moving(() => placements(d) === 2, 'the AAPL protection after the throttled requests');
+    const throttled = d.events.filter((e) => e.kind === 'ProtectionFailed' && e.error === 'slow down (fault injection)');
+    expect(throttled).toHaveLength(3);
+    expect(throttled.every((e) => e.kind === 'ProtectionFailed' && e.rateLimited === true)).toBe(true);
+    await waitFor(() => readRiskBook(d.store, DAY).orders.sent === 2, 10_000, 'the placements counted');
+    const book = readRiskBook(d.store, DAY);
+    expect(book.orders).toMatchObject({ sent: 2, rejected: 0, consecutiveFailures: 0 });
+    expect(book.trips).toEqual([]);
+    expect(changes(d)).toEqual([]);
   });
 });
