@@ -8,8 +8,19 @@ export interface Table<V> {
   /** Writes only if the key is absent; resolves true when this call wrote it. Atomic across processes. */
   putIfAbsent(key: string, value: V): Promise<boolean>;
   remove(key: string): Promise<void>;
+  /**
+   * Read-modify-write in one write transaction, atomic across processes: no other write lands between the read
+   * and the write. `fn` must be pure and synchronous; a `value` of undefined writes nothing. Resolves `result`.
+   */
+  update<R>(key: string, fn: (current: V | undefined) => TableUpdate<V, R>): Promise<R>;
   /** Entries in key order, optionally only keys starting with `prefix`. */
   entries(prefix?: string): Array<[string, V]>;
+}
+
+/** What an update writes (`value`, undefined for nothing) and what it tells its caller (`result`). */
+export interface TableUpdate<V, R> {
+  readonly value: V | undefined;
+  readonly result: R;
 }
 
 export interface Journal {

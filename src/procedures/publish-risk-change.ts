@@ -1,13 +1,13 @@
 /**
- * @module Makes a change of the trading state known, in order: the book written, each trip and lift in the
- * history and the journal (with its reason), an event (RISK_LIMIT_HIT, STRATEGY_DISABLED, KILL_SWITCH_TRIGGERED)
- * and an alert. The daemon and `trade` both publish through it.
+ * @module Makes a change of the trading state known, in order: the book written (atomically: folded as it is at
+ * the write), each trip and lift in the history and the journal (with its reason), an event (RISK_LIMIT_HIT,
+ * STRATEGY_DISABLED, KILL_SWITCH_TRIGGERED) and an alert. The daemon and `trade` both publish through it.
  */
 import { ACCOUNT_SCOPE, KILL_CONDITIONS, type BreakerTrip } from '../domain/rules/risk/breaker.ts';
-import type { RiskChange } from '../domain/rules/risk/risk-book.ts';
+import type { RiskBook, RiskChange } from '../domain/rules/risk/risk-book.ts';
 import type { Logger, Mailer } from '../domain/ports.ts';
 import type { Store } from '../domain/store.ts';
-import { appendRiskHistory, writeRiskBook } from '../records/risk-state.ts';
+import { appendRiskHistory, updateRiskBook } from '../records/risk-state.ts';
 
 /** Structured events (logs/events/): the shape of streams' EventSink, kept here to point imports down. */
 export interface RiskEventSink {
@@ -44,8 +44,21 @@ function alertOf(t: BreakerTrip): Parameters<Mailer['alert']>[0] {
   };
 }
 
-export async function publishRiskChange(change: RiskChange, now: number, d: PublishDeps): Promise<void> {
-  await writeRiskBook(d.store, change.book);
+/**
+ * `fold` runs on the book as it is inside the write transaction (another process may have changed it since any
+ * earlier read) and returns the change, or null to write nothing; the change is then published. Resolves it.
+ */
+export async function commitRiskChange<C extends RiskChange | null>(fold: (book: RiskBook) => C, now: number, d: PublishDeps & { readonly day: string }): Promise<C> {
+  const change = await updateRiskBook(d.store, d.day, (book) => {
+    const c = fold(book);
+    return { book: c === null ? null : c.book, result: c };
+  });
+  if (change !== null) await announceRiskChange(change, now, d);
+  return change;
+}
+
+/** The history, journal, events and alerts of a change already written. */
+async function announceRiskChange(change: RiskChange, now: number, d: PublishDeps): Promise<void> {
   for (const t of change.tripped) {
     await appendRiskHistory(d.store, { ts: now, event: 'tripped', actor: d.actor, trip: t, active: true });
     await d.store.journal.append({ ts: now, actor: d.actor, action: 'breaker_tripped', reason: t.reason, data: fieldsOf(t) });

@@ -8,7 +8,7 @@ import type { Broker } from '../domain/ports.ts';
 import { positionsOf, type Ledger, type Lot } from '../domain/rules/risk/ledger.ts';
 import { reconcile, type Book, type Reconciliation } from '../domain/rules/risk/reconcile.ts';
 import type { Store } from '../domain/store.ts';
-import { readLedger, writeLedger } from '../records/risk-state.ts';
+import { readLedger, updateLedger } from '../records/risk-state.ts';
 
 export interface ReconcileOptions {
   readonly tolerancePct: number;
@@ -33,7 +33,7 @@ export async function reconcileLedger(broker: Broker, store: Store, o: Reconcile
   const ledger = readLedger(store);
   const theirs = await brokerLedger(broker, ledger, account);
   const adopt = async (): Promise<void> => {
-    await writeLedger(store, { ...theirs, tsReconciled: o.now, tsUpdated: o.now });
+    await updateLedger(store, () => ({ ledger: { ...theirs, tsReconciled: o.now, tsUpdated: o.now }, result: undefined }));
   };
   if (ledger === undefined) {
     if (o.initialize && o.adopt) await adopt();

@@ -5,8 +5,7 @@
 import type { RiskLimits } from '../domain/rules/risk/breaker.ts';
 import { applyOrderOutcome, orderBreakers, reviseOrderOutcome, type OrderOutcomeKind } from '../domain/rules/risk/order-breakers.ts';
 import { applyEvaluation } from '../domain/rules/risk/risk-book.ts';
-import { readRiskBook } from '../records/risk-state.ts';
-import { publishRiskChange, type PublishDeps } from './publish-risk-change.ts';
+import { commitRiskChange, type PublishDeps } from './publish-risk-change.ts';
 import type { RiskChange } from '../domain/rules/risk/risk-book.ts';
 
 /**
@@ -16,10 +15,10 @@ import type { RiskChange } from '../domain/rules/risk/risk-book.ts';
 export async function recordOrderOutcome(
   kind: OrderOutcomeKind, earlier: OrderOutcomeKind | undefined, d: PublishDeps & { limits: RiskLimits; now: number; day: string },
 ): Promise<RiskChange | null> {
-  const book = readRiskBook(d.store, d.day);
-  const orders = earlier === undefined ? applyOrderOutcome(book.orders, d.day, kind) : reviseOrderOutcome(book.orders, d.day, earlier, kind);
-  if (orders === book.orders) return null;
-  const change = applyEvaluation({ ...book, orders }, orderBreakers(orders, d.now, d.limits), d.now, d.day);
-  await publishRiskChange(change, d.now, d);
-  return change;
+  // Counted on the book as it is at the write: `trade` and the daemon count into the same day at once.
+  return commitRiskChange((book) => {
+    const orders = earlier === undefined ? applyOrderOutcome(book.orders, d.day, kind) : reviseOrderOutcome(book.orders, d.day, earlier, kind);
+    if (orders === book.orders) return null;
+    return applyEvaluation({ ...book, orders }, orderBreakers(orders, d.now, d.limits), d.now, d.day);
+  }, d.now, d);
 }

@@ -24,8 +24,16 @@ export function readRiskBook(store: Store, day: string): RiskBook {
   return store.table<RiskBook>(RISK_TABLE).get(RISK_BOOK_KEY) ?? emptyRiskBook(day);
 }
 
-export async function writeRiskBook(store: Store, book: RiskBook): Promise<void> {
-  await store.table<RiskBook>(RISK_TABLE).put(RISK_BOOK_KEY, book);
+/**
+ * Every change of the book goes through here: `fn` folds the book as it is at the write (in one LMDB write
+ * transaction), so `trade` and the daemon, two processes, never drop each other's changes (an order count, a trip).
+ * `fn` returns the new book (null: unchanged) and what to tell the caller.
+ */
+export function updateRiskBook<R>(store: Store, day: string, fn: (book: RiskBook) => { book: RiskBook | null; result: R }): Promise<R> {
+  return store.table<RiskBook>(RISK_TABLE).update(RISK_BOOK_KEY, (current) => {
+    const next = fn(current ?? emptyRiskBook(day));
+    return { value: next.book ?? undefined, result: next.result };
+  });
 }
 
 export async function appendRiskHistory(store: Store, row: RiskHistoryRow): Promise<void> {
@@ -51,6 +59,10 @@ export function readLedger(store: Store): LocalLedger | undefined {
   return store.table<LocalLedger>(RISK_TABLE).get(LEDGER_KEY);
 }
 
-export async function writeLedger(store: Store, ledger: LocalLedger): Promise<void> {
-  await store.table<LocalLedger>(RISK_TABLE).put(LEDGER_KEY, ledger);
+/** The ledger's read-modify-write, atomic like {@link updateRiskBook}; `fn` returns null to leave it. */
+export function updateLedger<R>(store: Store, fn: (ledger: LocalLedger | undefined) => { ledger: LocalLedger | null; result: R }): Promise<R> {
+  return store.table<LocalLedger>(RISK_TABLE).update(LEDGER_KEY, (current) => {
+    const next = fn(current);
+    return { value: next.ledger ?? undefined, result: next.result };
+  });
 }

@@ -290,7 +290,7 @@ export interface Exchange {
   onSession(listener: (event: SimSessionEvent) => void): () => void;
 
   /** Fault injection at the engine: the next `count` submissions are rejected with this status/message. */
-  injectRejections(count: number, status: 403 | 422 | 500, message: string): void;
+  injectRejections(count: number, status: 403 | 422 | 429 | 500, message: string): void;
   /** The next submitted order fills in `parts` executions. */
   injectPartialFills(parts: number): void;
 }

@@ -32,6 +32,7 @@ export function settledStore(store: Store): SettledStore {
           put: (key, value) => track(inner.put(key, value)),
           putIfAbsent: (key, value) => track(inner.putIfAbsent(key, value)),
           remove: (key) => track(inner.remove(key)),
+          update: (key, fn) => track(inner.update(key, fn)),
           entries: (prefix) => inner.entries(prefix),
         };
         tables.set(name, table);

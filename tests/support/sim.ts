@@ -75,7 +75,7 @@ export function sdkFor(
 
 export type Fault =
   | { kind: 'drop_streams'; refuse_ms?: number }
-  | { kind: 'reject_orders'; count: number; status?: 403 | 422 | 500; message?: string }
+  | { kind: 'reject_orders'; count: number; status?: 403 | 422 | 429 | 500; message?: string }
   | { kind: 'duplicate_trade_updates'; count: number }
   | { kind: 'delay_trade_updates'; ms: number }
   | { kind: 'partial_fills'; parts: number }

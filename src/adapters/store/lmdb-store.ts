@@ -17,6 +17,13 @@ function lmdbTable<V>(db: Database<V, string>): Table<V> {
     remove: async (key) => {
       await db.remove(key);
     },
+    // Inside db.transaction the read and the put share LMDB's one write transaction (one writer across processes).
+    update: (key, fn) =>
+      db.transaction(() => {
+        const next = fn(db.get(key));
+        if (next.value !== undefined) db.putSync(key, next.value);
+        return next.result;
+      }),
     entries: (prefix) => {
       const range = prefix === undefined ? {} : { start: prefix, end: `${prefix}\uffff` };
       return [...db.getRange(range)].map(({ key, value }) => [key, value] as [string, V]);

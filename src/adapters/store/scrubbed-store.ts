@@ -9,6 +9,11 @@ function scrubbedTable<V>(table: Table<V>, scrub: Scrub): Table<V> {
     put: (key, value) => table.put(scrub(key), scrubValue(value, scrub)),
     putIfAbsent: (key, value) => table.putIfAbsent(scrub(key), scrubValue(value, scrub)),
     remove: (key) => table.remove(key),
+    update: (key, fn) =>
+      table.update(key, (current) => {
+        const next = fn(current);
+        return next.value === undefined ? next : { value: scrubValue(next.value, scrub), result: next.result };
+      }),
     entries: (prefix) => table.entries(prefix),
   };
 }

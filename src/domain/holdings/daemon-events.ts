@@ -54,6 +54,8 @@ export interface ProtectionFailed {
   /** Waiting for an open entry to finish (a wash-trade refusal), not a failure to alert on. */
   readonly deferred: boolean;
   readonly retryAt: number;
+  /** Set when the broker throttled the request (HTTP 429, classified at the adapter): not a refusal of the order. */
+  readonly rateLimited?: true;
 }
 
 export interface OrderUnknown {
@@ -96,6 +98,8 @@ export interface ExitRejected {
   readonly clientOrderId: string;
   readonly rule: ExitRuleName;
   readonly error: string;
+  /** Set when the broker throttled the request (HTTP 429, classified at the adapter): not a refusal of the order. */
+  readonly rateLimited?: true;
 }
 
 export interface PositionClosed {

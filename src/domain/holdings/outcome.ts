@@ -18,7 +18,7 @@ export function applyOutcome(d: Draft, o: CommandOutcome): void {
       d.set(accepted(d, h, o.command.order.clientOrderId, o.report, o.command, o.tsSent, o.tsAck, o.adopted));
       return;
     case 'SubmitRejected':
-      d.set(refused(d, h, o.command, o.error, o.retryAfterMs));
+      d.set(refused(d, h, o.command, o.error, o.retryAfterMs, o.errorKind === 'rate-limited'));
       return;
     case 'SubmitDuplicate':
       // The id is taken by an order that finished: drop the attempt, the next plan uses the next number.
@@ -89,11 +89,11 @@ function accepted(
   return { ...h, orders, failures: next.role === 'oco' || next.role === 'stop' ? 0 : h.failures };
 }
 
-function refused(d: Draft, h: Holding, command: Submit, error: string, retryAfterMs: number | null): Holding {
+function refused(d: Draft, h: Holding, command: Submit, error: string, retryAfterMs: number | null, rateLimited: boolean): Holding {
   const id = command.order.clientOrderId;
   const without = withEnded(dropAttempt(h, id), id);
-  if (command.role === 'exit' || command.role === 'fexit') return exitRefused(d, without, id, error);
-  return protectionRefused(d, without, command.role, id, error, retryAfterMs);
+  if (command.role === 'exit' || command.role === 'fexit') return exitRefused(d, without, id, error, rateLimited);
+  return protectionRefused(d, without, command.role, id, error, retryAfterMs, rateLimited);
 }
 
 /** A REST read of one order (cancel confirmation): finished legs and orders leave the tracked set. */

@@ -4,8 +4,7 @@ import type { Broker, EventSink, HaltRecord, HaltSwitch, Logger, Mailer } from '
 import type { Store } from '../../domain/store.ts';
 import { acknowledgeKills } from '../../domain/rules/risk/risk-book.ts';
 import { nyDate } from '../../domain/time/ny-dates.ts';
-import { publishRiskChange } from '../../procedures/publish-risk-change.ts';
-import { readRiskBook } from '../../records/risk-state.ts';
+import { commitRiskChange } from '../../procedures/publish-risk-change.ts';
 import { describeFlatten, flattenAccount, type FlattenResult } from '../../procedures/flatten-account.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
@@ -131,10 +130,12 @@ export async function resumeTrading(
 
 /** The kill conditions of the risk authority latch HALTED in the store until this acknowledgement. */
 async function acknowledgeLatchedKills(deps: Omit<HaltDeps, 'broker'>, who: string, ack: string, now: () => number): Promise<string[]> {
-  const change = acknowledgeKills(readRiskBook(deps.store, nyDate(now())), now());
-  if (change.lifted.length === 0) return [];
+  const change = await commitRiskChange((book) => {
+    const c = acknowledgeKills(book, now());
+    return c.lifted.length === 0 ? null : c;
+  }, now(), { ...deps, actor: who, day: nyDate(now()) });
+  if (change === null) return [];
   const lifted = change.lifted.map((t) => `${t.name}: ${t.reason}`);
-  await publishRiskChange(change, now(), { ...deps, actor: who });
   await deps.store.journal.append({ ts: now(), actor: who, action: 'resume_kills', reason: ack, data: { lifted } });
   await deps.mailer.alert({
     severity: 'info',

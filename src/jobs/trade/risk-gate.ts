@@ -9,10 +9,10 @@ import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/r
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
 import { orderBreakers, type OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts';
 import { describeDiscrepancy, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
-import { applyEvaluation } from '../../domain/rules/risk/risk-book.ts';
+import { applyEvaluation, type RiskBook, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
 import { riskView, type ManualHalt, type RiskView } from '../../domain/rules/risk/risk-view.ts';
 import type { Store } from '../../domain/store.ts';
-import { publishRiskChange, type RiskEventSink } from '../../procedures/publish-risk-change.ts';
+import { commitRiskChange, type RiskEventSink } from '../../procedures/publish-risk-change.ts';
 import { reconcileLedger } from '../../procedures/reconcile-ledger.ts';
 import { recordOrderOutcome as recordOutcome } from '../../procedures/record-order-outcome.ts';
 import { readRiskBook } from '../../records/risk-state.ts';
@@ -54,18 +54,20 @@ async function reconciliation(account: AccountReport, d: RiskGateDeps): Promise<
 export async function assessRisk(account: AccountReport, d: RiskGateDeps): Promise<RiskView> {
   const rec = await reconciliation(account, d);
   const now = d.now();
-  const book = readRiskBook(d.store, d.day);
-  const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
-  const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, d.limits.rapidLossWindowMs);
-  const orders = book.orders.day === d.day ? book.orders : { day: d.day, sent: 0, rejected: 0, consecutiveFailures: 0 };
-  const evaluations = [
-    accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: d.tsSessionEnd }, d.limits),
-    orderBreakers(orders, now, d.limits),
-    reconciliationBreaker(rec, now, d.limits.reconciliationTolerancePct),
-  ];
-  const measured = { ...book, orders, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
-  const change = applyEvaluation(measured, { measurements: evaluations.flatMap((e) => e.measurements), trips: evaluations.flatMap((e) => e.trips) }, now, d.day);
-  if (!d.dryRun) await publishRiskChange(change, now, { ...d, actor: 'trade' });
+  // Folded on the book as it is at the write: the daemon may change it meanwhile (its own counts, a trip).
+  const fold = (book: RiskBook): RiskChange => {
+    const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
+    const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, d.limits.rapidLossWindowMs);
+    const orders = book.orders.day === d.day ? book.orders : { day: d.day, sent: 0, rejected: 0, consecutiveFailures: 0 };
+    const evaluations = [
+      accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: d.tsSessionEnd }, d.limits),
+      orderBreakers(orders, now, d.limits),
+      reconciliationBreaker(rec, now, d.limits.reconciliationTolerancePct),
+    ];
+    const measured = { ...book, orders, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
+    return applyEvaluation(measured, { measurements: evaluations.flatMap((e) => e.measurements), trips: evaluations.flatMap((e) => e.trips) }, now, d.day);
+  };
+  const change = d.dryRun ? fold(readRiskBook(d.store, d.day)) : await commitRiskChange(fold, now, { ...d, actor: 'trade' });
   return riskView(change.book, now, d.limits.drawdownScale, d.manual);
 }
 

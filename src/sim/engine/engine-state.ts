@@ -14,7 +14,7 @@ import type { TradeMarks } from './trade-marks.ts';
 
 export interface InjectedRejections {
   count: number;
-  status: 403 | 422 | 500;
+  status: 403 | 422 | 429 | 500;
   message: string;
 }
 

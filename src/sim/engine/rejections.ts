@@ -14,12 +14,14 @@ export const forbidden = (message: string): SimRejection =>
 export const notFound = (message: string): SimRejection => new SimRejection(404, 40410000, message);
 
 /** The Alpaca code that goes with an injected rejection's status. */
-export function codeForStatus(status: 403 | 422 | 500): number {
+export function codeForStatus(status: 403 | 422 | 429 | 500): number {
   switch (status) {
     case 403:
       return 40310000;
     case 422:
       return 42210000;
+    case 429:
+      return 42910000;
     case 500:
       return 50010000;
   }

@@ -111,7 +111,7 @@ function faults(req: RestRequest, deps: TradingDeps, targets: FaultTargets): Res
     case 'reject_orders': {
       const n = count(b.count, 'count', 1);
       const status = b.status === undefined ? 403 : count(b.status, 'status');
-      if (status !== 403 && status !== 422 && status !== 500) throw invalid('status must be 403, 422 or 500');
+      if (status !== 403 && status !== 422 && status !== 429 && status !== 500) throw invalid('status must be 403, 422, 429 or 500');
       const message = typeof b.message === 'string' && b.message !== '' ? b.message : 'order rejected by the simulator (fault injection)';
       deps.exchange.injectRejections(n, status, message);
       return ok({ kind: b.kind, count: n, status, message });

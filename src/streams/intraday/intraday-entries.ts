@@ -5,7 +5,8 @@
  * acts on it: at the open after the signal bar (a signal older than FRESH_MS is a missed one, left), before the
  * entry cutoff. An entry passes the kill switch, the risk authority (breakers, the strategy's own, the drawdown
  * scalar), one position per symbol and day, no position or open order already on the symbol, and
- * `intraday.max_positions`; it is then sized (intraday-sizing.ts) and sent once (intraday-order.ts).
+ * `intraday.max_positions`; it is then sized (intraday-sizing.ts), sent once (intraday-order.ts) and its outcome
+ * counted toward the order kill conditions (count-intraday-order.ts).
  */
 import type { CalendarDay } from '../../domain/account.ts';
 import { INTRADAY_STRATEGIES, firstEntrySignal, type IntradayStrategyName, type SignalAt } from '../../domain/rules/intraday/intraday-signals.ts';
@@ -15,6 +16,7 @@ import type { Deps } from '../deps.ts';
 import { every, type PhaseTask, type TaskResult } from '../phases/phase-task.ts';
 import { sessionCalendar } from '../phases/session-calendar.ts';
 import { intradayIntents } from './intraday-intents.ts';
+import { countIntradayOrder } from './count-intraday-order.ts';
 import { sendIntradayEntry, ACTOR } from './intraday-order.ts';
 import { sizeIntradayEntry } from './intraday-sizing.ts';
 import type { LiveBars } from './live-bars.ts';
@@ -116,6 +118,8 @@ export function intradayEntriesTask(deps: Deps, bars: LiveBars, options: EntryOp
           { broker: deps.broker, store: deps.store, log: deps.log, now: () => deps.clock.now() },
         );
         intents.symbols.add(c.symbol);
+        // Counted in the order kills like trade's entries; a kill it trips stops the next entry of this run.
+        await countIntradayOrder(deps, sent);
         if (sent.outcome === 'submitted') open += 1;
         lines.push(`${c.strategy} ${c.symbol}: ${sent.outcome} ${size.qty} (${sent.detail})`);
       }

@@ -35,7 +35,15 @@ export interface OrderPorts {
 
 export const ACTOR = 'intraday';
 
-export async function sendIntradayEntry(o: IntradayOrder, p: OrderPorts): Promise<{ outcome: OrderOutcome; clientOrderId: string; detail: string }> {
+export interface SentEntry {
+  readonly outcome: OrderOutcome;
+  readonly clientOrderId: string;
+  readonly detail: string;
+  /** The broker throttled the request (HTTP 429): no order was refused, none created. */
+  readonly throttled: boolean;
+}
+
+export async function sendIntradayEntry(o: IntradayOrder, p: OrderPorts): Promise<SentEntry> {
   const clientOrderId = entryClientOrderId({ day: o.day, ticker: o.symbol, strategy: o.strategy });
   const intents = p.store.table<IntentRecord>(INTENTS_TABLE);
   const journal = (action: string, reason: string, extra: Record<string, unknown> = {}): Promise<void> =>
@@ -44,10 +52,10 @@ export async function sendIntradayEntry(o: IntradayOrder, p: OrderPorts): Promis
     const record = intents.get(clientOrderId);
     if (record !== undefined) await intents.put(clientOrderId, { ...record, ...patch, tsUpdated: p.now() });
   };
-  const resolved = async (order: OrderReport): Promise<{ outcome: OrderOutcome; clientOrderId: string; detail: string }> => {
+  const resolved = async (order: OrderReport): Promise<SentEntry> => {
     await update({ status: 'submitted', brokerOrderId: order.id, brokerStatus: order.status, reason: 'resolved by client_order_id' });
     await journal('intraday_entry_submitted', `recovered: the broker already had order ${order.id} (${order.status})`);
-    return { outcome: 'already_submitted', clientOrderId, detail: `already at the broker (${order.status})` };
+    return { outcome: 'already_submitted', clientOrderId, detail: `already at the broker (${order.status})`, throttled: false };
   };
 
   const ts = p.now();
@@ -57,7 +65,7 @@ export async function sendIntradayEntry(o: IntradayOrder, p: OrderPorts): Promis
   });
   const record = intents.get(clientOrderId);
   if (!created && record !== undefined) {
-    if (record.brokerOrderId !== null || record.status === 'rejected') return { outcome: 'already_submitted', clientOrderId, detail: `entered earlier today (${record.status})` };
+    if (record.brokerOrderId !== null || record.status === 'rejected') return { outcome: 'already_submitted', clientOrderId, detail: `entered earlier today (${record.status})`, throttled: false };
     // Written by a run that may have crashed after sending: ask the broker first.
     const found = await p.broker.getOrderByClientId(clientOrderId);
     if (found !== undefined) return resolved(found);
@@ -69,7 +77,7 @@ export async function sendIntradayEntry(o: IntradayOrder, p: OrderPorts): Promis
     await update({ status: 'submitted', brokerOrderId: order.id, brokerStatus: order.status, reason: 'submitted' });
     await journal('intraday_entry_submitted', reason, { orderId: order.id });
     p.log.info({ clientOrderId, symbol: o.symbol, strategy: o.strategy, qty: o.qty, orderId: order.id }, 'intraday entry submitted');
-    return { outcome: 'submitted', clientOrderId, detail: reason };
+    return { outcome: 'submitted', clientOrderId, detail: reason, throttled: false };
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const rejected = isBrokerError(e) && e.kind === 'rejected';
@@ -81,6 +89,6 @@ export async function sendIntradayEntry(o: IntradayOrder, p: OrderPorts): Promis
     const status = rejected ? 'rejected' : 'unknown';
     await update({ status, reason: `broker: ${message}` });
     await journal(rejected ? 'intraday_entry_rejected' : 'intraday_entry_unknown', `broker: ${message}`);
-    return { outcome: status, clientOrderId, detail: `broker: ${message}` };
+    return { outcome: status, clientOrderId, detail: `broker: ${message}`, throttled: isBrokerError(e) && e.kind === 'rate-limited' };
   }
 }

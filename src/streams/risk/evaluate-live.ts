@@ -7,14 +7,14 @@ import { riskLimitsOf } from '../../config/risk-limits.ts';
 import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/risk/account-breakers.ts';
 import { bookOfLedger, brokerLedger } from '../../procedures/reconcile-ledger.ts';
 import { describeDiscrepancy, reconcile, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
-import { applyEvaluation, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
+import { applyEvaluation, type RiskBook, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
 import { confirmEstimates } from '../../domain/rules/risk/estimate-trips.ts';
 import { basisOfPoll, type LiveBasis } from '../../domain/rules/risk/live-equity.ts';
 import { strategyBreakers } from '../../domain/rules/risk/strategy-breakers.ts';
 import { nyDate } from '../../domain/time/ny-dates.ts';
 import { nyToEpoch } from '../../domain/time/ny-time.ts';
-import { publishRiskChange } from '../../procedures/publish-risk-change.ts';
-import { readLedger, readRiskBook, writeLedger } from '../../records/risk-state.ts';
+import { commitRiskChange } from '../../procedures/publish-risk-change.ts';
+import { readLedger, updateLedger } from '../../records/risk-state.ts';
 import { applyFill, type Ledger } from '../../domain/rules/risk/ledger.ts';
 import { missedFills } from './live-ledger.ts';
 import type { Deps } from '../deps.ts';
@@ -38,7 +38,9 @@ async function reconcileLive(deps: Deps, tolerancePct: number, now: number): Pro
   const caughtUp = direct.ok ? ledger : (await missedFills(deps, ledger.tsUpdated)).reduce<Ledger>((l, f) => applyFill(l, f, 0).ledger, ledger);
   const result = direct.ok ? direct : reconcile(bookOfLedger(caughtUp), bookOfLedger(theirs), tolerancePct);
   const sharesAgree = reconcile(bookOfLedger(ledger), { ...bookOfLedger(theirs), cash: ledger.cash }, 0).ok;
-  if (result.ok && sharesAgree) await writeLedger(deps.store, { ...ledger, cash: theirs.cash, lots: theirs.lots, tsReconciled: now });
+  // Taken only if no fill moved the ledger meanwhile (it would have changed what was compared).
+  if (result.ok && sharesAgree)
+    await updateLedger(deps.store, (cur) => ({ ledger: cur?.tsUpdated === ledger.tsUpdated ? { ...cur, cash: theirs.cash, lots: theirs.lots, tsReconciled: now } : null, result: undefined }));
   return result;
 }
 
@@ -68,21 +70,23 @@ export async function evaluateLive(deps: Deps, s: LiveState, atPoll: number, act
   const persisted = tsApart !== null && now - tsApart >= RECONCILE_PERSIST_MS;
   if (rec !== null)
     deps.events.emit('RECONCILIATION_CHECK', { status: rec.ok ? 'PASS' : persisted ? 'FAIL' : 'PENDING', apart_since: tsApart === null ? null : new Date(tsApart).toISOString(), discrepancies: rec.discrepancies.map(describeDiscrepancy), tolerance_pct: limits.reconciliationTolerancePct });
-  const book = readRiskBook(deps.store, day);
-  const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
-  const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, limits.rapidLossWindowMs);
   const sessionEnd = clock.isOpen ? clock.tsNextClose : now;
   const capital = deps.config.capital.total_capital ?? account.equity;
   const allocations = new Map(Object.entries(deps.config.strategies).map(([name, st]) => [name, (capital * st.allocation_pct) / 100]));
-  const evaluations = [
-    accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: sessionEnd }, limits),
-    strategyBreakers({ now, trades: book.closedTrades, allocations, tsDayStart: nyToEpoch(day, '00:00'), lastTrip: new Map(Object.entries(book.lastTrip)) }, limits),
-    reconciliationBreaker(persisted ? rec : null, now, limits.reconciliationTolerancePct),
-  ];
-  const measured = { ...book, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
-  const measurements = evaluations.flatMap((e) => e.measurements);
-  const change = confirmEstimates(applyEvaluation(measured, { measurements, trips: evaluations.flatMap((e) => e.trips) }, now, day), measurements);
-  await publishRiskChange(change, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor });
+  // Measured on the book as it is at the write (`trade` may have changed it since).
+  const fold = (book: RiskBook): RiskChange => {
+    const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
+    const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, limits.rapidLossWindowMs);
+    const evaluations = [
+      accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: sessionEnd }, limits),
+      strategyBreakers({ now, trades: book.closedTrades, allocations, tsDayStart: nyToEpoch(day, '00:00'), lastTrip: new Map(Object.entries(book.lastTrip)) }, limits),
+      reconciliationBreaker(persisted ? rec : null, now, limits.reconciliationTolerancePct),
+    ];
+    const measured = { ...book, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
+    const measurements = evaluations.flatMap((e) => e.measurements);
+    return confirmEstimates(applyEvaluation(measured, { measurements, trips: evaluations.flatMap((e) => e.trips) }, now, day), measurements);
+  };
+  const change = await commitRiskChange(fold, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor, day });
   const basis = basisOfPoll(account.equity, account.lastEquity, atPoll, positions.map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice })));
   return { state: { tsApart, basis, tsSessionEnd: sessionEnd }, change };
 }

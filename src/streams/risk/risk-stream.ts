@@ -82,7 +82,9 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
     const estimate = async (): Promise<RiskChanged | null> => {
       const e = await estimateLive(deps, pending.live, marks, samples);
       if (e === null) return null;
-      samples = [...samples, e.sample].filter((s) => s.ts >= e.sample.ts - deps.config.circuit_breakers.rapid_loss_window_min * 60_000);
+      log.debug({ equity: e.sample.equity, ts: e.sample.ts }, 'live equity estimate');
+      // A change wrote the readings into the book's window (see estimateLive): they need not be kept twice.
+      samples = e.change !== null ? [] : [...samples, e.sample].filter((s) => s.ts >= e.sample.ts - deps.config.circuit_breakers.rapid_loss_window_min * 60_000);
       return changed(e.change, 'estimate');
     };
     const unit = async (): Promise<{ work: string; out: RiskChanged | null } | undefined> => {

@@ -4,7 +4,8 @@
  * first 15 minutes, then a breakout; the daemon's ORB enters once through the order intents (journaled, the
  * deterministic client_order_id), the core protects the fill, a restart within the signal's minute does not enter
  * twice, and MARKET_CLOSE (15:45) closes the position at market with its reason journaled. The kill switch stops
- * the entry; a strategy switched off never enters; `intraday.max_positions` caps the entries.
+ * the entry; a strategy switched off never enters; `intraday.max_positions` caps the entries. The entries count
+ * toward the order kill conditions like `trade`'s.
  */
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +18,7 @@ import type { IntradaySession } from '../../../src/domain/rules/intraday/intrada
 import { entryClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
 import type { JournalEntry } from '../../../src/domain/ports.ts';
 import { INTENTS_TABLE, type IntentRecord } from '../../../src/records/intent-record.ts';
+import { readRiskBook } from '../../../src/records/risk-state.ts';
 import type { SimBar, SimTimeframe } from '../../../src/sim/contracts.ts';
 import type { SyntheticMarketWithInfo } from '../../../src/sim/market/synthetic-market.ts';
 import { createFakeMarket } from '../../support/fake-market.ts';
@@ -29,9 +31,9 @@ const DAY = '2024-05-01';
 const SCALE: Readonly<Record<string, number>> = { AAPL: 1, MSFT: 0.4 };
 const ORB_ONLY = { live: true, symbols: ['AAPL', 'MSFT'], orb: { enabled: true, range_min: 15 }, vwap_reversion: { enabled: false }, intraday_gap_fill: { enabled: false } };
 
-function intradayDaemon(h: Harness, intraday: Record<string, unknown> = ORB_ONLY): Daemon {
+function intradayDaemon(h: Harness, intraday: Record<string, unknown> = ORB_ONLY, config: Record<string, unknown> = {}): Daemon {
   return h.startDaemon({}, {
-    config: { phases: { cycle_ms: 100 }, intraday },
+    config: { phases: { cycle_ms: 100 }, intraday, ...config },
     phases: (store) => ({ checkpoints: dirCheckpoints(join(h.t.root, 'checkpoints'), store), regime: modelRegime(join(h.t.root, 'data')) }),
   });
 }
@@ -194,5 +196,21 @@ describe('intraday strategies in the daemon (simulator)', () => {
     expect(entry?.reason).toBe('intraday intraday_gap_fill: gap down -3.00% from 100.00');
     expect(entry?.data).toMatchObject({ strategy: 'intraday_gap_fill', target: 100, stop: 94 });
     expect(journal(d, 'intraday_entry_submitted')).toHaveLength(1);
+  }, 120_000);
+
+  it('intraday entries count toward the order kills: a rejected entry trips consecutive_failures and stops the next', async () => {
+    h = await startHarness({ market: printedMarket() }, `${DAY}T13:29:00Z`);
+    const d = intradayDaemon(h, ORB_ONLY, { circuit_breakers: { kill_consecutive_failures: 1 } });
+    await d.ready();
+    await printRange(h, ['AAPL', 'MSFT']);
+    // The first entry the daemon sends is refused; the second (its run goes on: the kill is read before each) is stopped.
+    await h.ctl.faults({ kind: 'reject_orders', count: 1, status: 403, message: 'order rejected by the simulator (fault injection)' });
+    await breakOut(h, ['AAPL', 'MSFT'], () => journal(d, 'intraday_entry_rejected', 'AAPL').length + journal(d, 'intraday_entry_rejected', 'MSFT').length > 0, 'the rejected entry');
+    const kill = await waitFor(() => d.emitted.find((e) => e.type === 'KILL_SWITCH_TRIGGERED'), DEADLINE_MS, 'the kill');
+    expect(kill.fields).toMatchObject({ breaker: 'consecutive_failures', value: 1, threshold: 1 });
+    expect(d.store.journal.list().find((e) => e.action === 'breaker_tripped')).toMatchObject({ actor: 'intraday', reason: 'kill switch: 1 order failures in a row (limit 1)' });
+    expect(readRiskBook(d.store, DAY).orders).toMatchObject({ sent: 1, rejected: 1, consecutiveFailures: 1 });
+    await waitFor(() => [...journal(d, 'intraday_entry_stopped', 'AAPL'), ...journal(d, 'intraday_entry_stopped', 'MSFT')].length > 0, DEADLINE_MS, 'the second entry stopped');
+    expect((await h.user.listOrders({ status: 'all', limit: 500 })).filter((o) => o.side === 'buy')).toEqual([]);
   }, 120_000);
 });

@@ -2,7 +2,8 @@
  * The risk authority live in the daemon, against the simulator (official SDK, real sockets, LMDB, a real SMTP
  * server): prices printed with POST /sim/trade move live equity past the daily-loss and rapid-loss limits and the
  * daemon halts entries (journal, event, mail) while protection keeps running; the state survives a restart without
- * tripping again; stop-loss fills of a strategy's entries close losing trades and pause that strategy.
+ * tripping again; stop-loss fills of a strategy's entries close losing trades and pause that strategy, or, past
+ * strategy_loss_pct of its allocation, disable it for a day (and `trade` then stops its signals).
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMailer } from '../../../src/adapters/mail/mailer.ts';
@@ -12,6 +13,7 @@ import { INTENTS_TABLE, type IntentRecord } from '../../../src/records/intent-re
 import { readLedger, readRiskBook } from '../../../src/records/risk-state.ts';
 import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
 import type { RiskChanged } from '../../../src/streams/risk/risk-stream.ts';
+import { tradeInProcess, writeConfig, writeCsv } from '../jobs/jobs-support.ts';
 import { startSmtpSink } from '../../support/ops.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Daemon, type Harness } from './daemon-harness.ts';
@@ -104,5 +106,54 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
       ['mean_reversion', 'AAPL', true],
       ['mean_reversion', 'MSFT', true],
     ]);
+  });
+
+  it('stop-loss fills past strategy_loss_pct of a strategy\'s allocation disable it for strategy_loss_disable_hours; trade stops its signals', async () => {
+    h = await startHarness();
+    // gap_fill holds 10% of the $100,000 account: $10,000, of which 5% ($500) may be lost in a day.
+    const d = h.startDaemon();
+    await d.ready();
+    const intents = d.store.table<IntentRecord>(INTENTS_TABLE);
+    for (const symbol of ['AAPL', 'MSFT']) {
+      const clientOrderId = `sl-entry-loss-${symbol}`;
+      await intents.put(clientOrderId, {
+        clientOrderId, day: '2024-05-01', symbol, strategy: 'gap_fill', side: 'buy', notional: null, qty: 60, allocation: 6_000, price: 100,
+        status: 'submitted', brokerOrderId: null, brokerStatus: null, reason: 'test', fallbackClientOrderId: null, tsCreated: 0, tsUpdated: 0,
+      });
+      await h.ctl.trade({ symbol, price: 100, size: 1_000 });
+      await h.buy(symbol, 60, clientOrderId);
+      await waitFor(() => protectedNow(d, symbol), 10_000, `the ${symbol} protection`);
+      // The first stop-out (60 shares, $5-6 each: about $330) is within the limit; the second is past it.
+      expect(tripped(d, 'strategy_loss')).toBeUndefined();
+      await h.ctl.trade({ symbol, price: 94, size: 100 });
+      await waitFor(async () => (await h?.position(symbol)) === 0, 10_000, `the ${symbol} stop-out`);
+      await waitFor(() => readRiskBook(d.store, '2024-05-01').closedTrades.some((t) => t.symbol === symbol), 10_000, `the ${symbol} trade closed`);
+    }
+    const change = await waitFor(() => tripped(d, 'strategy_loss'), 15_000, 'the strategy disabled');
+    const trip = change.tripped.find((t) => t.name === 'strategy_loss');
+    expect(trip).toMatchObject({ scope: 'gap_fill', action: 'disable' });
+    expect(trip?.reason).toMatch(/^gap_fill: lost \d+\.\d\d% of its allocation \$\d+\.\d\d today \(limit 5%\): disabled 24 hours$/);
+    expect(trip?.value).toBeGreaterThanOrEqual(0.05);
+    expect(d.emitted.find((e) => e.type === 'STRATEGY_DISABLED')?.fields).toMatchObject({ breaker: 'strategy_loss', scope: 'gap_fill', action: 'disable' });
+    expect(d.store.journal.list().find((j) => j.action === 'breaker_tripped' && j.actor === 'daemon')).toMatchObject({ reason: trip?.reason });
+    expect(d.alerts.map((a) => a.subject)).toContain('STRATEGY gap_fill DISABLED: strategy_loss breaker');
+    const persisted = readRiskBook(d.store, '2024-05-01').trips.find((t) => t.name === 'strategy_loss');
+    expect((persisted?.tsExpires ?? 0) - (persisted?.tsTriggered ?? 0)).toBe(24 * 3_600_000);
+    expect(tripped(d, 'consecutive_losses')).toBeUndefined();
+    await d.stop();
+
+    // `trade` reads the same state: gap_fill's signal is stopped by the breaker, mean_reversion's is not.
+    await h.ctl.clock({ to: '2024-05-01T13:35:00Z', quiet: true });
+    await h.ctl.trade({ symbol: 'VIXY', price: 20 });
+    writeConfig(h.t.root, '');
+    writeCsv(h.t.root, [{ ticker: 'NVDA', strategy: 'gap_fill' }, { ticker: 'AMZN', strategy: 'mean_reversion' }]);
+    const r = await tradeInProcess(h.t, { dryRun: true });
+    if (r.result.kind !== 'done') throw new Error(`expected a plan, got ${r.result.kind}: ${r.result.message}`);
+    const reasonOf = (ticker: string): string => {
+      const i = r.result.kind === 'done' ? r.result.items.find((x) => x.signal.ticker === ticker) : undefined;
+      return i !== undefined && 'reason' in i ? i.reason : '';
+    };
+    expect(reasonOf('NVDA')).toBe(`stopped by strategy_loss: ${trip?.reason ?? ''}`);
+    expect(reasonOf('AMZN')).not.toMatch(/strategy_loss/);
   });
 });

@@ -12,7 +12,8 @@ import type { BreakerTrip } from '../../../src/domain/rules/risk/breaker.ts';
 import { emptyRiskBook, type RiskBook } from '../../../src/domain/rules/risk/risk-book.ts';
 import type { Entry, PlanItem } from '../../../src/jobs/trade/plan-entries.ts';
 import type { TradeJobResult } from '../../../src/jobs/trade/trade-job.ts';
-import { readLedger, readRiskBook, writeLedger, writeRiskBook } from '../../../src/records/risk-state.ts';
+import type { Store } from '../../../src/domain/store.ts';
+import { readLedger, readRiskBook, updateLedger, updateRiskBook, type LocalLedger } from '../../../src/records/risk-state.ts';
 import { runCli } from '../../support/run-cli.ts';
 import { control, sdkFor, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
 import { brokerFor, tradeInProcess, withStore, writeConfig, writeCsv } from './jobs-support.ts';
@@ -31,7 +32,8 @@ async function sim(ctx: TestContext, config = ''): Promise<TestSimulator> {
   return t;
 }
 const seedBook = (t: TestSimulator, patch: Partial<RiskBook>) =>
-  withStore(t.root, (s) => writeRiskBook(s, { ...emptyRiskBook(DAY), ...patch }));
+  withStore(t.root, (s) => updateRiskBook(s, DAY, () => ({ book: { ...emptyRiskBook(DAY), ...patch }, result: undefined })));
+const writeLedger = (s: Store, ledger: LocalLedger): Promise<void> => updateLedger(s, () => ({ ledger, result: undefined }));
 const book = (t: TestSimulator) => withStore(t.root, (s) => readRiskBook(s, DAY));
 const done = (r: TradeJobResult) => {
   if (r.kind !== 'done') throw new Error(`expected a plan, got ${r.kind}: ${r.message}`);

@@ -10,8 +10,6 @@ export type DaemonOrderWord =
   /** The broker never saw the order: a retry under the same client id is a new order. */
   | { readonly clientOrderId: string; readonly outcome: 'forget' };
 
-/** Throttling refuses the request, not the order: the daemon waits the broker's Retry-After and sends it again. */
-const RATE_LIMITED = /too many requests|rate limit/i;
 /** An accepted exit order that ended unfilled (`canceled by the broker`, `expired by the broker`): not a failure. */
 const ENDED_UNFILLED = /^(canceled|expired|done_for_day|replaced|stopped|suspended) by the broker$/;
 
@@ -26,10 +24,11 @@ export function daemonOrderWord(e: DaemonEvent | { readonly kind: string }): Dae
     case 'ExitSubmitted':
       return { clientOrderId: d.clientOrderId, outcome: 'accepted' };
     case 'ProtectionFailed':
-      // A wash-trade refusal only waits for the open entry to finish; it is sent again then.
-      return d.deferred || RATE_LIMITED.test(d.error) ? null : { clientOrderId: d.clientOrderId, outcome: 'rejected' };
+      // A wash-trade refusal only waits for the open entry to finish; it is sent again then. Throttling (HTTP 429,
+      // whatever its message says) refuses the request, not the order: the daemon waits the Retry-After and resends.
+      return d.deferred || d.rateLimited === true ? null : { clientOrderId: d.clientOrderId, outcome: 'rejected' };
     case 'ExitRejected':
-      return ENDED_UNFILLED.test(d.error) || RATE_LIMITED.test(d.error) ? null : { clientOrderId: d.clientOrderId, outcome: 'rejected' };
+      return ENDED_UNFILLED.test(d.error) || d.rateLimited === true ? null : { clientOrderId: d.clientOrderId, outcome: 'rejected' };
     case 'OrderUnknown':
       return { clientOrderId: d.clientOrderId, outcome: 'unknown' };
     case 'OrderResolved':

@@ -31,4 +31,16 @@ describe('scrubbedStore', () => {
     await store.close();
     expect(filesWithSecrets(dir, [SECRET, encodeURIComponent(SECRET)])).toEqual([]);
   });
+
+  it('update folds the value as stored and scrubs what it writes; a fold that returns no value writes nothing', async () => {
+    const dir = join(temp.root, 'update');
+    const store = scrubbedStore(openStore(dir), makeScrubber([SECRET]));
+    const book = store.table<{ n: number; reason: string }>('risk');
+    expect(await book.update('book', (cur) => ({ value: { n: (cur?.n ?? 0) + 1, reason: `broker: ${SECRET}` }, result: cur }))).toBeUndefined();
+    expect(await book.update('book', (cur) => ({ value: undefined, result: cur?.n }))).toBe(1);
+    expect(await book.update('book', (cur) => ({ value: { n: (cur?.n ?? 0) + 1, reason: cur?.reason ?? '' }, result: 'written' }))).toBe('written');
+    expect(book.get('book')).toEqual({ n: 2, reason: 'broker: [REDACTED]' });
+    await store.close();
+    expect(filesWithSecrets(dir, [SECRET])).toEqual([]);
+  });
 });

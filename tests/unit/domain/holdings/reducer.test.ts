@@ -127,6 +127,8 @@ describe('reduceHoldings: protection of fills', () => {
     const limited = (c: Submit) => ({ kind: 'SubmitRejected' as const, command: c, error: 'too many requests', errorKind: 'rate-limited' as const, retryAfterMs: 3_000 });
     const s2 = run(last(s1).state, [limited(oco), limited(stop)]);
     expect(events(s2, 'ProtectionFailed').map((e) => e.retryAt)).toEqual([T0 + 3_000, T0 + 3_000]);
+    // Marked as throttling from the adapter's kind (HTTP 429), so the order kills do not count it.
+    expect(events(s2, 'ProtectionFailed').map((e) => e.rateLimited)).toEqual([true, true]);
     expect(last(s2).state.holdings.get('AAPL')?.failures).toBe(0);
     const s3 = run(last(s2).state, [env({ kind: 'Tick' }, T0 + 3_000)]);
     const [oco2, stop2] = submits(s3) as [Submit, Submit];
@@ -134,6 +136,7 @@ describe('reduceHoldings: protection of fills', () => {
     const s4 = run(last(s3).state, [refused(oco2), refused(stop2)]);
     // One failure, so the first backoff: 2 s, not 4 s (and not inflated by the 429s before it).
     expect(events(s4, 'ProtectionFailed').map((e) => e.retryAt)).toEqual([T0 + 5_000, T0 + 5_000]);
+    expect(events(s4, 'ProtectionFailed').map((e) => e.rateLimited)).toEqual([undefined, undefined]);
     expect(last(s4).state.holdings.get('AAPL')?.failures).toBe(1);
   });
 
