@@ -35,7 +35,11 @@ export function initialHoldings(store: Store): HoldingsState {
 
 /** Symbols whose trades the daemon needs: held ones, and before the first snapshot every remembered one. */
 export function heldSymbols(state: HoldingsState): string[] {
-  return [...state.holdings.values()].filter((h) => h.qty > 0 || !state.synced).map((h) => h.symbol).sort();
+  const held: string[] = [];
+  state.holdings.forEach((h) => {
+    if (h.qty > 0 || !state.synced) held.push(h.symbol);
+  });
+  return held.sort();
 }
 
 export const sameSymbols = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
