@@ -4,7 +4,7 @@
  * its outcomes fed back; then, once the orders on the wire are answered, the bookkeeping (held symbols, exit
  * tracks, LMDB, journal) and the step's events.
  */
-import { connect, filter, map, merge, mergeMap, observeOn, of, scan, share, withLatestFrom, type Observable } from 'rxjs';
+import { Observable, connect, filter, map, merge, mergeMap, observeOn, of, share, withLatestFrom } from 'rxjs';
 import type { DaemonInput, Envelope } from '../../domain/holdings/daemon-inputs.ts';
 import type { DaemonEvent } from '../../domain/holdings/daemon-events.ts';
 import type { HoldingsOptions, HoldingsState } from '../../domain/holdings/draft.ts';
@@ -34,20 +34,28 @@ export interface CoreContext {
   readonly handsOff$: Observable<boolean>;
 }
 
-/** Fed actions of a step's bookkeeping: the held symbols when they changed, and each exit track. */
+/** Fed actions of a step's bookkeeping: the held symbols when they changed, and each exit track (no allocation otherwise). */
 function bookkeepingFeeds(initial: HoldingsState): (steps$: Observable<HoldingsStep>) => Observable<CoreFed> {
-  type Acc = { readonly held: ReadonlySet<string>; readonly out: readonly CoreFed[] };
   return (steps$) =>
-    steps$.pipe(
-      scan((acc: Acc, s: HoldingsStep): Acc => {
-        const changed = !holdsExactly(s.state, acc.held);
-        const held = changed ? heldSymbols(s.state) : null;
-        const out: CoreFed[] = held === null ? [] : [fed({ kind: 'Held', symbols: held })];
-        for (const e of s.events) if (e.kind === 'ExitTrack') out.push(fed({ kind: 'Track', track: e }));
-        return { held: held === null ? acc.held : new Set(held), out };
-      }, { held: new Set(heldSymbols(initial)), out: [] }),
-      mergeMap((acc) => acc.out),
-    );
+    new Observable<CoreFed>((subscriber) => {
+      let held: ReadonlySet<string> = new Set(heldSymbols(initial));
+      return steps$.subscribe({
+        next: (s) => {
+          if (!holdsExactly(s.state, held)) {
+            const symbols = heldSymbols(s.state);
+            held = new Set(symbols);
+            subscriber.next(fed({ kind: 'Held', symbols }));
+          }
+          for (const e of s.events) if (e.kind === 'ExitTrack') subscriber.next(fed({ kind: 'Track', track: e }));
+        },
+        error: (e: unknown) => {
+          subscriber.error(e);
+        },
+        complete: () => {
+          subscriber.complete();
+        },
+      });
+    });
 }
 
 export function protectionCore(ctx: CoreContext): (inputs$: Observable<DaemonInput | CoreFed>) => Observable<DaemonEvent | CoreFed> {
