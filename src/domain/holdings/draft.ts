@@ -4,6 +4,7 @@ import type { DaemonCommand } from './daemon-inputs.ts';
 import type { DaemonEvent } from './daemon-events.ts';
 import type { ExitRuleOptions } from '../rules/exit-rules.ts';
 import type { Holding } from './holding.ts';
+import { LayeredMap, type LayeredMapEdit } from './layered-map.ts';
 
 export interface HoldingsState {
   readonly holdings: ReadonlyMap<string, Holding>;
@@ -41,7 +42,8 @@ export const emptyHoldings = (holdings: ReadonlyMap<string, Holding> = new Map()
 
 /** Collects one input's changes: a local builder, so the reducer stays a pure function of (state, input). */
 export class Draft {
-  readonly holdings: Map<string, Holding>;
+  /** The next holdings, built on the previous version's (shared, never copied whole: see layered-map.ts). */
+  readonly holdings: LayeredMapEdit<string, Holding>;
   readonly commands: DaemonCommand[] = [];
   readonly events: DaemonEvent[] = [];
   readonly touched = new Set<string>();
@@ -59,7 +61,7 @@ export class Draft {
     /** What prompted this round, for the journal (fill, audit, tick, ...). */
     readonly cause: string,
   ) {
-    this.holdings = new Map(state.holdings);
+    this.holdings = LayeredMap.of(state.holdings).edit();
     this.synced = state.synced;
     this.sessionOpen = state.sessionOpen;
     this.halted = state.halted;

@@ -97,7 +97,7 @@ export function reduceHoldings(state: HoldingsState, env: Envelope, options: Hol
     }
   }
   if (input.kind === 'Snapshot') auditReport(d, input.tsRequested);
-  const nextState: HoldingsState = { holdings: d.holdings, synced: d.synced, clock, sessionOpen: d.sessionOpen, halted: d.halted };
+  const nextState: HoldingsState = { holdings: d.holdings.done(), synced: d.synced, clock, sessionOpen: d.sessionOpen, halted: d.halted };
   return { state: nextState, commands: d.commands, events: d.events };
 }
 

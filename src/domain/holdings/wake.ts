@@ -17,11 +17,12 @@ export function nextWakeAt(state: HoldingsState, options: HoldingsOptions, now: 
   // Halted or not yet reconciled, nothing would act: the kill switch's release and the first audit re-plan anyway.
   if (state.halted || !state.synced) return null;
   let at = Number.POSITIVE_INFINITY;
-  for (const h of state.holdings.values()) {
+  // forEach: visits every holding at each step without an allocation per holding (see layered-map.ts).
+  state.holdings.forEach((h) => {
     if (retryPending(h)) at = Math.min(at, Math.max(h.retryAt, now + 1));
     for (const o of h.orders) {
       if (o.state === 'unknown') at = Math.min(at, Math.max(o.tsSince + options.unknownTimeoutMs, now + 1));
     }
-  }
+  });
   return Number.isFinite(at) ? at : null;
 }

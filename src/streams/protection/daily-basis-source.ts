@@ -34,16 +34,25 @@ export interface DailyBasisSource {
   readonly atrOf: (symbol: string, tsEntry: number) => number | null;
 }
 
-/** The strategy whose entry opened the symbol's position: the ledger's lot; without a lot, an entry intent sent lately. */
-function strategyOf(deps: Deps, symbol: string, now: number): string | null {
-  const lot = readLedger(deps.store)?.lots[symbol];
-  if (lot !== undefined) return lot.strategy;
+/**
+ * The strategy whose entry opened a symbol's position: the ledger's lot; without a lot, the latest entry intent
+ * sent lately. One ledger read and one pass over the intents per refresh, for all symbols (a refresh runs at each
+ * change of the held symbols: a read per symbol made each fill's bookkeeping cost O(held x intents)).
+ */
+function strategiesOf(deps: Deps, now: number): (symbol: string) => string | null {
+  const lots = readLedger(deps.store)?.lots;
   const since = now - (deps.config.exits.time_stop_days + 1) * DAY_MS;
-  const intents = deps.store.table<IntentRecord>(INTENTS_TABLE).entries()
-    .map(([, r]) => r)
-    .filter((r) => r.symbol === symbol && r.tsCreated >= since && (r.status === 'submitted' || r.status === 'fell_back'))
-    .sort((a, b) => b.tsCreated - a.tsCreated);
-  return intents[0]?.strategy ?? null;
+  const latest = new Map<string, IntentRecord>();
+  for (const [, r] of deps.store.table<IntentRecord>(INTENTS_TABLE).entries()) {
+    if (r.tsCreated < since || (r.status !== 'submitted' && r.status !== 'fell_back')) continue;
+    const seen = latest.get(r.symbol);
+    // The first of equal times wins, as the stable sort by time (newest first) it replaces did.
+    if (seen === undefined || r.tsCreated > seen.tsCreated) latest.set(r.symbol, r);
+  }
+  return (symbol) => {
+    const lot = lots?.[symbol];
+    return lot !== undefined ? lot.strategy : latest.get(symbol)?.strategy ?? null;
+  };
 }
 
 export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): DailyBasisSource {
@@ -85,12 +94,13 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
 
   async function refresh(symbols: readonly string[]): Promise<StrategyBasis[]> {
     const today = nyDate(now());
-    const strategies = new Map(symbols.map((s) => [s, strategyOf(deps, s, now())]));
-    const missing = symbols.filter((s) => wantsBars(strategies.get(s) ?? null) && cache.get(s)?.date !== today);
+    const strategyOf = strategiesOf(deps, now());
+    const strategies = new Map(symbols.map((s) => [s, strategyOf(s)]));
+    const missing = symbols.filter((s) => wantsBars(strategyOf(s)) && cache.get(s)?.date !== today);
     await fetchBases(missing, strategies, today);
     const out: StrategyBasis[] = [];
     for (const symbol of symbols) {
-      const strategy = strategies.get(symbol) ?? null;
+      const strategy = strategyOf(symbol);
       const basis = cache.get(symbol)?.basis ?? null;
       const key = `${strategy ?? ''}|${basis?.lastDate ?? ''}`;
       if (emitted.get(symbol) === key) continue;

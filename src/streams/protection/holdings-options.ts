@@ -35,7 +35,23 @@ export function initialHoldings(store: Store): HoldingsState {
 
 /** Symbols whose trades the daemon needs: held ones, and before the first snapshot every remembered one. */
 export function heldSymbols(state: HoldingsState): string[] {
-  return [...state.holdings.values()].filter((h) => h.qty > 0 || !state.synced).map((h) => h.symbol).sort();
+  const held: string[] = [];
+  state.holdings.forEach((h) => {
+    if (h.qty > 0 || !state.synced) held.push(h.symbol);
+  });
+  return held.sort();
+}
+
+/** Whether the state's held symbols are exactly `held`, without building the list (most steps change none). */
+export function holdsExactly(state: HoldingsState, held: ReadonlySet<string>): boolean {
+  let count = 0;
+  let missing = 0;
+  state.holdings.forEach((h) => {
+    if (h.qty <= 0 && state.synced) return;
+    count += 1;
+    if (!held.has(h.symbol)) missing += 1;
+  });
+  return missing === 0 && count === held.size;
 }
 
 export const sameSymbols = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
