@@ -5,7 +5,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 class ChaosFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const chaos = (f: TestSpecification): boolean => /\/tests\/chaos\/chaos-[ab]\.test\.ts$/.test(f.moduleId);
+    const chaos = (f: TestSpecification): boolean =>
+      /\/tests\/chaos\/chaos-[ab]\.test\.ts$/.test(f.moduleId);
     return [...sorted.filter(chaos), ...sorted.filter((f) => !chaos(f))];
   }
 }

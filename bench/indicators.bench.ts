@@ -16,7 +16,19 @@ const ROUNDS = QUICK ? 5 : 10;
 
 export function run(): BenchResult {
   const child = join(import.meta.dirname, 'scan', 'indicator-child.ts');
-  const out = execFileSync(process.execPath, ['--expose-gc', '--single-threaded-gc', '--import', 'tsx', child, String(SERIES), String(ROUNDS)], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--single-threaded-gc',
+      '--import',
+      'tsx',
+      child,
+      String(SERIES),
+      String(ROUNDS),
+    ],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
   const { bars, ratios } = JSON.parse(out) as { bars: number; ratios: IndicatorRatio[] };
   const runs = (ms: readonly number[]): string => ms.map((m) => m.toFixed(2)).join(' ');
   return {

@@ -90,7 +90,11 @@ async function measureInterleaved(iterations: number, warmup: number): Promise<I
           await one.once();
         }
       }
-      return { loop: await loop.result(warmup), floor: await http.result(warmup), floorFetch: await viaFetch.result(warmup) };
+      return {
+        loop: await loop.result(warmup),
+        floor: await http.result(warmup),
+        floorFetch: await viaFetch.result(warmup),
+      };
     } finally {
       await http.close();
       await viaFetch.close();

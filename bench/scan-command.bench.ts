@@ -44,17 +44,44 @@ const exec = promisify(execFile);
 const TIME = '/usr/bin/time';
 
 async function scanOnce(root: string, rest: string, symbols: readonly string[]): Promise<Run> {
-  const env = { ...process.env, ALPACA_API_KEY: KEY, ALPACA_SECRET_KEY: SECRET, ALPACA_ENDPOINT: rest, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'warn' };
-  const command = [process.execPath, join(import.meta.dirname, '..', 'bin', 'strikeline.js'), 'scan', '--symbols', symbols.join(','), '--asof', ASOF];
+  const env = {
+    ...process.env,
+    ALPACA_API_KEY: KEY,
+    ALPACA_SECRET_KEY: SECRET,
+    ALPACA_ENDPOINT: rest,
+    TRADING_SYSTEM_ROOT: root,
+    LOG_LEVEL: 'warn',
+  };
+  const command = [
+    process.execPath,
+    join(import.meta.dirname, '..', 'bin', 'strikeline.js'),
+    'scan',
+    '--symbols',
+    symbols.join(','),
+    '--asof',
+    ASOF,
+  ];
   const timeFile = join(root, 'time.txt');
   const timed = existsSync(TIME);
   const t0 = performance.now();
-  if (timed) await exec(TIME, ['-f', '%U %S', '-o', timeFile, ...command], { env, maxBuffer: 64 * 1024 * 1024 });
-  else await exec(command[0] ?? process.execPath, command.slice(1), { env, maxBuffer: 64 * 1024 * 1024 });
+  if (timed)
+    await exec(TIME, ['-f', '%U %S', '-o', timeFile, ...command], {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  else
+    await exec(command[0] ?? process.execPath, command.slice(1), {
+      env,
+      maxBuffer: 64 * 1024 * 1024,
+    });
   const wallMs = performance.now() - t0;
-  const [user, sys] = timed ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number) : [Number.NaN, Number.NaN];
+  const [user, sys] = timed
+    ? readFileSync(timeFile, 'utf8').trim().split(/\s+/).slice(-2).map(Number)
+    : [Number.NaN, Number.NaN];
   const cpuMs = ((user ?? Number.NaN) + (sys ?? Number.NaN)) * 1000;
-  const report = JSON.parse(readFileSync(join(root, 'data', 'scan', `${ASOF}.json`), 'utf8')) as { fetch: { requests: number; bars_fetched: number } };
+  const report = JSON.parse(readFileSync(join(root, 'data', 'scan', `${ASOF}.json`), 'utf8')) as {
+    fetch: { requests: number; bars_fetched: number };
+  };
   return { wallMs, cpuMs, requests: report.fetch.requests, barsFetched: report.fetch.bars_fetched };
 }
 
@@ -62,13 +89,30 @@ const s = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 export async function run(): Promise<BenchResult> {
   const symbols = Array.from({ length: SYMBOLS }, (_, i) => benchSymbol(i));
-  const sim = await startSimulator({ key: KEY, secret: SECRET, start: '2025-01-02T15:00:00Z', speed: 0, seed: SEED, symbols: [...symbols, 'SPY', 'VIXY'] });
+  const sim = await startSimulator({
+    key: KEY,
+    secret: SECRET,
+    start: '2025-01-02T15:00:00Z',
+    speed: 0,
+    seed: SEED,
+    symbols: [...symbols, 'SPY', 'VIXY'],
+  });
   const root = mkdtempSync(join(tmpdir(), 'strikeline-bench-scan-'));
   try {
     const cold = await scanOnce(root, sim.urls.rest, symbols);
-    const market = syntheticUniverse({ seed: SEED, symbols: SYMBOLS, startDate: '2015-01-02', endDate: ASOF });
+    const market = syntheticUniverse({
+      seed: SEED,
+      symbols: SYMBOLS,
+      startDate: '2015-01-02',
+      endDate: ASOF,
+    });
     const options = scanOptions(DEFAULT_CONFIG);
-    const settings = { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: new Map<string, string>(), fundamentals: null };
+    const settings = {
+      vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+      marketSymbol: 'SPY',
+      sectors: new Map<string, string>(),
+      fundamentals: null,
+    };
     const warm: Run[] = [];
     const core: number[] = [];
     const coreCpu: number[] = [];
@@ -94,7 +138,9 @@ export async function run(): Promise<BenchResult> {
         `  warm cache (${String(WARM_RUNS)} runs), wall: ${warm.map((r) => s(r.wallMs)).join(', ')}; the last fetched ${String(last?.barsFetched ?? 0)} bars in ${String(last?.requests ?? 0)} requests`,
         `  warm cache, CPU (user + system, every thread): ${warm.map((r) => s(r.cpuMs)).join(', ')}; median ${s(median(warm.map((r) => r.cpuMs)))}`,
         `  compute core alone, same universe, this process (default workers): wall ${core.map(s).join(', ')}; CPU ${coreCpu.map(s).join(', ')}`,
-        `  load average at the end: ${loadavg().map((l) => l.toFixed(2)).join(' ')} on ${String(availableParallelism())} cores`,
+        `  load average at the end: ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')} on ${String(availableParallelism())} cores`,
       ].join('\n'),
       budgets: [
         {

@@ -62,7 +62,8 @@ function rate(held: number, trades: readonly MarketTrade[], operator: boolean): 
   collectGarbage();
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  for (let i = 0, k = 0; i < TRADES; i += 1, k = k + 1 === trades.length ? 0 : k + 1) input$.next(trades[k] as MarketTrade);
+  for (let i = 0, k = 0; i < TRADES; i += 1, k = k + 1 === trades.length ? 0 : k + 1)
+    input$.next(trades[k] as MarketTrade);
   const c = process.cpuUsage(c0);
   const seconds = (performance.now() - t0) / 1000;
   sub.unsubscribe();
@@ -88,7 +89,14 @@ export function run(): BenchResult {
   const wallAt = (n: number): number => median((rates.get(n) ?? []).map((r) => r.wall));
   const report = [
     `${String(TRADES)} trades per round, ${String(ROUNDS)} rounds, GC before each; medians per CPU-second (wall in brackets):`,
-    ...SIZES.map((n) => `  ${String(n).padStart(4)} held: ${perSecond(at(n))} (wall ${perSecond(wallAt(n))})  rounds: ${cpuOf(n).map((v) => (v / 1e6).toFixed(2)).join(', ')}`),
+    ...SIZES.map(
+      (n) =>
+        `  ${String(n).padStart(4)} held: ${perSecond(at(n))} (wall ${perSecond(wallAt(n))})  rounds: ${cpuOf(
+          n,
+        )
+          .map((v) => (v / 1e6).toFixed(2))
+          .join(', ')}`,
+    ),
     `  floor, the same trades through a bare rxjs map: ${perSecond(floor)} (wall ${perSecond(median(floors.map((r) => r.wall)))})`,
   ].join('\n');
   return {

@@ -6,7 +6,18 @@
 // into place (a reader never sees half a build), one builder at a time (a lock file; the others wait for it).
 // `node bin/build.js` builds (if needed) and prints the folder.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,13 +40,26 @@ const ENTRIES = {
 // Packages loaded from node_modules at run time rather than bundled: native addons (lmdb, msgpackr-extract) and
 // packages that locate their own files at run time (pino's worker transports, playwright, esbuild, tsx).
 // Everything else is bundled: resolving and compiling hundreds of small files (rxjs, zod) was most of a start.
-const EXTERNAL = ['lmdb', 'msgpackr', 'msgpackr-extract', 'pino', 'pino-pretty', 'thread-stream', 'playwright-core', 'esbuild', 'tsx'];
+const EXTERNAL = [
+  'lmdb',
+  'msgpackr',
+  'msgpackr-extract',
+  'pino',
+  'pino-pretty',
+  'thread-stream',
+  'playwright-core',
+  'esbuild',
+  'tsx',
+];
 
 // Bundled CommonJS packages call require() for Node's built-ins; an ES module has none of its own.
-const BANNER = "import { createRequire as __strikelineRequire } from 'node:module'; const require = __strikelineRequire(import.meta.url);";
+const BANNER =
+  "import { createRequire as __strikelineRequire } from 'node:module'; const require = __strikelineRequire(import.meta.url);";
 
 function walk(dir, hash) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+  )) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) walk(path, hash);
     else stamp(path, hash);
@@ -51,7 +75,8 @@ function stamp(path, hash) {
 export function fingerprint() {
   const hash = createHash('sha256');
   walk(join(repo, 'src'), hash);
-  for (const file of ['package-lock.json', 'tsconfig.json', 'bin/build.js']) stamp(join(repo, file), hash);
+  for (const file of ['package-lock.json', 'tsconfig.json', 'bin/build.js'])
+    stamp(join(repo, file), hash);
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -117,9 +142,11 @@ function prune(current) {
     .filter((name) => name.startsWith('build-') && name !== current)
     .map((name) => ({ name, mtime: statSync(join(cacheDir, name)).mtimeMs }))
     .sort((a, b) => b.mtime - a.mtime);
-  for (const old of builds.slice(KEEP_OLD)) rmSync(join(cacheDir, old.name), { recursive: true, force: true });
+  for (const old of builds.slice(KEEP_OLD))
+    rmSync(join(cacheDir, old.name), { recursive: true, force: true });
   // The daemon's bundle of earlier versions lived here too.
-  for (const name of readdirSync(cacheDir)) if (name.startsWith('daemon-')) rmSync(join(cacheDir, name), { force: true });
+  for (const name of readdirSync(cacheDir))
+    if (name.startsWith('daemon-')) rmSync(join(cacheDir, name), { force: true });
 }
 
 /** The folder of the build for the sources as they are now, built first when missing. */
@@ -140,7 +167,9 @@ export async function ensureBuild() {
       rmSync(tmp, { recursive: true, force: true });
       const first = e?.errors?.[0];
       const where = first?.location ? `${first.location.file}:${first.location.line}: ` : '';
-      throw new Error(`could not build the sources: ${where}${first?.text ?? (e instanceof Error ? e.message : String(e))}`);
+      throw new Error(
+        `could not build the sources: ${where}${first?.text ?? (e instanceof Error ? e.message : String(e))}`,
+      );
     }
     renameSync(tmp, dir);
     prune(name);

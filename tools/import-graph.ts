@@ -9,7 +9,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { backArrow } from './layers.mjs';
 
 // `npm run graph | head` closes the pipe early: that is the reader's choice, not a failure.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => { if (e.code === 'EPIPE') process.exit(0); else throw e; });
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  else throw e;
+});
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
@@ -21,7 +24,8 @@ function files(dir: string): string[] {
   });
 }
 
-const IMPORT = /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s*['"](\.[^'"]+)['"]|import\(\s*['"](\.[^'"]+)['"]\s*\)/g;
 
 function edges(file: string): string[] {
   const text = readFileSync(file, 'utf8');
@@ -70,13 +74,22 @@ function cycles(graph: ReadonlyMap<string, readonly string[]>): string[][] {
 }
 
 /** Shortest import path (in hops) from a file to any file matching `target`. */
-function hops(graph: ReadonlyMap<string, readonly string[]>, from: string, target: (f: string) => boolean): number | null {
+function hops(
+  graph: ReadonlyMap<string, readonly string[]>,
+  from: string,
+  target: (f: string) => boolean,
+): number | null {
   const seen = new Set([from]);
   let frontier = [from];
   for (let d = 0; frontier.length > 0; d += 1) {
     if (frontier.some(target)) return d;
     const next: string[] = [];
-    for (const f of frontier) for (const g of graph.get(f) ?? []) if (!seen.has(g)) { seen.add(g); next.push(g); }
+    for (const f of frontier)
+      for (const g of graph.get(f) ?? [])
+        if (!seen.has(g)) {
+          seen.add(g);
+          next.push(g);
+        }
     frontier = next;
   }
   return null;
@@ -84,23 +97,44 @@ function hops(graph: ReadonlyMap<string, readonly string[]>, from: string, targe
 
 const all = files(SRC);
 const graph = new Map(all.map((f) => [f, edges(f).filter((t) => all.includes(t))]));
-const back = [...graph].flatMap(([f, ts]) => ts.filter((t) => backArrowOf(f, t)).map((t) => `${relative(SRC, f)} -> ${relative(SRC, t)}`));
-const loops = cycles(graph).map((c) => c.map((f) => relative(SRC, f)));
-const isRule = (f: string): boolean => /src\/domain\/(rules\/|exit-rules|protection-plan|coverage|costs|metrics)/.test(f) || /src\/jobs\/(allocation|daily-loss)\.ts$/.test(f);
-const commands = all.filter((f) => /src\/cli\/.*-command\.ts$/.test(f)).sort();
-const isLogic = (f: string): boolean => !f.includes('/src/cli/') && !/src\/(domain|config|adapters)\//.test(f);
-const commandHops = Object.fromEntries(
-  commands.map((c) => [relative(SRC, c), { logic: hops(graph, c, isLogic), rule: hops(graph, c, isRule) }]),
+const back = [...graph].flatMap(([f, ts]) =>
+  ts.filter((t) => backArrowOf(f, t)).map((t) => `${relative(SRC, f)} -> ${relative(SRC, t)}`),
 );
-const report = { files: all.length, imports: [...graph.values()].reduce((s, t) => s + t.length, 0), backArrows: back.length, cycles: loops.length, commandHops, back, loops };
+const loops = cycles(graph).map((c) => c.map((f) => relative(SRC, f)));
+const isRule = (f: string): boolean =>
+  /src\/domain\/(rules\/|exit-rules|protection-plan|coverage|costs|metrics)/.test(f) ||
+  /src\/jobs\/(allocation|daily-loss)\.ts$/.test(f);
+const commands = all.filter((f) => /src\/cli\/.*-command\.ts$/.test(f)).sort();
+const isLogic = (f: string): boolean =>
+  !f.includes('/src/cli/') && !/src\/(domain|config|adapters)\//.test(f);
+const commandHops = Object.fromEntries(
+  commands.map((c) => [
+    relative(SRC, c),
+    { logic: hops(graph, c, isLogic), rule: hops(graph, c, isRule) },
+  ]),
+);
+const report = {
+  files: all.length,
+  imports: [...graph.values()].reduce((s, t) => s + t.length, 0),
+  backArrows: back.length,
+  cycles: loops.length,
+  commandHops,
+  back,
+  loops,
+};
 
 if (process.argv.includes('--check') && (back.length > 0 || loops.length > 0)) process.exitCode = 1;
 if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 else {
-  process.stdout.write(`${String(report.files)} files, ${String(report.imports)} imports; ${String(report.backArrows)} back arrows, ${String(report.cycles)} cycles\n`);
+  process.stdout.write(
+    `${String(report.files)} files, ${String(report.imports)} imports; ${String(report.backArrows)} back arrows, ${String(report.cycles)} cycles\n`,
+  );
   for (const b of back) process.stdout.write(`  back: ${b}\n`);
   for (const l of loops) process.stdout.write(`  cycle: ${l.join(' -> ')}\n`);
   const show = (n: number | null): string => (n === null ? '-' : String(n));
-  process.stdout.write('hops from each command to its logic (job, stream, scanner) and to the nearest shared rule:\n');
-  for (const [c, n] of Object.entries(commandHops)) process.stdout.write(`  ${c}: logic ${show(n.logic)}, rule ${show(n.rule)}\n`);
+  process.stdout.write(
+    'hops from each command to its logic (job, stream, scanner) and to the nearest shared rule:\n',
+  );
+  for (const [c, n] of Object.entries(commandHops))
+    process.stdout.write(`  ${c}: logic ${show(n.logic)}, rule ${show(n.rule)}\n`);
 }

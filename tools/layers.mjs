@@ -21,7 +21,18 @@ export const ALLOWED = {
   streams: ['domain', 'config', 'records', 'operators', 'procedures'],
   scanner: ['domain', 'config', 'records', 'operators'],
   jobs: ['domain', 'config', 'records', 'operators', 'procedures', 'scanner'],
-  cli: ['domain', 'config', 'records', 'operators', 'procedures', 'adapters', 'sim', 'streams', 'scanner', 'jobs'],
+  cli: [
+    'domain',
+    'config',
+    'records',
+    'operators',
+    'procedures',
+    'adapters',
+    'sim',
+    'streams',
+    'scanner',
+    'jobs',
+  ],
 };
 
 /** The top folder of src/ a path lies in, or undefined outside src/. */
@@ -46,7 +57,11 @@ export function layersPlugin(srcRoot) {
     const spec = node.source?.value;
     if (typeof spec !== 'string' || !spec.startsWith('.')) return;
     const why = backArrow(srcRoot, context.filename, resolve(dirname(context.filename), spec));
-    if (why !== undefined) context.report({ node: node.source, message: `Import runs back up the layers (${why}); see docs/development.md.` });
+    if (why !== undefined)
+      context.report({
+        node: node.source,
+        message: `Import runs back up the layers (${why}); see docs/development.md.`,
+      });
   };
   const rule = {
     meta: { type: 'problem', schema: [] },

@@ -19,7 +19,11 @@ export async function startChild(role: ChildRole, arg: string): Promise<BenchChi
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   let acked: (id: string) => void = () => undefined;
   let stamped: ((s: ChildStamps) => void) | undefined;
   let readied: ((r: { rest: string; stream: string }) => void) | undefined;
@@ -30,15 +34,21 @@ export async function startChild(role: ChildRole, arg: string): Promise<BenchChi
   });
   const ready = await new Promise<{ rest: string; stream: string }>((resolve, reject) => {
     readied = resolve;
-    child.once('exit', (code) => { reject(new Error(`the ${role} process exited (${String(code)}) before it was ready`)); });
+    child.once('exit', (code) => {
+      reject(new Error(`the ${role} process exited (${String(code)}) before it was ready`));
+    });
   });
   const tell = (m: ChildMessage): void => {
     child.send(m);
   };
   return {
     ...ready,
-    fill: (id) => { tell({ cmd: 'fill', id }); },
-    onAcked: (listener) => { acked = listener; },
+    fill: (id) => {
+      tell({ cmd: 'fill', id });
+    },
+    onAcked: (listener) => {
+      acked = listener;
+    },
     stamps: () =>
       new Promise<ChildStamps>((resolve) => {
         stamped = resolve;

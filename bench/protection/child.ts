@@ -17,8 +17,16 @@ import { orderJson, tradeUpdateJson } from '../../src/sim/server/order-json.ts';
 import { tradeUpdateFrame } from '../../src/sim/server/trading-stream.ts';
 import { startSimulator } from '../../src/sim/start-simulator.ts';
 import {
-  BENCH_KEY, BENCH_SECRET, SIM_OPEN, SIM_START, jsonOfSize, monoMs,
-  type ChildMessage, type ChildReply, type FloorClientArgs, type PayloadSizes,
+  BENCH_KEY,
+  BENCH_SECRET,
+  SIM_OPEN,
+  SIM_START,
+  jsonOfSize,
+  monoMs,
+  type ChildMessage,
+  type ChildReply,
+  type FloorClientArgs,
+  type PayloadSizes,
 } from './wire.ts';
 
 const send = (m: ChildReply): void => {
@@ -45,7 +53,13 @@ async function runSim(symbols: readonly string[]): Promise<void> {
   });
   process.on('message', (m: ChildMessage) => {
     if (m.cmd === 'fill') {
-      sim.exchange.submitOrder({ symbol: m.id, side: 'buy', type: 'market', time_in_force: 'day', qty: 10 });
+      sim.exchange.submitOrder({
+        symbol: m.id,
+        side: 'buy',
+        type: 'market',
+        time_in_force: 'day',
+        qty: 10,
+      });
       return;
     }
     // Sized after the run, off the measured path: the last fill's frame and the last OCO as the REST answer.
@@ -71,7 +85,10 @@ async function runFloor(sizes: PayloadSizes): Promise<void> {
     req.on('data', (c: Buffer) => (body += c.toString()));
     req.on('end', () => {
       JSON.parse(body);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(responseBody) });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(responseBody),
+      });
       res.end(responseBody);
     });
   });
@@ -128,7 +145,11 @@ function httpPost(url: URL, agent: Agent, body: string): Promise<void> {
 }
 
 async function fetchPost(url: URL, body: string): Promise<void> {
-  const res = await fetch(new URL('/v2/orders', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  const res = await fetch(new URL('/v2/orders', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   await res.json();
 }
 
@@ -140,7 +161,9 @@ async function runFloorClient(args: FloorClientArgs): Promise<void> {
   const ws = new WebSocket(args.stream, { perMessageDeflate: false });
   ws.on('message', (data: Buffer) => {
     const event = JSON.parse(data.toString()) as { kind: string };
-    void (args.client === 'http' ? httpPost(rest, agent, postBody) : fetchPost(rest, postBody)).then(() => {
+    void (
+      args.client === 'http' ? httpPost(rest, agent, postBody) : fetchPost(rest, postBody)
+    ).then(() => {
       stamps[event.kind] = monoMs();
       send({ acked: event.kind });
     });

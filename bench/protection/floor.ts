@@ -20,9 +20,20 @@ export interface Floor {
  * `http`: node:http with a keep-alive agent (the bare floor). `fetch`: Node's fetch (undici), the SDK's default
  * HTTP client, to show what that client alone costs.
  */
-export async function openFloor(sizes: PayloadSizes, client: 'http' | 'fetch' = 'http'): Promise<Floor> {
+export async function openFloor(
+  sizes: PayloadSizes,
+  client: 'http' | 'fetch' = 'http',
+): Promise<Floor> {
   const server = await startChild('floor', JSON.stringify(sizes));
-  const answering = await startChild('floor-client', JSON.stringify({ rest: server.rest, stream: server.stream, postBytes: sizes.postBytes, client }));
+  const answering = await startChild(
+    'floor-client',
+    JSON.stringify({
+      rest: server.rest,
+      stream: server.stream,
+      postBytes: sizes.postBytes,
+      client,
+    }),
+  );
   let next = 0;
   return {
     once: () =>
@@ -41,7 +52,11 @@ export async function openFloor(sizes: PayloadSizes, client: 'http' | 'fetch' = 
       }),
     result: async (warmup) => {
       const [sent, answered] = [(await server.stamps()).stamps, (await answering.stamps()).stamps];
-      const recorder = latencyRecorder(client === 'http' ? 'floor: raw ws event -> raw HTTP POST answered' : 'floor with fetch (undici) as the client');
+      const recorder = latencyRecorder(
+        client === 'http'
+          ? 'floor: raw ws event -> raw HTTP POST answered'
+          : 'floor with fetch (undici) as the client',
+      );
       for (let i = warmup; i < next; i += 1) {
         const id = `e${String(i)}`;
         const [t0, t1] = [sent[id], answered[id]];

@@ -22,11 +22,21 @@ import { order as stubOrder } from '../../tests/support/daemon-stubs.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
 
-
 /** A resting order reported now: the shared stub order with the bench's defaults. */
-function report(o: Partial<OrderReport> & Pick<OrderReport, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'type'>): OrderReport {
+function report(
+  o: Partial<OrderReport> & Pick<OrderReport, 'id' | 'clientOrderId' | 'symbol' | 'side' | 'type'>,
+): OrderReport {
   const now = Date.now();
-  return stubOrder({ timeInForce: 'gtc', status: 'new', filledQty: qty(0), filledAvgPrice: null, tsCreated: now, tsUpdated: now, tsFilled: null, ...o });
+  return stubOrder({
+    timeInForce: 'gtc',
+    status: 'new',
+    filledQty: qty(0),
+    filledAvgPrice: null,
+    tsCreated: now,
+    tsUpdated: now,
+    tsFilled: null,
+    ...o,
+  });
 }
 
 /** An account that accepts every order at once; `onSubmit` sees each protective order as it is sent. */

@@ -27,7 +27,6 @@ import { BENCH_KEY, BENCH_SECRET, monoMs, type PayloadSizes } from './wire.ts';
 import { latencyRecorder, type Latency } from './stats.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
 
-
 /** The body the SDK posts for an OCO exit (snake_case, numbers as strings). */
 const ocoBody = (o: SubmitOrder): string =>
   JSON.stringify({
@@ -182,14 +181,24 @@ export async function openLoopback(fills: number): Promise<Loopback> {
       const recorder = latencyRecorder('loopback: sim fill -> protective order acknowledged');
       const legs: Array<[number, number, number]> = [];
       for (const symbol of symbols.slice(warmup, next)) {
-        const [t0, ta, tp, t1] = [stamps[symbol], arrived.get(symbol), posted.get(symbol), acked.get(symbol)];
-        if (t0 === undefined || ta === undefined || tp === undefined || t1 === undefined) throw new Error(`no complete stamps for ${symbol}`);
+        const [t0, ta, tp, t1] = [
+          stamps[symbol],
+          arrived.get(symbol),
+          posted.get(symbol),
+          acked.get(symbol),
+        ];
+        if (t0 === undefined || ta === undefined || tp === undefined || t1 === undefined)
+          throw new Error(`no complete stamps for ${symbol}`);
         recorder.recordMs(t1 - t0);
         legs.push([ta - t0, tp - ta, t1 - tp]);
       }
       return {
         latency: recorder.result(),
-        sizes: { eventBytes: sizes?.eventBytes ?? 0, postBytes, responseBytes: sizes?.responseBytes ?? 0 },
+        sizes: {
+          eventBytes: sizes?.eventBytes ?? 0,
+          postBytes,
+          responseBytes: sizes?.responseBytes ?? 0,
+        },
         legs: {
           simToAdapterMs: median(legs.map((l) => l[0])),
           adapterToPostMs: median(legs.map((l) => l[1])),

@@ -51,18 +51,22 @@ export async function measureRss(positions = 100): Promise<RssResult> {
     });
   const root = mkdtempSync(join(tmpdir(), 'strikeline-bench-rss-'));
   // Started as deploy/ starts it: the daemon's node flags, then the CLI.
-  const child = spawn(process.execPath, [...DAEMON_NODE_FLAGS, join(REPO, 'bin', 'strikeline.js'), 'stream'], {
-    cwd: REPO,
-    env: {
-      ...process.env,
-      TRADING_SYSTEM_ROOT: root,
-      ALPACA_API_KEY: RSS_KEY,
-      ALPACA_SECRET_KEY: RSS_SECRET,
-      ALPACA_ENDPOINT: sim.urls.rest,
-      LOG_LEVEL: 'info',
+  const child = spawn(
+    process.execPath,
+    [...DAEMON_NODE_FLAGS, join(REPO, 'bin', 'strikeline.js'), 'stream'],
+    {
+      cwd: REPO,
+      env: {
+        ...process.env,
+        TRADING_SYSTEM_ROOT: root,
+        ALPACA_API_KEY: RSS_KEY,
+        ALPACA_SECRET_KEY: RSS_SECRET,
+        ALPACA_ENDPOINT: sim.urls.rest,
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let ready = false;
   let stderr = '';
   createInterface({ input: child.stdout }).on('line', (line) => {

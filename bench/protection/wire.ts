@@ -28,7 +28,8 @@ export interface FloorClientArgs {
   readonly client: 'http' | 'fetch';
 }
 
-export type ChildMessage = { readonly cmd: 'fill'; readonly id: string } | { readonly cmd: 'stamps' };
+export type ChildMessage =
+  { readonly cmd: 'fill'; readonly id: string } | { readonly cmd: 'stamps' };
 export interface ChildReady {
   readonly ready: { readonly rest: string; readonly stream: string };
 }
@@ -46,4 +47,3 @@ export const BENCH_KEY = 'PKBENCH';
 export const BENCH_SECRET = 'bench-secret';
 export const SIM_START = '2024-05-01T13:25:00Z';
 export const SIM_OPEN = '2024-05-01T13:31:00Z';
-

@@ -10,6 +10,13 @@ import { syntheticUniverse } from './synthetic-universe.ts';
 
 const series = Number(process.argv[2] ?? '50');
 const rounds = Number(process.argv[3] ?? '10');
-const market = syntheticUniverse({ seed: 20_240_501, symbols: series, startDate: '2015-01-01', endDate: '2024-12-31' });
+const market = syntheticUniverse({
+  seed: 20_240_501,
+  symbols: series,
+  startDate: '2015-01-01',
+  endDate: '2024-12-31',
+});
 const bars = market.series.get(market.symbols[0] ?? '')?.close.length ?? 0;
-process.stdout.write(`${JSON.stringify({ bars, ratios: indicatorRatios(market, series, rounds) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ bars, ratios: indicatorRatios(market, series, rounds) })}\n`,
+);

@@ -148,7 +148,8 @@ export function indicatorRatios(market: MarketData, count: number, rounds = 10):
     let maxRelativeDifference = 0;
     for (const col of data) {
       const d = largestDifference(c.kernel(col), c.last(c.pkg(col)));
-      if (!(d <= (TOLERANCE[c.name] ?? DEFAULT_TOLERANCE))) throw new Error(`${c.name}: kernel differs from the package by ${String(d)} (relative)`);
+      if (!(d <= (TOLERANCE[c.name] ?? DEFAULT_TOLERANCE)))
+        throw new Error(`${c.name}: kernel differs from the package by ${String(d)} (relative)`);
       maxRelativeDifference = Math.max(maxRelativeDifference, d);
     }
     const repeat = 20;

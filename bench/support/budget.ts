@@ -39,9 +39,20 @@ export const x = (ratio: number): string => `${ratio.toFixed(2)}x`;
 /** The budget rows as a markdown table. */
 export function budgetTable(rows: readonly BudgetRow[]): string {
   const head = ['path', 'budget', 'measured (median)', 'baseline, same run', 'ratio', 'verdict'];
-  const body = rows.map((r) => [r.path, r.budget, r.measured, r.baseline, r.ratio, r.pass ? 'pass' : 'FAIL']);
+  const body = rows.map((r) => [
+    r.path,
+    r.budget,
+    r.measured,
+    r.baseline,
+    r.ratio,
+    r.pass ? 'pass' : 'FAIL',
+  ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
   const line = (cells: readonly string[]): string =>
     `| ${cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
-  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...body.map(line)].join('\n');
+  return [
+    line(head),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...body.map(line),
+  ].join('\n');
 }

@@ -21,7 +21,8 @@ export const COMMANDS_BUT_COMPLETION: CommandLoaders = {
   dashboard: async () => (await import('./dashboard-command.ts')).registerDashboard,
   config: async () => (await import('./config-command.ts')).registerConfig,
   doctor: async () => (await import('./doctor-command.ts')).registerDoctor,
-  'install-service': async () => (await import('./install-service-command.ts')).registerInstallService,
+  'install-service': async () =>
+    (await import('./install-service-command.ts')).registerInstallService,
   demo: async () => (await import('./demo-command.ts')).registerDemo,
   tick: async () => (await import('./tick-command.ts')).registerTick,
   schedule: async () => (await import('./schedule-command.ts')).registerSchedule,

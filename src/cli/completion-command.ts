@@ -19,13 +19,20 @@ Or save it: strikeline completion bash > ~/.local/share/bash-completion/completi
 export function registerCompletion(program: Command): void {
   program
     .command('completion')
-    .description('print the shell completion script for bash or zsh (commands, subcommands, options, their values)')
+    .description(
+      'print the shell completion script for bash or zsh (commands, subcommands, options, their values)',
+    )
     .addArgument(new Argument('<shell>', 'bash or zsh').choices(SHELLS))
     .addHelpText('after', HELP)
     .action(async (shell: Shell) => {
       // Every command registered, whichever ran: the loaders only import the modules, nothing runs.
       const { COMMANDS_BUT_COMPLETION } = await import('./command-list.ts');
-      const model = completionModel(await buildProgram({ ...COMMANDS_BUT_COMPLETION, completion: () => Promise.resolve(registerCompletion) }));
+      const model = completionModel(
+        await buildProgram({
+          ...COMMANDS_BUT_COMPLETION,
+          completion: () => Promise.resolve(registerCompletion),
+        }),
+      );
       process.stdout.write(shell === 'bash' ? bashCompletion(model) : zshCompletion(model));
     });
 }

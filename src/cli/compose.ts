@@ -3,7 +3,10 @@ import type PQueue from 'p-queue';
 import type { Observable } from 'rxjs';
 import { createAlpaca, type AlpacaAdapters } from '../adapters/alpaca/create-alpaca.ts';
 import { createBrokerClock } from '../adapters/clock/broker-clock.ts';
-import { createFileKillSwitch, type FileKillSwitch } from '../adapters/killswitch/file-kill-switch.ts';
+import {
+  createFileKillSwitch,
+  type FileKillSwitch,
+} from '../adapters/killswitch/file-kill-switch.ts';
 import { requireCredentials } from '../config/env.ts';
 import type { Config } from '../config/schema.ts';
 import type { EventSink, KillSwitch, Logger, Mailer } from '../domain/ports.ts';
@@ -33,7 +36,12 @@ export function composeAlpaca(ctx: Context): AlpacaAdapters {
 
 /** The kill switch of this root: killswitch/HALT, or TRADING_DISABLED; `who` is recorded when it engages. */
 export function composeKillSwitch(ctx: Context, who?: string): FileKillSwitch {
-  return createFileKillSwitch({ path: ctx.paths.halt, tradingDisabled: ctx.env.tradingDisabled, scrub: ctx.scrub, ...(who === undefined ? {} : { who }) });
+  return createFileKillSwitch({
+    path: ctx.paths.halt,
+    tradingDisabled: ctx.env.tradingDisabled,
+    scrub: ctx.scrub,
+    ...(who === undefined ? {} : { who }),
+  });
 }
 
 /** What the daemon is made of besides the broker's queue and clock: the caller's adapters and settings. */
@@ -60,10 +68,20 @@ export interface ComposedDaemon {
  * The daemon's dependencies, wired one way for `strikeline stream`, the tests' daemons and the benchmarks: the
  * broker behind the prioritised REST queue (protective orders first), the clock the broker's.
  */
-export function composeDaemon(parts: DaemonParts, queue: PQueue = createRestQueue({ requestsPerMinute: parts.config.broker.requests_per_minute })): ComposedDaemon {
+export function composeDaemon(
+  parts: DaemonParts,
+  queue: PQueue = createRestQueue({ requestsPerMinute: parts.config.broker.requests_per_minute }),
+): ComposedDaemon {
   const clock = createBrokerClock();
   const { alpaca, ...rest } = parts;
   const mlModel = modelUpProbability(parts.config.scanner.history_years);
-  const deps: Deps = { ...rest, broker: prioritizedBroker(alpaca.broker, queue), tradeFeed: alpaca.tradeFeed, marketFeed: alpaca.marketFeed, clock, mlModel };
+  const deps: Deps = {
+    ...rest,
+    broker: prioritizedBroker(alpaca.broker, queue),
+    tradeFeed: alpaca.tradeFeed,
+    marketFeed: alpaca.marketFeed,
+    clock,
+    mlModel,
+  };
   return { deps, clock, queue };
 }

@@ -16,7 +16,8 @@ export function environmentSummary(env: Env): Record<string, string> {
     ALPACA_STREAM_URL: env.streamUrl,
     ALPACA_DATA_ENDPOINT: env.dataEndpoint,
     ALPACA_DATA_STREAM_URL: env.dataStreamUrl,
-    TRADING_CAPITAL: env.tradingCapital === undefined ? '(from the account)' : String(env.tradingCapital),
+    TRADING_CAPITAL:
+      env.tradingCapital === undefined ? '(from the account)' : String(env.tradingCapital),
     TRADING_DISABLED: String(env.tradingDisabled),
     STRATEGY_DISABLED_LIST: env.strategyDisabledList.join(',') || '(none)',
     SMTP_HOST: env.smtp.host ?? '(not set: alerts are logged only)',
@@ -33,16 +34,32 @@ export function registerConfig(program: Command): void {
   const config = program.command('config').description('inspect the configuration');
   config
     .command('check')
-    .description('validate config/config.yaml and print the effective configuration (secrets masked); exit 2 when invalid')
+    .description(
+      'validate config/config.yaml and print the effective configuration (secrets masked); exit 2 when invalid',
+    )
     .option('--json', 'print JSON instead of YAML')
     .action(async (opts: { json?: boolean }) => {
       await withContext('config', async (ctx) => {
         const unfunded = unfundedWarning(ctx.config);
         const warnings = unfunded === null ? [] : [`strategies: ${unfunded}`];
-        const effective = { source: ctx.configSource, environment: environmentSummary(ctx.env), warnings, config: ctx.config };
-        ctx.log.info({ source: ctx.configSource, environment: effective.environment, warnings }, 'configuration checked');
-        const header = ['# configuration is valid', ...warnings.map((w) => `# warning: ${w}`)].join('\n');
-        process.stdout.write(opts.json ? `${JSON.stringify(effective, null, 2)}\n` : `${header}\n${stringify(effective)}`);
+        const effective = {
+          source: ctx.configSource,
+          environment: environmentSummary(ctx.env),
+          warnings,
+          config: ctx.config,
+        };
+        ctx.log.info(
+          { source: ctx.configSource, environment: effective.environment, warnings },
+          'configuration checked',
+        );
+        const header = ['# configuration is valid', ...warnings.map((w) => `# warning: ${w}`)].join(
+          '\n',
+        );
+        process.stdout.write(
+          opts.json
+            ? `${JSON.stringify(effective, null, 2)}\n`
+            : `${header}\n${stringify(effective)}`,
+        );
         return Promise.resolve();
       });
     });

@@ -44,7 +44,15 @@ export function openContext(command: string): Context {
   // critical line is also an ERROR event (seed 002), from the daemon as from any command.
   const errors = createErrorSink({
     append: (r) => {
-      if (r.level !== 'warning') events.emit('ERROR', { source: 'log', level: r.level, logger: r.logger, component: r.component, message: r.message, error_id: r.id });
+      if (r.level !== 'warning')
+        events.emit('ERROR', {
+          source: 'log',
+          level: r.level,
+          logger: r.logger,
+          component: r.component,
+          message: r.message,
+          error_id: r.id,
+        });
       return appendError(openedStore(), r);
     },
     scrub,
@@ -64,7 +72,14 @@ export function openContext(command: string): Context {
     store: openedStore,
     mailer: () =>
       (mailer ??= createMailer(
-        { ...env.smtp, email: config.alerts.email, sms: config.alerts.sms, smsMaxChars: config.alerts.sms_max_chars, ignoreTls: isLoopback(env.smtp.host), scrub },
+        {
+          ...env.smtp,
+          email: config.alerts.email,
+          sms: config.alerts.sms,
+          smsMaxChars: config.alerts.sms_max_chars,
+          ignoreTls: isLoopback(env.smtp.host),
+          scrub,
+        },
         log.child({ component: 'mail' }),
       )),
     async close() {
@@ -80,7 +95,10 @@ function isLoopback(host: string | undefined): boolean {
 }
 
 /** Runs a command body with a context, closing it whatever happens. */
-export async function withContext<T>(command: string, body: (ctx: Context) => Promise<T>): Promise<T> {
+export async function withContext<T>(
+  command: string,
+  body: (ctx: Context) => Promise<T>,
+): Promise<T> {
   const ctx = openContext(command);
   try {
     return await body(ctx);

@@ -24,11 +24,13 @@ const REFRESH_MS = 30_000;
 const ERROR_WINDOW_MS = 86_400_000;
 const MIN_TOKEN_LENGTH = 16;
 
-const isLoopback = (host: string): boolean => host === 'localhost' || host === '::1' || host.startsWith('127.');
+const isLoopback = (host: string): boolean =>
+  host === 'localhost' || host === '::1' || host.startsWith('127.');
 
 function parsePort(raw: string): number {
   const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be 0..65535 (got ${JSON.stringify(raw)})`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new UsageError(`--port must be 0..65535 (got ${JSON.stringify(raw)})`);
   return port;
 }
 
@@ -52,47 +54,80 @@ async function serveDashboard(ctx: Context, host: string, port: number): Promise
   const capitalCap = ctx.env.tradingCapital ?? ctx.config.capital.total_capital ?? undefined;
   const feed = createDashboardFeed({
     collect: () =>
-      collectDashboard({ broker: () => broker, store, killSwitch, probeLock, isAlive: isProcessAlive, staleMs, riskLimits, errorWindowMs: ERROR_WINDOW_MS, dataDir: ctx.paths.data, ...(capitalCap === undefined ? {} : { capitalCap }) }),
+      collectDashboard({
+        broker: () => broker,
+        store,
+        killSwitch,
+        probeLock,
+        isAlive: isProcessAlive,
+        staleMs,
+        riskLimits,
+        errorWindowMs: ERROR_WINDOW_MS,
+        dataDir: ctx.paths.data,
+        ...(capitalCap === undefined ? {} : { capitalCap }),
+      }),
     changed: localChanges(store, () => killSwitch.isHalted()),
     pollMs: POLL_MS,
     refreshMs: REFRESH_MS,
     now: Date.now,
     onError: (e) => {
-      ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'dashboard snapshot failed: will try again');
+      ctx.log.warn(
+        { err: e instanceof Error ? e.message : String(e) },
+        'dashboard snapshot failed: will try again',
+      );
     },
   });
   const app = dashboardApp({
     feed,
-    health: () => currentHealth({ store, probeLock, isAlive: isProcessAlive, staleMs, now: Date.now }),
+    health: () =>
+      currentHealth({ store, probeLock, isAlive: isProcessAlive, staleMs, now: Date.now }),
     assets: pageAssets(checkoutDir()),
     token,
     json: (value) => ctx.scrub(JSON.stringify(value)),
   });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, hostname: host, port }, () => { resolve(s); });
+    const s = serve({ fetch: app.fetch, hostname: host, port }, () => {
+      resolve(s);
+    });
     s.once('error', reject);
   });
   const address = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${String(address.port)}/`;
-  process.stdout.write(`${JSON.stringify({ event: 'ready', url, host, port: address.port, token: token !== undefined })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ event: 'ready', url, host, port: address.port, token: token !== undefined })}\n`,
+  );
   ctx.log.info({ url }, 'dashboard ready');
   const signal = await new Promise<string>((resolve) => {
-    process.once('SIGINT', () => { resolve('SIGINT'); });
-    process.once('SIGTERM', () => { resolve('SIGTERM'); });
+    process.once('SIGINT', () => {
+      resolve('SIGINT');
+    });
+    process.once('SIGTERM', () => {
+      resolve('SIGTERM');
+    });
   });
   feed.stop();
   // Open event streams would hold close() forever: end them with the server.
   if ('closeAllConnections' in server) server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
   ctx.log.info({ signal }, 'dashboard stopped');
 }
 
 export function registerDashboard(program: Command): void {
   program
     .command('dashboard')
-    .description('serve the read-only System Health dashboard and its JSON API until SIGINT/SIGTERM')
+    .description(
+      'serve the read-only System Health dashboard and its JSON API until SIGINT/SIGTERM',
+    )
     .option('--port <n>', 'TCP port; 0 = any free port', '8080')
-    .option('--host <address>', 'address to bind; any but loopback requires DASHBOARD_TOKEN', '127.0.0.1')
+    .option(
+      '--host <address>',
+      'address to bind; any but loopback requires DASHBOARD_TOKEN',
+      '127.0.0.1',
+    )
     .action(async (opts: { port: string; host: string }) => {
       const port = parsePort(opts.port);
       await withContext('dashboard', (ctx) => serveDashboard(ctx, opts.host, port));

@@ -39,7 +39,10 @@ function services(ctx: Context): DoctorServices {
     paths: ctx.paths,
     store: () => ctx.store(),
     broker: () => composeAlpaca(ctx).broker,
-    probeBroker: apiKey && secretKey ? () => probeBroker({ endpoint: ctx.env.endpoint, keyId: apiKey, secretKey }) : undefined,
+    probeBroker:
+      apiKey && secretKey
+        ? () => probeBroker({ endpoint: ctx.env.endpoint, keyId: apiKey, secretKey })
+        : undefined,
     mailer: () => ctx.mailer(),
     killSwitch: () => composeKillSwitch(ctx),
     probeLock: () => probeRootLock(ctx.env.root),
@@ -74,27 +77,44 @@ function systemTimers(): SystemdTimers {
   const dir = unitsDir();
   let enabled: string[] = [];
   try {
-    enabled = readdirSync(join(dir, 'timers.target.wants')).filter((f) => f.startsWith('strikeline-'));
+    enabled = readdirSync(join(dir, 'timers.target.wants')).filter((f) =>
+      f.startsWith('strikeline-'),
+    );
   } catch {
     // No timer enabled at all.
   }
-  return { units: unitFiles(dir, (f) => f.startsWith('strikeline-') && (f.endsWith('.timer') || f === 'strikeline-job@.service')), enabled };
+  return {
+    units: unitFiles(
+      dir,
+      (f) =>
+        f.startsWith('strikeline-') && (f.endsWith('.timer') || f === 'strikeline-job@.service'),
+    ),
+    enabled,
+  };
 }
 
 export function registerDoctor(program: Command): void {
   program
     .command('doctor')
-    .description('check this box before trusting it with money: .env, config, broker, daemon, schedules, state, alerts, research')
+    .description(
+      'check this box before trusting it with money: .env, config, broker, daemon, schedules, state, alerts, research',
+    )
     .option('--json', 'print the checks as JSON')
     .option('--send-test', 'also send a test alert by email and SMS through the configured SMTP')
-    .addHelpText('after', '\nEach check prints ok, WARN or FAIL with its fix. Exit code 0 only when no check fails, 1 otherwise.\nRun it before going live, after any change to the box, and whenever something feels off (docs/doctor.md).')
+    .addHelpText(
+      'after',
+      '\nEach check prints ok, WARN or FAIL with its fix. Exit code 0 only when no check fails, 1 otherwise.\nRun it before going live, after any change to the box, and whenever something feels off (docs/doctor.md).',
+    )
     .action(async (opts: { json?: boolean; sendTest?: boolean }) => {
       const root = resolve(process.env.TRADING_SYSTEM_ROOT ?? process.cwd());
       const paths = pathsFor(root);
       const environment = environmentChecks(process.env, root);
       const config = configChecks(paths.config);
       let ctx: Context | undefined;
-      let why = environment.env === undefined ? 'the environment is refused (see environment)' : 'the config is invalid (see config.valid)';
+      let why =
+        environment.env === undefined
+          ? 'the environment is refused (see environment)'
+          : 'the config is invalid (see config.valid)';
       if (environment.env !== undefined && config.config !== undefined) {
         try {
           ctx = openContext('doctor');
@@ -129,10 +149,14 @@ export function registerDoctor(program: Command): void {
           sendTest: opts.sendTest === true,
           now: Date.now,
         });
-        process.stdout.write(opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderDoctor(report));
+        process.stdout.write(
+          opts.json === true ? `${JSON.stringify(report, null, 2)}\n` : renderDoctor(report),
+        );
         if (!report.ok) {
           const failed = report.checks.filter((k) => k.status === 'fail').map((k) => k.id);
-          throw new NotReadyError(`doctor: ${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.join(', ')}`);
+          throw new NotReadyError(
+            `doctor: ${failed.length} check${failed.length === 1 ? '' : 's'} failed: ${failed.join(', ')}`,
+          );
         }
       } finally {
         await ctx?.close();

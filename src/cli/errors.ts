@@ -15,7 +15,8 @@ export class UsageError extends Error {
 }
 
 export function exitCodeOf(e: unknown): number {
-  if (e instanceof ConfigError || e instanceof EnvError || e instanceof UsageError) return EXIT_USAGE;
+  if (e instanceof ConfigError || e instanceof EnvError || e instanceof UsageError)
+    return EXIT_USAGE;
   if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
   if (e instanceof StoreVersionError) return EXIT_FAILURE;
   return EXIT_FAILURE;
@@ -30,6 +31,7 @@ export function reportFailure(e: unknown): number {
   // byte written to stderr passes the process-wide scrubber (scrub-process-output.ts).
   if (e instanceof ConfigError && e.excerpt !== undefined) process.stderr.write(`${e.excerpt}\n`);
   process.stderr.write(`strikeline: ${message.split('\n')[0] ?? message}\n`);
-  if (readSwitch(process.env.STRIKELINE_DEBUG ?? '') === true && e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  if (readSwitch(process.env.STRIKELINE_DEBUG ?? '') === true && e instanceof Error && e.stack)
+    process.stderr.write(`${e.stack}\n`);
   return code;
 }

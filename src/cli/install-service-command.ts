@@ -23,17 +23,21 @@ interface Flags {
 }
 
 /** The account the daemon runs as: --user, else the one who ran sudo, else this one. */
-const userOf = (flags: Flags): string => flags.user ?? (process.env.SUDO_USER || userInfo().username);
+const userOf = (flags: Flags): string =>
+  flags.user ?? (process.env.SUDO_USER || userInfo().username);
 
 function write(dir: string, unit: UnitFile): string {
   const path = join(dir, unit.file);
-  if (existsSync(path) && readFileSync(path, 'utf8') === unit.text) return `${path} is already up to date`;
+  if (existsSync(path) && readFileSync(path, 'utf8') === unit.text)
+    return `${path} is already up to date`;
   try {
     writeFileSync(path, unit.text, { mode: 0o644 });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM')
-      throw new Error(`writing ${path} needs root: run sudo ${process.execPath} ${join(CHECKOUT, 'bin', 'strikeline.js')} install-service (the unit keeps your user), or: strikeline install-service --print | sudo tee ${path}`);
+      throw new Error(
+        `writing ${path} needs root: run sudo ${process.execPath} ${join(CHECKOUT, 'bin', 'strikeline.js')} install-service (the unit keeps your user), or: strikeline install-service --print | sudo tee ${path}`,
+      );
     throw e;
   }
   return `wrote ${path}`;
@@ -42,27 +46,50 @@ function write(dir: string, unit: UnitFile): string {
 export function registerInstallService(program: Command): void {
   program
     .command('install-service')
-    .description('write the systemd unit of the stream daemon for this checkout, root, user and node (absolute paths); --print to see it')
+    .description(
+      'write the systemd unit of the stream daemon for this checkout, root, user and node (absolute paths); --print to see it',
+    )
     .option('--print', 'print the unit instead of writing it')
     .option('--dir <dir>', 'where to write it', SYSTEM_UNITS)
-    .option('--user <name>', 'the account the daemon runs as (default: the one who ran sudo, else you)')
-    .option('--name <unit>', 'the unit name, for a second install on the same machine', 'strikeline')
+    .option(
+      '--user <name>',
+      'the account the daemon runs as (default: the one who ran sudo, else you)',
+    )
+    .option(
+      '--name <unit>',
+      'the unit name, for a second install on the same machine',
+      'strikeline',
+    )
     .action((flags: Flags) => {
-      if (!/^[A-Za-z0-9_.@-]+$/.test(flags.name)) throw new UsageError(`--name: expected a unit name such as strikeline or strikeline-paper, found ${JSON.stringify(flags.name)}`);
+      if (!/^[A-Za-z0-9_.@-]+$/.test(flags.name))
+        throw new UsageError(
+          `--name: expected a unit name such as strikeline or strikeline-paper, found ${JSON.stringify(flags.name)}`,
+        );
       let units: UnitFile[];
       try {
         units = systemdUnits(
           { service: readFileSync(join(CHECKOUT, 'deploy', 'strikeline.service'), 'utf8') },
-          { checkout: CHECKOUT, root: readEnv().root, node: process.execPath, user: userOf(flags), name: flags.name, nodeFlags: DAEMON_NODE_FLAGS },
+          {
+            checkout: CHECKOUT,
+            root: readEnv().root,
+            node: process.execPath,
+            user: userOf(flags),
+            name: flags.name,
+            nodeFlags: DAEMON_NODE_FLAGS,
+          },
         );
       } catch (e) {
         throw e instanceof UnitValueError ? new UsageError(e.message) : e;
       }
       if (flags.print === true) {
-        process.stdout.write(units.map((u) => `# ${join(flags.dir, u.file)}\n${u.text}`).join('\n'));
+        process.stdout.write(
+          units.map((u) => `# ${join(flags.dir, u.file)}\n${u.text}`).join('\n'),
+        );
         return;
       }
       for (const unit of units) process.stdout.write(`${write(flags.dir, unit)}\n`);
-      process.stdout.write(`start it: sudo systemctl daemon-reload && sudo systemctl enable --now ${flags.name}\nthen check: strikeline doctor\n`);
+      process.stdout.write(
+        `start it: sudo systemctl daemon-reload && sudo systemctl enable --now ${flags.name}\nthen check: strikeline doctor\n`,
+      );
     });
 }

@@ -5,7 +5,9 @@
  */
 type ErrnoError = Error & { readonly code?: unknown };
 
-export function quietBrokenPipe(streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+export function quietBrokenPipe(
+  streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr],
+): void {
   for (const stream of streams) {
     stream.on('error', (e: ErrnoError) => {
       if (e.code !== 'EPIPE') throw e;

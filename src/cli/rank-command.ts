@@ -66,7 +66,10 @@ async function today(ctx: Context): Promise<string> {
   try {
     return nyDate((await composeAlpaca(ctx).broker.getClock()).tsNow);
   } catch (e) {
-    ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'broker clock unavailable: ranking as of this machine\'s date');
+    ctx.log.warn(
+      { err: e instanceof Error ? e.message : String(e) },
+      "broker clock unavailable: ranking as of this machine's date",
+    );
     return nyDate(Date.now());
   }
 }

@@ -10,7 +10,10 @@ async function brokerNow(ctx: Context): Promise<number> {
   try {
     return (await composeAlpaca(ctx).broker.getClock()).tsNow;
   } catch (e) {
-    ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'broker clock unavailable: risk state read at local time');
+    ctx.log.warn(
+      { err: e instanceof Error ? e.message : String(e) },
+      'broker clock unavailable: risk state read at local time',
+    );
     return Date.now();
   }
 }
@@ -18,11 +21,18 @@ async function brokerNow(ctx: Context): Promise<number> {
 export function registerRisk(program: Command): void {
   program
     .command('risk')
-    .description('show the trading state, every circuit breaker and kill condition, and the equity marks')
+    .description(
+      'show the trading state, every circuit breaker and kill condition, and the equity marks',
+    )
     .option('--json', 'print one JSON object (state, size_scalar, breakers, equity)')
     .action(async (opts: { json?: boolean }) => {
       await withContext('risk', async (ctx) => {
-        const view = collectRisk(ctx.store(), composeKillSwitch(ctx), riskLimitsOf(ctx.config), await brokerNow(ctx));
+        const view = collectRisk(
+          ctx.store(),
+          composeKillSwitch(ctx),
+          riskLimitsOf(ctx.config),
+          await brokerNow(ctx),
+        );
         process.stdout.write(opts.json === true ? `${JSON.stringify(view)}\n` : renderRisk(view));
       });
     });

@@ -10,9 +10,14 @@ export type Register = (program: Command) => void;
 export type CommandLoaders = Readonly<Record<string, () => Promise<Register>>>;
 
 /** The program with the named command only, or with every command (for help and unknown names). */
-export async function buildProgram(commands: CommandLoaders, commandName?: string): Promise<Command> {
+export async function buildProgram(
+  commands: CommandLoaders,
+  commandName?: string,
+): Promise<Command> {
   const program = new Command('strikeline')
-    .description('Automated equity trading for Alpaca accounts, with its own Alpaca-compatible simulator.')
+    .description(
+      'Automated equity trading for Alpaca accounts, with its own Alpaca-compatible simulator.',
+    )
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -35,7 +40,10 @@ function environmentScrubber(): Scrub {
 }
 
 /** Parses argv and runs the command, its stdout and stderr scrubbed; sets the exit code instead of throwing. */
-export async function runCli(commands: CommandLoaders, argv: readonly string[] = process.argv): Promise<void> {
+export async function runCli(
+  commands: CommandLoaders,
+  argv: readonly string[] = process.argv,
+): Promise<void> {
   quietBrokenPipe();
   scrubProcessOutput(environmentScrubber());
   try {

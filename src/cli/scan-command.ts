@@ -63,13 +63,28 @@ export function registerScan(program: Command): void {
       'worker threads for the backtests (default: scanner.workers, auto = one per core for large universes; 0 = in-process)',
     )
     .option('--top <n>', 'rows in the printed table of best signals', '20')
-    .option('--intraday', 'backtest the intraday strategies on 1-minute history instead (docs/intraday.md)')
-    .option('--json', 'print the scan as JSON (the fields of data/scan/<date>.json, the counts and the files written; with --intraday, its report)')
+    .option(
+      '--intraday',
+      'backtest the intraday strategies on 1-minute history instead (docs/intraday.md)',
+    )
+    .option(
+      '--json',
+      'print the scan as JSON (the fields of data/scan/<date>.json, the counts and the files written; with --intraday, its report)',
+    )
     .action(async (flags: ScanFlags) => {
       if (flags.intraday === true) {
-        if (flags.symbols !== undefined || flags.asof !== undefined || flags.strategies !== undefined || flags.workers !== undefined)
-          throw new UsageError('--intraday takes its symbols and strategies from intraday: in config/config.yaml (only --no-cache and --json go with it)');
-        await withContext('scan', (ctx) => scanIntraday(ctx, { cache: flags.cache, json: flags.json === true }));
+        if (
+          flags.symbols !== undefined ||
+          flags.asof !== undefined ||
+          flags.strategies !== undefined ||
+          flags.workers !== undefined
+        )
+          throw new UsageError(
+            '--intraday takes its symbols and strategies from intraday: in config/config.yaml (only --no-cache and --json go with it)',
+          );
+        await withContext('scan', (ctx) =>
+          scanIntraday(ctx, { cache: flags.cache, json: flags.json === true }),
+        );
         return;
       }
       if (flags.asof !== undefined && !isDate(flags.asof))
@@ -101,7 +116,8 @@ export function registerScan(program: Command): void {
               top,
             },
           );
-          if (flags.json === true) process.stdout.write(`${JSON.stringify(scanOutcomeJson(outcome), null, 2)}\n`);
+          if (flags.json === true)
+            process.stdout.write(`${JSON.stringify(scanOutcomeJson(outcome), null, 2)}\n`);
           if ('skipped' in outcome) {
             if (flags.json !== true) process.stdout.write(`${outcome.skipped}\n`);
             return;

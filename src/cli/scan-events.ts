@@ -5,7 +5,10 @@
 import type { EventLog } from '../adapters/log/event-log.ts';
 import type { ScanReport } from '../scanner/output/scan-summary.ts';
 
-export function emitScanEvents(events: EventLog, report: Pick<ScanReport, 'date' | 'tickers'>): number {
+export function emitScanEvents(
+  events: EventLog,
+  report: Pick<ScanReport, 'date' | 'tickers'>,
+): number {
   let emitted = 0;
   for (const t of report.tickers) {
     const b = t.best;

@@ -5,10 +5,26 @@ import { runIntradayScan } from '../scanner/intraday/run-intraday-scan.ts';
 import { composeAlpaca } from './compose.ts';
 import type { Context } from './context.ts';
 
-export async function scanIntraday(ctx: Context, flags: { readonly cache: boolean; readonly json: boolean }): Promise<void> {
+export async function scanIntraday(
+  ctx: Context,
+  flags: { readonly cache: boolean; readonly json: boolean },
+): Promise<void> {
   const { broker } = composeAlpaca(ctx);
   const now = (await broker.getClock()).tsNow;
-  const report = await runIntradayScan({ broker, config: ctx.config, cacheDir: join(ctx.paths.data, 'bars', '1Min'), useCache: flags.cache, now });
-  ctx.events.emit('RUN_FINISHED', { job: 'scan', intraday: true, sessions: report.sessions, strategies: report.strategies.map((s) => `${s.strategy}:${s.verdict}`) });
-  process.stdout.write(flags.json ? `${JSON.stringify(report)}\n` : `${renderIntradayScan(report)}\n`);
+  const report = await runIntradayScan({
+    broker,
+    config: ctx.config,
+    cacheDir: join(ctx.paths.data, 'bars', '1Min'),
+    useCache: flags.cache,
+    now,
+  });
+  ctx.events.emit('RUN_FINISHED', {
+    job: 'scan',
+    intraday: true,
+    sessions: report.sessions,
+    strategies: report.strategies.map((s) => `${s.strategy}:${s.verdict}`),
+  });
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(report)}\n` : `${renderIntradayScan(report)}\n`,
+  );
 }

@@ -19,7 +19,10 @@ function scrubbedWrite(write: Write, scrub: Scrub): Write {
 }
 
 /** Routes every later write to `streams` (default stdout and stderr) through `scrub`; returns the undo. */
-export function scrubProcessOutput(scrub: Scrub, streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr]): () => void {
+export function scrubProcessOutput(
+  scrub: Scrub,
+  streams: readonly NodeJS.WriteStream[] = [process.stdout, process.stderr],
+): () => void {
   const originals = streams.map((stream) => stream.write.bind(stream) as Write);
   const install = (make: (original: Write) => Write) => {
     streams.forEach((stream, i) => {

@@ -27,19 +27,30 @@ export interface RawSimOptions {
   textFrames?: boolean;
 }
 
-function num(raw: string | undefined, flag: string, check: (n: number) => boolean, expected: string): number | undefined {
+function num(
+  raw: string | undefined,
+  flag: string,
+  check: (n: number) => boolean,
+  expected: string,
+): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`${flag} must be ${expected} (got ${JSON.stringify(raw)})`);
+  if (raw.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`${flag} must be ${expected} (got ${JSON.stringify(raw)})`);
   return n;
 }
 
 function symbolList(raw: string | undefined, flag: string): string[] | undefined {
   if (raw === undefined) return undefined;
-  const list = raw.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const list = raw
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
   const bad = list.find((s) => !/^[A-Z][A-Z0-9.]{0,9}$/.test(s));
-  if (bad !== undefined) throw new UsageError(`${flag}: ${JSON.stringify(bad)} is not a ticker symbol`);
-  if (list.length === 0 && flag === '--symbols') throw new UsageError('--symbols needs at least one symbol');
+  if (bad !== undefined)
+    throw new UsageError(`${flag}: ${JSON.stringify(bad)} is not a ticker symbol`);
+  if (list.length === 0 && flag === '--symbols')
+    throw new UsageError('--symbols needs at least one symbol');
   return list;
 }
 
@@ -47,44 +58,102 @@ function symbolList(raw: string | undefined, flag: string): string[] | undefined
  * The credentials the simulator accepts: --key/--secret, else the environment's (so `.env` works unchanged), else
  * none, and the simulator generates a pair. A pair it is: one given without the other is refused.
  */
-function credentialsOf(raw: RawSimOptions, env: Pick<Env, 'apiKey' | 'secretKey'>): { key?: string; secret?: string } {
-  if (raw.key === '' || raw.secret === '') throw new UsageError('--key and --secret must not be empty');
-  for (const [flag, value] of [['--key', raw.key], ['--secret', raw.secret]] as const) {
+function credentialsOf(
+  raw: RawSimOptions,
+  env: Pick<Env, 'apiKey' | 'secretKey'>,
+): { key?: string; secret?: string } {
+  if (raw.key === '' || raw.secret === '')
+    throw new UsageError('--key and --secret must not be empty');
+  for (const [flag, value] of [
+    ['--key', raw.key],
+    ['--secret', raw.secret],
+  ] as const) {
     if (value !== undefined && value.length < MIN_SECRET_LENGTH) {
-      throw new UsageError(`${flag} is shorter than ${MIN_SECRET_LENGTH} characters: strikeline refuses credentials that short (see docs/security.md)`);
+      throw new UsageError(
+        `${flag} is shorter than ${MIN_SECRET_LENGTH} characters: strikeline refuses credentials that short (see docs/security.md)`,
+      );
     }
   }
   const key = raw.key ?? (env.apiKey || undefined);
   const secret = raw.secret ?? (env.secretKey || undefined);
   if ((key === undefined) !== (secret === undefined)) {
-    throw new UsageError('--key and --secret (or ALPACA_API_KEY and ALPACA_SECRET_KEY) go together: give both, or neither and the simulator generates a pair');
+    throw new UsageError(
+      '--key and --secret (or ALPACA_API_KEY and ALPACA_SECRET_KEY) go together: give both, or neither and the simulator generates a pair',
+    );
   }
   return key === undefined || secret === undefined ? {} : { key, secret };
 }
 
 /** Validates the command line into simulator options; bad values throw UsageError (exit 2). */
-export function parseSimOptions(raw: RawSimOptions, env: Pick<Env, 'apiKey' | 'secretKey'>): SimulatorOptions {
+export function parseSimOptions(
+  raw: RawSimOptions,
+  env: Pick<Env, 'apiKey' | 'secretKey'>,
+): SimulatorOptions {
   const start = raw.start;
-  if (start !== undefined && (!/^\d{4}-\d{2}-\d{2}/.test(start) || Number.isNaN(Date.parse(start)))) {
-    throw new UsageError(`--start must be an ISO-8601 time such as 2024-05-01T13:25:00Z (got ${JSON.stringify(start)})`);
+  if (
+    start !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}/.test(start) || Number.isNaN(Date.parse(start)))
+  ) {
+    throw new UsageError(
+      `--start must be an ISO-8601 time such as 2024-05-01T13:25:00Z (got ${JSON.stringify(start)})`,
+    );
   }
   const out: { -readonly [K in keyof SimulatorOptions]: SimulatorOptions[K] } = {
-    port: num(raw.port, '--port', (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number 0-65535') ?? DEFAULT_SIM_PORT,
+    port:
+      num(
+        raw.port,
+        '--port',
+        (n) => Number.isInteger(n) && n >= 0 && n <= 65535,
+        'a port number 0-65535',
+      ) ?? DEFAULT_SIM_PORT,
     ...credentialsOf(raw, env),
     textFrames: raw.textFrames ?? false,
   };
-  const set = <K extends keyof SimulatorOptions>(key: K, value: SimulatorOptions[K] | undefined): void => {
+  const set = <K extends keyof SimulatorOptions>(
+    key: K,
+    value: SimulatorOptions[K] | undefined,
+  ): void => {
     if (value !== undefined) out[key] = value;
   };
   set('seed', num(raw.seed, '--seed', Number.isInteger, 'an integer'));
   set('symbols', symbolList(raw.symbols, '--symbols'));
   set('notFractionable', symbolList(raw.notFractionable, '--not-fractionable'));
-  set('cash', num(raw.cash, '--cash', (n) => n > 0, 'a positive number of dollars'));
+  set(
+    'cash',
+    num(raw.cash, '--cash', (n) => n > 0, 'a positive number of dollars'),
+  );
   set('start', start);
-  set('speed', num(raw.speed, '--speed', (n) => n >= 0, 'a number >= 0 (simulated seconds per wall second)'));
-  set('spreadBps', num(raw.spreadBps, '--spread-bps', (n) => n >= 0 && n <= 10_000, 'a number of basis points >= 0'));
-  set('partialFillRate', num(raw.partialFillRate, '--partial-fill-rate', (n) => n >= 0 && n <= 1, 'a probability between 0 and 1'));
-  set('rateLimitPerMinute', num(raw.rateLimit, '--rate-limit', (n) => Number.isInteger(n) && n >= 1, 'a whole number of requests per minute >= 1'));
+  set(
+    'speed',
+    num(raw.speed, '--speed', (n) => n >= 0, 'a number >= 0 (simulated seconds per wall second)'),
+  );
+  set(
+    'spreadBps',
+    num(
+      raw.spreadBps,
+      '--spread-bps',
+      (n) => n >= 0 && n <= 10_000,
+      'a number of basis points >= 0',
+    ),
+  );
+  set(
+    'partialFillRate',
+    num(
+      raw.partialFillRate,
+      '--partial-fill-rate',
+      (n) => n >= 0 && n <= 1,
+      'a probability between 0 and 1',
+    ),
+  );
+  set(
+    'rateLimitPerMinute',
+    num(
+      raw.rateLimit,
+      '--rate-limit',
+      (n) => Number.isInteger(n) && n >= 1,
+      'a whole number of requests per minute >= 1',
+    ),
+  );
   return out;
 }
 
@@ -127,17 +196,44 @@ export function registerSim(program: Command): void {
     .command('sim')
     .description('run the Alpaca-compatible exchange simulator on 127.0.0.1 until SIGINT/SIGTERM')
     .option('--port <n>', `TCP port on 127.0.0.1; 0 = any free port (default ${DEFAULT_SIM_PORT})`)
-    .option('--seed <n>', `seed of the synthetic market and the fill randomness (default ${SIM_DEFAULTS.seed})`)
-    .option('--symbols <csv>', 'symbols listed as assets (default: 36 US large caps, QQQ, IWM, SPY, VIXY)')
+    .option(
+      '--seed <n>',
+      `seed of the synthetic market and the fill randomness (default ${SIM_DEFAULTS.seed})`,
+    )
+    .option(
+      '--symbols <csv>',
+      'symbols listed as assets (default: 36 US large caps, QQQ, IWM, SPY, VIXY)',
+    )
     .option('--not-fractionable <csv>', 'symbols whose assets are not fractionable')
     .option('--cash <dollars>', `starting cash (default ${SIM_DEFAULTS.cash})`)
-    .option('--start <iso>', 'simulated start time (default: 09:25 New York of the latest trading day at or before now)')
-    .option('--speed <x>', 'simulated seconds per wall second; 0 = time moves only through POST /sim/clock (default 0)')
-    .option('--key <id>', 'API key id accepted (default: ALPACA_API_KEY from the environment, else generated)')
-    .option('--secret <secret>', 'API secret accepted (default: ALPACA_SECRET_KEY from the environment, else generated)')
-    .option('--spread-bps <bps>', `quoted spread around the last trade, basis points (default ${SIM_DEFAULTS.spreadBps})`)
-    .option('--partial-fill-rate <p>', `probability that an execution is a partial fill (default ${SIM_DEFAULTS.partialFillRate})`)
-    .option('--rate-limit <n>', `REST requests per key per minute before 429 (default ${SIM_DEFAULTS.rateLimitPerMinute}; Alpaca: 200)`)
+    .option(
+      '--start <iso>',
+      'simulated start time (default: 09:25 New York of the latest trading day at or before now)',
+    )
+    .option(
+      '--speed <x>',
+      'simulated seconds per wall second; 0 = time moves only through POST /sim/clock (default 0)',
+    )
+    .option(
+      '--key <id>',
+      'API key id accepted (default: ALPACA_API_KEY from the environment, else generated)',
+    )
+    .option(
+      '--secret <secret>',
+      'API secret accepted (default: ALPACA_SECRET_KEY from the environment, else generated)',
+    )
+    .option(
+      '--spread-bps <bps>',
+      `quoted spread around the last trade, basis points (default ${SIM_DEFAULTS.spreadBps})`,
+    )
+    .option(
+      '--partial-fill-rate <p>',
+      `probability that an execution is a partial fill (default ${SIM_DEFAULTS.partialFillRate})`,
+    )
+    .option(
+      '--rate-limit <n>',
+      `REST requests per key per minute before 429 (default ${SIM_DEFAULTS.rateLimitPerMinute}; Alpaca: 200)`,
+    )
     .option('--text-frames', 'send the trading stream as text frames instead of binary (debugging)')
     .addHelpText('after', HELP)
     .action(async (raw: RawSimOptions) => {
@@ -151,14 +247,44 @@ export function registerSim(program: Command): void {
         });
         const { rest, tradingStream, dataStream, control } = sim.urls;
         // Generated credentials go to a file of the user's own, never to the screen.
-        const file = options.key === undefined ? writeSimCredentials({ dir: ctx.paths.state, rest, port: sim.port, ...sim.credentials }) : undefined;
-        const ready = { event: 'ready', rest, tradingStream, dataStream, control, ...(file === undefined ? {} : { credentials: file }) };
+        const file =
+          options.key === undefined
+            ? writeSimCredentials({
+                dir: ctx.paths.state,
+                rest,
+                port: sim.port,
+                ...sim.credentials,
+              })
+            : undefined;
+        const ready = {
+          event: 'ready',
+          rest,
+          tradingStream,
+          dataStream,
+          control,
+          ...(file === undefined ? {} : { credentials: file }),
+        };
         process.stdout.write(`${JSON.stringify(ready)}\n`);
-        if (file !== undefined) ctx.log.info({ file }, 'simulator credentials generated (load them with: set -a; . FILE; set +a)');
-        ctx.log.info({ rest, now: new Date(sim.exchange.now()).toISOString(), seed: options.seed ?? SIM_DEFAULTS.seed }, 'simulator ready');
+        if (file !== undefined)
+          ctx.log.info(
+            { file },
+            'simulator credentials generated (load them with: set -a; . FILE; set +a)',
+          );
+        ctx.log.info(
+          {
+            rest,
+            now: new Date(sim.exchange.now()).toISOString(),
+            seed: options.seed ?? SIM_DEFAULTS.seed,
+          },
+          'simulator ready',
+        );
         const signal = await new Promise<string>((resolve) => {
-          process.once('SIGINT', () => { resolve('SIGINT'); });
-          process.once('SIGTERM', () => { resolve('SIGTERM'); });
+          process.once('SIGINT', () => {
+            resolve('SIGINT');
+          });
+          process.once('SIGTERM', () => {
+            resolve('SIGTERM');
+          });
         });
         ctx.log.info({ signal }, 'simulator stopping');
         await sim.close();

@@ -17,7 +17,10 @@ class DaemonUnhealthyError extends Error {
   override readonly name = 'DaemonUnhealthyError';
 }
 
-export async function statusAction(opts: { readonly json: boolean; readonly journalEntries: number }): Promise<void> {
+export async function statusAction(opts: {
+  readonly json: boolean;
+  readonly journalEntries: number;
+}): Promise<void> {
   const report = await withContext('status', async (ctx) => {
     const collected = await collectStatus({
       broker: () => composeAlpaca(ctx).broker,
@@ -40,5 +43,6 @@ export async function statusAction(opts: { readonly json: boolean; readonly jour
     return collected;
   });
   // Outside the context: an unhealthy daemon is what status reports, not a failure of status to log.
-  if (!report.health.ok) throw new DaemonUnhealthyError(`daemon ${report.health.state}: ${report.health.reason}`);
+  if (!report.health.ok)
+    throw new DaemonUnhealthyError(`daemon ${report.health.state}: ${report.health.reason}`);
 }

@@ -6,7 +6,11 @@ import { acquireRootLock } from '../adapters/lock/root-lock.ts';
 import { isCredentialsRefused } from '../domain/broker-error.ts';
 import type { Store } from '../domain/store.ts';
 import { daemonStream } from '../streams/daemon/daemon-stream.ts';
-import { readDaemonStatus, writeDaemonStatus, type DaemonStatus } from '../records/daemon-status.ts';
+import {
+  readDaemonStatus,
+  writeDaemonStatus,
+  type DaemonStatus,
+} from '../records/daemon-status.ts';
 import { createRestQueue } from '../streams/daemon/rest-queue.ts';
 import { composeAlpaca, composeDaemon, composeKillSwitch } from './compose.ts';
 import { composePhasePorts } from './compose-phases.ts';
@@ -21,7 +25,10 @@ const EXIT_BACKSTOP_MS = 3_000;
  * The stop signal reaches the pipelines once the orders already sent are answered (at most DRAIN_MS): their
  * answers, and the journal entries a step holds back while its order is on the wire, are still written.
  */
-function shutdownSignal(ctx: Context, queue: PQueue): { shutdown$: ReplaySubject<string>; requested: () => boolean } {
+function shutdownSignal(
+  ctx: Context,
+  queue: PQueue,
+): { shutdown$: ReplaySubject<string>; requested: () => boolean } {
   const shutdown$ = new ReplaySubject<string>(1);
   let requested = false;
   const stop = (signal: string) => () => {
@@ -38,7 +45,10 @@ function shutdownSignal(ctx: Context, queue: PQueue): { shutdown$: ReplaySubject
 }
 
 async function settleInFlight(queue: PQueue): Promise<void> {
-  await Promise.race([queue.onIdle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+  await Promise.race([
+    queue.onIdle(),
+    new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+  ]);
   // Two check phases: the answer's outcome releases the held bookkeeping, which runs on the next one.
   for (let i = 0; i < 2; i += 1) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -46,15 +56,30 @@ async function settleInFlight(queue: PQueue): Promise<void> {
 /** The one line the daemon exits with; refused credentials say what to check. */
 function failureLine(e: unknown): string {
   const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? '';
-  return isCredentialsRefused(e) ? `${message}; check ALPACA_API_KEY and ALPACA_SECRET_KEY, then restart the daemon` : message;
+  return isCredentialsRefused(e)
+    ? `${message}; check ALPACA_API_KEY and ALPACA_SECRET_KEY, then restart the daemon`
+    : message;
 }
 
-async function markStopped(ctx: Context, store: Store, change: Partial<DaemonStatus>): Promise<void> {
+async function markStopped(
+  ctx: Context,
+  store: Store,
+  change: Partial<DaemonStatus>,
+): Promise<void> {
   try {
     const status = readDaemonStatus(store);
-    if (status !== undefined) await writeDaemonStatus(store, { ...status, ...change, stopped: true, tsHeartbeat: Date.now() });
+    if (status !== undefined)
+      await writeDaemonStatus(store, {
+        ...status,
+        ...change,
+        stopped: true,
+        tsHeartbeat: Date.now(),
+      });
   } catch (e) {
-    ctx.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'daemon status could not be marked stopped');
+    ctx.log.warn(
+      { err: e instanceof Error ? e.message : String(e) },
+      'daemon status could not be marked stopped',
+    );
   }
 }
 
@@ -73,16 +98,37 @@ async function protect(ctx: Context): Promise<void> {
   const store = ctx.store();
   const stop = shutdownSignal(ctx, queue);
   const { deps, clock } = composeDaemon(
-    { alpaca: composeAlpaca(ctx), store, mailer: ctx.mailer(), log: ctx.log, events: ctx.events, config: ctx.config, killSwitch: composeKillSwitch(ctx), shutdown$: stop.shutdown$ },
+    {
+      alpaca: composeAlpaca(ctx),
+      store,
+      mailer: ctx.mailer(),
+      log: ctx.log,
+      events: ctx.events,
+      config: ctx.config,
+      killSwitch: composeKillSwitch(ctx),
+      shutdown$: stop.shutdown$,
+    },
     queue,
   );
   ctx.events.emit('RUN_STARTED', { command: 'stream', pid: process.pid });
   try {
     await lastValueFrom(
-      daemonStream(deps, { clock, phases: composePhasePorts(ctx, store), intraday: ctx.env.tradingCapital === undefined ? {} : { tradingCapital: ctx.env.tradingCapital } }).pipe(
+      daemonStream(deps, {
+        clock,
+        phases: composePhasePorts(ctx, store),
+        intraday:
+          ctx.env.tradingCapital === undefined ? {} : { tradingCapital: ctx.env.tradingCapital },
+      }).pipe(
         tap((e) => {
           if (e.kind !== 'Ready') return;
-          const line = { event: 'ready', pid: process.pid, rest: ctx.env.endpoint, tradingStream: ctx.env.streamUrl, dataStream: ctx.env.dataStreamUrl, root: ctx.env.root };
+          const line = {
+            event: 'ready',
+            pid: process.pid,
+            rest: ctx.env.endpoint,
+            tradingStream: ctx.env.streamUrl,
+            dataStream: ctx.env.dataStreamUrl,
+            root: ctx.env.root,
+          };
           process.stdout.write(`${JSON.stringify(line)}\n`);
           ctx.log.info(line, 'daemon ready');
         }),
@@ -90,16 +136,25 @@ async function protect(ctx: Context): Promise<void> {
       { defaultValue: undefined },
     );
     // The pipelines end only on a stop signal: anything else is a failure, never a silent exit 0.
-    if (!stop.requested()) throw new Error('the daemon pipelines ended without a stop signal: exiting for the supervisor to restart the daemon');
+    if (!stop.requested())
+      throw new Error(
+        'the daemon pipelines ended without a stop signal: exiting for the supervisor to restart the daemon',
+      );
   } catch (e) {
     // Recorded for `strikeline status` (scrubbed: broker errors may quote what was sent), then the one line.
     const line = ctx.scrub(failureLine(e));
-    await markStopped(ctx, store, { failure: line, ...(isCredentialsRefused(e) ? { credentials: 'refused' as const } : {}) });
+    await markStopped(ctx, store, {
+      failure: line,
+      ...(isCredentialsRefused(e) ? { credentials: 'refused' as const } : {}),
+    });
     ctx.events.emit('ERROR', { command: 'stream', pid: process.pid, error: line });
     throw new Error(line, { cause: e });
   }
   // Stopped: let requests already sent be answered, then mark the status and let the store close.
-  await Promise.race([queue.onIdle(), new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref())]);
+  await Promise.race([
+    queue.onIdle(),
+    new Promise((resolve) => setTimeout(resolve, DRAIN_MS).unref()),
+  ]);
   await markStopped(ctx, store, {});
   ctx.events.emit('RUN_FINISHED', { command: 'stream', pid: process.pid });
   ctx.log.info({}, 'daemon stopped');
@@ -108,8 +163,13 @@ async function protect(ctx: Context): Promise<void> {
 export function registerStream(program: Command): void {
   program
     .command('stream')
-    .description('run the protective daemon: protects every fill at once (OCO + fractional stop), soft exits, audits; until SIGINT/SIGTERM')
-    .addHelpText('after', '\nPrints {"event":"ready",...} on stdout once both streams are connected and the first audit is done.\nLogs: logs/strikeline-<date>.jsonl. See docs/daemon.md.')
+    .description(
+      'run the protective daemon: protects every fill at once (OCO + fractional stop), soft exits, audits; until SIGINT/SIGTERM',
+    )
+    .addHelpText(
+      'after',
+      '\nPrints {"event":"ready",...} on stdout once both streams are connected and the first audit is done.\nLogs: logs/strikeline-<date>.jsonl. See docs/daemon.md.',
+    )
     .action(async () => {
       try {
         await withContext('stream', runDaemon);

@@ -34,7 +34,8 @@ export function registerTrade(program: Command): void {
           dryRun,
           wallNow: Date.now,
         });
-        if (opts.json === true) process.stdout.write(`${JSON.stringify(tradeResultJson(result), null, 2)}\n`);
+        if (opts.json === true)
+          process.stdout.write(`${JSON.stringify(tradeResultJson(result), null, 2)}\n`);
         switch (result.kind) {
           case 'closed':
             if (opts.json !== true) process.stdout.write(`${result.message}\n`);

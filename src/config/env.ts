@@ -41,14 +41,29 @@ export class EnvError extends Error {
 function envSwitch(vars: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = vars[name] ?? '';
   const reading = readSwitch(raw);
-  if (reading === 'invalid') throw new EnvError(`${name}=${JSON.stringify(raw)} is not a switch: set it to ${SWITCH_WORDS}, or leave it empty`);
+  if (reading === 'invalid')
+    throw new EnvError(
+      `${name}=${JSON.stringify(raw)} is not a switch: set it to ${SWITCH_WORDS}, or leave it empty`,
+    );
   return reading === 'blank' ? fallback : reading;
 }
 
 /** Variables holding secrets: the credentials under both their names (a value under the unused one is a secret too) and SMTP_PASS. */
-const SECRET_VARIABLES = ['ALPACA_API_KEY', 'ALPACA_SECRET_KEY', 'APCA_API_KEY_ID', 'APCA_API_SECRET_KEY', 'SMTP_PASS', 'DASHBOARD_TOKEN'] as const;
+const SECRET_VARIABLES = [
+  'ALPACA_API_KEY',
+  'ALPACA_SECRET_KEY',
+  'APCA_API_KEY_ID',
+  'APCA_API_SECRET_KEY',
+  'SMTP_PASS',
+  'DASHBOARD_TOKEN',
+] as const;
 /** URLs that may carry a password (`https://user:password@proxy`). */
-const URL_VARIABLES = ['ALPACA_ENDPOINT', 'ALPACA_STREAM_URL', 'ALPACA_DATA_ENDPOINT', 'ALPACA_DATA_STREAM_URL'] as const;
+const URL_VARIABLES = [
+  'ALPACA_ENDPOINT',
+  'ALPACA_STREAM_URL',
+  'ALPACA_DATA_ENDPOINT',
+  'ALPACA_DATA_STREAM_URL',
+] as const;
 
 function urlPassword(raw: string | undefined): string | undefined {
   try {
@@ -65,7 +80,9 @@ function urlPassword(raw: string | undefined): string | undefined {
 export function secretsOf(vars: NodeJS.ProcessEnv): string[] {
   const held: Array<readonly [string, string]> = [
     ...SECRET_VARIABLES.map((name) => [name, vars[name] ?? ''] as const),
-    ...URL_VARIABLES.map((name) => [`the password in ${name}`, urlPassword(vars[name]) ?? ''] as const),
+    ...URL_VARIABLES.map(
+      (name) => [`the password in ${name}`, urlPassword(vars[name]) ?? ''] as const,
+    ),
   ].filter(([, value]) => value !== '');
   const short = held.find(([, value]) => value.length < MIN_SECRET_LENGTH);
   if (short !== undefined) {
@@ -76,9 +93,10 @@ export function secretsOf(vars: NodeJS.ProcessEnv): string[] {
   return [...new Set(held.map(([, value]) => value))];
 }
 
-
 /** Stream and data URLs follow the trading endpoint: Alpaca's hosts, or the simulator's one port. */
-export function deriveUrls(endpoint: string): Pick<Env, 'streamUrl' | 'dataEndpoint' | 'dataStreamUrl'> {
+export function deriveUrls(
+  endpoint: string,
+): Pick<Env, 'streamUrl' | 'dataEndpoint' | 'dataStreamUrl'> {
   const url = new URL(endpoint);
   if (url.hostname.endsWith('alpaca.markets')) {
     return {
@@ -104,7 +122,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
     const parsed = loadDotenv({ path: file, processEnv: {}, quiet: true }).parsed ?? {};
     for (const [k, v] of Object.entries(parsed)) vars[k] ??= v;
   }
-  const endpoint = (vars.ALPACA_ENDPOINT ?? PAPER_ENDPOINT).replace(/\/+$/, '').replace(/\/v2$/, '');
+  const endpoint = (vars.ALPACA_ENDPOINT ?? PAPER_ENDPOINT)
+    .replace(/\/+$/, '')
+    .replace(/\/v2$/, '');
   try {
     new URL(endpoint);
   } catch {
@@ -112,8 +132,12 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
   }
   const derived = deriveUrls(endpoint);
   envSwitch(vars, 'STRIKELINE_DEBUG', false); // read by cli/errors.ts; checked here so a bad word stops the command
-  const capital = vars.TRADING_CAPITAL === undefined || vars.TRADING_CAPITAL === '' ? undefined : Number(vars.TRADING_CAPITAL);
-  if (capital !== undefined && !(capital > 0)) throw new EnvError('TRADING_CAPITAL must be a positive number of dollars');
+  const capital =
+    vars.TRADING_CAPITAL === undefined || vars.TRADING_CAPITAL === ''
+      ? undefined
+      : Number(vars.TRADING_CAPITAL);
+  if (capital !== undefined && !(capital > 0))
+    throw new EnvError('TRADING_CAPITAL must be a positive number of dollars');
   const port = Number(vars.SMTP_PORT ?? 587);
   if (!Number.isInteger(port) || port <= 0) throw new EnvError('SMTP_PORT must be a port number');
   const apiKey = vars.ALPACA_API_KEY ?? vars.APCA_API_KEY_ID;
@@ -129,7 +153,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
     dataStreamUrl: vars.ALPACA_DATA_STREAM_URL ?? derived.dataStreamUrl,
     tradingCapital: capital,
     tradingDisabled: envSwitch(vars, 'TRADING_DISABLED', false),
-    strategyDisabledList: (vars.STRATEGY_DISABLED_LIST ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    strategyDisabledList: (vars.STRATEGY_DISABLED_LIST ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     smtp: {
       host: vars.SMTP_HOST || undefined,
       port,
@@ -147,7 +174,9 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, loadFile = true
 /** The credentials, or a clear error naming the variables to set. */
 export function requireCredentials(env: Env): { keyId: string; secretKey: string } {
   if (!env.apiKey || !env.secretKey) {
-    throw new EnvError('Alpaca credentials missing: set ALPACA_API_KEY and ALPACA_SECRET_KEY in .env (see .env.example)');
+    throw new EnvError(
+      'Alpaca credentials missing: set ALPACA_API_KEY and ALPACA_SECRET_KEY in .env (see .env.example)',
+    );
   }
   return { keyId: env.apiKey, secretKey: env.secretKey };
 }

@@ -15,4 +15,6 @@ export function exitRulesFromConfig(exits: Config['exits']): ExitRuleOptions {
 }
 
 /** The rules of a config file that says nothing about exits (backtests and tests start from them). */
-export const DEFAULT_EXIT_RULES: ExitRuleOptions = exitRulesFromConfig(configSchema.parse({}).exits);
+export const DEFAULT_EXIT_RULES: ExitRuleOptions = exitRulesFromConfig(
+  configSchema.parse({}).exits,
+);

@@ -25,7 +25,9 @@ function describe(value: unknown): string {
 function hint(path: readonly string[], key: string): string {
   const near = suggestKey(key, keysAt(configSchema, path));
   if (near !== undefined) return `did you mean \`${[...path, near].join('.')}\`?`;
-  const home = keysAt(configSchema, []).find((section) => keysAt(configSchema, [section]).includes(key));
+  const home = keysAt(configSchema, []).find((section) =>
+    keysAt(configSchema, [section]).includes(key),
+  );
   if (home !== undefined && path.length === 0) return `it belongs under \`${home}:\``;
   if (home !== undefined) return `did you mean \`${home}.${key}\`?`;
   return 'expected one of the keys documented in config/config.yaml';
@@ -35,7 +37,9 @@ function hint(path: readonly string[], key: string): string {
 export function explainIssue(issue: z.core.$ZodIssue, raw: unknown): string {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((k) => `${[...path, k].join('.')}: unknown key (${hint(path, k)})`).join('; ');
+    return issue.keys
+      .map((k) => `${[...path, k].join('.')}: unknown key (${hint(path, k)})`)
+      .join('; ');
   }
   const where = path.length > 0 ? path.join('.') : '(top level)';
   const expected = issue.message
@@ -50,5 +54,7 @@ function found(issue: z.core.$ZodIssue, raw: unknown): string {
   const params = issue.code === 'custom' ? (issue.params ?? {}) : {};
   if (typeof params.found === 'string') return params.found;
   const value = valueAt(raw, issue.path);
-  return value === undefined && 'value' in params ? `${describe(params.value)} (the default)` : describe(value);
+  return value === undefined && 'value' in params
+    ? `${describe(params.value)} (the default)`
+    : describe(value);
 }

@@ -28,7 +28,10 @@ function syntaxError(file: string, text: string, e: unknown): ConfigError {
   const at = e instanceof YAMLParseError ? e.linePos?.[0] : undefined;
   if (at === undefined) return new ConfigError(`${file}: not valid YAML: ${first}`);
   const reason = first.replace(/ at line \d+, column \d+:?$/, '');
-  return new ConfigError(`${file}:${at.line}:${at.col}: not valid YAML: ${reason}`, yamlExcerpt(text, at.line, at.col));
+  return new ConfigError(
+    `${file}:${at.line}:${at.col}: not valid YAML: ${reason}`,
+    yamlExcerpt(text, at.line, at.col),
+  );
 }
 
 export function loadConfig(file: string): LoadedConfig {

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { int, num } from './bounded-number.ts';
 import { configSwitch } from './config-switch.ts';
+import { researchSection } from './research-schema.ts';
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM');
 const section = <T extends z.ZodRawShape>(shape: T) => z.strictObject(shape).prefault({} as never);
@@ -179,50 +180,7 @@ const sections = {
       .prefault({}),
   }),
   /** `strikeline research` (docs/research.md): walk-forward optimisation, the GA, GP discovery, the regime model. */
-  research: section({
-    seed: int({ gte: 0, lte: 2 ** 31 - 1 }).default(17),
-    /** Which walk-forward result the scanner applies: none (the strategies' defaults), wfo (grid) or ga. */
-    scan_params: z.enum(['default', 'wfo', 'ga']).default('wfo'),
-    /** Discovered rules (data/research/candidates/<id>.json) the scanner runs as extra strategies. */
-    promoted: z
-      .array(z.string().regex(/^gp_[0-9a-f]{12}$/, 'a candidate id such as gp_0123456789ab'))
-      .default([]),
-    wfo: z
-      .strictObject({
-        in_sample_days: int({ gte: 60, lte: 5_000 }).default(756),
-        out_of_sample_days: int({ gte: 5, lte: 2_000 }).default(252),
-        min_in_sample_trades: int({ gte: 2, lte: 1_000 }).default(10),
-      })
-      .prefault({}),
-    ga: z
-      .strictObject({
-        population: int({ gte: 4, lte: 1_000 }).default(24),
-        generations: int({ gte: 1, lte: 1_000 }).default(12),
-        crossover_pct: num({ gte: 0, lte: 100 }).default(80),
-        mutation_pct: num({ gt: 0, lte: 100 }).default(15),
-        elite: int({ gte: 0, lte: 100 }).default(2),
-        tournament: int({ gte: 2, lte: 100 }).default(3),
-      })
-      .prefault({}),
-    gp: z
-      .strictObject({
-        islands: int({ gte: 1, lte: 64 }).default(2),
-        population: int({ gte: 8, lte: 5_000 }).default(60),
-        generations: int({ gte: 1, lte: 1_000 }).default(20),
-        max_depth: int({ gte: 1, lte: 12 }).default(4),
-        parsimony: num({ gte: 0, lte: 10 }).default(0.05),
-        in_sample_pct: num({ gte: 10, lte: 90 }).default(70),
-        max_candidates: int({ gte: 1, lte: 100 }).default(5),
-      })
-      .prefault({}),
-    regime: z
-      .strictObject({
-        states: int({ gte: 2, lte: 4 }).default(3),
-        iterations: int({ gte: 1, lte: 10_000 }).default(200),
-        train_years: num({ gte: 1, lte: 30 }).default(10),
-      })
-      .prefault({}),
-  }),
+  research: researchSection,
   /** `strikeline tick` (docs/schedules.md): the one source of the jobs' times, New York, Monday to Friday. */
   schedule: section({
     timezone: z.literal('America/New_York').default('America/New_York'),
@@ -248,7 +206,10 @@ const sections = {
   }),
   /** Intraday strategies on 1-minute bars, backtested by `scan --intraday` (docs/intraday.md). */
   intraday: section({
-    symbols: z.array(z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'a ticker such as SPY')).min(1).max(20)
+    symbols: z
+      .array(z.string().regex(/^[A-Z][A-Z0-9.]{0,9}$/, 'a ticker such as SPY'))
+      .min(1)
+      .max(20)
       .default(['SPY', 'QQQ', 'AAPL', 'MSFT', 'NVDA', 'AMZN', 'META', 'TSLA']),
     /** Sessions of 1-minute history the backtests use (cached in data/bars/1Min/). */
     history_days: int({ gte: 5, lte: 60 }).default(30),
@@ -260,13 +221,22 @@ const sections = {
     live: configSwitch(false),
     /** Intraday positions the daemon holds at once (opened today by an intraday strategy, not yet closed). */
     max_positions: int({ gte: 1, lte: 20 }).default(2),
-    orb: z.strictObject({ enabled: configSwitch(true), range_min: int({ gte: 1, lte: 120 }).default(15) }).prefault({}),
-    vwap_reversion: z.strictObject({ enabled: configSwitch(true), band_pct: num({ gt: 0, lte: 20 }).default(1) }).prefault({}),
-    intraday_gap_fill: z.strictObject({
-      enabled: configSwitch(true),
-      min_gap_pct: num({ gt: 0, lte: 50 }).default(1),
-      max_gap_pct: num({ gt: 0, lte: 50 }).default(6),
-    }).prefault({}),
+    orb: z
+      .strictObject({
+        enabled: configSwitch(true),
+        range_min: int({ gte: 1, lte: 120 }).default(15),
+      })
+      .prefault({}),
+    vwap_reversion: z
+      .strictObject({ enabled: configSwitch(true), band_pct: num({ gt: 0, lte: 20 }).default(1) })
+      .prefault({}),
+    intraday_gap_fill: z
+      .strictObject({
+        enabled: configSwitch(true),
+        min_gap_pct: num({ gt: 0, lte: 50 }).default(1),
+        max_gap_pct: num({ gt: 0, lte: 50 }).default(6),
+      })
+      .prefault({}),
   }),
   alerts: section({
     email: configSwitch(true),
@@ -296,16 +266,27 @@ const ALLOCATION_TOLERANCE = 1e-6;
 const round = (x: number): string => String(Math.round(x * 1e6) / 1e6);
 
 /** A section whose own keys already failed: rules between its keys would only repeat the error. */
-const failed = (ctx: z.RefinementCtx, key: keyof Sections): boolean => ctx.issues.some((i) => i.path?.[0] === key);
+const failed = (ctx: z.RefinementCtx, key: keyof Sections): boolean =>
+  ctx.issues.some((i) => i.path?.[0] === key);
 
 /** The VIX regime thresholds split the VIX scale in order: low < normal < high < extreme. */
 function increasingVixThresholds(c: Sections, ctx: z.RefinementCtx): void {
   const v = c.vix_regimes;
   if (failed(ctx, 'vix_regimes')) return;
   if (!(v.low_below < v.high_from))
-    ctx.addIssue({ code: 'custom', path: ['vix_regimes', 'high_from'], message: `a level above vix_regimes.low_below (${v.low_below})`, params: { value: v.high_from } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vix_regimes', 'high_from'],
+      message: `a level above vix_regimes.low_below (${v.low_below})`,
+      params: { value: v.high_from },
+    });
   if (!(v.high_from < v.extreme_from))
-    ctx.addIssue({ code: 'custom', path: ['vix_regimes', 'extreme_from'], message: `a level above vix_regimes.high_from (${v.high_from})`, params: { value: v.extreme_from } });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['vix_regimes', 'extreme_from'],
+      message: `a level above vix_regimes.high_from (${v.high_from})`,
+      params: { value: v.extreme_from },
+    });
 }
 
 /** Issue 14: the enabled strategies share all of the capital, no more and no less. */
@@ -314,19 +295,38 @@ function allocationsSumTo100(c: Sections, ctx: z.RefinementCtx): void {
   const enabled = Object.entries(c.strategies).filter(([, s]) => s.enabled);
   const sum = enabled.reduce((total, [, s]) => total + s.allocation_pct, 0);
   if (Math.abs(sum - 100) <= ALLOCATION_TOLERANCE) return;
-  const terms = enabled.filter(([, s]) => s.allocation_pct !== 0).map(([name, s]) => `${name} ${s.allocation_pct}`);
-  const found = enabled.length === 0 ? 'no strategy enabled' : `${round(sum)} (${terms.join(' + ') || 'all 0'})`;
-  ctx.addIssue({ code: 'custom', path: ['strategies'], message: 'the allocation_pct of the enabled strategies to sum to 100', params: { found } });
+  const terms = enabled
+    .filter(([, s]) => s.allocation_pct !== 0)
+    .map(([name, s]) => `${name} ${s.allocation_pct}`);
+  const found =
+    enabled.length === 0
+      ? 'no strategy enabled'
+      : `${round(sum)} (${terms.join(' + ') || 'all 0'})`;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['strategies'],
+    message: 'the allocation_pct of the enabled strategies to sum to 100',
+    params: { found },
+  });
 }
 
 /** The intraday gap fill trades gaps between its two bounds: a band that holds no gap would never trade. */
 function gapBandOrdered(c: Sections, ctx: z.RefinementCtx): void {
   const g = c.intraday.intraday_gap_fill;
   if (failed(ctx, 'intraday') || g.min_gap_pct < g.max_gap_pct) return;
-  ctx.addIssue({ code: 'custom', path: ['intraday', 'intraday_gap_fill', 'max_gap_pct'], message: `a gap above intraday.intraday_gap_fill.min_gap_pct (${g.min_gap_pct})`, params: { value: g.max_gap_pct } });
+  ctx.addIssue({
+    code: 'custom',
+    path: ['intraday', 'intraday_gap_fill', 'max_gap_pct'],
+    message: `a gap above intraday.intraday_gap_fill.min_gap_pct (${g.min_gap_pct})`,
+    params: { value: g.max_gap_pct },
+  });
 }
 
-export const configSchema = z.strictObject(sections).superRefine(increasingVixThresholds).superRefine(allocationsSumTo100).superRefine(gapBandOrdered);
+export const configSchema = z
+  .strictObject(sections)
+  .superRefine(increasingVixThresholds)
+  .superRefine(allocationsSumTo100)
+  .superRefine(gapBandOrdered);
 
 export type Config = z.infer<typeof configSchema>;
 export const DEFAULT_CONFIG: Config = configSchema.parse({});

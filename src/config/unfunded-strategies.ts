@@ -6,7 +6,9 @@ import type { Config } from './schema.ts';
 
 /** Names of the enabled strategies whose allocation is 0 %, in config order. */
 export function unfundedStrategies(config: Config): string[] {
-  return Object.entries(config.strategies).filter(([, s]) => s.enabled && s.allocation_pct === 0).map(([name]) => name);
+  return Object.entries(config.strategies)
+    .filter(([, s]) => s.enabled && s.allocation_pct === 0)
+    .map(([name]) => name);
 }
 
 /** One line naming them, or null when every enabled strategy has capital. */

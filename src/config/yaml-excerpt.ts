@@ -10,7 +10,8 @@ export function yamlExcerpt(text: string, line: number, col: number): string {
   const lines = text.split(/\r?\n/);
   const last = line < lines.length && (lines[line] ?? '') !== '' ? line + 1 : line;
   const width = String(last).length;
-  const numbered = (n: number): string => `  ${String(n).padStart(width)} | ${(lines[n - 1] ?? '').replaceAll('\t', ' ')}`;
+  const numbered = (n: number): string =>
+    `  ${String(n).padStart(width)} | ${(lines[n - 1] ?? '').replaceAll('\t', ' ')}`;
   const out: string[] = [];
   for (let n = Math.max(1, line - LINES_BEFORE); n <= line; n += 1) out.push(numbered(n));
   out.push(`  ${' '.repeat(width)} | ${' '.repeat(Math.max(0, col - 1))}^`);

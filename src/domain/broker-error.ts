@@ -1,6 +1,7 @@
 /** @module A broker failure, classified once at the adapter so the engine can choose a policy. */
 
-export type BrokerErrorKind = 'transient' | 'rate-limited' | 'rejected' | 'not-found' | 'auth' | 'ambiguous' | 'bug';
+export type BrokerErrorKind =
+  'transient' | 'rate-limited' | 'rejected' | 'not-found' | 'auth' | 'ambiguous' | 'bug';
 
 export class BrokerError extends Error {
   override readonly name = 'BrokerError';
@@ -18,4 +19,5 @@ export class BrokerError extends Error {
 export const isBrokerError = (e: unknown): e is BrokerError => e instanceof BrokerError;
 
 /** The broker refused the credentials: terminal, since retrying cannot fix a wrong or revoked key. */
-export const isCredentialsRefused = (e: unknown): e is BrokerError => isBrokerError(e) && e.kind === 'auth';
+export const isCredentialsRefused = (e: unknown): e is BrokerError =>
+  isBrokerError(e) && e.kind === 'auth';

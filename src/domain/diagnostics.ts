@@ -37,10 +37,17 @@ export type BrokerProbe =
       /** Server time minus the box's (ms), measured against the request's midpoint; null without a `Date` header. */
       readonly skewMs: number | null;
       readonly rateLimit: RateLimit | null;
-      readonly account: { readonly status: string; readonly tradingBlocked: boolean; readonly accountBlocked: boolean; readonly currency: string };
+      readonly account: {
+        readonly status: string;
+        readonly tradingBlocked: boolean;
+        readonly accountBlocked: boolean;
+        readonly currency: string;
+      };
     };
 
 /** cronie honours CRON_TZ; Debian's and Ubuntu's cron (vixie) and busybox's crond read times in the machine's zone. */
 export type CronDaemon = 'cronie' | 'vixie' | 'busybox' | 'none';
 
-export type Crontab = { readonly ok: true; readonly text: string; readonly source: string } | { readonly ok: false; readonly error: string };
+export type Crontab =
+  | { readonly ok: true; readonly text: string; readonly source: string }
+  | { readonly ok: false; readonly error: string };

@@ -25,7 +25,13 @@ export type OrderStatus =
   | 'calculated'
   | 'accepted_for_bidding';
 
-const TERMINAL: ReadonlySet<OrderStatus> = new Set(['filled', 'canceled', 'expired', 'replaced', 'rejected']);
+const TERMINAL: ReadonlySet<OrderStatus> = new Set([
+  'filled',
+  'canceled',
+  'expired',
+  'replaced',
+  'rejected',
+]);
 
 export const isTerminalStatus = (s: OrderStatus): boolean => TERMINAL.has(s);
 

@@ -9,7 +9,12 @@ import type {
   LatestPrice,
   PositionReport,
 } from './account.ts';
-import type { FillQuery, FillReport, PortfolioHistoryQuery, PortfolioHistoryReport } from './account-history.ts';
+import type {
+  FillQuery,
+  FillReport,
+  PortfolioHistoryQuery,
+  PortfolioHistoryReport,
+} from './account-history.ts';
 import type { BadFrame, FeedEvent, MarketBar, MarketTrade, TradeUpdate } from './events.ts';
 import type { OrderReport, SubmitOrder } from './orders.ts';
 import type { BrokerError } from './broker-error.ts';
@@ -51,7 +56,13 @@ export interface Broker {
   closePosition(symbol: string): Promise<OrderReport>;
   closeAllPositions(): Promise<void>;
   /** Bars per symbol, all pages followed; raw prices unless `adjustment` asks otherwise. */
-  getBars(symbols: readonly string[], timeframe: BarTimeframe, tsStart: number, tsEnd?: number, adjustment?: BarAdjustment): Promise<Record<string, Bar[]>>;
+  getBars(
+    symbols: readonly string[],
+    timeframe: BarTimeframe,
+    tsStart: number,
+    tsEnd?: number,
+    adjustment?: BarAdjustment,
+  ): Promise<Record<string, Bar[]>>;
   getLatestPrices(symbols: readonly string[]): Promise<Record<string, LatestPrice>>;
   /** The account's fills (the broker's FILL activities) in the time range, oldest first, all pages followed. */
   listFills(query: FillQuery): Promise<FillReport[]>;

@@ -13,7 +13,8 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 250, maxMs: 30_000 };
 
 /** Transient and rate-limited broker errors and stale feeds are worth another try; rejections and bugs are not. */
 export const isRetryable = (e: unknown): boolean =>
-  e instanceof FeedStaleError || (isBrokerError(e) && (e.kind === 'transient' || e.kind === 'rate-limited'));
+  e instanceof FeedStaleError ||
+  (isBrokerError(e) && (e.kind === 'transient' || e.kind === 'rate-limited'));
 
 /**
  * `delay` for RxJS `retry`: timer(baseMs x 2^(attempt-1), capped; or the broker's Retry-After) for retryable
@@ -21,7 +22,9 @@ export const isRetryable = (e: unknown): boolean =>
  *
  * @example defer(() => broker.listPositions()).pipe(retry({ count: 3, delay: backoffDelay(DEFAULT_BACKOFF) }))
  */
-export function backoffDelay(policy: BackoffPolicy = DEFAULT_BACKOFF): (error: unknown, attempt: number) => Observable<unknown> {
+export function backoffDelay(
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): (error: unknown, attempt: number) => Observable<unknown> {
   const scheduler = policy.scheduler ?? asyncScheduler;
   return (error, attempt) => {
     if (!isRetryable(error)) return throwError(() => error);

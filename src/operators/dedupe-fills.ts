@@ -13,7 +13,9 @@ interface MaybeExecution {
 }
 
 const executionIdOf = (e: MaybeExecution): string | null =>
-  e.kind === 'TradeUpdate' && (e.event === 'fill' || e.event === 'partial_fill') ? (e.executionId ?? null) : null;
+  e.kind === 'TradeUpdate' && (e.event === 'fill' || e.event === 'partial_fill')
+    ? (e.executionId ?? null)
+    : null;
 
 /**
  * Passes every event once per execution: a fill or partial fill whose execution_id is in the window is dropped
@@ -21,7 +23,9 @@ const executionIdOf = (e: MaybeExecution): string | null =>
  *
  * @example tradeUpdates$.pipe(dedupeFills({ window: 10_000 }))
  */
-export function dedupeFills<T extends MaybeExecution>(options: DedupeFillsOptions = {}): MonoTypeOperatorFunction<T> {
+export function dedupeFills<T extends MaybeExecution>(
+  options: DedupeFillsOptions = {},
+): MonoTypeOperatorFunction<T> {
   const size = options.window ?? 10_000;
   return (source) =>
     defer(() => {

@@ -6,13 +6,29 @@
  */
 import { Observable, type OperatorFunction } from 'rxjs';
 import type { Price } from '../domain/money.ts';
-import type { FractionTargetDue, HighWaterRaised, SoftExitDue } from '../domain/holdings/daemon-inputs.ts';
+import type {
+  FractionTargetDue,
+  HighWaterRaised,
+  SoftExitDue,
+} from '../domain/holdings/daemon-inputs.ts';
 import type { ExitTrack } from '../domain/holdings/daemon-events.ts';
 import type { MarketTrade } from '../domain/events.ts';
 import {
-  applyTradePrice, evaluateSoftExit, isTimeStopDue, softExitFloor, takeProfitPrice, type ExitRuleOptions, type ExitState,
+  applyTradePrice,
+  evaluateSoftExit,
+  isTimeStopDue,
+  softExitFloor,
+  takeProfitPrice,
+  type ExitRuleOptions,
+  type ExitState,
 } from '../domain/rules/exit-rules.ts';
-import { foldTrade, openStrategyWatch, strategyExitAt, type StrategyBasis, type StrategyWatch } from './strategy-exit-watch.ts';
+import {
+  foldTrade,
+  openStrategyWatch,
+  strategyExitAt,
+  type StrategyBasis,
+  type StrategyWatch,
+} from './strategy-exit-watch.ts';
 
 /** The timer's beat with the daemon's clock and whether the session is open (stale prices matter only then). */
 export interface ExitTick {
@@ -63,14 +79,22 @@ function onTrack(list: Watchlist, t: ExitTrack, rules: ExitRuleOptions): void {
   }
   const prev = watched.get(t.symbol);
   const basis = list.bases.get(t.symbol);
-  const keepOwn = prev?.own !== undefined && prev.own !== null && prev.exit.tsEntry === t.state.tsEntry;
+  const keepOwn =
+    prev?.own !== undefined && prev.own !== null && prev.exit.tsEntry === t.state.tsEntry;
   // The same position keeps the higher mark; a rescaled one (a split) takes the restated mark as it is.
   const same = prev !== undefined && prev.exit.tsEntry === t.state.tsEntry && !t.rescaled;
   const highWater = same ? Math.max(prev.exit.highWater, t.state.highWater) : t.state.highWater;
   watched.set(t.symbol, {
-    exit: { ...t.state, highWater }, fraction: t.fraction, target: takeProfitPrice(t.state.entryPrice, rules),
-    lastPrice: prev?.lastPrice ?? null, tsLastPrice: prev?.tsLastPrice ?? -Infinity,
-    own: keepOwn ? prev.own : basis === undefined ? null : openStrategyWatch(basis, t.state.tsEntry),
+    exit: { ...t.state, highWater },
+    fraction: t.fraction,
+    target: takeProfitPrice(t.state.entryPrice, rules),
+    lastPrice: prev?.lastPrice ?? null,
+    tsLastPrice: prev?.tsLastPrice ?? -Infinity,
+    own: keepOwn
+      ? prev.own
+      : basis === undefined
+        ? null
+        : openStrategyWatch(basis, t.state.tsEntry),
   });
 }
 
@@ -80,7 +104,13 @@ function onBasis(list: Watchlist, b: StrategyBasis): void {
   if (w === undefined) return;
   const own = openStrategyWatch(b, w.exit.tsEntry);
   // Today's traded value and volume carry over to the refreshed basis.
-  if (own !== null && w.own !== null) Object.assign(own, { day: w.own.day, tsDayEnd: w.own.tsDayEnd, todayPv: w.own.todayPv, todayVolume: w.own.todayVolume });
+  if (own !== null && w.own !== null)
+    Object.assign(own, {
+      day: w.own.day,
+      tsDayEnd: w.own.tsDayEnd,
+      todayPv: w.own.todayPv,
+      todayVolume: w.own.todayVolume,
+    });
   w.own = own;
 }
 
@@ -95,9 +125,11 @@ function onTrade(list: Watchlist, t: MarketTrade, rules: ExitRuleOptions, emit: 
   w.lastPrice = t.price;
   if (t.tsEvent > w.tsLastPrice) w.tsLastPrice = t.tsEvent;
   if (w.own !== null) foldTrade(w.own, t.price, t.size, t.tsEvent);
-  if (exit.highWater > before.highWater) emit({ kind: 'HighWaterRaised', symbol: t.symbol, highWater: exit.highWater });
+  if (exit.highWater > before.highWater)
+    emit({ kind: 'HighWaterRaised', symbol: t.symbol, highWater: exit.highWater });
   if (decision !== null) emit({ kind: 'SoftExitDue', symbol: t.symbol, decision });
-  else if (w.fraction > 0 && t.price >= w.target) emit({ kind: 'FractionTargetDue', symbol: t.symbol, price: t.price, target: w.target });
+  else if (w.fraction > 0 && t.price >= w.target)
+    emit({ kind: 'FractionTargetDue', symbol: t.symbol, price: t.price, target: w.target });
   else if (w.own !== null) {
     const own = strategyExitAt(w.own, t.price, t.tsEvent);
     if (own !== null) emit({ kind: 'SoftExitDue', symbol: t.symbol, decision: own });
@@ -110,7 +142,11 @@ function onTick(list: Watchlist, tick: ExitTick, options: EvaluateExitsOptions, 
   for (const [symbol, w] of list.held) {
     const last = w.lastPrice ?? w.exit.entryPrice;
     if (isTimeStopDue(w.exit, tick.now, options.rules)) {
-      due.push({ kind: 'SoftExitDue', symbol, decision: { rule: 'time_stop', price: last, floor: softExitFloor(w.exit, options.rules) } });
+      due.push({
+        kind: 'SoftExitDue',
+        symbol,
+        decision: { rule: 'time_stop', price: last, floor: softExitFloor(w.exit, options.rules) },
+      });
     } else if (w.own !== null && tick.sessionOpen) {
       // Day-count rules (20 sessions, the hold period) come due without a trade.
       const own = strategyExitAt(w.own, last, tick.now);
@@ -125,7 +161,9 @@ function onTick(list: Watchlist, tick: ExitTick, options: EvaluateExitsOptions, 
 /**
  * @example merge(tracks$, trades$, ticks$).pipe(evaluateExits({ rules, staleMs: 300_000 }))
  */
-export function evaluateExits(options: EvaluateExitsOptions): OperatorFunction<ExitInput, ExitSignal> {
+export function evaluateExits(
+  options: EvaluateExitsOptions,
+): OperatorFunction<ExitInput, ExitSignal> {
   return (source) =>
     new Observable<ExitSignal>((subscriber) => {
       // One watchlist per subscription: two subscribers never share state.
@@ -137,10 +175,18 @@ export function evaluateExits(options: EvaluateExitsOptions): OperatorFunction<E
         next: (input) => {
           try {
             switch (input.kind) {
-              case 'ExitTrack': onTrack(watched, input, options.rules); break;
-              case 'MarketTrade': onTrade(watched, input, options.rules, emit); break;
-              case 'ExitTick': onTick(watched, input, options, emit); break;
-              case 'StrategyBasis': onBasis(watched, input); break;
+              case 'ExitTrack':
+                onTrack(watched, input, options.rules);
+                break;
+              case 'MarketTrade':
+                onTrade(watched, input, options.rules, emit);
+                break;
+              case 'ExitTick':
+                onTick(watched, input, options, emit);
+                break;
+              case 'StrategyBasis':
+                onBasis(watched, input);
+                break;
             }
           } catch (e) {
             subscriber.error(e);

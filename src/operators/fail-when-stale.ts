@@ -1,7 +1,21 @@
 /** @module A stale feed is an error: fails when no event arrived for `staleMs` while the feed is expected to speak. */
 import {
-  asyncScheduler, connect, endWith, filter, ignoreElements, map, merge, mergeMap, startWith, switchMap, take, takeUntil, throwError, timer,
-  type MonoTypeOperatorFunction, type SchedulerLike,
+  asyncScheduler,
+  connect,
+  endWith,
+  filter,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  startWith,
+  switchMap,
+  take,
+  takeUntil,
+  throwError,
+  timer,
+  type MonoTypeOperatorFunction,
+  type SchedulerLike,
 } from 'rxjs';
 import { FeedStaleError } from '../domain/feed-stale-error.ts';
 

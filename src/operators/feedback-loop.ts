@@ -4,7 +4,16 @@
  * with `feed(...)`; marked values go back into the body's action stream (in the place they were emitted, before
  * anything the body emits after them), the others leave the loop. No Subject outside this operator.
  */
-import { Observable, Subject, connect, defer, filter, map, merge, type OperatorFunction } from 'rxjs';
+import {
+  Observable,
+  Subject,
+  connect,
+  defer,
+  filter,
+  map,
+  merge,
+  type OperatorFunction,
+} from 'rxjs';
 
 const FED = Symbol('fed back');
 
@@ -16,7 +25,8 @@ export interface Fed<A> {
 
 export const feed = <A>(action: A): Fed<A> => ({ [FED]: true, action });
 
-export const isFed = (value: unknown): value is Fed<unknown> => typeof value === 'object' && value !== null && FED in value;
+export const isFed = (value: unknown): value is Fed<unknown> =>
+  typeof value === 'object' && value !== null && FED in value;
 
 /**
  * Runs `body` once per subscription. A fed action is delivered synchronously to the body's subscribers of
@@ -25,7 +35,9 @@ export const isFed = (value: unknown): value is Fed<unknown> => typeof value ===
  *
  * @example feedbackLoop<Tick, number>((ticks$) => ticks$.pipe(take(3), map((t) => t.n)))
  */
-export function feedbackLoop<A, O>(body: (actions$: Observable<A>) => Observable<O | Fed<A>>): Observable<O> {
+export function feedbackLoop<A, O>(
+  body: (actions$: Observable<A>) => Observable<O | Fed<A>>,
+): Observable<O> {
   return defer(() => {
     const actions = new Subject<A>();
     return new Observable<O>((subscriber) => {
@@ -50,7 +62,9 @@ export function feedbackLoop<A, O>(body: (actions$: Observable<A>) => Observable
 }
 
 /** The actions of one kind, narrowed (for unions tagged with `kind`). */
-export function ofKind<A extends { readonly kind: string }, K extends A['kind']>(kind: K): OperatorFunction<A, Extract<A, { kind: K }>> {
+export function ofKind<A extends { readonly kind: string }, K extends A['kind']>(
+  kind: K,
+): OperatorFunction<A, Extract<A, { kind: K }>> {
   return filter((a): a is Extract<A, { kind: K }> => a.kind === kind);
 }
 
@@ -63,11 +77,16 @@ export function feedAll<A>(): OperatorFunction<A, Fed<A>> {
  * Applies `operator` to the values of a stream that also carries fed actions, passing the actions through
  * untouched and in place (for synchronous operators: an action leaves between the values around it).
  */
-export function passFed<A, T, R>(operator: OperatorFunction<T, R>): OperatorFunction<T | Fed<A>, R | Fed<A>> {
+export function passFed<A, T, R>(
+  operator: OperatorFunction<T, R>,
+): OperatorFunction<T | Fed<A>, R | Fed<A>> {
   return connect((all$) =>
     merge(
       all$.pipe(filter((v): v is Fed<A> => isFed(v))),
-      all$.pipe(filter((v): v is T => !isFed(v)), operator),
+      all$.pipe(
+        filter((v): v is T => !isFed(v)),
+        operator,
+      ),
     ),
   );
 }

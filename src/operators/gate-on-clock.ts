@@ -5,7 +5,13 @@
  * sync's answer releases it. If the broker's clock still contradicts it after `maxHoldMs`, it is refused: one
  * frame never moves the daemon's time, and a time stop never fires on a timestamp the broker does not confirm.
  */
-import { Observable, asyncScheduler, type MonoTypeOperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import {
+  Observable,
+  asyncScheduler,
+  type MonoTypeOperatorFunction,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
 
 export interface GateOnClockOptions<T> {
   /** The clock takes the event's time when within its lead; false when further ahead (see SyncedClock.observe). */
@@ -22,7 +28,9 @@ export interface GateOnClockOptions<T> {
 /**
  * @example trades$.pipe(gateOnClock({ observe: (ts) => clock.observe(ts), askClock, synced$, maxHoldMs: 5_000, onRefused }))
  */
-export function gateOnClock<T extends { readonly tsEvent: number }>(options: GateOnClockOptions<T>): MonoTypeOperatorFunction<T> {
+export function gateOnClock<T extends { readonly tsEvent: number }>(
+  options: GateOnClockOptions<T>,
+): MonoTypeOperatorFunction<T> {
   const scheduler = options.scheduler ?? asyncScheduler;
   return (source) =>
     new Observable<T>((subscriber) => {
@@ -34,7 +42,9 @@ export function gateOnClock<T extends { readonly tsEvent: number }>(options: Gat
       const wait = (head: T): void => {
         waitingFor = head;
         deadline?.unsubscribe();
-        deadline = scheduler.schedule(() => { release(true); }, options.maxHoldMs);
+        deadline = scheduler.schedule(() => {
+          release(true);
+        }, options.maxHoldMs);
         options.askClock();
       };
       /** Lets held events through in order while the clock agrees; `expired` refuses the head it still disagrees with. */

@@ -3,7 +3,13 @@
  * through in order. The daemon holds a fill's bookkeeping (journal, LMDB, alerts, subscriptions) while its protective
  * order is on the wire, so the answer finds the thread free; the bound keeps a slow broker from starving the journal.
  */
-import { Observable, asyncScheduler, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import {
+  Observable,
+  asyncScheduler,
+  type OperatorFunction,
+  type SchedulerLike,
+  type Subscription,
+} from 'rxjs';
 
 export interface HoldWhileOptions {
   readonly maxHoldMs: number;
@@ -13,7 +19,10 @@ export interface HoldWhileOptions {
 /**
  * @example steps$.pipe(holdWhile(submitting$, { maxHoldMs: 250 }))
  */
-export function holdWhile<T>(busy$: Observable<boolean>, options: HoldWhileOptions): OperatorFunction<T, T> {
+export function holdWhile<T>(
+  busy$: Observable<boolean>,
+  options: HoldWhileOptions,
+): OperatorFunction<T, T> {
   const scheduler = options.scheduler ?? asyncScheduler;
   return (source) =>
     new Observable<T>((subscriber) => {

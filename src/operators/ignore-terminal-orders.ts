@@ -19,7 +19,9 @@ interface MaybeUpdate {
  *
  * @example tradeUpdates$.pipe(dedupeFills(), ignoreTerminalOrders())
  */
-export function ignoreTerminalOrders<T extends MaybeUpdate>(options: IgnoreTerminalOrdersOptions = {}): MonoTypeOperatorFunction<T> {
+export function ignoreTerminalOrders<T extends MaybeUpdate>(
+  options: IgnoreTerminalOrdersOptions = {},
+): MonoTypeOperatorFunction<T> {
   const size = options.window ?? 10_000;
   return (source) =>
     defer(() => {

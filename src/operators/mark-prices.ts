@@ -2,7 +2,14 @@
  * @module The held symbols' latest market trades, at most once per interval: what the risk authority values the
  * positions at between two account polls (docs/risk.md). It reads the daemon's one market feed; it opens none.
  */
-import { asyncScheduler, map, scan, throttleTime, type OperatorFunction, type SchedulerLike } from 'rxjs';
+import {
+  asyncScheduler,
+  map,
+  scan,
+  throttleTime,
+  type OperatorFunction,
+  type SchedulerLike,
+} from 'rxjs';
 import type { MarketTrade } from '../domain/events.ts';
 
 /** A symbol's latest trade: its price and exchange time. */
@@ -22,13 +29,18 @@ export interface PricesMarked {
  * (the last trades of an interval are never lost: the trailing edge sends them).
  * @example trades$.pipe(markPrices(1_000))
  */
-export function markPrices(intervalMs: number, scheduler: SchedulerLike = asyncScheduler): OperatorFunction<MarketTrade, PricesMarked> {
+export function markPrices(
+  intervalMs: number,
+  scheduler: SchedulerLike = asyncScheduler,
+): OperatorFunction<MarketTrade, PricesMarked> {
   return (trades$) =>
     trades$.pipe(
       scan((prices: Readonly<Record<string, TradeMark>>, t: MarketTrade) => {
         const seen = prices[t.symbol];
         // A late report of an earlier trade does not replace a newer price.
-        return seen !== undefined && seen.ts > t.tsEvent ? prices : { ...prices, [t.symbol]: { price: t.price, ts: t.tsEvent } };
+        return seen !== undefined && seen.ts > t.tsEvent
+          ? prices
+          : { ...prices, [t.symbol]: { price: t.price, ts: t.tsEvent } };
       }, {}),
       throttleTime(intervalMs, scheduler, { leading: true, trailing: true }),
       map((prices) => ({ kind: 'PricesMarked' as const, prices })),

@@ -10,9 +10,16 @@ import { reduceHoldings, type HoldingsStep } from '../domain/holdings/reducer.ts
  *
  * @example envelopes$.pipe(planHoldings(options, emptyHoldings())).subscribe(step => run(step.commands))
  */
-export function planHoldings(options: HoldingsOptions, initial: HoldingsState): OperatorFunction<Envelope, HoldingsStep> {
+export function planHoldings(
+  options: HoldingsOptions,
+  initial: HoldingsState,
+): OperatorFunction<Envelope, HoldingsStep> {
   return (source) =>
     source.pipe(
-      scan((step: HoldingsStep, env: Envelope) => reduceHoldings(step.state, env, options), { state: initial, commands: [], events: [] }),
+      scan((step: HoldingsStep, env: Envelope) => reduceHoldings(step.state, env, options), {
+        state: initial,
+        commands: [],
+        events: [],
+      }),
     );
 }

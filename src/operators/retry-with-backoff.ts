@@ -12,7 +12,13 @@ export interface RetryWithBackoffOptions extends Partial<BackoffPolicy> {
  *
  * @example defer(() => broker.getClock()).pipe(retryWithBackoff({ count: 3 }))
  */
-export function retryWithBackoff<T>(options: RetryWithBackoffOptions = {}): MonoTypeOperatorFunction<T> {
+export function retryWithBackoff<T>(
+  options: RetryWithBackoffOptions = {},
+): MonoTypeOperatorFunction<T> {
   const policy: BackoffPolicy = { ...DEFAULT_BACKOFF, ...options };
-  return retry({ ...(options.count === undefined ? {} : { count: options.count }), delay: backoffDelay(policy), resetOnSuccess: true });
+  return retry({
+    ...(options.count === undefined ? {} : { count: options.count }),
+    delay: backoffDelay(policy),
+    resetOnSuccess: true,
+  });
 }

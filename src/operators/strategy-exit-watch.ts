@@ -4,9 +4,16 @@
  * trades (the 20-day VWAP's today part); and the decision of the strategy's own rule at a price.
  */
 import {
-  movingAveragesWith, rsiWith, sessionsSince, vwapWith, type DailyBasis,
+  movingAveragesWith,
+  rsiWith,
+  sessionsSince,
+  vwapWith,
+  type DailyBasis,
 } from '../domain/rules/strategy-exits/daily-basis.ts';
-import { evaluateStrategyExit, strategyExitLabel } from '../domain/rules/strategy-exits/strategy-exit-rules.ts';
+import {
+  evaluateStrategyExit,
+  strategyExitLabel,
+} from '../domain/rules/strategy-exits/strategy-exit-rules.ts';
 import type { SoftExitDecision } from '../domain/rules/exit-rules.ts';
 import { addDays, nyDate, nyToEpoch } from '../domain/time/ny-time.ts';
 
@@ -32,7 +39,15 @@ export interface StrategyWatch {
 
 export function openStrategyWatch(b: StrategyBasis, tsEntry: number): StrategyWatch | null {
   if (b.strategy === null || b.basis === null) return null;
-  return { strategy: b.strategy, basis: b.basis, entryDate: nyDate(tsEntry), day: '', tsDayEnd: -Infinity, todayPv: 0, todayVolume: 0 };
+  return {
+    strategy: b.strategy,
+    basis: b.basis,
+    entryDate: nyDate(tsEntry),
+    day: '',
+    tsDayEnd: -Infinity,
+    todayPv: 0,
+    todayVolume: 0,
+  };
 }
 
 /** Moves the record to the New York day of `ts` (a new day starts its VWAP part from zero). */
@@ -55,7 +70,11 @@ export function foldTrade(w: StrategyWatch, price: number, size: number, ts: num
 }
 
 /** The strategy's own rule at `price` seen at `ts`, as a soft exit the core runs like any other (`strategy exit (rule)`). */
-export function strategyExitAt(w: StrategyWatch, price: number, ts: number): SoftExitDecision | null {
+export function strategyExitAt(
+  w: StrategyWatch,
+  price: number,
+  ts: number,
+): SoftExitDecision | null {
   rollDay(w, ts);
   // Bars that already hold today (a basis not yet refreshed after midnight is one day behind, never ahead).
   if (w.basis.lastDate >= w.day) return null;

@@ -1,5 +1,13 @@
 /** @module A bounded supervisor for a long-lived pipeline: restart after an error, give up after too many in a window. */
-import { asyncScheduler, defer, retry, throwError, timer, type MonoTypeOperatorFunction, type SchedulerLike } from 'rxjs';
+import {
+  asyncScheduler,
+  defer,
+  retry,
+  throwError,
+  timer,
+  type MonoTypeOperatorFunction,
+  type SchedulerLike,
+} from 'rxjs';
 import { isCredentialsRefused } from '../domain/broker-error.ts';
 import type { Logger } from '../domain/ports.ts';
 
@@ -36,10 +44,16 @@ export function supervise<T>(options: SuperviseOptions): MonoTypeOperatorFunctio
             const now = scheduler.now();
             restarts = [...restarts.filter((t) => now - t < options.windowMs), now];
             if (restarts.length > options.maxRestarts) {
-              options.log.error({ pipeline: name, err: messageOf(e), restarts: restarts.length - 1 }, 'pipeline failed too often: giving up');
+              options.log.error(
+                { pipeline: name, err: messageOf(e), restarts: restarts.length - 1 },
+                'pipeline failed too often: giving up',
+              );
               return throwError(() => e);
             }
-            options.log.error({ pipeline: name, err: messageOf(e), restart: restarts.length }, 'pipeline failed: restarting');
+            options.log.error(
+              { pipeline: name, err: messageOf(e), restart: restarts.length },
+              'pipeline failed: restarting',
+            );
             return timer(options.delayMs ?? 0, scheduler);
           },
         }),

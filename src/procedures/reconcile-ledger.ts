@@ -19,21 +19,44 @@ export interface ReconcileOptions {
   readonly initialize: boolean;
 }
 
-export const bookOfLedger = (l: Ledger): Book => ({ cash: l.cash, positions: new Map(Object.entries(positionsOf(l))) });
+export const bookOfLedger = (l: Ledger): Book => ({
+  cash: l.cash,
+  positions: new Map(Object.entries(positionsOf(l))),
+});
 
 /** The broker's positions and cash as a ledger: average costs from the broker, strategies kept from ours. */
-export async function brokerLedger(broker: Broker, ours: Ledger | undefined, account?: AccountReport): Promise<Ledger> {
-  const [acct, positions] = await Promise.all([account ?? broker.getAccount(), broker.listPositions()]);
-  const lots = positions.filter((p) => p.qty !== 0).map((p): [string, Lot] => [p.symbol, { qty: p.qty, avgCost: p.avgEntryPrice, strategy: ours?.lots[p.symbol]?.strategy ?? null }]);
+export async function brokerLedger(
+  broker: Broker,
+  ours: Ledger | undefined,
+  account?: AccountReport,
+): Promise<Ledger> {
+  const [acct, positions] = await Promise.all([
+    account ?? broker.getAccount(),
+    broker.listPositions(),
+  ]);
+  const lots = positions
+    .filter((p) => p.qty !== 0)
+    .map((p): [string, Lot] => [
+      p.symbol,
+      { qty: p.qty, avgCost: p.avgEntryPrice, strategy: ours?.lots[p.symbol]?.strategy ?? null },
+    ]);
   return { cash: acct.cash, lots: Object.fromEntries(lots) };
 }
 
 /** Compares and, when they agree, adopts; null when there is no ledger to compare with. */
-export async function reconcileLedger(broker: Broker, store: Store, o: ReconcileOptions, account?: AccountReport): Promise<Reconciliation | null> {
+export async function reconcileLedger(
+  broker: Broker,
+  store: Store,
+  o: ReconcileOptions,
+  account?: AccountReport,
+): Promise<Reconciliation | null> {
   const ledger = readLedger(store);
   const theirs = await brokerLedger(broker, ledger, account);
   const adopt = async (): Promise<void> => {
-    await updateLedger(store, () => ({ ledger: { ...theirs, tsReconciled: o.now, tsUpdated: o.now }, result: undefined }));
+    await updateLedger(store, () => ({
+      ledger: { ...theirs, tsReconciled: o.now, tsUpdated: o.now },
+      result: undefined,
+    }));
   };
   if (ledger === undefined) {
     if (o.initialize && o.adopt) await adopt();

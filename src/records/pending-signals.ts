@@ -38,9 +38,14 @@ export const PENDING_SIGNALS_TABLE = 'pending_signals';
 export const pendingKey = (ticker: string, strategy: string): string => `${ticker}|${strategy}`;
 
 export function pendingSignals(store: Store): PendingSignal[] {
-  return store.table<PendingSignal>(PENDING_SIGNALS_TABLE).entries().map(([, v]) => v);
+  return store
+    .table<PendingSignal>(PENDING_SIGNALS_TABLE)
+    .entries()
+    .map(([, v]) => v);
 }
 
 export async function putPending(store: Store, p: PendingSignal): Promise<void> {
-  await store.table<PendingSignal>(PENDING_SIGNALS_TABLE).put(pendingKey(p.signal.ticker, p.signal.strategy), p);
+  await store
+    .table<PendingSignal>(PENDING_SIGNALS_TABLE)
+    .put(pendingKey(p.signal.ticker, p.signal.strategy), p);
 }

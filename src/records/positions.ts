@@ -9,11 +9,18 @@ import type { Store } from '../domain/store.ts';
 export const POSITIONS_TABLE = 'positions';
 
 export function readPositions(store: Store): PersistedHolding[] {
-  return store.table<PersistedHolding>(POSITIONS_TABLE).entries().map(([, v]) => v);
+  return store
+    .table<PersistedHolding>(POSITIONS_TABLE)
+    .entries()
+    .map(([, v]) => v);
 }
 
 /** Saves a position's record, or removes it (`null`: the position is closed). */
-export async function writePosition(store: Store, symbol: string, value: PersistedHolding | null): Promise<void> {
+export async function writePosition(
+  store: Store,
+  symbol: string,
+  value: PersistedHolding | null,
+): Promise<void> {
   const table = store.table<PersistedHolding>(POSITIONS_TABLE);
   await (value === null ? table.remove(symbol) : table.put(symbol, value));
 }

@@ -8,7 +8,10 @@ export const REGIME_LOG_TABLE = 'regime_log';
 const keyOf = (n: number): string => String(n).padStart(10, '0');
 
 export function regimeLog(store: Store): RegimeChange[] {
-  return store.table<RegimeChange>(REGIME_LOG_TABLE).entries().map(([, v]) => v);
+  return store
+    .table<RegimeChange>(REGIME_LOG_TABLE)
+    .entries()
+    .map(([, v]) => v);
 }
 
 /** The regime of the last change logged, or null before the first. */

@@ -29,7 +29,11 @@ export function readRiskBook(store: Store, day: string): RiskBook {
  * transaction), so `trade` and the daemon, two processes, never drop each other's changes (an order count, a trip).
  * `fn` returns the new book (null: unchanged) and what to tell the caller.
  */
-export function updateRiskBook<R>(store: Store, day: string, fn: (book: RiskBook) => { book: RiskBook | null; result: R }): Promise<R> {
+export function updateRiskBook<R>(
+  store: Store,
+  day: string,
+  fn: (book: RiskBook) => { book: RiskBook | null; result: R },
+): Promise<R> {
   return store.table<RiskBook>(RISK_TABLE).update(RISK_BOOK_KEY, (current) => {
     const next = fn(current ?? emptyRiskBook(day));
     return { value: next.book ?? undefined, result: next.result };
@@ -43,7 +47,10 @@ export async function appendRiskHistory(store: Store, row: RiskHistoryRow): Prom
 }
 
 export function listRiskHistory(store: Store): RiskHistoryRow[] {
-  return store.table<RiskHistoryRow>(RISK_HISTORY_TABLE).entries().map(([, v]) => v);
+  return store
+    .table<RiskHistoryRow>(RISK_HISTORY_TABLE)
+    .entries()
+    .map(([, v]) => v);
 }
 
 /** Key 'ledger': the local book the daemon keeps from every fill, reconciled with the broker's (seed 002). */
@@ -60,7 +67,10 @@ export function readLedger(store: Store): LocalLedger | undefined {
 }
 
 /** The ledger's read-modify-write, atomic like {@link updateRiskBook}; `fn` returns null to leave it. */
-export function updateLedger<R>(store: Store, fn: (ledger: LocalLedger | undefined) => { ledger: LocalLedger | null; result: R }): Promise<R> {
+export function updateLedger<R>(
+  store: Store,
+  fn: (ledger: LocalLedger | undefined) => { ledger: LocalLedger | null; result: R },
+): Promise<R> {
   return store.table<LocalLedger>(RISK_TABLE).update(LEDGER_KEY, (current) => {
     const next = fn(current);
     return { value: next.ledger ?? undefined, result: next.result };

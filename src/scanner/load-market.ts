@@ -52,7 +52,10 @@ export async function loadMarket(
   o.progress.stop();
   const rejected: ScanRejection[] = [];
   const valid = new Map<string, BarColumns>();
-  const validation = withSessionDays({ sessions: window.sessions, staleAfterHours: o.staleAfterHours });
+  const validation = withSessionDays({
+    sessions: window.sessions,
+    staleAfterHours: o.staleAfterHours,
+  });
   for (const symbol of wanted) {
     const failure = fetched.failed.get(symbol);
     const bars = fetched.bars.get(symbol) ?? NO_BARS;

@@ -65,5 +65,22 @@ export type SimActivity =
       readonly orderStatus: SimOrderStatus;
       readonly type: 'fill' | 'partial_fill';
     }
-  | { readonly kind: 'dividend'; readonly id: string; readonly ts: number; readonly date: string; readonly symbol: string; readonly qty: number; readonly perShare: number; readonly netAmount: number }
-  | { readonly kind: 'split'; readonly id: string; readonly ts: number; readonly date: string; readonly symbol: string; readonly qty: number; readonly ratio: number };
+  | {
+      readonly kind: 'dividend';
+      readonly id: string;
+      readonly ts: number;
+      readonly date: string;
+      readonly symbol: string;
+      readonly qty: number;
+      readonly perShare: number;
+      readonly netAmount: number;
+    }
+  | {
+      readonly kind: 'split';
+      readonly id: string;
+      readonly ts: number;
+      readonly date: string;
+      readonly symbol: string;
+      readonly qty: number;
+      readonly ratio: number;
+    };

@@ -3,7 +3,12 @@
  * (matching engine + account). The server (src/sim/server) puts Alpaca's wire protocols in front of them;
  * backtests and property tests may drive them in-process.
  */
-import type { SimAccount, SimAccountConfig, SimActivity, SimPosition } from './account-contracts.ts';
+import type {
+  SimAccount,
+  SimAccountConfig,
+  SimActivity,
+  SimPosition,
+} from './account-contracts.ts';
 import type { SimOrderStatus, SimSide } from './order-words.ts';
 
 export type { SimOrderStatus, SimSide } from './order-words.ts';
@@ -42,7 +47,10 @@ export interface SimBar {
   readonly vw: number;
 }
 
-export type SimTimeframe = { readonly unit: 'Min' | 'Hour' | 'Day' | 'Week' | 'Month'; readonly amount: number };
+export type SimTimeframe = {
+  readonly unit: 'Min' | 'Hour' | 'Day' | 'Week' | 'Month';
+  readonly amount: number;
+};
 
 /** Alpaca's `adjustment`: raw prices, or history adjusted for splits, dividends or both (as of the query's now). */
 export type SimAdjustment = 'raw' | 'split' | 'dividend' | 'all';
@@ -105,11 +113,23 @@ export interface SyntheticMarket {
   readonly calendar: MarketCalendar;
   readonly symbols: readonly SimSymbolInfo[];
   /** Daily bars of the sessions dated within [startDate, endDate]; adjusted as of endDate when asked. */
-  dailyBars(symbol: string, startDate: string, endDate: string, adjustment?: SimAdjustment): SimBar[];
+  dailyBars(
+    symbol: string,
+    startDate: string,
+    endDate: string,
+    adjustment?: SimAdjustment,
+  ): SimBar[];
   /** The 1-minute bars of one session (390 on a full day). */
   minuteBars(symbol: string, date: string): SimBar[];
   /** Bars of any timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow; adjusted as of tsNow when asked. */
-  bars(symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number, adjustment?: SimAdjustment): SimBar[];
+  bars(
+    symbol: string,
+    timeframe: SimTimeframe,
+    tsStart: number,
+    tsEnd: number,
+    tsNow: number,
+    adjustment?: SimAdjustment,
+  ): SimBar[];
   /** The splits and dividends of a symbol whose ex-date is within [startDate, endDate], by ex-date. */
   corporateActions(symbol: string, startDate: string, endDate: string): SimCorporateAction[];
   /** Synthetic prints in (tsFrom, tsTo], in time order, of the given symbols or every listed one (empty outside regular hours). */
@@ -187,8 +207,17 @@ export interface SimOrder {
 }
 
 export type SimTradeEvent =
-  | 'pending_new' | 'new' | 'partial_fill' | 'fill' | 'canceled' | 'expired' | 'replaced' | 'rejected'
-  | 'pending_cancel' | 'order_cancel_rejected' | 'order_replace_rejected';
+  | 'pending_new'
+  | 'new'
+  | 'partial_fill'
+  | 'fill'
+  | 'canceled'
+  | 'expired'
+  | 'replaced'
+  | 'rejected'
+  | 'pending_cancel'
+  | 'order_cancel_rejected'
+  | 'order_replace_rejected';
 
 export interface SimTradeUpdate {
   readonly event: SimTradeEvent;
@@ -248,7 +277,12 @@ export interface Exchange {
    * Prints one trade now: moves the NBBO, matches resting orders, notifies print listeners. With `ts` in the past
    * it is a late (out-of-sequence) report: listed and streamed, but it moves neither the NBBO nor any order.
    */
-  printTrade(symbol: string, price: number, size: number, options?: { readonly ts?: number }): SimPrint;
+  printTrade(
+    symbol: string,
+    price: number,
+    size: number,
+    options?: { readonly ts?: number },
+  ): SimPrint;
   /** Cancels (busts) a print by its trade id; fills made on it stand, as at Alpaca. */
   cancelTrade(symbol: string, id: number): SimTradeFix;
   /** Corrects a print's price and size: the original becomes `incorrect`, a `corrected` print takes its place. */
@@ -259,12 +293,26 @@ export interface Exchange {
   /** Every print of a symbol in (tsFrom, tsTo]: the market's own and the injected ones, by time then id. */
   tradesBetween(symbol: string, tsFrom: number, tsTo: number): SimPrint[];
   /** The NBBO each of those prints set (late reports set none), with the print's time and id. */
-  quotesBetween(symbol: string, tsFrom: number, tsTo: number): Array<SimQuote & { readonly id: number }>;
+  quotesBetween(
+    symbol: string,
+    tsFrom: number,
+    tsTo: number,
+  ): Array<SimQuote & { readonly id: number }>;
   quote(symbol: string): SimQuote;
   lastTrade(symbol: string): SimPrint;
 
   submitOrder(request: SimOrderRequest): SimOrder;
-  replaceOrder(id: string, patch: { qty?: number; limit_price?: number; stop_price?: number; trail?: number; time_in_force?: SimTif; client_order_id?: string }): SimOrder;
+  replaceOrder(
+    id: string,
+    patch: {
+      qty?: number;
+      limit_price?: number;
+      stop_price?: number;
+      trail?: number;
+      time_in_force?: SimTif;
+      client_order_id?: string;
+    },
+  ): SimOrder;
   cancelOrder(id: string): void;
   cancelAllOrders(): Array<{ id: string; status: number; order: SimOrder }>;
   getOrder(id: string): SimOrder | undefined;
@@ -275,7 +323,12 @@ export interface Exchange {
   positions(): SimPosition[];
   position(symbol: string): SimPosition | undefined;
   closePosition(symbol: string, options?: { qty?: number; percentage?: number }): SimOrder;
-  closeAllPositions(cancelOrders: boolean): Array<{ symbol: string; status: number; order?: SimOrder; error?: { code: number; message: string } }>;
+  closeAllPositions(cancelOrders: boolean): Array<{
+    symbol: string;
+    status: number;
+    order?: SimOrder;
+    error?: { code: number; message: string };
+  }>;
   account(): SimAccount;
   /** Fills, dividends paid and splits applied, oldest first. */
   activities(): readonly SimActivity[];

@@ -7,7 +7,11 @@ import type { Exchange, SimTradeUpdate, SyntheticMarket } from './contracts.ts';
 import { createExchange } from './engine/exchange.ts';
 import { createSyntheticMarket, type SyntheticMarketWithInfo } from './market/synthetic-market.ts';
 import { startClockDriver } from './server/clock-driver.ts';
-import { createRestAnswer, createSimServer, type SimServerOptions } from './server/create-sim-server.ts';
+import {
+  createRestAnswer,
+  createSimServer,
+  type SimServerOptions,
+} from './server/create-sim-server.ts';
 import { createTradingDeps } from './server/trading-deps.ts';
 import type { SimWire } from './in-process/in-process-wire.ts';
 import { defaultStart } from './server/default-start.ts';
@@ -51,7 +55,12 @@ export interface SimulatorOptions {
 }
 
 export interface Simulator {
-  readonly urls: { readonly rest: string; readonly tradingStream: string; readonly dataStream: string; readonly control: string };
+  readonly urls: {
+    readonly rest: string;
+    readonly tradingStream: string;
+    readonly dataStream: string;
+    readonly control: string;
+  };
   readonly port: number;
   /** The key id and secret this simulator accepts (given, or generated at start). */
   readonly credentials: SimCredentials;
@@ -65,20 +74,28 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const log = options.log ?? silentLogger;
   const seed = options.seed ?? SIM_DEFAULTS.seed;
   // One object read by REST, both streams and the control API: the rotate_credentials fault changes it in place.
   const generated = randomCredentials();
-  const credentials = { key: options.key ?? generated.key, secret: options.secret ?? generated.secret };
-  const market = options.market ?? createSyntheticMarket({
-    seed,
-    ...(options.symbols ? { symbols: options.symbols } : {}),
-    ...(options.notFractionable ? { notFractionable: options.notFractionable } : {}),
-  });
-  const startTs = options.start === undefined ? defaultStart(market.calendar, Date.now()) : Date.parse(options.start);
-  if (Number.isNaN(startTs)) throw new RangeError(`start is not an ISO time: ${String(options.start)}`);
+  const credentials = {
+    key: options.key ?? generated.key,
+    secret: options.secret ?? generated.secret,
+  };
+  const market =
+    options.market ??
+    createSyntheticMarket({
+      seed,
+      ...(options.symbols ? { symbols: options.symbols } : {}),
+      ...(options.notFractionable ? { notFractionable: options.notFractionable } : {}),
+    });
+  const startTs =
+    options.start === undefined
+      ? defaultStart(market.calendar, Date.now())
+      : Date.parse(options.start);
+  if (Number.isNaN(startTs))
+    throw new RangeError(`start is not an ISO time: ${String(options.start)}`);
   const exchange = createExchange({
     market,
     cash: options.cash ?? SIM_DEFAULTS.cash,
@@ -110,7 +127,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port: options.port ?? 0,
     tradingStream,
     dataStream,
-    marketDataRest: (req) => handleMarketDataRest(req, { market, exchange, now: () => exchange.now() }),
+    marketDataRest: (req) =>
+      handleMarketDataRest(req, { market, exchange, now: () => exchange.now() }),
     delivery,
     faults: {
       dropStreams(refuseMs) {
@@ -140,14 +158,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const wire: SimWire = {
     answer,
     hold: () => delivery.hold(),
-    accept: (socket, req) => (req.path === '/stream' ? tradingStream.accept(socket, req) : dataStream.accept(socket, req)),
+    accept: (socket, req) =>
+      req.path === '/stream' ? tradingStream.accept(socket, req) : dataStream.accept(socket, req),
   };
-  const clock = startClockDriver(exchange, options.speed ?? SIM_DEFAULTS.speed, log.child({ component: 'sim-clock' }), options.clockTickMs);
+  const clock = startClockDriver(
+    exchange,
+    options.speed ?? SIM_DEFAULTS.speed,
+    log.child({ component: 'sim-clock' }),
+    options.clockTickMs,
+  );
   const http = `http://127.0.0.1:${server.port}`;
   const ws = `ws://127.0.0.1:${server.port}`;
   let closing: Promise<void> | undefined;
   return {
-    urls: { rest: http, tradingStream: `${ws}/stream`, dataStream: `${ws}/v2/iex`, control: `${http}/sim` },
+    urls: {
+      rest: http,
+      tradingStream: `${ws}/stream`,
+      dataStream: `${ws}/v2/iex`,
+      control: `${http}/sim`,
+    },
     port: server.port,
     credentials,
     exchange,

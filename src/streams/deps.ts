@@ -1,7 +1,16 @@
 /** @module What every stream pipeline receives: the ports, the config, and the shutdown signal (STYLE §1). */
 import type { Observable } from 'rxjs';
 import type { Config } from '../config/schema.ts';
-import type { Broker, Clock, EventSink, KillSwitch, Logger, Mailer, MarketFeed, TradeUpdateFeed } from '../domain/ports.ts';
+import type {
+  Broker,
+  Clock,
+  EventSink,
+  KillSwitch,
+  Logger,
+  Mailer,
+  MarketFeed,
+  TradeUpdateFeed,
+} from '../domain/ports.ts';
 import type { UpProbabilityModel } from '../domain/rules/strategy-exits/up-probability-model.ts';
 import type { Store } from '../domain/store.ts';
 

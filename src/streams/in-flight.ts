@@ -14,10 +14,12 @@ export function inFlight(): InFlight {
   const running = new Set<Promise<void>>();
   return {
     track(work) {
-      const settled: Promise<void> = work.then(
-        () => undefined,
-        () => undefined,
-      ).finally(() => running.delete(settled));
+      const settled: Promise<void> = work
+        .then(
+          () => undefined,
+          () => undefined,
+        )
+        .finally(() => running.delete(settled));
       running.add(settled);
       return work;
     },

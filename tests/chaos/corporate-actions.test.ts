@@ -20,14 +20,28 @@ afterEach(async () => {
 
 describe('a 4-for-1 split of a protected position (seed 42: META, ex-date 2024-08-16)', () => {
   it('is protected again at the new prices, with nothing sold and the high-water mark rescaled', async () => {
-    h = await startVirtualHarness({ sim: { seed: 42, symbols: ['META', 'AAPL'] }, at: '2024-08-15T18:00:00Z' });
+    h = await startVirtualHarness({
+      sim: { seed: 42, symbols: ['META', 'AAPL'] },
+      at: '2024-08-15T18:00:00Z',
+    });
     const harness = h;
     const d = harness.startDaemon();
-    for (let i = 0; i < 200 && !d.events.some((e) => e.kind === 'Ready'); i += 1) await harness.advance(50);
-    const buying = harness.user.submitOrder({ kind: 'SubmitOrder', clientOrderId: 'user-meta', symbol: 'META', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(10), reason: 'test entry' });
+    for (let i = 0; i < 200 && !d.events.some((e) => e.kind === 'Ready'); i += 1)
+      await harness.advance(50);
+    const buying = harness.user.submitOrder({
+      kind: 'SubmitOrder',
+      clientOrderId: 'user-meta',
+      symbol: 'META',
+      side: 'buy',
+      type: 'market',
+      timeInForce: 'day',
+      qty: qty(10),
+      reason: 'test entry',
+    });
     await harness.advance(20);
     await buying;
-    for (let i = 0; i < 100 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1) await harness.advance(50);
+    for (let i = 0; i < 100 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1)
+      await harness.advance(50);
     const before = harness.sim.exchange.position('META');
     expect(before?.qty).toBe(10);
     // Overnight to the ex-date's open, then a minute of trading at the new prices.
@@ -39,15 +53,28 @@ describe('a 4-for-1 split of a protected position (seed 42: META, ex-date 2024-0
     const e = after?.avg_entry_price ?? 0;
     expect(e).toBeCloseTo((before?.avg_entry_price ?? 0) / 4, 6);
     // Nothing was sold: no exit, no stop elected.
-    const sells = harness.sim.exchange.allOrders().filter((o) => o.symbol === 'META' && o.side === 'sell' && o.filled_qty > 0);
+    const sells = harness.sim.exchange
+      .allOrders()
+      .filter((o) => o.symbol === 'META' && o.side === 'sell' && o.filled_qty > 0);
     expect(sells).toEqual([]);
     expect(d.events.filter((x) => x.kind === 'SoftExitStarted')).toEqual([]);
     // The restated high-water mark: never the pre-split one (the trailing rule would sell everything).
     const persisted = d.store.table<{ highWater: number }>('positions').get('META');
     expect(persisted?.highWater ?? 0).toBeLessThan(e * 1.5);
     // Every new share under a stop at the new entry price.
-    expect(coverageOf(harness.sim.exchange).find((c) => c.symbol === 'META')).toMatchObject({ position: 40, stopped: 40 });
-    const oco = harness.sim.exchange.allOrders().find((o) => o.symbol === 'META' && o.order_class === 'oco' && o.parent_id === null && o.status === 'new');
+    expect(coverageOf(harness.sim.exchange).find((c) => c.symbol === 'META')).toMatchObject({
+      position: 40,
+      stopped: 40,
+    });
+    const oco = harness.sim.exchange
+      .allOrders()
+      .find(
+        (o) =>
+          o.symbol === 'META' &&
+          o.order_class === 'oco' &&
+          o.parent_id === null &&
+          o.status === 'new',
+      );
     expect(oco?.legs[0]?.stop_price).toBe(hardStopPrice(e, DEFAULT_EXIT_RULES));
   });
 });

@@ -16,7 +16,11 @@ import { qty } from '../../src/domain/money.ts';
 import type { DaemonOutput } from '../../src/streams/daemon/daemon-stream.ts';
 import { coverageOf, uncovered } from '../support/coverage-watch.ts';
 import { faultWire, type FaultWire } from '../support/fault-wire.ts';
-import { startVirtualHarness, type VirtualDaemon, type VirtualHarness } from '../support/virtual-daemon.ts';
+import {
+  startVirtualHarness,
+  type VirtualDaemon,
+  type VirtualHarness,
+} from '../support/virtual-daemon.ts';
 
 const STEP_MS = 50;
 
@@ -27,14 +31,27 @@ afterEach(async () => {
 });
 
 async function ready(harness: VirtualHarness, d: VirtualDaemon): Promise<void> {
-  for (let i = 0; i < 200 && !d.events.some((e) => e.kind === 'Ready'); i += 1) await harness.advance(STEP_MS);
+  for (let i = 0; i < 200 && !d.events.some((e) => e.kind === 'Ready'); i += 1)
+    await harness.advance(STEP_MS);
   expect(d.events.some((e) => e.kind === 'Ready')).toBe(true);
 }
 
 /** Buys at market and returns the virtual ms from the buy's answer until every share of the account is under a stop. */
-async function buyAndTimeCoverage(harness: VirtualHarness, symbol: string, shares: number, limitMs = 120_000): Promise<number> {
+async function buyAndTimeCoverage(
+  harness: VirtualHarness,
+  symbol: string,
+  shares: number,
+  limitMs = 120_000,
+): Promise<number> {
   const answer = harness.user.submitOrder({
-    kind: 'SubmitOrder', clientOrderId: `sl-entry-test-${symbol}-${String(Date.now())}`, symbol, side: 'buy', type: 'market', timeInForce: 'day', qty: qty(shares), reason: 'test entry',
+    kind: 'SubmitOrder',
+    clientOrderId: `sl-entry-test-${symbol}-${String(Date.now())}`,
+    symbol,
+    side: 'buy',
+    type: 'market',
+    timeInForce: 'day',
+    qty: qty(shares),
+    reason: 'test entry',
   });
   await harness.advance(10);
   await answer;
@@ -42,15 +59,25 @@ async function buyAndTimeCoverage(harness: VirtualHarness, symbol: string, share
   for (let waited = 0; waited <= limitMs; waited += STEP_MS) {
     await harness.advance(STEP_MS);
     const held = harness.sim.exchange.position(symbol)?.qty ?? 0;
-    if (held >= shares - 1e-9 && Object.keys(uncovered(harness.sim.exchange)).length === 0) return Date.now() - t0;
+    if (held >= shares - 1e-9 && Object.keys(uncovered(harness.sim.exchange)).length === 0)
+      return Date.now() - t0;
   }
-  throw new Error(`not covered after ${String(limitMs)} virtual ms: ${JSON.stringify(uncovered(harness.sim.exchange))}`);
+  throw new Error(
+    `not covered after ${String(limitMs)} virtual ms: ${JSON.stringify(uncovered(harness.sim.exchange))}`,
+  );
 }
 
-const ofKind = <K extends DaemonOutput['kind']>(d: VirtualDaemon, kind: K) => d.events.filter((e): e is Extract<DaemonOutput, { kind: K }> => e.kind === kind);
+const ofKind = <K extends DaemonOutput['kind']>(d: VirtualDaemon, kind: K) =>
+  d.events.filter((e): e is Extract<DaemonOutput, { kind: K }> => e.kind === kind);
 
-async function start(f: FaultWire, wallStart?: string): Promise<{ harness: VirtualHarness; d: VirtualDaemon }> {
-  h = await startVirtualHarness({ wire: f.options, ...(wallStart === undefined ? {} : { wallStart }) });
+async function start(
+  f: FaultWire,
+  wallStart?: string,
+): Promise<{ harness: VirtualHarness; d: VirtualDaemon }> {
+  h = await startVirtualHarness({
+    wire: f.options,
+    ...(wallStart === undefined ? {} : { wallStart }),
+  });
   const d = h.startDaemon();
   await ready(h, d);
   return { harness: h, d };
@@ -110,7 +137,9 @@ describe('refused protective orders (issue 11, items 2 and 3)', () => {
     f.failOrders({ kind: 'server_error', status: 503, applied: true });
     expect(await buyAndTimeCoverage(harness, 'AAPL', 4)).toBeLessThanOrEqual(2_000);
     await harness.advance(10_000);
-    const sells = harness.sim.exchange.allOrders().filter((o) => o.symbol === 'AAPL' && o.side === 'sell' && o.parent_id === null);
+    const sells = harness.sim.exchange
+      .allOrders()
+      .filter((o) => o.symbol === 'AAPL' && o.side === 'sell' && o.parent_id === null);
     expect(sells).toHaveLength(1);
   });
 
@@ -121,20 +150,23 @@ describe('refused protective orders (issue 11, items 2 and 3)', () => {
     // Covered at once (the broker has the order); the daemon only learns it after its deadline.
     await buyAndTimeCoverage(harness, 'MSFT', 6);
     await harness.advance(30_000);
-    const sells = harness.sim.exchange.allOrders().filter((o) => o.symbol === 'MSFT' && o.side === 'sell' && o.parent_id === null);
+    const sells = harness.sim.exchange
+      .allOrders()
+      .filter((o) => o.symbol === 'MSFT' && o.side === 'sell' && o.parent_id === null);
     expect(sells).toHaveLength(1);
   });
 });
 
-
 describe('a restart after the stops were cancelled while the daemon was down (issue 11, item 4)', () => {
-  it('re-covers 100 positions when the broker\'s 200-a-minute budget is spent exactly when its window reopens, not a tick later', async () => {
+  it("re-covers 100 positions when the broker's 200-a-minute budget is spent exactly when its window reopens, not a tick later", async () => {
     const symbols = Array.from({ length: 100 }, (_, i) => `T${String(i).padStart(3, '0')}`);
     h = await startVirtualHarness({ sim: { symbols, rateLimitPerMinute: 200, cash: 1_000_000 } });
     const harness = h;
     const settle = async <T>(p: Promise<T>): Promise<T> => {
       const state: { done: boolean } = { done: false };
-      const tracked = p.finally(() => { state.done = true; });
+      const tracked = p.finally(() => {
+        state.done = true;
+      });
       tracked.catch(() => undefined);
       for (let i = 0; i < 10_000 && !state.done; i += 1) await harness.advance(10);
       return tracked;
@@ -142,11 +174,23 @@ describe('a restart after the stops were cancelled while the daemon was down (is
     // 100 positions bought while no daemon runs (the user shares the account's budget: a refused buy waits).
     for (const symbol of symbols) {
       for (;;) {
-        const order = { kind: 'SubmitOrder' as const, clientOrderId: `user-${symbol}`, symbol, side: 'buy' as const, type: 'market' as const, timeInForce: 'day' as const, qty: qty(1), reason: 'test entry' };
-        const ok = await settle(harness.user.submitOrder(order)).then(() => true, (e: unknown) => {
-          if (isBrokerError(e) && e.kind === 'rate-limited') return false;
-          throw e;
-        });
+        const order = {
+          kind: 'SubmitOrder' as const,
+          clientOrderId: `user-${symbol}`,
+          symbol,
+          side: 'buy' as const,
+          type: 'market' as const,
+          timeInForce: 'day' as const,
+          qty: qty(1),
+          reason: 'test entry',
+        };
+        const ok = await settle(harness.user.submitOrder(order)).then(
+          () => true,
+          (e: unknown) => {
+            if (isBrokerError(e) && e.kind === 'rate-limited') return false;
+            throw e;
+          },
+        );
         if (ok) break;
         await harness.advance(1_000);
       }
@@ -157,7 +201,9 @@ describe('a restart after the stops were cancelled while the daemon was down (is
         await harness.advance(250);
         if (Object.keys(uncovered(harness.sim.exchange)).length === 0) return Date.now() - t0;
       }
-      throw new Error(`${String(Object.keys(uncovered(harness.sim.exchange)).length)} positions uncovered after ${String(limitMs)} ms`);
+      throw new Error(
+        `${String(Object.keys(uncovered(harness.sim.exchange)).length)} positions uncovered after ${String(limitMs)} ms`,
+      );
     };
     // A fresh minute: the daemon's start opens the broker's window; its 100 OCOs spend half of it.
     await harness.advance(61_000);
@@ -172,8 +218,12 @@ describe('a restart after the stops were cancelled while the daemon was down (is
     const restarted = Date.now();
     const again = harness.startDaemon();
     const ms = await coveredWithin(120_000);
-    const limited = again.events.filter((e) => e.kind === 'ProtectionFailed' && e.error === 'too many requests').length;
-    process.stdout.write(`100 positions re-covered ${String(ms)} virtual ms after the restart (${String(limited)} refused 429 first; the window reopened ${String(windowOpened + 60_000 - restarted)} ms after the restart)\n`);
+    const limited = again.events.filter(
+      (e) => e.kind === 'ProtectionFailed' && e.error === 'too many requests',
+    ).length;
+    process.stdout.write(
+      `100 positions re-covered ${String(ms)} virtual ms after the restart (${String(limited)} refused 429 first; the window reopened ${String(windowOpened + 60_000 - restarted)} ms after the restart)\n`,
+    );
     // Bound: the window's reopening (Retry-After) plus a second, never a minute-tick later.
     expect(restarted + ms).toBeLessThanOrEqual(windowOpened + 60_000 + 2_000);
     expect(again.events.filter((e) => e.kind === 'ProtectionPlaced')).toHaveLength(100);
@@ -184,27 +234,50 @@ describe('bugs the chaos suite found', () => {
   it('a halt that begins and ends between two polls of the kill switch is still seen ending (seed 12886106, path 6)', async () => {
     const f = faultWire();
     const { harness, d } = await start(f);
-    const killSwitch = createFileKillSwitch({ path: join(harness.root, 'killswitch', 'HALT'), tradingDisabled: false, who: 'test' });
+    const killSwitch = createFileKillSwitch({
+      path: join(harness.root, 'killswitch', 'HALT'),
+      tradingDisabled: false,
+      who: 'test',
+    });
     killSwitch.engage('a short halt');
     // A fill while halted: the reducer reads the kill switch with it, and places nothing.
-    const buying = harness.user.submitOrder({ kind: 'SubmitOrder', clientOrderId: 'user-halted-buy', symbol: 'NVDA', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(8), reason: 'test entry' });
+    const buying = harness.user.submitOrder({
+      kind: 'SubmitOrder',
+      clientOrderId: 'user-halted-buy',
+      symbol: 'NVDA',
+      side: 'buy',
+      type: 'market',
+      timeInForce: 'day',
+      qty: qty(8),
+      reason: 'test entry',
+    });
     await harness.advance(20);
     await buying;
     await harness.advance(200);
     expect(ofKind(d, 'HaltChanged').map((e) => e.halted)).toEqual([true]);
     killSwitch.release();
     const t0 = Date.now();
-    for (let i = 0; i < 240 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1) await harness.advance(STEP_MS);
+    for (let i = 0; i < 240 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1)
+      await harness.advance(STEP_MS);
     // The poll runs every second: released, the holding is protected within it (not at the next minute tick).
     expect(Object.keys(uncovered(harness.sim.exchange))).toEqual([]);
     expect(Date.now() - t0).toBeLessThanOrEqual(1_000 + 2 * STEP_MS);
   });
 
-  it('a retry already due when the broker\'s clock jumps past it wakes at once (seed 12886106, path 16)', async () => {
+  it("a retry already due when the broker's clock jumps past it wakes at once (seed 12886106, path 16)", async () => {
     const f = faultWire();
     const { harness } = await start(f);
     f.failOrders({ kind: 'refuse', status: 422, message: 'forbidden' });
-    const buying = harness.user.submitOrder({ kind: 'SubmitOrder', clientOrderId: 'user-jump-buy', symbol: 'AMZN', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(13), reason: 'test entry' });
+    const buying = harness.user.submitOrder({
+      kind: 'SubmitOrder',
+      clientOrderId: 'user-jump-buy',
+      symbol: 'AMZN',
+      side: 'buy',
+      type: 'market',
+      timeInForce: 'day',
+      qty: qty(13),
+      reason: 'test entry',
+    });
     await harness.advance(20);
     await buying;
     await harness.advance(200);
@@ -212,7 +285,8 @@ describe('bugs the chaos suite found', () => {
     // The broker's time leaps 8 minutes: the daemon's clock follows at its next sync, past the 2 s retry.
     harness.sim.exchange.advanceTo(harness.sim.exchange.now() + 480_000, { quiet: true });
     const t0 = Date.now();
-    for (let i = 0; i < 240 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1) await harness.advance(STEP_MS);
+    for (let i = 0; i < 240 && Object.keys(uncovered(harness.sim.exchange)).length > 0; i += 1)
+      await harness.advance(STEP_MS);
     expect(Object.keys(uncovered(harness.sim.exchange))).toEqual([]);
     expect(Date.now() - t0).toBeLessThanOrEqual(2_000 + 2 * STEP_MS);
   });

@@ -20,7 +20,11 @@ afterEach(async () => {
 const logLines = (root: string): Array<{ msg?: string; err?: string; level?: number | string }> =>
   readdirSync(join(root, 'logs'))
     .filter((f) => f.endsWith('.jsonl'))
-    .flatMap((f) => readFileSync(join(root, 'logs', f), 'utf8').split('\n').filter((l) => l !== ''))
+    .flatMap((f) =>
+      readFileSync(join(root, 'logs', f), 'utf8')
+        .split('\n')
+        .filter((l) => l !== ''),
+    )
     .map((l) => JSON.parse(l) as { msg?: string; err?: string });
 
 it('waits for the risk evaluation in flight before the store closes', async () => {
@@ -32,13 +36,15 @@ it('waits for the risk evaluation in flight before the store closes', async () =
       latencyMs: 500,
       rest: (req, forward) => {
         if (req.method === 'GET' && req.url.startsWith('/v2/account')) accountAt = Date.now();
-        if (req.method === 'GET' && req.url.startsWith('/v2/clock') && accountAt === Date.now()) evaluationsAsked.push(accountAt);
+        if (req.method === 'GET' && req.url.startsWith('/v2/clock') && accountAt === Date.now())
+          evaluationsAsked.push(accountAt);
         return forward();
       },
     },
   });
   const d = h.startDaemon();
-  for (let i = 0; i < 200 && !d.events.some((e) => e.kind === 'Ready'); i += 1) await h.advance(100);
+  for (let i = 0; i < 200 && !d.events.some((e) => e.kind === 'Ready'); i += 1)
+    await h.advance(100);
   expect(d.events.some((e) => e.kind === 'Ready')).toBe(true);
   // The next risk evaluation (after the next coverage audit): stop the moment its requests arrive.
   const asked = evaluationsAsked.length;
@@ -46,11 +52,15 @@ it('waits for the risk evaluation in flight before the store closes', async () =
   expect(evaluationsAsked.length).toBeGreaterThan(asked);
   const measuredBefore = readRiskBook(d.store, nyDate(Date.now())).equity?.ts;
   const stopped = { done: false };
-  const stopping = d.stop().finally(() => { stopped.done = true; });
+  const stopping = d.stop().finally(() => {
+    stopped.done = true;
+  });
   // Its answer is half a second away: the stop waits for it (virtual time moves on meanwhile).
   for (let i = 0; i < 1_000 && !stopped.done; i += 1) await h.advance(10);
   await stopping;
-  const failures = logLines(h.root).filter((l) => /risk evaluation failed|orchestrator cycle failed/.test(l.msg ?? ''));
+  const failures = logLines(h.root).filter((l) =>
+    /risk evaluation failed|orchestrator cycle failed/.test(l.msg ?? ''),
+  );
   expect(failures.map((l) => l.err)).toEqual([]);
   // The evaluation in flight finished and was written before the store closed.
   const store = openStore(join(h.root, 'state'));

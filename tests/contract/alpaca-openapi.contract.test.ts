@@ -10,10 +10,18 @@ import { MARKET_DATA_CASES } from './market-data-cases.ts';
 import { createContractValidator, type HttpMethod, type Operations } from './openapi-validator.ts';
 import { fillPath, opKey, probeServed, type ServedProbe } from './served-operations.ts';
 import { TRADING_CASES } from './trading-cases.ts';
-import { CORPORATE_ACTION_CASES, setUpAccount, setUpHoldingsThroughActions } from './contract-setup.ts';
+import {
+  CORPORATE_ACTION_CASES,
+  setUpAccount,
+  setUpHoldingsThroughActions,
+} from './contract-setup.ts';
 import { startTestSimulator, TEST_KEY, TEST_SECRET, type TestSimulator } from '../support/sim.ts';
 
-const HEADERS = { 'APCA-API-KEY-ID': TEST_KEY, 'APCA-API-SECRET-KEY': TEST_SECRET, 'Content-Type': 'application/json' };
+const HEADERS = {
+  'APCA-API-KEY-ID': TEST_KEY,
+  'APCA-API-SECRET-KEY': TEST_SECRET,
+  'Content-Type': 'application/json',
+};
 /** Errors any Alpaca endpoint may answer, whether or not its operation lists them. */
 const GENERIC_ERRORS = new Set([400, 401, 403, 404, 422, 429, 500]);
 
@@ -29,7 +37,11 @@ function operation(key: string): Operations {
   return op;
 }
 
-async function call(c: ContractCase, headers: Record<string, string> = HEADERS, rest = t.sim.urls.rest): Promise<{ status: number; body: unknown }> {
+async function call(
+  c: ContractCase,
+  headers: Record<string, string> = HEADERS,
+  rest = t.sim.urls.rest,
+): Promise<{ status: number; body: unknown }> {
   const url = typeof c.url === 'string' ? c.url : c.url(ctx);
   const res = await fetch(`${rest}${url}`, {
     method: c.op.split(' ')[0] ?? 'GET',
@@ -44,7 +56,10 @@ function check(c: ContractCase, status: number, body: unknown): void {
   const op = operation(c.op);
   const where = `${c.op} (${typeof c.url === 'string' ? c.url : 'dynamic url'})`;
   expect(status, `${where}: ${JSON.stringify(body)}`).toBe(c.status);
-  expect(validator.documents(op, status) || (status >= 400 && GENERIC_ERRORS.has(status)), `${where}: status ${status} is not in the spec`).toBe(true);
+  expect(
+    validator.documents(op, status) || (status >= 400 && GENERIC_ERRORS.has(status)),
+    `${where}: status ${status} is not in the spec`,
+  ).toBe(true);
   expect(validator.validate(op, status, body), `${where} ${status}`).toEqual([]);
 }
 
@@ -63,14 +78,20 @@ afterAll(async () => {
 
 describe('Alpaca OpenAPI contract', () => {
   it('answers every case with the expected status and a body the spec describes', async () => {
-    for (const c of [...CASES.filter((x) => x.last !== true), ...CASES.filter((x) => x.last === true)]) {
+    for (const c of [
+      ...CASES.filter((x) => x.last !== true),
+      ...CASES.filter((x) => x.last === true),
+    ]) {
       const { status, body } = await call(c);
       check(c, status, body);
     }
   });
 
   it('describes dividends, splits and the history across them as the spec does', async () => {
-    const later = await startTestSimulator({ symbols: ['AAPL', 'META'], start: '2024-05-20T13:25:00Z' });
+    const later = await startTestSimulator({
+      symbols: ['AAPL', 'META'],
+      start: '2024-05-20T13:25:00Z',
+    });
     try {
       await setUpHoldingsThroughActions(later.sim, HEADERS);
       for (const c of CORPORATE_ACTION_CASES) {
@@ -86,7 +107,10 @@ describe('Alpaca OpenAPI contract', () => {
     for (const key of probe.served) {
       const op = operation(key);
       const c: ContractCase = { op: key, url: fillPath(op.path), status: 401 };
-      const { status, body } = await call(c, { 'APCA-API-KEY-ID': 'wrong', 'APCA-API-SECRET-KEY': 'wrong' });
+      const { status, body } = await call(c, {
+        'APCA-API-KEY-ID': 'wrong',
+        'APCA-API-SECRET-KEY': 'wrong',
+      });
       check(c, status, body);
     }
   });
@@ -96,16 +120,34 @@ describe('Alpaca OpenAPI contract', () => {
     const failing = new Set(CASES.filter((c) => c.status >= 400).map((c) => c.op));
     expect([...succeeding].sort()).toEqual([...probe.served].sort());
     // Reads of a whole collection or of the clock have no error a client can cause beyond auth (covered above).
-    const errorFree = new Set(['GET /v2/account', 'GET /v2/clock', 'GET /v2/assets', 'GET /v2/positions', 'DELETE /v2/orders', 'GET /v2/watchlists', 'GET /v2/account/configurations', 'GET /v2/stocks/meta/exchanges']);
-    expect([...probe.served].filter((k) => !failing.has(k) && !errorFree.has(k)).sort()).toEqual([]);
+    const errorFree = new Set([
+      'GET /v2/account',
+      'GET /v2/clock',
+      'GET /v2/assets',
+      'GET /v2/positions',
+      'DELETE /v2/orders',
+      'GET /v2/watchlists',
+      'GET /v2/account/configurations',
+      'GET /v2/stocks/meta/exchanges',
+    ]);
+    expect([...probe.served].filter((k) => !failing.has(k) && !errorFree.has(k)).sort()).toEqual(
+      [],
+    );
   });
 
   it('is listed path by path in docs/alpaca-compatibility.md, with the methods it serves', () => {
-    const doc = readFileSync(new URL('../../docs/alpaca-compatibility.md', import.meta.url), 'utf8');
+    const doc = readFileSync(
+      new URL('../../docs/alpaca-compatibility.md', import.meta.url),
+      'utf8',
+    );
     const rows = new Map<string, string>();
-    for (const m of doc.matchAll(/^\| `([^`]+)` *\| ([^|]*) \|/gm)) rows.set(m[1] ?? '', (m[2] ?? '').trim());
+    for (const m of doc.matchAll(/^\| `([^`]+)` *\| ([^|]*) \|/gm))
+      rows.set(m[1] ?? '', (m[2] ?? '').trim());
     for (const [path, { methods }] of probe.paths) {
-      const expected = methods.length === 0 ? 'not served' : methods.map((x: HttpMethod) => x.toUpperCase()).join(', ');
+      const expected =
+        methods.length === 0
+          ? 'not served'
+          : methods.map((x: HttpMethod) => x.toUpperCase()).join(', ');
       expect(rows.get(path), path).toBe(expected);
     }
   });

@@ -12,24 +12,46 @@ export type SpecName = 'trading' | 'market-data';
 export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 interface Operation {
-  readonly responses?: Record<string, { readonly content?: Record<string, { readonly schema?: unknown }> }>;
+  readonly responses?: Record<
+    string,
+    { readonly content?: Record<string, { readonly schema?: unknown }> }
+  >;
 }
 interface Spec {
   readonly paths: Record<string, Partial<Record<HttpMethod, Operation>>>;
 }
 
-const FILES: Record<SpecName, string> = { trading: 'trading-api.json', 'market-data': 'market-data-api.json' };
+const FILES: Record<SpecName, string> = {
+  trading: 'trading-api.json',
+  'market-data': 'market-data-api.json',
+};
 const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 /**
  * Where a spec cannot be met by any response (the live service's included), the schema is corrected here, each
  * with its reason; docs/alpaca-compatibility.md lists them.
  */
-const CORRECTIONS: ReadonlyArray<{ readonly spec: SpecName; readonly path: readonly string[]; readonly reason: string; fix(node: Record<string, unknown>): void }> = [
+const CORRECTIONS: ReadonlyArray<{
+  readonly spec: SpecName;
+  readonly path: readonly string[];
+  readonly reason: string;
+  fix(node: Record<string, unknown>): void;
+}> = [
   {
     spec: 'trading',
-    path: ['paths', '/v2/account/activities/{activity_type}', 'get', 'responses', '200', 'content', 'application/json', 'schema', 'items'],
-    reason: 'oneOf over TradingActivities and NonTradeActivities, two schemas with no required property: every object matches both, so oneOf fails for any activity; anyOf is what is meant (the list endpoint says anyOf)',
+    path: [
+      'paths',
+      '/v2/account/activities/{activity_type}',
+      'get',
+      'responses',
+      '200',
+      'content',
+      'application/json',
+      'schema',
+      'items',
+    ],
+    reason:
+      'oneOf over TradingActivities and NonTradeActivities, two schemas with no required property: every object matches both, so oneOf fails for any activity; anyOf is what is meant (the list endpoint says anyOf)',
     fix: (node) => {
       node.anyOf = node.oneOf;
       delete node.oneOf;
@@ -38,11 +60,14 @@ const CORRECTIONS: ReadonlyArray<{ readonly spec: SpecName; readonly path: reado
 ];
 
 function load(name: SpecName): Spec {
-  const spec = JSON.parse(readFileSync(fileURLToPath(new URL(`alpaca-openapi/${FILES[name]}`, import.meta.url)), 'utf8')) as Spec;
+  const spec = JSON.parse(
+    readFileSync(fileURLToPath(new URL(`alpaca-openapi/${FILES[name]}`, import.meta.url)), 'utf8'),
+  ) as Spec;
   for (const c of CORRECTIONS.filter((x) => x.spec === name)) {
     let node: unknown = spec;
     for (const key of c.path) node = (node as Record<string, unknown> | undefined)?.[key];
-    if (typeof node !== 'object' || node === null) throw new Error(`spec correction no longer applies (${c.path.join(' > ')}): ${c.reason}`);
+    if (typeof node !== 'object' || node === null)
+      throw new Error(`spec correction no longer applies (${c.path.join(' > ')}): ${c.reason}`);
     c.fix(node as Record<string, unknown>);
   }
   return spec;
@@ -75,9 +100,18 @@ export function createContractValidator(): ContractValidator {
   addFormats(ajv);
   // Formats the specs use beyond ajv-formats': checked, not ignored.
   ajv.addFormat('decimal', { type: 'string', validate: (v: string) => /^-?\d+(\.\d+)?$/.test(v) });
-  ajv.addFormat('uint32', { type: 'number', validate: (v: number) => Number.isInteger(v) && v >= 0 && v < 2 ** 32 });
-  ajv.addFormat('uint64', { type: 'number', validate: (v: number) => Number.isInteger(v) && v >= 0 });
-  ajv.addFormat('ulid', { type: 'string', validate: (v: string) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v) });
+  ajv.addFormat('uint32', {
+    type: 'number',
+    validate: (v: number) => Number.isInteger(v) && v >= 0 && v < 2 ** 32,
+  });
+  ajv.addFormat('uint64', {
+    type: 'number',
+    validate: (v: number) => Number.isInteger(v) && v >= 0,
+  });
+  ajv.addFormat('ulid', {
+    type: 'string',
+    validate: (v: string) => /^[0-9A-HJKMNP-TV-Z]{26}$/.test(v),
+  });
   ajv.addSchema(specs.trading, 'trading');
   ajv.addSchema(specs['market-data'], 'market-data');
   const compiled = new Map<string, ValidateFunction>();
@@ -89,11 +123,14 @@ export function createContractValidator(): ContractValidator {
     }
     return fn;
   };
-  const responseOf = (op: Operations, status: number) => specs[op.spec].paths[op.path]?.[op.method]?.responses?.[String(status)];
+  const responseOf = (op: Operations, status: number) =>
+    specs[op.spec].paths[op.path]?.[op.method]?.responses?.[String(status)];
   return {
     operations: () =>
       (['trading', 'market-data'] as const).flatMap((spec) =>
-        Object.entries(specs[spec].paths).flatMap(([path, ops]) => METHODS.filter((m) => ops[m] !== undefined).map((method) => ({ spec, method, path }))),
+        Object.entries(specs[spec].paths).flatMap(([path, ops]) =>
+          METHODS.filter((m) => ops[m] !== undefined).map((method) => ({ spec, method, path })),
+        ),
       ),
     documents: (op, status) => responseOf(op, status) !== undefined,
     validate(op, status, body) {
@@ -104,10 +141,15 @@ export function createContractValidator(): ContractValidator {
           : status >= 400
             ? 'trading#/components/schemas/Error'
             : undefined;
-      if (ref === undefined) return body === undefined || body === '' ? [] : [`status ${status} has no schema, yet a body was sent`];
+      if (ref === undefined)
+        return body === undefined || body === ''
+          ? []
+          : [`status ${status} has no schema, yet a body was sent`];
       const fn = compile(ref);
       if (fn(body)) return [];
-      return (fn.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+      return (fn.errors ?? []).map(
+        (e) => `${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+      );
     },
   };
 }

@@ -19,7 +19,10 @@ import type { Alert } from '../../src/domain/ports.ts';
 import { CSV_HEADER } from '../../src/jobs/rank/actionable-csv.ts';
 import { haltTrading, resumeTrading } from '../../src/jobs/ops/halt.ts';
 import { runTradeJob, type TradeJobResult } from '../../src/jobs/trade/trade-job.ts';
-import { createSyntheticMarket, type SyntheticMarketWithInfo } from '../../src/sim/market/synthetic-market.ts';
+import {
+  createSyntheticMarket,
+  type SyntheticMarketWithInfo,
+} from '../../src/sim/market/synthetic-market.ts';
 import { POSITIONS_TABLE } from '../../src/records/positions.ts';
 import { KILL_CONDITIONS } from '../../src/domain/rules/risk/breaker.ts';
 import { activeTrips } from '../../src/domain/rules/risk/risk-view.ts';
@@ -27,11 +30,18 @@ import { readRiskBook } from '../../src/records/risk-state.ts';
 import { coverageOf } from './coverage-watch.ts';
 import { needlesIn, secretNeedles } from './secret-forms.ts';
 import { faultWire, POLICY, type FaultWire } from './fault-wire.ts';
-import { startVirtualHarness, V_KEY, V_SECRET, type VirtualDaemon, type VirtualHarness } from './virtual-daemon.ts';
+import {
+  startVirtualHarness,
+  V_KEY,
+  V_SECRET,
+  type VirtualDaemon,
+  type VirtualHarness,
+} from './virtual-daemon.ts';
 
 /** Real time (captured before timers are faked): LMDB's writes complete on it, not on virtual time. */
 const realSetTimeout = setTimeout;
-const realSleep = (ms: number): Promise<void> => new Promise((resolve) => realSetTimeout(resolve, ms));
+const realSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => realSetTimeout(resolve, ms));
 /** How long, in real time, LMDB may take to show a write (its commits run on a thread of their own). */
 const LMDB_SETTLE_MS = 5_000;
 const realDateNow = Date.now.bind(Date);
@@ -49,7 +59,9 @@ const RECONNECT_MS = 5_000;
  * The daemon's configuration in the chaos suite: the shipped defaults, except a 5 s audit and timer (a minute
  * of quiet costs 6x less virtual time; more audits also means more races with them, which is the point).
  */
-export const CHAOS_CONFIG = { protection: { audit_interval_ms: 5_000, timer_interval_ms: 5_000 } } as const;
+export const CHAOS_CONFIG = {
+  protection: { audit_interval_ms: 5_000, timer_interval_ms: 5_000 },
+} as const;
 /** Virtual ms of a quiet period long enough for an audit to run. */
 export const QUIET_MS = 6_000;
 
@@ -100,7 +112,10 @@ export class ChaosWorld {
   private readonly started = Date.now();
   private readonly brokerT0: number;
 
-  private constructor(readonly h: VirtualHarness, readonly faults: FaultWire) {
+  private constructor(
+    readonly h: VirtualHarness,
+    readonly faults: FaultWire,
+  ) {
     this.daemon = h.startDaemon(CHAOS_CONFIG);
     this.daemons.push(this.daemon);
     this.brokerT0 = h.sim.exchange.now();
@@ -117,7 +132,10 @@ export class ChaosWorld {
     vi.spyOn(Math, 'random').mockImplementation(seededRandom(seed));
     const faults = faultWire();
     POLICY.auditMs = CHAOS_CONFIG.protection.audit_interval_ms;
-    const h = await startVirtualHarness({ wire: faults.options, sim: { seed, market: marketOf(seed), clockTickMs: 500 } });
+    const h = await startVirtualHarness({
+      wire: faults.options,
+      sim: { seed, market: marketOf(seed), clockTickMs: 500 },
+    });
     const world = new ChaosWorld(h, faults);
     await world.untilReady();
     return world;
@@ -138,7 +156,9 @@ export class ChaosWorld {
    */
   async settle<T>(job: Promise<T>): Promise<T> {
     const state = { done: false };
-    const tracked = job.finally(() => { state.done = true; });
+    const tracked = job.finally(() => {
+      state.done = true;
+    });
     for (let i = 0; i < 100_000 && !state.done; i += 1) {
       await this.h.advance(10);
       await realTurn();
@@ -167,16 +187,44 @@ export class ChaosWorld {
 
   async halt(): Promise<void> {
     this.halted = true;
-    const killSwitch = createFileKillSwitch({ path: join(this.h.root, 'killswitch', 'HALT'), tradingDisabled: false, who: 'chaos' });
-    await this.settle(haltTrading({
-      killSwitch, store: this.daemon.store, mailer: this.mailer(), events: { emit: () => undefined }, log: this.h.log,
-      broker: () => this.h.brokerOver(this.faults.options),
-    }, 'chaos', 'chaos halt'));
+    const killSwitch = createFileKillSwitch({
+      path: join(this.h.root, 'killswitch', 'HALT'),
+      tradingDisabled: false,
+      who: 'chaos',
+    });
+    await this.settle(
+      haltTrading(
+        {
+          killSwitch,
+          store: this.daemon.store,
+          mailer: this.mailer(),
+          events: { emit: () => undefined },
+          log: this.h.log,
+          broker: () => this.h.brokerOver(this.faults.options),
+        },
+        'chaos',
+        'chaos halt',
+      ),
+    );
   }
 
   async resume(): Promise<void> {
-    const killSwitch = createFileKillSwitch({ path: join(this.h.root, 'killswitch', 'HALT'), tradingDisabled: false, who: 'chaos' });
-    await resumeTrading({ killSwitch, store: this.daemon.store, mailer: this.mailer(), events: { emit: () => undefined }, log: this.h.log }, 'chaos', 'chaos resume');
+    const killSwitch = createFileKillSwitch({
+      path: join(this.h.root, 'killswitch', 'HALT'),
+      tradingDisabled: false,
+      who: 'chaos',
+    });
+    await resumeTrading(
+      {
+        killSwitch,
+        store: this.daemon.store,
+        mailer: this.mailer(),
+        events: { emit: () => undefined },
+        log: this.h.log,
+      },
+      'chaos',
+      'chaos resume',
+    );
     this.halted = false;
     // The daemon reads the kill switch every second.
     this.mark(1_500, 'resumed');
@@ -188,19 +236,44 @@ export class ChaosWorld {
     const csvPath = join(this.h.root, 'data', 'actionable_signals.csv');
     mkdirSync(join(this.h.root, 'data'), { recursive: true });
     const day = new Date(this.h.sim.exchange.now()).toISOString().slice(0, 10);
-    const rows = tickers.map((t, i) => `${String(i + 1)},${t},mean_reversion,0.6,20,1.8,1.2,${day},${String(this.h.sim.exchange.lastTrade(t).price)}`);
+    const rows = tickers.map(
+      (t, i) =>
+        `${String(i + 1)},${t},mean_reversion,0.6,20,1.8,1.2,${day},${String(this.h.sim.exchange.lastTrade(t).price)}`,
+    );
     writeFileSync(csvPath, `${[CSV_HEADER, ...rows].join('\n')}\n`);
     const buysBefore = this.entryOrders().length;
     // A kill latched (the daemon's own order failures under injected rejections may latch one) stays until resumed.
-    const killed = activeTrips(readRiskBook(this.daemon.store, day), this.h.sim.exchange.now()).filter((t) => KILL_CONDITIONS.has(t.name)).map((t) => t.name);
-    const result = await this.settle(runTradeJob({
-      broker: () => this.h.brokerOver(this.faults.options), store: () => this.daemon.store, mailer: () => this.mailer(), events: { emit: () => undefined }, log: this.h.log,
-      config: configSchema.parse({}), csvPath, killSwitch: createFileKillSwitch({ path: join(this.h.root, 'killswitch', 'HALT'), tradingDisabled: false }),
-      rejectedDir: join(this.h.root, 'data', 'rejected_tickers'), strategyDisabledList: [], tradingCapital: undefined, dryRun: false, wallNow: () => Date.now(),
-    }));
-    if (this.halted && this.entryOrders().length !== buysBefore) this.violations.push(`I3: trade run ${String(this.tradeRuns)} opened a position while halted`);
+    const killed = activeTrips(readRiskBook(this.daemon.store, day), this.h.sim.exchange.now())
+      .filter((t) => KILL_CONDITIONS.has(t.name))
+      .map((t) => t.name);
+    const result = await this.settle(
+      runTradeJob({
+        broker: () => this.h.brokerOver(this.faults.options),
+        store: () => this.daemon.store,
+        mailer: () => this.mailer(),
+        events: { emit: () => undefined },
+        log: this.h.log,
+        config: configSchema.parse({}),
+        csvPath,
+        killSwitch: createFileKillSwitch({
+          path: join(this.h.root, 'killswitch', 'HALT'),
+          tradingDisabled: false,
+        }),
+        rejectedDir: join(this.h.root, 'data', 'rejected_tickers'),
+        strategyDisabledList: [],
+        tradingCapital: undefined,
+        dryRun: false,
+        wallNow: () => Date.now(),
+      }),
+    );
+    if (this.halted && this.entryOrders().length !== buysBefore)
+      this.violations.push(
+        `I3: trade run ${String(this.tradeRuns)} opened a position while halted`,
+      );
     if (killed.length > 0 && this.entryOrders().length !== buysBefore)
-      this.violations.push(`I3: trade run ${String(this.tradeRuns)} opened a position while the ${killed.join(', ')} kill was latched`);
+      this.violations.push(
+        `I3: trade run ${String(this.tradeRuns)} opened a position while the ${killed.join(', ')} kill was latched`,
+      );
     this.checkEntries();
     return result;
   }
@@ -208,10 +281,15 @@ export class ChaosWorld {
   /** I5: after a quiet audit, LMDB's positions table lists exactly the broker's positions at their entry prices. */
   async checkReconciled(): Promise<void> {
     if (this.halted) return;
-    const broker = new Map(this.h.sim.exchange.positions().filter((p) => p.qty > EPS).map((p) => [p.symbol, p.avg_entry_price]));
+    const broker = new Map(
+      this.h.sim.exchange
+        .positions()
+        .filter((p) => p.qty > EPS)
+        .map((p) => [p.symbol, p.avg_entry_price]),
+    );
     const table = this.daemon.store.table<PersistedHolding>(POSITIONS_TABLE);
     let diff = '';
-    for (const deadline = realNow() + LMDB_SETTLE_MS; ; ) {
+    for (const deadline = realNow() + LMDB_SETTLE_MS; ;) {
       const local = new Map(table.entries().map(([k, v]) => [k, v.entryPrice]));
       const wrong = [...new Set([...broker.keys(), ...local.keys()])].filter((s) => {
         const a = broker.get(s);
@@ -219,7 +297,9 @@ export class ChaosWorld {
         return a === undefined || b === undefined || Math.abs(a - b) > 1e-6 * a;
       });
       if (wrong.length === 0) return;
-      diff = wrong.map((s) => `${s}: broker ${String(broker.get(s))}, LMDB ${String(local.get(s))}`).join('; ');
+      diff = wrong
+        .map((s) => `${s}: broker ${String(broker.get(s))}, LMDB ${String(local.get(s))}`)
+        .join('; ');
       if (realNow() > deadline) break;
       await realSleep(5);
     }
@@ -238,9 +318,14 @@ export class ChaosWorld {
         const path = join(dir, name);
         return statSync(path).isDirectory() ? walk(path) : [path];
       });
-    const texts: Array<[string, string]> = walk(this.h.root).map((path) => [path, readFileSync(path).toString('latin1')]);
+    const texts: Array<[string, string]> = walk(this.h.root).map((path) => [
+      path,
+      readFileSync(path).toString('latin1'),
+    ]);
     texts.push(['LMDB journal', JSON.stringify(this.daemon.store.journal.list())]);
-    for (const [label, text] of texts) for (const leak of needlesIn(label, text, NEEDLES)) this.violate(`I6 ${leak}`, `I6: a secret in ${leak}`);
+    for (const [label, text] of texts)
+      for (const leak of needlesIn(label, text, NEEDLES))
+        this.violate(`I6 ${leak}`, `I6: a secret in ${leak}`);
   }
 
   /**
@@ -248,19 +333,36 @@ export class ChaosWorld {
    * since the start), the exchange's orders of those symbols and the disturbances: what a failing seed needs.
    */
   trace(): string {
-    const symbols = new Set(this.violations.flatMap((v) => [...v.matchAll(/\b([A-Z]{1,5})\b/g)].map((m) => m[1] ?? '')).filter((x) => (CHAOS_SYMBOLS as readonly string[]).includes(x)));
+    const symbols = new Set(
+      this.violations
+        .flatMap((v) => [...v.matchAll(/\b([A-Z]{1,5})\b/g)].map((m) => m[1] ?? ''))
+        .filter((x) => (CHAOS_SYMBOLS as readonly string[]).includes(x)),
+    );
     const t0 = this.started;
     const rel = (t: number): string => `+${String(t - t0).padStart(7)}ms`;
     const lines = [
-      ...this.daemons.flatMap((d, i) => d.timeline
-        .filter(({ event }) => !('symbol' in event) || symbols.has(event.symbol))
-        .filter(({ event }) => event.kind !== 'ExitTrack' && event.kind !== 'AuditCompleted')
-        .map(({ at, event }) => `${rel(at)} daemon#${String(i)} ${JSON.stringify(event).slice(0, 300)}`)),
-      ...this.faults.disturbances.filter((d) => d.symbol === undefined || symbols.has(d.symbol)).map((d) => `${rel(d.at)} fault ${d.what} (allowance until ${rel(d.until)})`),
+      ...this.daemons.flatMap((d, i) =>
+        d.timeline
+          .filter(({ event }) => !('symbol' in event) || symbols.has(event.symbol))
+          .filter(({ event }) => event.kind !== 'ExitTrack' && event.kind !== 'AuditCompleted')
+          .map(
+            ({ at, event }) =>
+              `${rel(at)} daemon#${String(i)} ${JSON.stringify(event).slice(0, 300)}`,
+          ),
+      ),
+      ...this.faults.disturbances
+        .filter((d) => d.symbol === undefined || symbols.has(d.symbol))
+        .map((d) => `${rel(d.at)} fault ${d.what} (allowance until ${rel(d.until)})`),
       ...this.marks.map((m) => `${rel(m.until)} mark-end ${m.what}`),
     ].sort();
-    const orders = this.h.sim.exchange.allOrders().filter((o) => symbols.has(o.symbol)).reverse()
-      .map((o) => `order ${o.client_order_id} ${o.side} ${o.type} ${o.order_class} qty ${String(o.qty)} filled ${String(o.filled_qty)} ${o.status} created ${rel(o.created_at - this.brokerT0 + t0)}`);
+    const orders = this.h.sim.exchange
+      .allOrders()
+      .filter((o) => symbols.has(o.symbol))
+      .reverse()
+      .map(
+        (o) =>
+          `order ${o.client_order_id} ${o.side} ${o.type} ${o.order_class} qty ${String(o.qty)} filled ${String(o.filled_qty)} ${o.status} created ${rel(o.created_at - this.brokerT0 + t0)}`,
+      );
     return [...lines, ...orders].join('\n');
   }
 
@@ -271,25 +373,36 @@ export class ChaosWorld {
   }
 
   private async untilReady(): Promise<void> {
-    for (let i = 0; i < 600 && !this.daemon.events.some((e) => e.kind === 'Ready'); i += 1) await this.h.advance(50);
-    if (!this.daemon.events.some((e) => e.kind === 'Ready')) this.violations.push('the daemon never became ready');
+    for (let i = 0; i < 600 && !this.daemon.events.some((e) => e.kind === 'Ready'); i += 1)
+      await this.h.advance(50);
+    if (!this.daemon.events.some((e) => e.kind === 'Ready'))
+      this.violations.push('the daemon never became ready');
   }
 
   private mailer() {
-    return { alert: (a: Alert) => { this.alerts.push(a); return this.h.mailer.alert(a); } };
+    return {
+      alert: (a: Alert) => {
+        this.alerts.push(a);
+        return this.h.mailer.alert(a);
+      },
+    };
   }
 
   private control(path: string, body: unknown): void {
     this.h.sim.wire.answer({
-      method: 'POST', url: path, body: JSON.stringify(body),
-      header: (name) => (name === 'apca-api-key-id' ? V_KEY : name === 'apca-api-secret-key' ? V_SECRET : undefined),
+      method: 'POST',
+      url: path,
+      body: JSON.stringify(body),
+      header: (name) =>
+        name === 'apca-api-key-id' ? V_KEY : name === 'apca-api-secret-key' ? V_SECRET : undefined,
     });
   }
 
   /** When the disturbances that concern a symbol (its own, and those of everything) have ended. */
   private settledBy(symbol: string): number {
     let at = 0;
-    for (const d of this.faults.disturbances) if (d.symbol === undefined || d.symbol === symbol) at = Math.max(at, d.until);
+    for (const d of this.faults.disturbances)
+      if (d.symbol === undefined || d.symbol === symbol) at = Math.max(at, d.until);
     for (const m of this.marks) at = Math.max(at, m.until);
     return at;
   }
@@ -306,33 +419,60 @@ export class ChaosWorld {
     if (this.halted) return;
     const now = Date.now();
     for (const c of coverageOf(this.h.sim.exchange)) {
-      if (c.reserved > c.position + EPS) this.violate(`I2 ${c.symbol}`, `I2: ${c.symbol} sells reserve ${String(c.reserved)} of ${String(c.position)}`);
+      if (c.reserved > c.position + EPS)
+        this.violate(
+          `I2 ${c.symbol}`,
+          `I2: ${c.symbol} sells reserve ${String(c.reserved)} of ${String(c.position)}`,
+        );
       const from = Math.max(this.increased.get(c.symbol) ?? 0, this.settledBy(c.symbol));
       if (c.stopped < c.position - EPS && now > from + COVER_MS) {
-        this.violate(`I1 ${c.symbol}`, `I1: ${c.symbol} ${String(c.position - c.stopped)} of ${String(c.position)} shares without a stop ${String(now - from)} ms after the fill or the last disturbance (bound ${String(COVER_MS)} ms)`);
+        this.violate(
+          `I1 ${c.symbol}`,
+          `I1: ${c.symbol} ${String(c.position - c.stopped)} of ${String(c.position)} shares without a stop ${String(now - from)} ms after the fill or the last disturbance (bound ${String(COVER_MS)} ms)`,
+        );
       }
     }
-    const held = new Set(this.h.sim.exchange.positions().filter((p) => p.qty > EPS).map((p) => p.symbol));
+    const held = new Set(
+      this.h.sim.exchange
+        .positions()
+        .filter((p) => p.qty > EPS)
+        .map((p) => p.symbol),
+    );
     for (const o of this.h.sim.exchange.allOrders()) {
-      if (o.parent_id !== null || o.side !== 'sell' || !PROTECTIVE.test(o.client_order_id) || held.has(o.symbol)) continue;
+      if (
+        o.parent_id !== null ||
+        o.side !== 'sell' ||
+        !PROTECTIVE.test(o.client_order_id) ||
+        held.has(o.symbol)
+      )
+        continue;
       if (!['new', 'accepted', 'held', 'partially_filled'].includes(o.status)) continue;
       const from = Math.max(this.closedAt.get(o.symbol) ?? 0, this.settledBy(o.symbol));
-      if (now > from + COVER_MS) this.violate(`I2 orphan ${o.client_order_id}`, `I2: protective ${o.client_order_id} still open ${String(now - from)} ms after ${o.symbol} was closed`);
+      if (now > from + COVER_MS)
+        this.violate(
+          `I2 orphan ${o.client_order_id}`,
+          `I2: protective ${o.client_order_id} still open ${String(now - from)} ms after ${o.symbol} was closed`,
+        );
     }
   }
 
   private entryOrders() {
-    return this.h.sim.exchange.allOrders().filter((o) => o.side === 'buy' && o.client_order_id.startsWith('sl-entry-'));
+    return this.h.sim.exchange
+      .allOrders()
+      .filter((o) => o.side === 'buy' && o.client_order_id.startsWith('sl-entry-'));
   }
 
   /** I4: one live or filled entry per (day, ticker). */
   private checkEntries(): void {
-    const live = this.entryOrders().filter((o) => !['rejected', 'canceled', 'expired'].includes(o.status) || o.filled_qty > 0);
+    const live = this.entryOrders().filter(
+      (o) => !['rejected', 'canceled', 'expired'].includes(o.status) || o.filled_qty > 0,
+    );
     const perIntent = new Map<string, number>();
     for (const o of live) {
       const key = o.client_order_id.split('-').slice(2, 4).join('-');
       perIntent.set(key, (perIntent.get(key) ?? 0) + 1);
     }
-    for (const [key, n] of perIntent) if (n > 1) this.violations.push(`I4: ${String(n)} entries for one intent (${key})`);
+    for (const [key, n] of perIntent)
+      if (n > 1) this.violations.push(`I4: ${String(n)} entries for one intent (${key})`);
   }
 }

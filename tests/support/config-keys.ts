@@ -12,15 +12,24 @@ export interface LeafKey {
 }
 
 /** Every leaf key, in schema order: `capital.total_capital`, ..., `strategies.gap_fill.allocation_pct`, ... */
-export function leafKeys(schema: z.ZodType = configSchema, prefix: readonly string[] = []): LeafKey[] {
+export function leafKeys(
+  schema: z.ZodType = configSchema,
+  prefix: readonly string[] = [],
+): LeafKey[] {
   const s = unwrapSchema(schema);
-  if (!(s instanceof z.ZodObject)) return [{ path: prefix, schema: s, range: NUMBER_RANGES.get(s) }];
-  return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([key, child]) => leafKeys(child, [...prefix, key]));
+  if (!(s instanceof z.ZodObject))
+    return [{ path: prefix, schema: s, range: NUMBER_RANGES.get(s) }];
+  return Object.entries(s.shape as Record<string, z.ZodType>).flatMap(([key, child]) =>
+    leafKeys(child, [...prefix, key]),
+  );
 }
 
 /** A raw document holding `value` at `path` and nothing else. */
 export function documentWith(path: readonly string[], value: unknown): Record<string, unknown> {
-  return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<string, unknown>;
+  return path.reduceRight<unknown>((inner, key) => ({ [key]: inner }), value) as Record<
+    string,
+    unknown
+  >;
 }
 
 export function valueAt(doc: unknown, path: readonly string[]): unknown {

@@ -5,11 +5,20 @@
  */
 import type { Exchange, SimOrder } from '../../src/sim/contracts.ts';
 
-const OPEN = new Set(['new', 'accepted', 'pending_new', 'partially_filled', 'held', 'pending_cancel', 'pending_replace']);
+const OPEN = new Set([
+  'new',
+  'accepted',
+  'pending_new',
+  'partially_filled',
+  'held',
+  'pending_cancel',
+  'pending_replace',
+]);
 const EPS = 1e-9;
 
 const remaining = (o: SimOrder): number => Math.max(0, (o.qty ?? 0) - o.filled_qty);
-const hasStop = (o: SimOrder): boolean => o.stop_price !== null || o.legs.some((l) => l.stop_price !== null && OPEN.has(l.status));
+const hasStop = (o: SimOrder): boolean =>
+  o.stop_price !== null || o.legs.some((l) => l.stop_price !== null && OPEN.has(l.status));
 
 export interface SymbolCoverage {
   readonly symbol: string;
@@ -21,7 +30,9 @@ export interface SymbolCoverage {
 }
 
 export function coverageOf(exchange: Exchange): SymbolCoverage[] {
-  const sells = exchange.allOrders().filter((o) => o.parent_id === null && o.side === 'sell' && OPEN.has(o.status));
+  const sells = exchange
+    .allOrders()
+    .filter((o) => o.parent_id === null && o.side === 'sell' && OPEN.has(o.status));
   return exchange
     .positions()
     .filter((p) => p.qty > EPS)
@@ -40,5 +51,9 @@ export const isCovered = (c: SymbolCoverage): boolean => c.stopped >= c.position
 
 /** Shares left without a stop, per symbol (empty when everything is covered). */
 export function uncovered(exchange: Exchange): Record<string, number> {
-  return Object.fromEntries(coverageOf(exchange).filter((c) => !isCovered(c)).map((c) => [c.symbol, c.position - c.stopped]));
+  return Object.fromEntries(
+    coverageOf(exchange)
+      .filter((c) => !isCovered(c))
+      .map((c) => [c.symbol, c.position - c.stopped]),
+  );
 }

@@ -17,7 +17,10 @@ export interface DaemonProcess {
 }
 
 export function spawnDaemon(env: Record<string, string>): DaemonProcess {
-  const proc = spawn(process.execPath, [BIN, 'stream'], { cwd: REPO, env: { ...process.env, LOG_LEVEL: 'debug', ...env } });
+  const proc = spawn(process.execPath, [BIN, 'stream'], {
+    cwd: REPO,
+    env: { ...process.env, LOG_LEVEL: 'debug', ...env },
+  });
   const stdout: string[] = [];
   const stderr: string[] = [];
   createInterface({ input: proc.stdout }).on('line', (l) => stdout.push(l));
@@ -35,7 +38,14 @@ export function spawnDaemon(env: Record<string, string>): DaemonProcess {
     stdout,
     stderr,
     exited,
-    ready: async () => JSON.parse(await waitFor(() => stdout.find((l) => l.includes('"event":"ready"')), 30_000, 'the ready line')) as Record<string, unknown>,
+    ready: async () =>
+      JSON.parse(
+        await waitFor(
+          () => stdout.find((l) => l.includes('"event":"ready"')),
+          30_000,
+          'the ready line',
+        ),
+      ) as Record<string, unknown>,
     exit: async (deadlineMs = 45_000) => {
       await waitFor(() => code !== undefined, deadlineMs, 'the daemon to exit');
       return exited;

@@ -121,8 +121,13 @@ export function createFakeMarket(options: FakeMarketOptions = {}): FakeMarket {
     minuteBars: noBars,
     bars: noBars,
     corporateActions: (symbol, start, end) =>
-      (options.corporateActions ?? []).filter((a) => a.symbol === symbol && a.exDate >= start && a.exDate <= end),
-    printsBetween: (from, to, only) => prints.filter((p) => p.ts > from && p.ts <= to && (only === undefined || only.includes(p.symbol))),
+      (options.corporateActions ?? []).filter(
+        (a) => a.symbol === symbol && a.exDate >= start && a.exDate <= end,
+      ),
+    printsBetween: (from, to, only) =>
+      prints.filter(
+        (p) => p.ts > from && p.ts <= to && (only === undefined || only.includes(p.symbol)),
+      ),
     priceAt,
     lastPrintAt: (symbol, ts) => ({ symbol, price: priceAt(symbol), size: 0, ts, id: printId(ts) }),
     setPrice(symbol, price) {

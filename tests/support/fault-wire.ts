@@ -12,7 +12,11 @@ import type { FrameTap } from '../../src/sim/in-process/memory-socket.ts';
 export type RestFault =
   | { readonly kind: 'rate_limit'; readonly retryAfterS: number }
   /** 5xx; `applied` true: the broker placed the order anyway (the answer was lost). */
-  | { readonly kind: 'server_error'; readonly status: 500 | 502 | 503 | 504; readonly applied: boolean }
+  | {
+      readonly kind: 'server_error';
+      readonly status: 500 | 502 | 503 | 504;
+      readonly applied: boolean;
+    }
   | { readonly kind: 'timeout'; readonly applied: boolean }
   | { readonly kind: 'refuse'; readonly status: 403 | 422; readonly message: string };
 
@@ -36,15 +40,26 @@ export interface Disturbance {
 }
 
 /** The daemon's policies the allowances follow (the shipped defaults). */
-export const POLICY = { unknownMs: 1_000, retryBaseMs: 2_000, retryMaxMs: 60_000, httpDeadlineMs: 15_000, auditMs: 60_000 };
+export const POLICY = {
+  unknownMs: 1_000,
+  retryBaseMs: 2_000,
+  retryMaxMs: 60_000,
+  httpDeadlineMs: 15_000,
+  auditMs: 60_000,
+};
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): WireResponse => ({
+const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): WireResponse => ({
   status,
   headers: { 'Content-Type': 'application/json; charset=UTF-8', ...headers },
   body: JSON.stringify(body),
 });
 
-const isOrderPost = (req: WireRequest): boolean => req.method.toUpperCase() === 'POST' && new URL(req.url, 'http://x').pathname === '/v2/orders';
+const isOrderPost = (req: WireRequest): boolean =>
+  req.method.toUpperCase() === 'POST' && new URL(req.url, 'http://x').pathname === '/v2/orders';
 
 function symbolOf(req: WireRequest): string {
   try {
@@ -68,7 +83,11 @@ function frameSymbol(text: string): string | undefined {
 function faultAnswer(fault: RestFault, forward: () => WireResponse): WireResponse | 'timeout' {
   switch (fault.kind) {
     case 'rate_limit':
-      return json(429, { code: 42910000, message: 'too many requests' }, { 'Retry-After': String(fault.retryAfterS) });
+      return json(
+        429,
+        { code: 42910000, message: 'too many requests' },
+        { 'Retry-After': String(fault.retryAfterS) },
+      );
     case 'server_error':
       if (fault.applied) forward();
       return json(fault.status, { code: 50010000, message: 'internal server error' });
@@ -76,7 +95,10 @@ function faultAnswer(fault: RestFault, forward: () => WireResponse): WireRespons
       if (fault.applied) forward();
       return 'timeout';
     case 'refuse':
-      return json(fault.status, { code: fault.status === 403 ? 40310000 : 42210000, message: fault.message });
+      return json(fault.status, {
+        code: fault.status === 403 ? 40310000 : 42210000,
+        message: fault.message,
+      });
   }
 }
 
@@ -86,7 +108,8 @@ function mutate(text: string, fault: FrameFault): string {
   if (frame.stream !== 'trade_updates' || frame.data === undefined) return text;
   const data = { ...frame.data };
   if (fault.kind === 'no_timestamp') delete data.timestamp;
-  if (fault.kind === 'bad_numbers') Object.assign(data, { event: 'fill', qty: 'Infinity', price: '-5', position_qty: 'NaN' });
+  if (fault.kind === 'bad_numbers')
+    Object.assign(data, { event: 'fill', qty: 'Infinity', price: '-5', position_qty: 'NaN' });
   if (fault.kind === 'unknown_event') data.event = 'mystery_event';
   return JSON.stringify({ ...frame, data });
 }
@@ -104,7 +127,10 @@ export interface FaultWire {
   clear(): void;
 }
 
-export function faultWire(base: InProcessWireOptions = {}, now: () => number = () => Date.now()): FaultWire {
+export function faultWire(
+  base: InProcessWireOptions = {},
+  now: () => number = () => Date.now(),
+): FaultWire {
   const orderFaults: RestFault[] = [];
   const frameFaults: FrameFault[] = [];
   const injected = { rest: 0, frames: 0 };
@@ -113,11 +139,20 @@ export function faultWire(base: InProcessWireOptions = {}, now: () => number = (
   let heldBack: Buffer | null = null;
   const disturb = (ms: number, what: string, symbol: string | undefined): void => {
     const at = now();
-    disturbances.push({ at, until: at + ms, what, ...(symbol === undefined || symbol === '' ? {} : { symbol }) });
+    disturbances.push({
+      at,
+      until: at + ms,
+      what,
+      ...(symbol === undefined || symbol === '' ? {} : { symbol }),
+    });
   };
 
   /** How long an answer to an order POST may fairly delay protection, by the daemon's policies. */
-  const allowance = (symbol: string, status: number | 'timeout', res: WireResponse | null): number => {
+  const allowance = (
+    symbol: string,
+    status: number | 'timeout',
+    res: WireResponse | null,
+  ): number => {
     if (status === 'timeout') return POLICY.httpDeadlineMs + POLICY.unknownMs;
     if (status === 429) return Number(res?.headers['Retry-After'] ?? 1) * 1_000;
     if (status >= 500) return POLICY.unknownMs;
@@ -134,7 +169,12 @@ export function faultWire(base: InProcessWireOptions = {}, now: () => number = (
     const res = fault === undefined ? forward() : faultAnswer(fault, forward);
     const status = res === 'timeout' ? 'timeout' : res.status;
     if (status !== 'timeout' && status < 300) refusals.delete(symbol);
-    else disturb(allowance(symbol, status, res === 'timeout' ? null : res), `POST /v2/orders ${symbol}: ${String(status)}`, symbol);
+    else
+      disturb(
+        allowance(symbol, status, res === 'timeout' ? null : res),
+        `POST /v2/orders ${symbol}: ${String(status)}`,
+        symbol,
+      );
     return res;
   };
 
@@ -167,7 +207,11 @@ export function faultWire(base: InProcessWireOptions = {}, now: () => number = (
       case 'garbage':
         heldBack = null;
         // The malformed copy goes first; the true frame follows, as a broker resending it would.
-        return [{ data: Buffer.from(mutate(text, fault)), delayMs: 0 }, { data, delayMs: 0 }, ...release];
+        return [
+          { data: Buffer.from(mutate(text, fault)), delayMs: 0 },
+          { data, delayMs: 0 },
+          ...release,
+        ];
     }
   };
 

@@ -56,7 +56,9 @@ export function encodedForms(secret: string): Record<string, string> {
 export function secretNeedles(secret: string): string[] {
   // The base64 forms are covered by their alignment-free cores below; every other form is a needle as it is (a
   // form-encoded 'aaaaaaa ' is 'aaaaaaa+', base64's alphabet, and still a form to find).
-  const forms = Object.entries(encodedForms(secret)).filter(([kind]) => !kind.startsWith('base64')).map(([, f]) => f);
+  const forms = Object.entries(encodedForms(secret))
+    .filter(([kind]) => !kind.startsWith('base64'))
+    .map(([, f]) => f);
   const cores: string[] = [];
   for (const pad of ['', 'x', 'xy']) {
     for (const encoding of ['base64', 'base64url'] as const) {
@@ -71,8 +73,14 @@ export function secretNeedles(secret: string): string[] {
 }
 
 /** `label: name` for every secret with a needle in `text`. */
-export function needlesIn(label: string, text: string, needles: ReadonlyMap<string, readonly string[]>): string[] {
-  return [...needles].filter(([, list]) => list.some((n) => text.includes(n))).map(([name]) => `${label}: ${name}`);
+export function needlesIn(
+  label: string,
+  text: string,
+  needles: ReadonlyMap<string, readonly string[]>,
+): string[] {
+  return [...needles]
+    .filter(([, list]) => list.some((n) => text.includes(n)))
+    .map(([name]) => `${label}: ${name}`);
 }
 
 /** A broker error body that echoes the request's credential headers, in every form of every secret. */
@@ -115,7 +123,12 @@ export function unescapeAll(text: string): string[] {
 
 function base64Decodings(text: string): string[] {
   const tokens = text.replace(/\\\//g, '/').match(/[A-Za-z0-9+/_-]{8,}/g) ?? [];
-  return tokens.flatMap((t) => [0, 1, 2, 3].flatMap((i) => [Buffer.from(t.slice(i), 'base64').toString('utf8'), Buffer.from(t.slice(i), 'base64url').toString('utf8')]));
+  return tokens.flatMap((t) =>
+    [0, 1, 2, 3].flatMap((i) => [
+      Buffer.from(t.slice(i), 'base64').toString('utf8'),
+      Buffer.from(t.slice(i), 'base64url').toString('utf8'),
+    ]),
+  );
 }
 
 /** The kinds of form of `secret` readable in `text` (empty when none). */
@@ -124,7 +137,8 @@ export function secretFormsIn(text: string, secret: string): string[] {
   if (text.includes(secret)) found.push('raw');
   const unescaped = unescapeAll(text);
   if (unescaped.some((t) => t.includes(secret))) found.push('escaped');
-  if (unescaped.some((t) => base64Decodings(t).some((d) => d.includes(secret)))) found.push('base64');
+  if (unescaped.some((t) => base64Decodings(t).some((d) => d.includes(secret))))
+    found.push('base64');
   return found;
 }
 
@@ -148,6 +162,8 @@ export function leaksInFiles(dir: string, secrets: TestSecrets): string[] {
 
 /** A raw SMTP message with its transfer encodings undone (quoted-printable, base64 line folding). */
 export function decodedMail(raw: string): string {
-  const qp = raw.replace(/=\r?\n/g, '').replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
+  const qp = raw
+    .replace(/=\r?\n/g, '')
+    .replace(/(?:=[0-9A-F]{2})+/g, (m) => Buffer.from(m.replace(/=/g, ''), 'hex').toString('utf8'));
   return `${raw}\n${qp}\n${raw.replace(/\r?\n/g, '')}`;
 }

@@ -14,7 +14,9 @@ export function settledStore(store: Store): SettledStore {
   let pending = 0;
   const track = <T>(write: Promise<T>): Promise<T> => {
     pending += 1;
-    return write.finally(() => { pending -= 1; });
+    return write.finally(() => {
+      pending -= 1;
+    });
   };
   const tables = new Map<string, Table<unknown>>();
   const journal: Journal = {

@@ -6,7 +6,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Alpaca } from '@alpacahq/alpaca-trade-api';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/start-simulator.ts';
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src/sim/start-simulator.ts';
 
 export const TEST_KEY = 'PKSIMTEST';
 export const TEST_SECRET = 'sim-test-secret';
@@ -27,7 +31,15 @@ export interface TestSimulator {
  * seed 42 and partialFillRate 0 so fills are whole unless a test asks otherwise.
  */
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<TestSimulator> {
-  const sim = await startSimulator({ key: TEST_KEY, secret: TEST_SECRET, start: TEST_START, speed: 0, seed: 42, partialFillRate: 0, ...options });
+  const sim = await startSimulator({
+    key: TEST_KEY,
+    secret: TEST_SECRET,
+    start: TEST_START,
+    speed: 0,
+    seed: 42,
+    partialFillRate: 0,
+    ...options,
+  });
   const root = mkdtempSync(join(tmpdir(), 'strikeline-sim-'));
   const env = {
     ALPACA_API_KEY: options.key ?? TEST_KEY,
@@ -55,7 +67,10 @@ export type SimLike = Pick<Simulator, 'urls'> & Partial<Pick<Simulator, 'credent
 /** The official SDK facade pointed at the simulator (host-rewriting fetchApi, no client rate limit, no retries). */
 export function sdkFor(
   sim: SimLike,
-  credentials: { keyId: string; secret: string } = { keyId: sim.credentials?.key ?? TEST_KEY, secret: sim.credentials?.secret ?? TEST_SECRET },
+  credentials: { keyId: string; secret: string } = {
+    keyId: sim.credentials?.key ?? TEST_KEY,
+    secret: sim.credentials?.secret ?? TEST_SECRET,
+  },
 ) {
   const alpaca = new Alpaca({
     ...credentials,
@@ -89,26 +104,49 @@ export interface SimStateJson {
 }
 
 /** Typed calls to the control API; non-2xx answers throw with the server's message. */
-export function control(sim: SimLike, credentials: { key: string; secret: string } = sim.credentials ?? { key: TEST_KEY, secret: TEST_SECRET }) {
+export function control(
+  sim: SimLike,
+  credentials: { key: string; secret: string } = sim.credentials ?? {
+    key: TEST_KEY,
+    secret: TEST_SECRET,
+  },
+) {
   const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${sim.urls.control}${path}`, {
       method,
-      headers: { 'APCA-API-KEY-ID': credentials.key, 'APCA-API-SECRET-KEY': credentials.secret, 'Content-Type': 'application/json' },
+      headers: {
+        'APCA-API-KEY-ID': credentials.key,
+        'APCA-API-SECRET-KEY': credentials.secret,
+        'Content-Type': 'application/json',
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = (await res.json()) as T & { message?: string };
-    if (!res.ok) throw new Error(`control ${method} ${path} -> ${res.status}: ${json.message ?? ''}`);
+    if (!res.ok)
+      throw new Error(`control ${method} ${path} -> ${res.status}: ${json.message ?? ''}`);
     return json;
   };
   return {
     state: () => call<SimStateJson>('GET', '/state'),
-    clock: (body: { advance_ms: number; quiet?: boolean } | { to: string; quiet?: boolean }) => call<SimStateJson>('POST', '/clock', body),
+    clock: (body: { advance_ms: number; quiet?: boolean } | { to: string; quiet?: boolean }) =>
+      call<SimStateJson>('POST', '/clock', body),
     /** Prints a trade now, or reports a late one with an earlier `timestamp`. */
     trade: (body: { symbol: string; price: number; size?: number; timestamp?: string }) =>
-      call<{ trade: { id: number; late: boolean } & Record<string, unknown>; quote: { bid: number; ask: number } }>('POST', '/trade', body),
+      call<{
+        trade: { id: number; late: boolean } & Record<string, unknown>;
+        quote: { bid: number; ask: number };
+      }>('POST', '/trade', body),
     /** Cancels (busts) or corrects an earlier trade by its id. */
-    fixTrade: (body: { symbol: string; cancel: number } | { symbol: string; correct: number; price: number; size: number }) =>
-      call<{ kind: string; original: { id: number }; corrected?: { id: number } }>('POST', '/trade', body),
+    fixTrade: (
+      body:
+        | { symbol: string; cancel: number }
+        | { symbol: string; correct: number; price: number; size: number },
+    ) =>
+      call<{ kind: string; original: { id: number }; corrected?: { id: number } }>(
+        'POST',
+        '/trade',
+        body,
+      ),
     faults: (body: Fault) => call<Record<string, unknown>>('POST', '/faults', body),
   };
 }
@@ -121,13 +159,18 @@ export function control(sim: SimLike, credentials: { key: string; secret: string
 export const MIN_DEADLINE_MS = 15_000;
 
 /** Polls `predicate` every 10 ms until it returns a truthy value; fails after `timeoutMs` (at least MIN_DEADLINE_MS). */
-export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 5000, what = 'condition'): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  predicate: () => T | Promise<T>,
+  timeoutMs = 5000,
+  what = 'condition',
+): Promise<NonNullable<T>> {
   timeoutMs = Math.max(timeoutMs, MIN_DEADLINE_MS);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await predicate();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }
@@ -139,7 +182,10 @@ export type TradeUpdate = Parameters<Parameters<TradingStream['onTradeUpdate']>[
  * Opens the SDK's trading stream on the simulator, subscribes to trade_updates and resolves once the
  * subscription is acknowledged; `updates` collects every update received.
  */
-export async function connectTradeUpdates(sim: SimLike, options: Parameters<ReturnType<typeof sdkFor>['tradingStream']>[0] = {}) {
+export async function connectTradeUpdates(
+  sim: SimLike,
+  options: Parameters<ReturnType<typeof sdkFor>['tradingStream']>[0] = {},
+) {
   const stream = sdkFor(sim).tradingStream(options);
   const updates: TradeUpdate[] = [];
   let subscriptions = 0;
@@ -155,7 +201,8 @@ export async function connectTradeUpdates(sim: SimLike, options: Parameters<Retu
     updates,
     subscriptions: () => subscriptions,
     /** The events received for one order id, in arrival order. */
-    eventsOf: (orderId: string) => updates.filter((u) => u.order.id === orderId).map((u) => u.event),
+    eventsOf: (orderId: string) =>
+      updates.filter((u) => u.order.id === orderId).map((u) => u.event),
     close: () => {
       stream.disconnect();
     },

@@ -7,7 +7,12 @@ const store = openStore(dir ?? '');
 const claims = store.table<{ by: string }>('claims');
 let won = 0;
 for (let i = 0; i < count; i += 1) {
-  await store.journal.append({ ts: Date.now(), actor: name ?? '?', action: 'write', reason: `entry ${i}` });
+  await store.journal.append({
+    ts: Date.now(),
+    actor: name ?? '?',
+    action: 'write',
+    reason: `entry ${i}`,
+  });
   if (await claims.putIfAbsent(`key-${i % 50}`, { by: name ?? '?' })) won += 1;
   await store.table<number>('counters').put(`${name ?? '?'}-${i}`, i);
 }

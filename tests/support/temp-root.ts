@@ -5,5 +5,10 @@ import { join } from 'node:path';
 
 export function makeTempRoot(prefix = 'strikeline-'): { root: string; cleanup: () => void } {
   const root = mkdtempSync(join(tmpdir(), prefix));
-  return { root, cleanup: () => { rmSync(root, { recursive: true, force: true }); } };
+  return {
+    root,
+    cleanup: () => {
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
 }

@@ -21,8 +21,15 @@ import { scrubbedStore } from '../../src/adapters/store/scrubbed-store.ts';
 import { settledStore, type SettledStore } from './settled-store.ts';
 import type { Alert, Broker, Logger, Mailer } from '../../src/domain/ports.ts';
 import { silentLogger } from '../../src/domain/silent-logger.ts';
-import { inProcessWire, type InProcessWireOptions } from '../../src/sim/in-process/in-process-wire.ts';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../../src/sim/start-simulator.ts';
+import {
+  inProcessWire,
+  type InProcessWireOptions,
+} from '../../src/sim/in-process/in-process-wire.ts';
+import {
+  startSimulator,
+  type Simulator,
+  type SimulatorOptions,
+} from '../../src/sim/start-simulator.ts';
 import { daemonStream, type DaemonOutput } from '../../src/streams/daemon/daemon-stream.ts';
 import { composeDaemon } from '../../src/cli/compose.ts';
 
@@ -74,23 +81,69 @@ const realImmediate = setImmediate;
 const realTurn = (): Promise<void> => new Promise((resolve) => realImmediate(resolve));
 
 async function untilCommitted(daemons: readonly VirtualDaemon[]): Promise<void> {
-  for (let i = 0; i < 100_000 && daemons.some((d) => d.store.pending() > 0); i += 1) await realTurn();
+  for (let i = 0; i < 100_000 && daemons.some((d) => d.store.pending() > 0); i += 1)
+    await realTurn();
 }
 
-export async function startVirtualHarness(options: VirtualHarnessOptions = {}): Promise<VirtualHarness> {
+export async function startVirtualHarness(
+  options: VirtualHarnessOptions = {},
+): Promise<VirtualHarness> {
   const at = options.at ?? V_OPEN;
-  vi.useFakeTimers({ now: Date.parse(options.wallStart ?? at), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'Date', 'performance'] });
-  const sim = await startSimulator({ key: V_KEY, secret: V_SECRET, start: at, speed: 1, seed: 42, partialFillRate: 0, ...options.sim });
+  vi.useFakeTimers({
+    now: Date.parse(options.wallStart ?? at),
+    toFake: [
+      'setTimeout',
+      'clearTimeout',
+      'setInterval',
+      'clearInterval',
+      'setImmediate',
+      'clearImmediate',
+      'Date',
+      'performance',
+    ],
+  });
+  const sim = await startSimulator({
+    key: V_KEY,
+    secret: V_SECRET,
+    start: at,
+    speed: 1,
+    seed: 42,
+    partialFillRate: 0,
+    ...options.sim,
+  });
   // Real LMDB on a RAM disk where the machine has one: its commits (fsync) are the schedules' dearest I/O.
-  const root = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'strikeline-virtual-'));
-  const urls = { endpoint: 'http://sim.invalid', dataEndpoint: 'http://sim.invalid', streamUrl: 'ws://sim.invalid/stream', dataStreamUrl: 'ws://sim.invalid/v2/iex' };
+  const root = mkdtempSync(
+    join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'strikeline-virtual-'),
+  );
+  const urls = {
+    endpoint: 'http://sim.invalid',
+    dataEndpoint: 'http://sim.invalid',
+    streamUrl: 'ws://sim.invalid/stream',
+    dataStreamUrl: 'ws://sim.invalid/v2/iex',
+  };
   const credentials = { keyId: V_KEY, secretKey: V_SECRET };
-  const user = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire) }).broker;
+  const user = createAlpaca({
+    ...credentials,
+    ...urls,
+    log: silentLogger,
+    transport: inProcessWire(sim.wire),
+  }).broker;
   const scrub = makeScrubber([V_KEY, V_SECRET]);
   const logger = createLogger({ dir: join(root, 'logs'), level: 'debug', scrub, pretty: false });
   const eventLog = createEventLog(join(root, 'logs', 'events'), newRunId(Date.now()), scrub);
   const mailer = createMailer(
-    { host: undefined, port: 587, user: undefined, pass: undefined, emailTo: undefined, smsTo: undefined, email: true, sms: true, smsMaxChars: 160, scrub },
+    {
+      host: undefined,
+      port: 587,
+      user: undefined,
+      pass: undefined,
+      emailTo: undefined,
+      smsTo: undefined,
+      email: true,
+      sms: true,
+      smsMaxChars: 160,
+      scrub,
+    },
     logger.log.child({ component: 'alerts' }),
   );
   const daemons: VirtualDaemon[] = [];
@@ -100,21 +153,40 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
     // As every command opens it: every text value written is scrubbed (src/cli/context.ts).
     const store = settledStore(scrubbedStore(openStore(join(root, 'state')), scrub));
     const alerts: Alert[] = [];
-    const adapters = createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, options.wire) });
+    const adapters = createAlpaca({
+      ...credentials,
+      ...urls,
+      log: silentLogger,
+      transport: inProcessWire(sim.wire, options.wire),
+    });
     const shutdown$ = new Subject<void>();
     const { deps, clock } = composeDaemon({
       alpaca: adapters,
       store,
-      mailer: { alert: (a) => { alerts.push(a); return mailer.alert(a); } },
+      mailer: {
+        alert: (a) => {
+          alerts.push(a);
+          return mailer.alert(a);
+        },
+      },
       log: logger.log.child({ component: 'stream' }),
       events: eventLog,
       config,
-      killSwitch: createFileKillSwitch({ path: join(root, 'killswitch', 'HALT'), tradingDisabled: false }),
+      killSwitch: createFileKillSwitch({
+        path: join(root, 'killswitch', 'HALT'),
+        tradingDisabled: false,
+      }),
       shutdown$,
     });
     const events: DaemonOutput[] = [];
     const timeline: Array<{ at: number; event: DaemonOutput }> = [];
-    const sub = daemonStream(deps, { clock }).pipe(tap((e) => { events.push(e); timeline.push({ at: Date.now(), event: e }); }), toArray());
+    const sub = daemonStream(deps, { clock }).pipe(
+      tap((e) => {
+        events.push(e);
+        timeline.push({ at: Date.now(), event: e });
+      }),
+      toArray(),
+    );
     const done = lastValueFrom(sub);
     let crashed = false;
     const daemon: VirtualDaemon = {
@@ -145,7 +217,13 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
     user,
     log: logger.log,
     mailer,
-    brokerOver: (wire) => createAlpaca({ ...credentials, ...urls, log: silentLogger, transport: inProcessWire(sim.wire, wire) }).broker,
+    brokerOver: (wire) =>
+      createAlpaca({
+        ...credentials,
+        ...urls,
+        log: silentLogger,
+        transport: inProcessWire(sim.wire, wire),
+      }).broker,
     startDaemon,
     advance: async (ms) => {
       // The disk first: virtual time never passes while LMDB commits (see settled-store.ts).
@@ -156,7 +234,12 @@ export async function startVirtualHarness(options: VirtualHarnessOptions = {}): 
       // Virtual time keeps moving while each daemon stops: its last in-flight work may wait on the broker's timers.
       for (const d of daemons) {
         const state = { done: false };
-        const stopped = d.stop().catch(() => undefined).finally(() => { state.done = true; });
+        const stopped = d
+          .stop()
+          .catch(() => undefined)
+          .finally(() => {
+            state.done = true;
+          });
         for (let i = 0; i < 10_000 && !state.done; i += 1) {
           await untilCommitted(daemons);
           await vi.advanceTimersByTimeAsync(10);

@@ -3,7 +3,12 @@
  * every page followed by the last activity's id) and the portfolio history (`GET /v2/account/portfolio/history`).
  */
 import type { trading } from '@alpacahq/alpaca-trade-api';
-import type { FillQuery, FillReport, PortfolioHistoryQuery, PortfolioHistoryReport } from '../../domain/account-history.ts';
+import type {
+  FillQuery,
+  FillReport,
+  PortfolioHistoryQuery,
+  PortfolioHistoryReport,
+} from '../../domain/account-history.ts';
 import { toFillReport, toPortfolioHistoryReport } from './map.ts';
 
 /** Alpaca's largest activity page. */
@@ -13,7 +18,10 @@ const PAGE_SIZE = 100;
  * Through the list endpoint filtered to FILL: the SDK's `/activities/{activity_type}` model reads every entry as a
  * non-trade activity and drops the fill's fields (price, order_id, ...), while the list model keeps them.
  */
-export async function fetchFills(api: trading.AccountActivitiesApi, query: FillQuery): Promise<FillReport[]> {
+export async function fetchFills(
+  api: trading.AccountActivitiesApi,
+  query: FillQuery,
+): Promise<FillReport[]> {
   const out: FillReport[] = [];
   let pageToken: string | undefined;
   for (;;) {
@@ -32,7 +40,10 @@ export async function fetchFills(api: trading.AccountActivitiesApi, query: FillQ
   }
 }
 
-export async function fetchPortfolioHistory(api: trading.PortfolioHistoryApi, query: PortfolioHistoryQuery): Promise<PortfolioHistoryReport> {
+export async function fetchPortfolioHistory(
+  api: trading.PortfolioHistoryApi,
+  query: PortfolioHistoryQuery,
+): Promise<PortfolioHistoryReport> {
   const history = await api.getAccountPortfolioHistory({
     timeframe: query.timeframe,
     intradayReporting: 'market_hours',

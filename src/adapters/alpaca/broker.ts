@@ -9,7 +9,15 @@ import { makeScrubber, type Scrub } from '../../domain/secrets/scrub.ts';
 import { fetchFills, fetchPortfolioHistory } from './account-history.ts';
 import { call as classifiedCall, type CallKind } from './classify.ts';
 import { nodeHttpFetch, type FetchLike } from './node-http-fetch.ts';
-import { toAccountReport, toAssetReport, toCalendarDay, toClockReport, toOrderReport, toPositionReport, toPostOrderRequest } from './map.ts';
+import {
+  toAccountReport,
+  toAssetReport,
+  toCalendarDay,
+  toClockReport,
+  toOrderReport,
+  toPositionReport,
+  toPostOrderRequest,
+} from './map.ts';
 
 export interface AlpacaRestOptions {
   readonly keyId: string;
@@ -36,7 +44,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
   // A broker or a proxy may echo the request's headers in an error body: never let them past the adapter.
   const scrub = options.scrub ?? makeScrubber([options.keyId, options.secretKey]);
-  const call = <T>(kind: CallKind, fn: () => Promise<T>): Promise<T> => classifiedCall(kind, fn, scrub);
+  const call = <T>(kind: CallKind, fn: () => Promise<T>): Promise<T> =>
+    classifiedCall(kind, fn, scrub);
   const common = {
     keyId: options.keyId,
     secret: options.secretKey,
@@ -66,11 +75,18 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
     getClock: () => call('read', async () => toClockReport(await clock.legacyClock())),
     getCalendar: (startDate, endDate) =>
       call('read', async () => {
-        const days = await calendar.legacyCalendar({ start: new Date(`${startDate}T00:00:00Z`), end: new Date(`${addDays(endDate, 0)}T00:00:00Z`) });
+        const days = await calendar.legacyCalendar({
+          start: new Date(`${startDate}T00:00:00Z`),
+          end: new Date(`${addDays(endDate, 0)}T00:00:00Z`),
+        });
         return days.map(toCalendarDay).filter((d) => d.date >= startDate && d.date <= endDate);
       }),
-    getAsset: (symbol) => call('read', async () => toAssetReport(await assets.getV2AssetsSymbolOrAssetId({ symbolOrAssetId: symbol }))),
-    listPositions: () => call('read', async () => (await positions.getAllOpenPositions()).map(toPositionReport)),
+    getAsset: (symbol) =>
+      call('read', async () =>
+        toAssetReport(await assets.getV2AssetsSymbolOrAssetId({ symbolOrAssetId: symbol })),
+      ),
+    listPositions: () =>
+      call('read', async () => (await positions.getAllOpenPositions()).map(toPositionReport)),
     listOrders: (q: OrderQuery) =>
       call('read', async () => {
         const list = await orders.getAllOrders({
@@ -83,21 +99,39 @@ export function createAlpacaBroker(options: AlpacaRestOptions): Broker {
         });
         return list.map(toOrderReport);
       }),
-    getOrder: (orderId) => call('read', async () => toOrderReport(await orders.getOrderByOrderID({ orderId, nested: true }))),
+    getOrder: (orderId) =>
+      call('read', async () =>
+        toOrderReport(await orders.getOrderByOrderID({ orderId, nested: true })),
+      ),
     getOrderByClientId: async (clientOrderId) => {
       try {
-        return await call('read', async () => toOrderReport(await orders.getOrderByClientOrderId({ clientOrderId })));
+        return await call('read', async () =>
+          toOrderReport(await orders.getOrderByClientOrderId({ clientOrderId })),
+        );
       } catch (e) {
         if (e instanceof BrokerError && e.kind === 'not-found') return undefined;
         throw e;
       }
     },
-    submitOrder: (command) => call('write', async () => toOrderReport(await orders.postOrder({ postOrderRequest: toPostOrderRequest(command) }))),
+    submitOrder: (command) =>
+      call('write', async () =>
+        toOrderReport(await orders.postOrder({ postOrderRequest: toPostOrderRequest(command) })),
+      ),
     cancelOrder: (orderId) => call('write', () => orders.deleteOrderByOrderID({ orderId })),
-    cancelAllOrders: () => call('write', async () => { await orders.deleteAllOrders(); }),
-    closePosition: (symbol) => call('write', async () => toOrderReport(await positions.deleteOpenPosition({ symbolOrAssetId: symbol }))),
-    closeAllPositions: () => call('write', async () => { await positions.deleteAllOpenPositions({ cancelOrders: true }); }),
-    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) => call('read', () => fetchBars(stocks, feed, symbols, timeframe, tsStart, tsEnd, adjustment)),
+    cancelAllOrders: () =>
+      call('write', async () => {
+        await orders.deleteAllOrders();
+      }),
+    closePosition: (symbol) =>
+      call('write', async () =>
+        toOrderReport(await positions.deleteOpenPosition({ symbolOrAssetId: symbol })),
+      ),
+    closeAllPositions: () =>
+      call('write', async () => {
+        await positions.deleteAllOpenPositions({ cancelOrders: true });
+      }),
+    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) =>
+      call('read', () => fetchBars(stocks, feed, symbols, timeframe, tsStart, tsEnd, adjustment)),
     getLatestPrices: (symbols) => call('read', () => fetchLatest(stocks, feed, symbols)),
     listFills: (query) => call('read', () => fetchFills(activities, query)),
     getPortfolioHistory: (query) => call('read', () => fetchPortfolioHistory(history, query)),
@@ -129,7 +163,15 @@ async function fetchBars(
       });
       for (const [symbol, bars] of Object.entries(page.bars)) {
         const list = (out[symbol] ??= []);
-        for (const b of bars) list.push({ ts: new Date(b.t).getTime(), open: b.o, high: b.h, low: b.l, close: b.c, volume: b.v });
+        for (const b of bars)
+          list.push({
+            ts: new Date(b.t).getTime(),
+            open: b.o,
+            high: b.h,
+            low: b.l,
+            close: b.c,
+            volume: b.v,
+          });
       }
       pageToken = page.nextPageToken ?? undefined;
     } while (pageToken);
@@ -137,11 +179,18 @@ async function fetchBars(
   return out;
 }
 
-async function fetchLatest(stocks: marketData.StockApi, feed: 'iex' | 'sip', symbols: readonly string[]): Promise<Record<string, LatestPrice>> {
+async function fetchLatest(
+  stocks: marketData.StockApi,
+  feed: 'iex' | 'sip',
+  symbols: readonly string[],
+): Promise<Record<string, LatestPrice>> {
   const out: Record<string, LatestPrice> = {};
   for (const group of chunks(symbols, SYMBOL_CHUNK)) {
     const csv = group.join(',');
-    const [quotes, trades] = await Promise.all([stocks.stockLatestQuotes({ symbols: csv, feed }), stocks.stockLatestTrades({ symbols: csv, feed })]);
+    const [quotes, trades] = await Promise.all([
+      stocks.stockLatestQuotes({ symbols: csv, feed }),
+      stocks.stockLatestTrades({ symbols: csv, feed }),
+    ]);
     for (const symbol of group) {
       const q = quotes.quotes[symbol];
       const t = trades.trades[symbol];

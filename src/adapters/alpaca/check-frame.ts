@@ -9,11 +9,27 @@ import type { streaming } from '@alpacahq/alpaca-trade-api';
 import type { BadFrame } from '../../domain/events.ts';
 
 export const KNOWN_EVENTS: ReadonlySet<string> = new Set([
-  'new', 'fill', 'partial_fill', 'canceled', 'expired', 'done_for_day', 'replaced', 'rejected', 'pending_new',
-  'pending_cancel', 'pending_replace', 'stopped', 'suspended', 'calculated', 'order_replace_rejected', 'order_cancel_rejected', 'accepted',
+  'new',
+  'fill',
+  'partial_fill',
+  'canceled',
+  'expired',
+  'done_for_day',
+  'replaced',
+  'rejected',
+  'pending_new',
+  'pending_cancel',
+  'pending_replace',
+  'stopped',
+  'suspended',
+  'calculated',
+  'order_replace_rejected',
+  'order_cancel_rejected',
+  'accepted',
 ]);
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
 const finite = (v: unknown): number | null => {
   if (v === null || v === undefined || v === '') return null;
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v) : NaN;
@@ -23,7 +39,13 @@ const validDate = (d: unknown): boolean => d instanceof Date && Number.isFinite(
 
 function identify(u: streaming.TradeUpdate): Record<string, string> {
   const o = (u.order as unknown as Record<string, unknown> | undefined) ?? {};
-  return { event: text(u.event), symbol: text(o.symbol), orderId: text(o.id), clientOrderId: text(o.clientOrderId), timestamp: text(u.timestamp instanceof Date ? u.timestamp.toISOString() : u.timestamp) };
+  return {
+    event: text(u.event),
+    symbol: text(o.symbol),
+    orderId: text(o.id),
+    clientOrderId: text(o.clientOrderId),
+    timestamp: text(u.timestamp instanceof Date ? u.timestamp.toISOString() : u.timestamp),
+  };
 }
 
 function tradeUpdateProblem(u: streaming.TradeUpdate): string | null {
@@ -53,28 +75,70 @@ export function checkTradeUpdate(u: streaming.TradeUpdate): BadFrame | null {
 }
 
 /** Null when the market trade may be mapped; else the BadFrame. */
-export function checkMarketTrade(t: { readonly symbol?: unknown; readonly price?: unknown; readonly size?: unknown; readonly timestamp?: unknown }): BadFrame | null {
+export function checkMarketTrade(t: {
+  readonly symbol?: unknown;
+  readonly price?: unknown;
+  readonly size?: unknown;
+  readonly timestamp?: unknown;
+}): BadFrame | null {
   const price = finite(t.price);
   const size = finite(t.size);
   const reason =
-    text(t.symbol) === '' ? 'no symbol'
-      : price === null || !(price > 0) ? `price "${text(t.price)}"`
-        : size === null || !(size > 0) ? `size "${text(t.size)}"`
-          : !validDate(t.timestamp) ? 'no parseable timestamp'
+    text(t.symbol) === ''
+      ? 'no symbol'
+      : price === null || !(price > 0)
+        ? `price "${text(t.price)}"`
+        : size === null || !(size > 0)
+          ? `size "${text(t.size)}"`
+          : !validDate(t.timestamp)
+            ? 'no parseable timestamp'
             : null;
-  return reason === null ? null : { kind: 'BadFrame', feed: 'market', reason, frame: { symbol: text(t.symbol), price: text(t.price), size: text(t.size) } };
+  return reason === null
+    ? null
+    : {
+        kind: 'BadFrame',
+        feed: 'market',
+        reason,
+        frame: { symbol: text(t.symbol), price: text(t.price), size: text(t.size) },
+      };
 }
 
 /** Null when the minute bar may be mapped (a symbol, finite positive prices with low <= open, close <= high, a volume, a time). */
-export function checkMarketBar(b: { readonly symbol?: unknown; readonly open?: unknown; readonly high?: unknown; readonly low?: unknown; readonly close?: unknown; readonly volume?: unknown; readonly timestamp?: unknown }): BadFrame | null {
-  const [o, h, l, c, v] = [finite(b.open), finite(b.high), finite(b.low), finite(b.close), finite(b.volume)];
+export function checkMarketBar(b: {
+  readonly symbol?: unknown;
+  readonly open?: unknown;
+  readonly high?: unknown;
+  readonly low?: unknown;
+  readonly close?: unknown;
+  readonly volume?: unknown;
+  readonly timestamp?: unknown;
+}): BadFrame | null {
+  const [o, h, l, c, v] = [
+    finite(b.open),
+    finite(b.high),
+    finite(b.low),
+    finite(b.close),
+    finite(b.volume),
+  ];
   const prices = [o, h, l, c];
   const reason =
-    text(b.symbol) === '' ? 'no symbol'
-      : prices.some((p) => p === null || !(p > 0)) ? `bar prices "${prices.map((p) => String(p)).join(' ')}"`
-        : (l ?? 0) > Math.min(o ?? 0, c ?? 0) || (h ?? 0) < Math.max(o ?? 0, c ?? 0) ? 'bar low/high do not hold its open and close'
-          : v === null || !(v >= 0) ? `volume "${text(b.volume)}"`
-            : !validDate(b.timestamp) ? 'no parseable timestamp'
+    text(b.symbol) === ''
+      ? 'no symbol'
+      : prices.some((p) => p === null || !(p > 0))
+        ? `bar prices "${prices.map((p) => String(p)).join(' ')}"`
+        : (l ?? 0) > Math.min(o ?? 0, c ?? 0) || (h ?? 0) < Math.max(o ?? 0, c ?? 0)
+          ? 'bar low/high do not hold its open and close'
+          : v === null || !(v >= 0)
+            ? `volume "${text(b.volume)}"`
+            : !validDate(b.timestamp)
+              ? 'no parseable timestamp'
               : null;
-  return reason === null ? null : { kind: 'BadFrame', feed: 'market', reason, frame: { symbol: text(b.symbol), close: text(b.close) } };
+  return reason === null
+    ? null
+    : {
+        kind: 'BadFrame',
+        feed: 'market',
+        reason,
+        frame: { symbol: text(b.symbol), close: text(b.close) },
+      };
 }

@@ -19,20 +19,27 @@ function messageOf(e: errors.ApiError): string {
  * carry code 40310000 and say why (buying power, qty, wash trade).
  */
 const refusesCredentials = (msg: string, code: number | undefined): boolean =>
-  (code === undefined || String(code).startsWith('401')) && /^(forbidden|unauthorized|access key verification failed)\b/i.test(msg);
+  (code === undefined || String(code).startsWith('401')) &&
+  /^(forbidden|unauthorized|access key verification failed)\b/i.test(msg);
 
 export function classify(e: unknown, call: CallKind): BrokerError {
   if (e instanceof BrokerError) return e;
   if (e instanceof errors.ApiError) {
     const code = typeof e.code === 'number' ? e.code : Number(e.code) || undefined;
     const msg = messageOf(e);
-    if (e instanceof errors.AuthError || (e instanceof errors.PermissionError && refusesCredentials(msg, code))) {
+    if (
+      e instanceof errors.AuthError ||
+      (e instanceof errors.PermissionError && refusesCredentials(msg, code))
+    ) {
       return new BrokerError('auth', `broker refused the credentials: ${msg}`, e.status, code);
     }
-    if (e instanceof errors.RateLimitError) return new BrokerError('rate-limited', msg, e.status, code, e.retryAfterMs ?? 1_000);
+    if (e instanceof errors.RateLimitError)
+      return new BrokerError('rate-limited', msg, e.status, code, e.retryAfterMs ?? 1_000);
     if (e instanceof errors.NotFoundError) return new BrokerError('not-found', msg, e.status, code);
-    if (e instanceof errors.PermissionError || e instanceof errors.ValidationError) return new BrokerError('rejected', msg, e.status, code);
-    if (e.status >= 500 || e.status === 408) return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', msg, e.status, code);
+    if (e instanceof errors.PermissionError || e instanceof errors.ValidationError)
+      return new BrokerError('rejected', msg, e.status, code);
+    if (e.status >= 500 || e.status === 408)
+      return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', msg, e.status, code);
     return new BrokerError('rejected', msg, e.status, code);
   }
   if (e instanceof errors.FetchError) {
@@ -40,7 +47,10 @@ export function classify(e: unknown, call: CallKind): BrokerError {
     return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', msg);
   }
   if (e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError')) {
-    return new BrokerError(call === 'write' ? 'ambiguous' : 'transient', `broker timed out: ${e.message}`);
+    return new BrokerError(
+      call === 'write' ? 'ambiguous' : 'transient',
+      `broker timed out: ${e.message}`,
+    );
   }
   return new BrokerError('bug', e instanceof Error ? e.message : String(e));
 }

@@ -35,7 +35,15 @@ export interface AlpacaAdapters {
 }
 
 export function createAlpaca(options: AlpacaOptions): AlpacaAdapters {
-  options.log.debug({ endpoint: options.endpoint, dataEndpoint: options.dataEndpoint, streamUrl: options.streamUrl, dataStreamUrl: options.dataStreamUrl }, 'broker adapters created');
+  options.log.debug(
+    {
+      endpoint: options.endpoint,
+      dataEndpoint: options.dataEndpoint,
+      streamUrl: options.streamUrl,
+      dataStreamUrl: options.dataStreamUrl,
+    },
+    'broker adapters created',
+  );
   const ws = options.transport === undefined ? {} : { wsFactory: options.transport.wsFactory };
   return {
     broker: createAlpacaBroker({
@@ -43,12 +51,24 @@ export function createAlpaca(options: AlpacaOptions): AlpacaAdapters {
       secretKey: options.secretKey,
       endpoint: options.endpoint,
       dataEndpoint: options.dataEndpoint,
-      ...(options.requestsPerMinute === undefined ? {} : { requestsPerMinute: options.requestsPerMinute }),
+      ...(options.requestsPerMinute === undefined
+        ? {}
+        : { requestsPerMinute: options.requestsPerMinute }),
       ...(options.dataFeed === undefined ? {} : { dataFeed: options.dataFeed }),
       ...(options.transport === undefined ? {} : { fetchApi: options.transport.fetchApi }),
       ...(options.scrub === undefined ? {} : { scrub: options.scrub }),
     }),
-    tradeFeed: createTradeUpdateFeed({ keyId: options.keyId, secretKey: options.secretKey, url: options.streamUrl, ...ws }),
-    marketFeed: createMarketFeed({ keyId: options.keyId, secretKey: options.secretKey, url: options.dataStreamUrl, ...ws }),
+    tradeFeed: createTradeUpdateFeed({
+      keyId: options.keyId,
+      secretKey: options.secretKey,
+      url: options.streamUrl,
+      ...ws,
+    }),
+    marketFeed: createMarketFeed({
+      keyId: options.keyId,
+      secretKey: options.secretKey,
+      url: options.dataStreamUrl,
+      ...ws,
+    }),
   };
 }

@@ -1,20 +1,40 @@
 /** @module SDK models <-> domain: the one place where the broker's decimal strings become numbers and back. */
 import type { trading } from '@alpacahq/alpaca-trade-api';
-import type { AccountReport, AssetReport, CalendarDay, ClockReport, PositionReport } from '../../domain/account.ts';
-import type { EquityTimeframe, FillReport, PortfolioHistoryReport } from '../../domain/account-history.ts';
+import type {
+  AccountReport,
+  AssetReport,
+  CalendarDay,
+  ClockReport,
+  PositionReport,
+} from '../../domain/account.ts';
+import type {
+  EquityTimeframe,
+  FillReport,
+  PortfolioHistoryReport,
+} from '../../domain/account-history.ts';
 import { price, qty } from '../../domain/money.ts';
 import { nyToEpoch } from '../../domain/time/ny-time.ts';
-import type { OrderClass, OrderReport, OrderStatus, OrderType, SubmitOrder, TimeInForce } from '../../domain/orders.ts';
+import type {
+  OrderClass,
+  OrderReport,
+  OrderStatus,
+  OrderType,
+  SubmitOrder,
+  TimeInForce,
+} from '../../domain/orders.ts';
 
 const num = (v: unknown, fallback = 0): number => {
   if (v === null || v === undefined || v === '') return fallback;
   const n = typeof v === 'number' ? v : Number(v);
   return Number.isFinite(n) ? n : fallback;
 };
-const numOrNull = (v: unknown): number | null => (v === null || v === undefined || v === '' ? null : num(v));
-const ts = (v: unknown): number => (v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : 0);
+const numOrNull = (v: unknown): number | null =>
+  v === null || v === undefined || v === '' ? null : num(v);
+const ts = (v: unknown): number =>
+  v instanceof Date ? v.getTime() : typeof v === 'string' ? Date.parse(v) : 0;
 const tsOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : ts(v));
-const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const str = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 
 /** Decimal string for the wire: at most 9 decimals, no exponent, no trailing zeros. */
 export function decimal(n: number, decimals = 9): string {
@@ -63,14 +83,20 @@ export function toPostOrderRequest(c: SubmitOrder): trading.PostOrderRequest {
     ...(c.notional === undefined ? {} : { notional: decimal(c.notional, 2) }),
     ...(c.limitPrice === undefined ? {} : { limitPrice: decimal(c.limitPrice, 4) }),
     ...(c.stopPrice === undefined ? {} : { stopPrice: decimal(c.stopPrice, 4) }),
-    ...(c.orderClass === undefined || c.orderClass === 'simple' ? {} : { orderClass: c.orderClass }),
-    ...(c.takeProfit === undefined ? {} : { takeProfit: { limitPrice: decimal(c.takeProfit.limitPrice, 4) } }),
+    ...(c.orderClass === undefined || c.orderClass === 'simple'
+      ? {}
+      : { orderClass: c.orderClass }),
+    ...(c.takeProfit === undefined
+      ? {}
+      : { takeProfit: { limitPrice: decimal(c.takeProfit.limitPrice, 4) } }),
     ...(c.stopLoss === undefined
       ? {}
       : {
           stopLoss: {
             stopPrice: decimal(c.stopLoss.stopPrice, 4),
-            ...(c.stopLoss.limitPrice === undefined ? {} : { limitPrice: decimal(c.stopLoss.limitPrice, 4) }),
+            ...(c.stopLoss.limitPrice === undefined
+              ? {}
+              : { limitPrice: decimal(c.stopLoss.limitPrice, 4) }),
           },
         }),
   };
@@ -108,7 +134,13 @@ export function toAccountReport(a: trading.Account): AccountReport {
 }
 
 export function toClockReport(c: trading.LegacyClock): ClockReport {
-  return { kind: 'ClockReport', tsNow: ts(c.timestamp), isOpen: c.isOpen, tsNextOpen: ts(c.nextOpen), tsNextClose: ts(c.nextClose) };
+  return {
+    kind: 'ClockReport',
+    tsNow: ts(c.timestamp),
+    isOpen: c.isOpen,
+    tsNextOpen: ts(c.nextOpen),
+    tsNextClose: ts(c.nextClose),
+  };
 }
 
 export function toCalendarDay(d: trading.LegacyCalendarDay): CalendarDay {
@@ -118,7 +150,14 @@ export function toCalendarDay(d: trading.LegacyCalendarDay): CalendarDay {
 }
 
 export function toAssetReport(a: trading.Assets): AssetReport {
-  return { kind: 'AssetReport', symbol: a.symbol, name: a.name, tradable: a.tradable, fractionable: a.fractionable, status: str(a.status) };
+  return {
+    kind: 'AssetReport',
+    symbol: a.symbol,
+    name: a.name,
+    tradable: a.tradable,
+    fractionable: a.fractionable,
+    status: str(a.status),
+  };
 }
 
 /** One FILL activity (the SDK keeps its raw keys too); quantities and prices arrive as decimal strings. */
@@ -141,11 +180,19 @@ export function toFillReport(a: trading.GetAccountActivities200ResponseInner): F
 }
 
 /** The portfolio history's parallel arrays as points (timestamps arrive in epoch seconds). */
-export function toPortfolioHistoryReport(h: trading.PortfolioHistory, timeframe: EquityTimeframe): PortfolioHistoryReport {
+export function toPortfolioHistoryReport(
+  h: trading.PortfolioHistory,
+  timeframe: EquityTimeframe,
+): PortfolioHistoryReport {
   return {
     kind: 'PortfolioHistoryReport',
     timeframe,
     baseValue: num(h.baseValue),
-    points: h.timestamp.map((t, i) => ({ ts: t * 1000, equity: num(h.equity[i]), profitLoss: num(h.profitLoss[i]), profitLossPct: num(h.profitLossPct[i]) })),
+    points: h.timestamp.map((t, i) => ({
+      ts: t * 1000,
+      equity: num(h.equity[i]),
+      profitLoss: num(h.profitLoss[i]),
+      profitLossPct: num(h.profitLossPct[i]),
+    })),
   };
 }

@@ -42,7 +42,9 @@ interface Connection {
 }
 
 const feedEvent = (kind: 'FeedResynced' | 'FeedDown', reason?: string): FeedEvent =>
-  kind === 'FeedResynced' ? { kind, feed: 'market', tsEvent: epochNow() } : { kind, feed: 'market', tsEvent: epochNow(), reason: reason ?? 'down' };
+  kind === 'FeedResynced'
+    ? { kind, feed: 'market', tsEvent: epochNow() }
+    : { kind, feed: 'market', tsEvent: epochNow(), reason: reason ?? 'down' };
 
 export function marketSocket(options: StreamOptions, handlers: MarketSocketHandlers): MarketSocket {
   const listeners = new Set<MarketListener>();
@@ -63,15 +65,34 @@ export function marketSocket(options: StreamOptions, handlers: MarketSocketHandl
       ...RECONNECT,
       ...(options.wsFactory === undefined ? {} : { wsFactory: options.wsFactory }),
     });
-    const c: Connection = { stream, subscribed: { trades: new Set(), bars: new Set() }, up: false, connected: false, suspect: false };
-    stream.onTrade((t) => { handlers.trade(t, all().filter((l) => l.channel === 'trades')); });
-    stream.onBar((b) => { handlers.bar(b, all().filter((l) => l.channel === 'bars')); });
+    const c: Connection = {
+      stream,
+      subscribed: { trades: new Set(), bars: new Set() },
+      up: false,
+      connected: false,
+      suspect: false,
+    };
+    stream.onTrade((t) => {
+      handlers.trade(
+        t,
+        all().filter((l) => l.channel === 'trades'),
+      );
+    });
+    stream.onBar((b) => {
+      handlers.bar(
+        b,
+        all().filter((l) => l.channel === 'bars'),
+      );
+    });
     stream.onConnect(() => {
       c.up = true;
       for (const l of all()) l.feed(feedEvent('FeedResynced'));
     });
     stream.onStateChange((state) => {
-      if (c.up && (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)) {
+      if (
+        c.up &&
+        (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)
+      ) {
         c.up = false;
         for (const l of all()) l.feed(feedEvent('FeedDown', state));
       }
@@ -92,7 +113,11 @@ export function marketSocket(options: StreamOptions, handlers: MarketSocketHandl
 
   const sync = (c: Connection): void => {
     for (const channel of ['trades', 'bars'] as const) {
-      const wanted = new Set(all().filter((l) => l.channel === channel).flatMap((l) => [...(l.symbols ?? [])]));
+      const wanted = new Set(
+        all()
+          .filter((l) => l.channel === channel)
+          .flatMap((l) => [...(l.symbols ?? [])]),
+      );
       const added = [...wanted].filter((s) => !c.subscribed[channel].has(s));
       const removed = [...c.subscribed[channel]].filter((s) => !wanted.has(s));
       c.subscribed[channel] = wanted;
@@ -114,7 +139,8 @@ export function marketSocket(options: StreamOptions, handlers: MarketSocketHandl
     attach(l) {
       if (conn?.suspect === true) {
         close();
-        for (const other of all()) other.feed(feedEvent('FeedDown', 'reconnecting for a new subscriber'));
+        for (const other of all())
+          other.feed(feedEvent('FeedDown', 'reconnecting for a new subscriber'));
       }
       listeners.add(l);
       if (conn === null) conn = open();

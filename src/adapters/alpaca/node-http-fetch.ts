@@ -9,7 +9,12 @@
  * headers never follow one. Network failures reject with a TypeError like fetch's (the SDK wraps it in its
  * FetchError); the deadline rejects with a TimeoutError DOMException, which the SDK reports as an abort.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
@@ -62,7 +67,8 @@ function bodyOf(init: RequestInit): string | Uint8Array | undefined {
 
 function toResponse(res: IncomingMessage, body: Buffer): Response {
   const headers: Array<[string, string]> = [];
-  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2) headers.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '']);
+  for (let i = 0; i + 1 < res.rawHeaders.length; i += 2)
+    headers.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? '']);
   const status = res.statusCode ?? 0;
   const init = { status, statusText: res.statusMessage ?? '', headers };
   if (NULL_BODY_STATUS.has(status)) return new Response(null, init);
@@ -71,10 +77,17 @@ function toResponse(res: IncomingMessage, body: Buffer): Response {
 }
 
 const abortReason = (signal: AbortSignal): Error =>
-  signal.reason instanceof Error ? signal.reason : new DOMException('This operation was aborted', 'AbortError');
+  signal.reason instanceof Error
+    ? signal.reason
+    : new DOMException('This operation was aborted', 'AbortError');
 
 export function nodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLike {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 8, timeout: options.idleMs ?? 4_000, scheduling: 'lifo' as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 8,
+    timeout: options.idleMs ?? 4_000,
+    scheduling: 'lifo' as const,
+  };
   const agents = { http: new HttpAgent(agentOptions), https: new HttpsAgent(agentOptions) };
   const timeoutMs = options.timeoutMs ?? 0;
 
@@ -107,7 +120,9 @@ export function nodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLike {
       const timer =
         timeoutMs > 0
           ? setTimeout(() => {
-              fail(new DOMException(`Request timed out after ${String(timeoutMs)} ms`, 'TimeoutError'));
+              fail(
+                new DOMException(`Request timed out after ${String(timeoutMs)} ms`, 'TimeoutError'),
+              );
             }, timeoutMs)
           : undefined;
       function done(): void {
@@ -131,7 +146,9 @@ export function nodeHttpFetch(options: NodeHttpFetchOptions = {}): FetchLike {
         });
         res.on('end', () => {
           done();
-          resolve(toResponse(res, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+          resolve(
+            toResponse(res, chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)),
+          );
         });
       });
       req.end(body);

@@ -51,7 +51,12 @@ export async function probeBroker(o: ProbeOptions): Promise<BrokerProbe> {
   }
   const receivedAt = now();
   const text = await response.text();
-  if (!response.ok) return { kind: 'refused', httpStatus: response.status, message: text.slice(0, 200).replace(/\s+/g, ' ').trim() };
+  if (!response.ok)
+    return {
+      kind: 'refused',
+      httpStatus: response.status,
+      message: text.slice(0, 200).replace(/\s+/g, ' ').trim(),
+    };
   const body = JSON.parse(text) as Record<string, unknown>;
   return {
     kind: 'answered',

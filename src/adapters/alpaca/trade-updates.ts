@@ -17,11 +17,15 @@ export interface StreamOptions {
   readonly wsFactory?: streaming.WebSocketFactory;
 }
 
-
 /** Reconnect quickly and forever: a protective daemon must not give up on its broker. */
-export const RECONNECT = { maxReconnectAttempts: streaming.UNLIMITED_RECONNECT_ATTEMPTS, initialReconnectMs: 250, maxReconnectMs: 5_000 } as const;
+export const RECONNECT = {
+  maxReconnectAttempts: streaming.UNLIMITED_RECONNECT_ATTEMPTS,
+  initialReconnectMs: 250,
+  maxReconnectMs: 5_000,
+} as const;
 
-const numOrNull = (v: unknown): number | null => (v === undefined || v === null || v === '' ? null : Number(v));
+const numOrNull = (v: unknown): number | null =>
+  v === undefined || v === null || v === '' ? null : Number(v);
 
 /** Maps a trade update that passed `checkTradeUpdate` (known event, broker timestamp, finite execution numbers). */
 export function toTradeUpdate(u: streaming.TradeUpdate, tsReceived: number): TradeUpdate {
@@ -43,7 +47,9 @@ export function toTradeUpdate(u: streaming.TradeUpdate, tsReceived: number): Tra
 
 /** A frame the SDK itself could not decode or hand over (its "failed to decode/process message" errors). */
 const unreadable = (message: string): BadFrame | null =>
-  /^failed to (decode|process) message/.test(message) ? { kind: 'BadFrame', feed: 'trading', reason: message, frame: {} } : null;
+  /^failed to (decode|process) message/.test(message)
+    ? { kind: 'BadFrame', feed: 'trading', reason: message, frame: {} }
+    : null;
 
 export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
   return {
@@ -68,14 +74,25 @@ export function createTradeUpdateFeed(options: StreamOptions): TradeUpdateFeed {
           }
         });
         stream.onStateChange((state) => {
-          if (up && (state === streaming.STATE.DISCONNECTED || state === streaming.STATE.WAITING_TO_RECONNECT)) {
+          if (
+            up &&
+            (state === streaming.STATE.DISCONNECTED ||
+              state === streaming.STATE.WAITING_TO_RECONNECT)
+          ) {
             up = false;
-            subscriber.next({ kind: 'FeedDown', feed: 'trading', tsEvent: epochNow(), reason: state });
+            subscriber.next({
+              kind: 'FeedDown',
+              feed: 'trading',
+              tsEvent: epochNow(),
+              reason: state,
+            });
           }
         });
         stream.onError((message) => {
           if (/auth failed|unauthorized/i.test(message)) {
-            subscriber.error(new BrokerError('auth', `trading stream refused the credentials (${message})`));
+            subscriber.error(
+              new BrokerError('auth', `trading stream refused the credentials (${message})`),
+            );
             return;
           }
           const bad = unreadable(message);

@@ -34,8 +34,13 @@ function parse(text: string, fallbackTs: string): HaltRecord {
   try {
     const value = JSON.parse(text) as Record<string, unknown> | null;
     if (typeof value?.reason === 'string') {
-      const field = (v: unknown, fallback: string): string => (typeof v === 'string' ? v : fallback);
-      return { ts: field(value.ts, fallbackTs), who: field(value.who, 'unknown'), reason: value.reason };
+      const field = (v: unknown, fallback: string): string =>
+        typeof v === 'string' ? v : fallback;
+      return {
+        ts: field(value.ts, fallbackTs),
+        who: field(value.who, 'unknown'),
+        reason: value.reason,
+      };
     }
   } catch {
     // A HALT created by hand (`touch killswitch/HALT`) is as binding as ours; its text is the reason.
@@ -56,7 +61,11 @@ export function createFileKillSwitch(options: FileKillSwitchOptions): FileKillSw
   const engage = (reason: string): { created: boolean; record: HaltRecord } => {
     const existing = read();
     if (existing !== undefined) return { created: false, record: existing };
-    const record: HaltRecord = { ts: new Date(now()).toISOString(), who: options.who ?? currentUser(), reason: options.scrub?.(reason) ?? reason };
+    const record: HaltRecord = {
+      ts: new Date(now()).toISOString(),
+      who: options.who ?? currentUser(),
+      reason: options.scrub?.(reason) ?? reason,
+    };
     mkdirSync(dirname(options.path), { recursive: true });
     // Written aside then renamed, so a reader never sees a half-written HALT.
     const tmp = `${options.path}.${process.pid}.tmp`;

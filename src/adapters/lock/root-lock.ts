@@ -31,7 +31,8 @@ export interface RootLock {
 }
 
 /** What a look at the lock found, without taking it. */
-export type LockProbe = { readonly held: false } | { readonly held: true; readonly pid: number | null };
+export type LockProbe =
+  { readonly held: false } | { readonly held: true; readonly pid: number | null };
 
 /** How long a holder has to say who it is. */
 const ANSWER_MS = 2_000;
@@ -42,7 +43,9 @@ export function lockAddress(root: string): string {
   const { dev, ino } = statSync(root);
   const id = createHash('sha256').update(`${dev}:${ino}`).digest('hex').slice(0, 24);
   // Elsewhere a socket file in the temp dir (short: socket paths are limited to about 100 bytes).
-  return process.platform === 'linux' ? `\0strikeline-root-${id}` : join(tmpdir(), `strikeline-root-${id}.sock`);
+  return process.platform === 'linux'
+    ? `\0strikeline-root-${id}`
+    : join(tmpdir(), `strikeline-root-${id}.sock`);
 }
 
 /** Asks the holder for its pid; `held: false` when nobody listens. */
@@ -59,13 +62,23 @@ function ask(address: string): Promise<LockProbe> {
       socket.destroy();
       resolve(probe);
     };
-    const timer = setTimeout(() => { done({ held: true, pid: null }); }, ANSWER_MS);
+    const timer = setTimeout(() => {
+      done({ held: true, pid: null });
+    }, ANSWER_MS);
     socket.setEncoding('utf8');
-    socket.on('data', (chunk: string) => { text += chunk; });
-    socket.on('end', () => { done({ held: true, pid: pidOf(text) }); });
+    socket.on('data', (chunk: string) => {
+      text += chunk;
+    });
+    socket.on('end', () => {
+      done({ held: true, pid: pidOf(text) });
+    });
     socket.on('error', (e: NodeJS.ErrnoException) => {
       // Refused or missing: nobody listens. Anything else (a reset mid-answer): someone does.
-      done(e.code === 'ECONNREFUSED' || e.code === 'ENOENT' ? { held: false } : { held: true, pid: pidOf(text) });
+      done(
+        e.code === 'ECONNREFUSED' || e.code === 'ENOENT'
+          ? { held: false }
+          : { held: true, pid: pidOf(text) },
+      );
     });
   });
 }
@@ -81,7 +94,9 @@ function pidOf(text: string): number | null {
 
 function listen(server: Server, address: string): Promise<NodeJS.ErrnoException | null> {
   return new Promise((resolve) => {
-    const onError = (e: NodeJS.ErrnoException): void => { resolve(e); };
+    const onError = (e: NodeJS.ErrnoException): void => {
+      resolve(e);
+    };
     server.once('error', onError);
     server.listen(address, () => {
       server.off('error', onError);

@@ -18,7 +18,12 @@ export interface DailyFile {
  * Synchronous appends: a crash loses no line already logged. With `retentionDays`, each new day's file (the
  * first line of a run, then each midnight of a daemon that runs for weeks) removes the day files older than that.
  */
-export function dailyFile(dir: string, prefix: string, scrub: Scrub, retentionDays?: number): DailyFile {
+export function dailyFile(
+  dir: string,
+  prefix: string,
+  scrub: Scrub,
+  retentionDays?: number,
+): DailyFile {
   mkdirSync(dir, { recursive: true });
   let day = '';
   let fd = -1;

@@ -6,10 +6,25 @@ import { epochNow } from '../../domain/time/wall-clock.ts';
 import { pruneOldFiles } from './prune-old-files.ts';
 
 export type EventType =
-  | 'SIGNAL_GENERATED' | 'SIGNAL_REJECTED' | 'ORDER_INTENT_CREATED' | 'ORDER_SUBMITTED' | 'ORDER_FILLED'
-  | 'ORDER_REJECTED' | 'ORDER_CANCELED' | 'PROTECTION_PLACED' | 'PROTECTION_FAILED' | 'SOFT_EXIT'
-  | 'RECONCILIATION_CHECK' | 'KILL_SWITCH_TRIGGERED' | 'SAFETY_MODE' | 'STRATEGY_DISABLED'
-  | 'RISK_LIMIT_HIT' | 'REGIME_CHANGED' | 'RUN_STARTED' | 'RUN_FINISHED' | 'ERROR';
+  | 'SIGNAL_GENERATED'
+  | 'SIGNAL_REJECTED'
+  | 'ORDER_INTENT_CREATED'
+  | 'ORDER_SUBMITTED'
+  | 'ORDER_FILLED'
+  | 'ORDER_REJECTED'
+  | 'ORDER_CANCELED'
+  | 'PROTECTION_PLACED'
+  | 'PROTECTION_FAILED'
+  | 'SOFT_EXIT'
+  | 'RECONCILIATION_CHECK'
+  | 'KILL_SWITCH_TRIGGERED'
+  | 'SAFETY_MODE'
+  | 'STRATEGY_DISABLED'
+  | 'RISK_LIMIT_HIT'
+  | 'REGIME_CHANGED'
+  | 'RUN_STARTED'
+  | 'RUN_FINISHED'
+  | 'ERROR';
 
 export interface EventLog {
   readonly runId: string;
@@ -19,12 +34,21 @@ export interface EventLog {
 
 /** A run id sortable by time: YYYYMMDD_HHMMSS in New York time plus the pid. */
 export function newRunId(ts: number, pid = process.pid): string {
-  const s = new Date(ts).toLocaleString('sv-SE', { timeZone: 'America/New_York' }).replace(/[-:]/g, '').replace(' ', '_');
+  const s = new Date(ts)
+    .toLocaleString('sv-SE', { timeZone: 'America/New_York' })
+    .replace(/[-:]/g, '')
+    .replace(' ', '_');
   return `${s}_${pid}`;
 }
 
 /** With `retentionDays`, a new run first removes the event files of runs older than that. */
-export function createEventLog(dir: string, runId: string, scrub: Scrub, now: () => number = epochNow, retentionDays?: number): EventLog {
+export function createEventLog(
+  dir: string,
+  runId: string,
+  scrub: Scrub,
+  now: () => number = epochNow,
+  retentionDays?: number,
+): EventLog {
   mkdirSync(dir, { recursive: true });
   if (retentionDays !== undefined) pruneOldFiles(dir, retentionDays, now());
   const file = join(dir, `events_${runId}.jsonl`);
@@ -32,7 +56,12 @@ export function createEventLog(dir: string, runId: string, scrub: Scrub, now: ()
     runId,
     file,
     emit(type, fields = {}) {
-      const line = JSON.stringify({ ts: new Date(now()).toISOString(), run_id: runId, type, ...fields });
+      const line = JSON.stringify({
+        ts: new Date(now()).toISOString(),
+        run_id: runId,
+        type,
+        ...fields,
+      });
       appendFileSync(file, scrub(line) + '\n');
     },
   };

@@ -27,24 +27,57 @@ export interface RootLogger {
 
 /** Keys whose values are never written, whatever they hold. */
 export const REDACT_PATHS = [
-  'keyId', 'secretKey', 'secret', 'password', 'pass', 'apiKey', 'authorization',
-  '*.keyId', '*.secretKey', '*.secret', '*.password', '*.pass', '*.apiKey', '*.authorization',
-  'headers["APCA-API-KEY-ID"]', 'headers["APCA-API-SECRET-KEY"]',
+  'keyId',
+  'secretKey',
+  'secret',
+  'password',
+  'pass',
+  'apiKey',
+  'authorization',
+  '*.keyId',
+  '*.secretKey',
+  '*.secret',
+  '*.password',
+  '*.pass',
+  '*.apiKey',
+  '*.authorization',
+  'headers["APCA-API-KEY-ID"]',
+  'headers["APCA-API-SECRET-KEY"]',
 ];
 
 export function createLogger(options: LoggerOptions): RootLogger {
   const { scrub } = options;
   const file = dailyFile(options.dir, options.name ?? 'strikeline', scrub, options.retentionDays);
   const streams: pino.StreamEntry[] = [
-    { level: 'trace', stream: { write: (line: string) => { file.write(line); } } },
+    {
+      level: 'trace',
+      stream: {
+        write: (line: string) => {
+          file.write(line);
+        },
+      },
+    },
   ];
   if (options.pretty ?? process.stderr.isTTY) {
     const out = pretty({ destination: 2, colorize: true, sync: true, ignore: 'pid,hostname' });
-    const scrubbed = new Writable({ write(chunk: Buffer, _enc, done) { out.write(scrub(chunk.toString())); done(); } });
+    const scrubbed = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        out.write(scrub(chunk.toString()));
+        done();
+      },
+    });
     streams.push({ level: options.level as pino.Level, stream: scrubbed });
   }
   const errors = options.errors;
-  if (errors !== undefined) streams.push({ level: 'warn', stream: { write: (line: string) => { errors.write(line); } } });
+  if (errors !== undefined)
+    streams.push({
+      level: 'warn',
+      stream: {
+        write: (line: string) => {
+          errors.write(line);
+        },
+      },
+    });
   const logger = pino(
     {
       level: options.level,
@@ -54,7 +87,13 @@ export function createLogger(options: LoggerOptions): RootLogger {
     },
     pino.multistream(streams),
   );
-  return { log: bound(logger, {}), close: () => { logger.flush(); file.close(); } };
+  return {
+    log: bound(logger, {}),
+    close: () => {
+      logger.flush();
+      file.close();
+    },
+  };
 }
 
 /**
@@ -65,24 +104,43 @@ export function createLogger(options: LoggerOptions): RootLogger {
 function bound(root: pino.Logger, bindings: Readonly<Record<string, unknown>>): Logger {
   const self = Object.keys(bindings).length === 0 ? root : root.child(bindings);
   return {
-    info: (obj, msg) => { self.info(obj, msg); },
-    warn: (obj, msg) => { self.warn(obj, msg); },
-    error: (obj, msg) => { self.error(obj, msg); },
-    debug: (obj, msg) => { self.debug(obj, msg); },
+    info: (obj, msg) => {
+      self.info(obj, msg);
+    },
+    warn: (obj, msg) => {
+      self.warn(obj, msg);
+    },
+    error: (obj, msg) => {
+      self.error(obj, msg);
+    },
+    debug: (obj, msg) => {
+      self.debug(obj, msg);
+    },
     child: (more) => bound(root, { ...bindings, ...more }),
   };
 }
 
 /** Adds `source: "file:line:col"` of the caller to WARN+ lines (rare, so the stack walk costs nothing that matters). */
-function withSource(this: pino.Logger, args: Parameters<pino.LogFn>, method: pino.LogFn, level: number): void {
+function withSource(
+  this: pino.Logger,
+  args: Parameters<pino.LogFn>,
+  method: pino.LogFn,
+  level: number,
+): void {
   if (level < 40) {
     method.apply(this, args);
     return;
   }
   const source = callerOf(new Error().stack ?? '');
   const [first, ...rest] = args as unknown[];
-  const fields = first instanceof Error ? { err: first } : typeof first === 'object' && first !== null ? first : undefined;
-  const merged = fields === undefined ? [{ source }, first, ...rest] : [{ ...fields, source }, ...rest];
+  const fields =
+    first instanceof Error
+      ? { err: first }
+      : typeof first === 'object' && first !== null
+        ? first
+        : undefined;
+  const merged =
+    fields === undefined ? [{ source }, first, ...rest] : [{ ...fields, source }, ...rest];
   method.apply(this, merged as Parameters<pino.LogFn>);
 }
 
@@ -91,6 +149,9 @@ function callerOf(stack: string): string | undefined {
   const frame = stack
     .split('\n')
     .slice(1)
-    .find((l) => !l.includes('node_modules') && !l.includes('adapters/log/logger') && !l.includes('node:'));
+    .find(
+      (l) =>
+        !l.includes('node_modules') && !l.includes('adapters/log/logger') && !l.includes('node:'),
+    );
   return /\(?((?:file:\/\/)?\/[^\s()]+:\d+:\d+)\)?\s*$/.exec(frame ?? '')?.[1];
 }

@@ -48,22 +48,34 @@ function transport(options: MailerOptions, timeoutMs?: number): nodemailer.Trans
     port: options.port,
     secure: options.port === 465,
     ignoreTLS: options.ignoreTls ?? false,
-    ...(options.user !== undefined && options.pass !== undefined ? { auth: { user: options.user, pass: options.pass } } : {}),
-    ...(timeoutMs === undefined ? {} : { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }),
+    ...(options.user !== undefined && options.pass !== undefined
+      ? { auth: { user: options.user, pass: options.pass } }
+      : {}),
+    ...(timeoutMs === undefined
+      ? {}
+      : { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs }),
   });
 }
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
+const messageOf = (e: unknown): string =>
+  (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ').trim();
 
 export function createMailer(options: MailerOptions, log: Logger): AlertMailer {
   const smtp = options.host === undefined ? undefined : transport(options);
   const from = `strikeline <${options.user ?? 'strikeline@localhost'}>`;
   const channels = [
-    ...(options.email && options.emailTo !== undefined ? [{ channel: 'email' as const, to: options.emailTo }] : []),
-    ...(options.sms && options.smsTo !== undefined ? [{ channel: 'sms' as const, to: options.smsTo }] : []),
+    ...(options.email && options.emailTo !== undefined
+      ? [{ channel: 'email' as const, to: options.emailTo }]
+      : []),
+    ...(options.sms && options.smsTo !== undefined
+      ? [{ channel: 'sms' as const, to: options.smsTo }]
+      : []),
   ];
 
-  const send = async (channel: AlertChannel, message: nodemailer.SendMailOptions & { to: string }): Promise<Delivery> => {
+  const send = async (
+    channel: AlertChannel,
+    message: nodemailer.SendMailOptions & { to: string },
+  ): Promise<Delivery> => {
     if (smtp === undefined) return { channel, to: message.to, sent: false, error: 'no SMTP_HOST' };
     try {
       await smtp.sendMail({ from, ...message });
@@ -79,14 +91,24 @@ export function createMailer(options: MailerOptions, log: Logger): AlertMailer {
   const deliver = async (unscrubbed: Alert): Promise<Delivery[]> => {
     const alert = scrubbedAlert(unscrubbed, options.scrub);
     const short = toSms(alert.short, options.smsMaxChars);
-    const deliverable = smtp !== undefined && (options.emailTo !== undefined || options.smsTo !== undefined);
-    const level = alert.severity === 'critical' ? 'error' : alert.severity === 'warning' ? 'warn' : 'info';
-    log[level]({ alert: short, subject: alert.subject, delivered: deliverable }, deliverable ? 'alert' : 'alert (no SMTP configured: logged only)');
+    const deliverable =
+      smtp !== undefined && (options.emailTo !== undefined || options.smsTo !== undefined);
+    const level =
+      alert.severity === 'critical' ? 'error' : alert.severity === 'warning' ? 'warn' : 'info';
+    log[level](
+      { alert: short, subject: alert.subject, delivered: deliverable },
+      deliverable ? 'alert' : 'alert (no SMTP configured: logged only)',
+    );
     if (smtp === undefined) return [];
     return Promise.all(
       channels.map(({ channel, to }) =>
         channel === 'email'
-          ? send(channel, { to, subject: `[strikeline] ${alert.subject}`, text: alert.text, ...(alert.html === undefined ? {} : { html: alert.html }) })
+          ? send(channel, {
+              to,
+              subject: `[strikeline] ${alert.subject}`,
+              text: alert.text,
+              ...(alert.html === undefined ? {} : { html: alert.html }),
+            })
           : send(channel, { to, subject: '', text: short }),
       ),
     );

@@ -13,7 +13,10 @@ function lmdbTable<V>(db: Database<V, string>): Table<V> {
     put: async (key, value) => {
       await db.put(key, value);
     },
-    putIfAbsent: (key, value) => db.ifNoExists(key, () => { void db.put(key, value); }),
+    putIfAbsent: (key, value) =>
+      db.ifNoExists(key, () => {
+        void db.put(key, value);
+      }),
     remove: async (key) => {
       await db.remove(key);
     },

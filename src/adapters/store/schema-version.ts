@@ -27,7 +27,9 @@ export function migrateOrRefuse(root: RootDatabase, dir: string): void {
   for (let v = found; v < SCHEMA_VERSION; v += 1) {
     const migrate = MIGRATIONS[v - 1];
     if (migrate === undefined) {
-      throw new StoreVersionError(`state store ${dir} has schema version ${found} and no migration to ${SCHEMA_VERSION} exists`);
+      throw new StoreVersionError(
+        `state store ${dir} has schema version ${found} and no migration to ${SCHEMA_VERSION} exists`,
+      );
     }
     root.transactionSync(() => {
       migrate(root);

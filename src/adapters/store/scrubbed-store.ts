@@ -12,7 +12,9 @@ function scrubbedTable<V>(table: Table<V>, scrub: Scrub): Table<V> {
     update: (key, fn) =>
       table.update(key, (current) => {
         const next = fn(current);
-        return next.value === undefined ? next : { value: scrubValue(next.value, scrub), result: next.result };
+        return next.value === undefined
+          ? next
+          : { value: scrubValue(next.value, scrub), result: next.result };
       }),
     entries: (prefix) => table.entries(prefix),
   };

@@ -10,15 +10,24 @@ import type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
 export type { CronDaemon, Crontab } from '../../domain/diagnostics.ts';
 
 export function readCrontab(file: string | undefined): Crontab {
-  if (file !== undefined && file !== '') return { ok: true, text: existsSync(file) ? readFileSync(file, 'utf8') : '', source: file };
+  if (file !== undefined && file !== '')
+    return { ok: true, text: existsSync(file) ? readFileSync(file, 'utf8') : '', source: file };
   const run = spawnSync('crontab', ['-l'], { encoding: 'utf8' });
-  if (run.error !== undefined) return { ok: false, error: 'the crontab command is missing: install cron (Debian/Ubuntu: apt-get install cron; cronie elsewhere)' };
+  if (run.error !== undefined)
+    return {
+      ok: false,
+      error:
+        'the crontab command is missing: install cron (Debian/Ubuntu: apt-get install cron; cronie elsewhere)',
+    };
   // `crontab -l` exits 1 with "no crontab for <user>" when there is none: an empty crontab.
   return { ok: true, text: run.status === 0 ? run.stdout : '', source: 'crontab -l' };
 }
 
 function isCronie(): boolean {
-  return spawnSync('crond', ['-V'], { encoding: 'utf8' }).stdout.includes('cronie') || existsSync('/etc/sysconfig/crond');
+  return (
+    spawnSync('crond', ['-V'], { encoding: 'utf8' }).stdout.includes('cronie') ||
+    existsSync('/etc/sysconfig/crond')
+  );
 }
 
 /** The cron daemon running now, by the processes' names (their executables may belong to root). */
@@ -29,7 +38,10 @@ export function runningCronDaemon(proc = '/proc'): CronDaemon {
       .filter((p) => /^\d+$/.test(p))
       .map((p) => {
         try {
-          return readFileSync(join(proc, p, 'cmdline'), 'utf8').split('\0').filter(Boolean).join(' ');
+          return readFileSync(join(proc, p, 'cmdline'), 'utf8')
+            .split('\0')
+            .filter(Boolean)
+            .join(' ');
         } catch {
           return '';
         }

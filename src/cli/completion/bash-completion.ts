@@ -5,12 +5,22 @@ const words = (list: readonly string[]): string => list.join(' ');
 
 /** What completes after `prev` when it is an option that takes a value: files, its words, or nothing (free text). */
 function valueCases(options: readonly OptionSpec[]): string[] {
-  const withValue = options.filter((o): o is OptionSpec & { value: ValueKind } => o.value !== undefined);
-  const flags = (kind: ValueKind['kind']): string => withValue.filter((o) => o.value.kind === kind).map((o) => o.flag).join('|');
+  const withValue = options.filter(
+    (o): o is OptionSpec & { value: ValueKind } => o.value !== undefined,
+  );
+  const flags = (kind: ValueKind['kind']): string =>
+    withValue
+      .filter((o) => o.value.kind === kind)
+      .map((o) => o.flag)
+      .join('|');
   const arms: string[] = [];
-  if (flags('path') !== '') arms.push(`        ${flags('path')}) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;`);
+  if (flags('path') !== '')
+    arms.push(`        ${flags('path')}) COMPREPLY=( $(compgen -f -- "$cur") ); return ;;`);
   for (const o of withValue) {
-    if (o.value.kind === 'choices') arms.push(`        ${o.flag}) COMPREPLY=( $(compgen -W "${words(o.value.words)}" -- "$cur") ); return ;;`);
+    if (o.value.kind === 'choices')
+      arms.push(
+        `        ${o.flag}) COMPREPLY=( $(compgen -W "${words(o.value.words)}" -- "$cur") ); return ;;`,
+      );
   }
   if (flags('text') !== '') arms.push(`        ${flags('text')}) COMPREPLY=(); return ;;`);
   return arms;
@@ -24,7 +34,9 @@ function argumentWords(c: CommandSpec): string {
 function commandCase(c: CommandSpec, depth: number): string[] {
   const lines = [`    ${c.name})`];
   if (c.subcommands.length > 0) {
-    lines.push(`      if (( COMP_CWORD == ${depth + 1} )); then COMPREPLY=( $(compgen -W "${words(c.subcommands.map((s) => s.name))}" -- "$cur") ); return; fi`);
+    lines.push(
+      `      if (( COMP_CWORD == ${depth + 1} )); then COMPREPLY=( $(compgen -W "${words(c.subcommands.map((s) => s.name))}" -- "$cur") ); return; fi`,
+    );
     lines.push(`      case "\${COMP_WORDS[${depth + 1}]}" in`);
     for (const s of c.subcommands) lines.push(...commandCase(s, depth + 1).map((l) => `    ${l}`));
     lines.push('      esac', '      ;;');
@@ -34,7 +46,10 @@ function commandCase(c: CommandSpec, depth: number): string[] {
   if (cases.length > 0) lines.push('      case "$prev" in', ...cases, '      esac');
   const options = words(c.options.map((o) => o.flag));
   const argument = argumentWords(c);
-  lines.push(`      COMPREPLY=( $(compgen -W "${argument === '' ? options : `${argument} ${options}`}" -- "$cur") )`, '      ;;');
+  lines.push(
+    `      COMPREPLY=( $(compgen -W "${argument === '' ? options : `${argument} ${options}`}" -- "$cur") )`,
+    '      ;;',
+  );
   return lines;
 }
 

@@ -2,7 +2,10 @@
 import type { Command } from 'commander';
 
 /** How an option's or argument's value completes: a file path, one of fixed words, or free text (nothing offered). */
-export type ValueKind = { readonly kind: 'path' } | { readonly kind: 'choices'; readonly words: readonly string[] } | { readonly kind: 'text' };
+export type ValueKind =
+  | { readonly kind: 'path' }
+  | { readonly kind: 'choices'; readonly words: readonly string[] }
+  | { readonly kind: 'text' };
 
 export interface OptionSpec {
   /** `--port`; short flags are not offered (none of the commands has one). */

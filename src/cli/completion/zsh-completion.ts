@@ -2,7 +2,8 @@
 import type { CommandSpec, OptionSpec, ValueKind } from './completion-model.ts';
 
 /** Text inside single quotes and an _arguments `[...]` description: no quote, bracket or colon left to misread. */
-const describe = (text: string): string => text.replace(/'/g, "'\\''").replace(/[[\]]/g, '').replace(/:/g, '\\:');
+const describe = (text: string): string =>
+  text.replace(/'/g, "'\\''").replace(/[[\]]/g, '').replace(/:/g, '\\:');
 
 function action(value: ValueKind, name: string): string {
   switch (value.kind) {
@@ -31,7 +32,11 @@ function body(c: CommandSpec, path: string, indent: string): string[] {
       `${indent}  return`,
       `${indent}fi`,
       `${indent}case \${words[${path.split(' ').length + 2}]} in`,
-      ...c.subcommands.flatMap((s) => [`${indent}  ${s.name})`, ...body(s, `${path} ${s.name}`, `${indent}    `), `${indent}    ;;`]),
+      ...c.subcommands.flatMap((s) => [
+        `${indent}  ${s.name})`,
+        ...body(s, `${path} ${s.name}`, `${indent}    `),
+        `${indent}    ;;`,
+      ]),
       `${indent}esac`,
     ];
   }

@@ -20,10 +20,20 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const iso = (ts: number) => new Date(ts).toISOString();
 
 /** Runs one job, echoing its output indented; a failing job stops the demo with its own message. */
-export async function job(ctx: DayContext, name: string, args: readonly string[], echo: (line: string) => boolean = () => true): Promise<Finished> {
+export async function job(
+  ctx: DayContext,
+  name: string,
+  args: readonly string[],
+  echo: (line: string) => boolean = () => true,
+): Promise<Finished> {
   ctx.print(`\n▸ strikeline ${args.join(' ')}`);
-  const done = await runCommand(args, ctx.env, (line) => { if (echo(line)) ctx.print(`    ${line}`); });
-  if (done.code !== 0) throw new Error(`${name} failed (exit ${done.code}): ${done.stderr.trim().split('\n').pop() ?? ''}`);
+  const done = await runCommand(args, ctx.env, (line) => {
+    if (echo(line)) ctx.print(`    ${line}`);
+  });
+  if (done.code !== 0)
+    throw new Error(
+      `${name} failed (exit ${done.code}): ${done.stderr.trim().split('\n').pop() ?? ''}`,
+    );
   return done;
 }
 
@@ -35,7 +45,11 @@ export async function nightlyScan(ctx: DayContext, previous: CalendarDay): Promi
 }
 
 /** 06:00 rank, then the session minute by minute with the 09:35 entries, then the 16:05 report. */
-export async function tradingDay(ctx: DayContext, day: CalendarDay, onMorning: () => Promise<void>): Promise<Finished> {
+export async function tradingDay(
+  ctx: DayContext,
+  day: CalendarDay,
+  onMorning: () => Promise<void>,
+): Promise<Finished> {
   await ctx.control.moveTo(iso(nyToEpoch(day.date, '06:00')));
   ctx.print(`\n── ${day.date} 06:00 ET — rank`);
   await job(ctx, 'rank', ['rank']);
@@ -56,7 +70,9 @@ export async function tradingDay(ctx: DayContext, day: CalendarDay, onMorning: (
     }
     if ((ts - day.tsOpen) % (30 * MINUTE) === 0 && ts > day.tsOpen) {
       const equity = Number(state.account.equity);
-      ctx.print(`  ${state.clock.timestamp.slice(11, 16)}  · equity ${usd(equity)}, ${state.positions.length} positions, ${state.open_orders.length} open orders`);
+      ctx.print(
+        `  ${state.clock.timestamp.slice(11, 16)}  · equity ${usd(equity)}, ${state.positions.length} positions, ${state.open_orders.length} open orders`,
+      );
     }
   }
   await ctx.control.moveTo(iso(nyToEpoch(day.date, '16:05')));

@@ -27,7 +27,11 @@ export interface DemoSummary {
     readonly equity: number;
     readonly cash: number;
     readonly lastEquity: number;
-    readonly positions: ReadonlyArray<{ readonly symbol: string; readonly qty: number; readonly marketValue: number }>;
+    readonly positions: ReadonlyArray<{
+      readonly symbol: string;
+      readonly qty: number;
+      readonly marketValue: number;
+    }>;
   };
 }
 
@@ -37,11 +41,19 @@ function stats(values: number[]): { p50: number | null; max: number | null } {
   return { p50: sorted[Math.floor((sorted.length - 1) / 2)] ?? null, max: sorted.at(-1) ?? null };
 }
 
-export function summarize(input: { store: Store; root: string; days: readonly CalendarDay[]; equityBefore: number; state: SimState; wallMs: number }): DemoSummary {
+export function summarize(input: {
+  store: Store;
+  root: string;
+  days: readonly CalendarDay[];
+  equityBefore: number;
+  state: SimState;
+  wallMs: number;
+}): DemoSummary {
   const journal = input.store.journal.list();
   const of = (action: string) => journal.filter((e) => e.action === action);
   const placed = of('protection_placed');
-  const latency = (field: string) => stats(placed.map((e) => e.data?.[field]).filter((v): v is number => typeof v === 'number'));
+  const latency = (field: string) =>
+    stats(placed.map((e) => e.data?.[field]).filter((v): v is number => typeof v === 'number'));
   const exits: Record<string, number> = {};
   for (const e of of('soft_exit')) {
     const rule = typeof e.data?.rule === 'string' ? e.data.rule : 'unknown';
@@ -50,7 +62,10 @@ export function summarize(input: { store: Store; root: string; days: readonly Ca
   const reportsDir = join(input.root, 'reports');
   let reports: string[] = [];
   try {
-    reports = readdirSync(reportsDir).filter((f) => f.endsWith('.html')).sort().map((f) => join(reportsDir, f));
+    reports = readdirSync(reportsDir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => join(reportsDir, f));
   } catch {
     reports = [];
   }
@@ -73,14 +88,21 @@ export function summarize(input: { store: Store; root: string; days: readonly Ca
       equity: Number(input.state.account.equity),
       cash: Number(input.state.account.cash),
       lastEquity: Number(input.state.account.last_equity),
-      positions: input.state.positions.map((p) => ({ symbol: String(p.symbol), qty: Number(p.qty), marketValue: Number(p.market_value) })),
+      positions: input.state.positions.map((p) => ({
+        symbol: String(p.symbol),
+        qty: Number(p.qty),
+        marketValue: Number(p.market_value),
+      })),
     },
   };
 }
 
 export function renderSummary(s: DemoSummary): string {
   const fmt = (v: number | null) => (v === null ? '–' : `${v.toFixed(2)} ms`);
-  const exits = Object.entries(s.exits).map(([rule, n]) => `${rule} ${n}`).join(', ') || 'none';
+  const exits =
+    Object.entries(s.exits)
+      .map(([rule, n]) => `${rule} ${n}`)
+      .join(', ') || 'none';
   const change = s.equityAfter - s.equityBefore;
   return [
     '',

@@ -9,10 +9,14 @@ import { causalOrder } from './causal-order.ts';
 const num = (v: unknown): number => (typeof v === 'number' ? v : Number(v));
 /** Money as every report prints it ($1,234.50), prices as 48.50: one format for the demo and the commands it runs. */
 const money = (v: unknown): string => usd(num(v));
-const px = (v: unknown): string => (v === null || v === undefined || Number.isNaN(num(v)) ? '?' : priceText(num(v)));
+const px = (v: unknown): string =>
+  v === null || v === undefined || Number.isNaN(num(v)) ? '?' : priceText(num(v));
 const ms = (v: unknown): string => (typeof v === 'number' ? `${v.toFixed(1)} ms` : '?');
 
-export function describeEntry(e: JournalEntry, journal: readonly JournalEntry[]): string | undefined {
+export function describeEntry(
+  e: JournalEntry,
+  journal: readonly JournalEntry[],
+): string | undefined {
   const d = e.data ?? {};
   const sym = (e.symbol ?? '').padEnd(5);
   switch (e.action) {
@@ -25,8 +29,14 @@ export function describeEntry(e: JournalEntry, journal: readonly JournalEntry[])
     case 'protection_placed': {
       const rearmed = isRearmedStop(e, journal);
       const what = protectionLabel(d.role, d.cause, rearmed);
-      const prices = d.role === 'oco' ? `stop ${px(d.stopPrice)} / target ${px(d.takeProfitPrice)}` : `stop ${px(d.stopPrice)}`;
-      const latency = typeof d.latencySentMs === 'number' ? `  fill→sent ${ms(d.latencySentMs)}, →ack ${ms(d.latencyAckMs)}` : '';
+      const prices =
+        d.role === 'oco'
+          ? `stop ${px(d.stopPrice)} / target ${px(d.takeProfitPrice)}`
+          : `stop ${px(d.stopPrice)}`;
+      const latency =
+        typeof d.latencySentMs === 'number'
+          ? `  fill→sent ${ms(d.latencySentMs)}, →ack ${ms(d.latencyAckMs)}`
+          : '';
       return `${rearmed ? 'RE-ARM ' : 'PROTECT'}  ${sym} ${what}: ${String(d.qty)} sh  ${prices}${latency}`;
     }
     case 'soft_exit':
@@ -43,7 +53,6 @@ export function describeEntry(e: JournalEntry, journal: readonly JournalEntry[])
   }
 }
 
-
 export interface JournalFeed {
   /** Prints what was journaled since the last call; returns the new entries. */
   drain(): JournalEntry[];
@@ -55,12 +64,14 @@ export function journalFeed(store: Store, print: (line: string) => void): Journa
   return {
     drain() {
       const all = store.journal.list();
-      const fresh = causalOrder(all.filter((e) => {
-        const key = `${e.ts}|${e.actor}|${e.action}|${e.symbol ?? ''}|${e.clientOrderId ?? ''}|${e.reason}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      }));
+      const fresh = causalOrder(
+        all.filter((e) => {
+          const key = `${e.ts}|${e.actor}|${e.action}|${e.symbol ?? ''}|${e.clientOrderId ?? ''}|${e.reason}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        }),
+      );
       for (const e of fresh) {
         const line = describeEntry(e, all);
         if (line !== undefined) {

@@ -30,8 +30,16 @@ export interface DemoOptions {
  */
 function childEnv(root: string, rest: string, credentials: SimCredentials): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (/^(ALPACA_|APCA_|SMTP_|ALERT_|TRADING_)/.test(k)) env[k] = undefined;
-  return { ...env, ALPACA_API_KEY: credentials.key, ALPACA_SECRET_KEY: credentials.secret, ALPACA_ENDPOINT: rest, TRADING_SYSTEM_ROOT: root, LOG_LEVEL: 'info' };
+  for (const k of Object.keys(env))
+    if (/^(ALPACA_|APCA_|SMTP_|ALERT_|TRADING_)/.test(k)) env[k] = undefined;
+  return {
+    ...env,
+    ALPACA_API_KEY: credentials.key,
+    ALPACA_SECRET_KEY: credentials.secret,
+    ALPACA_ENDPOINT: rest,
+    TRADING_SYSTEM_ROOT: root,
+    LOG_LEVEL: 'info',
+  };
 }
 
 /**
@@ -53,18 +61,34 @@ scanner:
 `;
 
 function freshRoot(root: string): void {
-  for (const dir of ['state', 'logs', 'data', 'reports', 'killswitch']) rmSync(join(root, dir), { recursive: true, force: true });
+  for (const dir of ['state', 'logs', 'data', 'reports', 'killswitch'])
+    rmSync(join(root, dir), { recursive: true, force: true });
   mkdirSync(join(root, 'config'), { recursive: true });
   writeFileSync(join(root, 'config', 'config.yaml'), DEMO_CONFIG);
 }
 
-async function sessions(rest: string, credentials: SimCredentials, from: string, count: number, log: Logger): Promise<{ previous: CalendarDay; days: CalendarDay[] }> {
-  const broker = createAlpaca({ keyId: credentials.key, secretKey: credentials.secret, endpoint: rest, dataEndpoint: rest, streamUrl: '', dataStreamUrl: '', log }).broker;
+async function sessions(
+  rest: string,
+  credentials: SimCredentials,
+  from: string,
+  count: number,
+  log: Logger,
+): Promise<{ previous: CalendarDay; days: CalendarDay[] }> {
+  const broker = createAlpaca({
+    keyId: credentials.key,
+    secretKey: credentials.secret,
+    endpoint: rest,
+    dataEndpoint: rest,
+    streamUrl: '',
+    dataStreamUrl: '',
+    log,
+  }).broker;
   const all = await broker.getCalendar(addDays(from, -10), addDays(from, count * 2 + 10));
   const first = all.findIndex((d) => d.date >= from);
   const previous = all[first - 1];
   const days = all.slice(first, first + count);
-  if (first < 1 || previous === undefined || days.length < count) throw new Error(`no ${count} trading days from ${from} in the simulator's calendar`);
+  if (first < 1 || previous === undefined || days.length < count)
+    throw new Error(`no ${count} trading days from ${from} in the simulator's calendar`);
   return { previous, days };
 }
 
@@ -74,8 +98,13 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
   const credentials = randomCredentials();
   const simEnv = childEnv(o.root, 'http://127.0.0.1:1', credentials);
   const start = `${addDays(o.date, -6)}T16:00:00Z`;
-  o.print(`strikeline demo: ${o.days} trading day(s) from ${o.date} on the embedded simulator (seed ${o.seed}), root ${o.root}`);
-  const sim = await startService(['sim', '--port', '0', '--seed', String(o.seed), '--speed', '0', '--start', start], simEnv);
+  o.print(
+    `strikeline demo: ${o.days} trading day(s) from ${o.date} on the embedded simulator (seed ${o.seed}), root ${o.root}`,
+  );
+  const sim = await startService(
+    ['sim', '--port', '0', '--seed', String(o.seed), '--speed', '0', '--start', start],
+    simEnv,
+  );
   const services: { daemon?: Service } = {};
   const store = openStore(join(o.root, 'state'));
   try {
@@ -83,7 +112,13 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
     o.print(`simulator ready at ${rest}`);
     const control = simControl(String(sim.ready.control), credentials.key, credentials.secret);
     const env = childEnv(o.root, rest, credentials);
-    const ctx: DayContext = { control, env, feed: journalFeed(store, o.print), paceMs: o.paceMs, print: o.print };
+    const ctx: DayContext = {
+      control,
+      env,
+      feed: journalFeed(store, o.print),
+      paceMs: o.paceMs,
+      print: o.print,
+    };
     const { previous, days } = await sessions(rest, credentials, o.date, o.days, o.log);
     const equityBefore = Number((await control.state()).account.equity);
     let prior = previous;
@@ -98,7 +133,14 @@ export async function runDemo(o: DemoOptions): Promise<DemoSummary> {
       prior = day;
     }
     const state = await control.state();
-    const summary = summarize({ store, root: o.root, days, equityBefore, state, wallMs: Date.now() - started });
+    const summary = summarize({
+      store,
+      root: o.root,
+      days,
+      equityBefore,
+      state,
+      wallMs: Date.now() - started,
+    });
     writeFileSync(join(o.root, 'demo-summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     return summary;
   } finally {

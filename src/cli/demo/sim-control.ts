@@ -1,7 +1,12 @@
 /** @module The simulator's control API, as the demo drives it: move time, read the state. */
 
 export interface SimState {
-  readonly clock: { readonly timestamp: string; readonly is_open: boolean; readonly next_open: string; readonly next_close: string };
+  readonly clock: {
+    readonly timestamp: string;
+    readonly is_open: boolean;
+    readonly next_open: string;
+    readonly next_close: string;
+  };
   readonly account: Record<string, unknown>;
   readonly positions: ReadonlyArray<Record<string, unknown>>;
   readonly open_orders: ReadonlyArray<Record<string, unknown>>;
@@ -17,11 +22,16 @@ export function simControl(controlUrl: string, key: string, secret: string): Sim
   const call = async (method: string, path: string, body?: unknown): Promise<SimState> => {
     const res = await fetch(`${controlUrl}${path}`, {
       method,
-      headers: { 'APCA-API-KEY-ID': key, 'APCA-API-SECRET-KEY': secret, 'Content-Type': 'application/json' },
+      headers: {
+        'APCA-API-KEY-ID': key,
+        'APCA-API-SECRET-KEY': secret,
+        'Content-Type': 'application/json',
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const json = (await res.json()) as SimState & { message?: string };
-    if (!res.ok) throw new Error(`simulator control ${path} answered ${res.status}: ${json.message ?? ''}`);
+    if (!res.ok)
+      throw new Error(`simulator control ${path} answered ${res.status}: ${json.message ?? ''}`);
     return json;
   };
   return {

@@ -156,6 +156,18 @@ export interface SessionChanged {
 }
 
 export type DaemonEvent =
-  | FillReceived | ProtectionPlaced | ProtectionCancelling | ProtectionFailed | OrderUnknown | OrderResolved
-  | SoftExitStarted | ExitSubmitted | ExitRejected | PositionClosed | AuditRepair | AuditCompleted | ExitTrack
-  | HaltChanged | SessionChanged;
+  | FillReceived
+  | ProtectionPlaced
+  | ProtectionCancelling
+  | ProtectionFailed
+  | OrderUnknown
+  | OrderResolved
+  | SoftExitStarted
+  | ExitSubmitted
+  | ExitRejected
+  | PositionClosed
+  | AuditRepair
+  | AuditCompleted
+  | ExitTrack
+  | HaltChanged
+  | SessionChanged;

@@ -156,10 +156,23 @@ export interface OpenOrdersSwept {
 }
 
 export type CommandOutcome =
-  | SubmitAcked | SubmitRejected | SubmitDuplicate | SubmitUnknown | SubmitResolved | OrderFetched | OpenOrdersSwept;
+  | SubmitAcked
+  | SubmitRejected
+  | SubmitDuplicate
+  | SubmitUnknown
+  | SubmitResolved
+  | OrderFetched
+  | OpenOrdersSwept;
 
 export type DaemonInput =
-  | TradeUpdate | Snapshot | ClockSynced | Tick | SoftExitDue | FractionTargetDue | HighWaterRaised | CommandOutcome;
+  | TradeUpdate
+  | Snapshot
+  | ClockSynced
+  | Tick
+  | SoftExitDue
+  | FractionTargetDue
+  | HighWaterRaised
+  | CommandOutcome;
 
 /** One input with the daemon's clock and the kill switch as read when it arrived (the reducer stays pure). */
 export interface Envelope {

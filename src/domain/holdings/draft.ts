@@ -32,7 +32,9 @@ export interface HoldingsOptions {
   readonly atrOf?: (symbol: string, tsEntry: number) => number | null;
 }
 
-export const emptyHoldings = (holdings: ReadonlyMap<string, Holding> = new Map()): HoldingsState => ({
+export const emptyHoldings = (
+  holdings: ReadonlyMap<string, Holding> = new Map(),
+): HoldingsState => ({
   holdings,
   synced: false,
   clock: null,

@@ -10,13 +10,28 @@ import { marketSellOrder, splitShares } from '../rules/protection-plan.ts';
 import { cancelTracked, closeOut, protect, submitTracked } from './protect.ts';
 
 function mayExit(d: Draft, h: Holding | undefined): h is Holding {
-  return h !== undefined && d.synced && !d.halted && d.sessionOpen && h.qty > 0 && h.exitProgress === null && d.now >= h.exitRetryAt;
+  return (
+    h !== undefined &&
+    d.synced &&
+    !d.halted &&
+    d.sessionOpen &&
+    h.qty > 0 &&
+    h.exitProgress === null &&
+    d.now >= h.exitRetryAt
+  );
 }
 
 function start(d: Draft, h: Holding, progress: ExitProgress, qty: number): void {
   d.emit({
-    kind: 'SoftExitStarted', symbol: h.symbol, rule: progress.rule, scope: progress.scope, price: progress.price, floor: progress.floor,
-    qty, entryPrice: h.exit.entryPrice, highWater: h.exit.highWater,
+    kind: 'SoftExitStarted',
+    symbol: h.symbol,
+    rule: progress.rule,
+    scope: progress.scope,
+    price: progress.price,
+    floor: progress.floor,
+    qty,
+    entryPrice: h.exit.entryPrice,
+    highWater: h.exit.highWater,
   });
   d.set({ ...h, exitProgress: progress });
 }
@@ -25,7 +40,12 @@ export function startSoftExit(d: Draft, signal: SoftExitDue): void {
   const h = d.get(signal.symbol);
   if (!mayExit(d, h)) return;
   const { rule, price, floor } = signal.decision;
-  start(d, h, { rule, scope: 'all', stage: 'cancelling', sweep: 'none', price, floor, tsStarted: d.now }, h.qty);
+  start(
+    d,
+    h,
+    { rule, scope: 'all', stage: 'cancelling', sweep: 'none', price, floor, tsStarted: d.now },
+    h.qty,
+  );
 }
 
 export function startFractionExit(d: Draft, signal: FractionTargetDue): void {
@@ -33,7 +53,20 @@ export function startFractionExit(d: Draft, signal: FractionTargetDue): void {
   if (!mayExit(d, h)) return;
   const fraction = splitShares(h.qty).fraction;
   if (fraction <= 0) return;
-  start(d, h, { rule: 'take_profit', scope: 'fraction', stage: 'cancelling', sweep: 'done', price: signal.price, floor: signal.target, tsStarted: d.now }, fraction);
+  start(
+    d,
+    h,
+    {
+      rule: 'take_profit',
+      scope: 'fraction',
+      stage: 'cancelling',
+      sweep: 'done',
+      price: signal.price,
+      floor: signal.target,
+      tsStarted: d.now,
+    },
+    fraction,
+  );
 }
 
 export function advanceExit(d: Draft, h: Holding, p: ExitProgress): void {
@@ -50,7 +83,9 @@ export function advanceExit(d: Draft, h: Holding, p: ExitProgress): void {
   }
   const isTarget = (role: string): boolean => p.scope === 'all' || role === 'stop';
   let next = h;
-  for (const o of h.orders) if (isTarget(o.role)) next = cancelTracked(d, next, o, `soft exit (${p.rule}): cancel before selling`);
+  for (const o of h.orders)
+    if (isTarget(o.role))
+      next = cancelTracked(d, next, o, `soft exit (${p.rule}): cancel before selling`);
   let progress = p;
   if (p.scope === 'all' && p.sweep === 'none') {
     d.command({ kind: 'Sweep', symbol: h.symbol });
@@ -68,6 +103,14 @@ export function advanceExit(d: Draft, h: Holding, p: ExitProgress): void {
   }
   const role = p.scope === 'all' ? 'exit' : 'fexit';
   const reason = `soft exit (${p.rule}) of ${qty} ${h.symbol} at ${p.price}${p.floor === null ? '' : `, floor ${p.floor}`}`;
-  const sold = submitTracked(d, next, role, (id) => marketSellOrder(h.symbol, id, qty, reason), qty, { stop: null, limit: null }, false);
+  const sold = submitTracked(
+    d,
+    next,
+    role,
+    (id) => marketSellOrder(h.symbol, id, qty, reason),
+    qty,
+    { stop: null, limit: null },
+    false,
+  );
   d.put({ ...sold, exitProgress: { ...progress, stage: 'selling' } });
 }

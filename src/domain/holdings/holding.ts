@@ -100,11 +100,16 @@ export const sameQty = (a: number, b: number): boolean => Math.abs(a - b) < EPS;
 export const isLive = (o: TrackedOrder): boolean => o.state !== 'cancelling';
 
 /** Shares reserved by every tracked order, cancelling ones included (they hold shares until confirmed). */
-export const reservedQty = (orders: readonly TrackedOrder[]): number => orders.reduce((s, o) => s + o.qty, 0);
+export const reservedQty = (orders: readonly TrackedOrder[]): number =>
+  orders.reduce((s, o) => s + o.qty, 0);
 
-export const fitsPosition = (reserved: number, extra: number, position: number): boolean => reserved + extra <= position + EPS;
+export const fitsPosition = (reserved: number, extra: number, position: number): boolean =>
+  reserved + extra <= position + EPS;
 
-export function newHolding(symbol: string, fields: Partial<Holding> & Pick<Holding, 'exit' | 'anchor'>): Holding {
+export function newHolding(
+  symbol: string,
+  fields: Partial<Holding> & Pick<Holding, 'exit' | 'anchor'>,
+): Holding {
   return {
     symbol,
     qty: 0,
@@ -150,13 +155,24 @@ export function holdingFromPersisted(p: PersistedHolding): Holding {
 }
 
 /** Finds the tracked order an update is about: by order id, a leg id, or our client id. */
-export function findTracked(orders: readonly TrackedOrder[], orderId: string, clientOrderId: string): TrackedOrder | undefined {
+export function findTracked(
+  orders: readonly TrackedOrder[],
+  orderId: string,
+  clientOrderId: string,
+): TrackedOrder | undefined {
   return orders.find(
-    (o) => o.orderId === orderId || o.liveIds.includes(orderId) || (clientOrderId !== '' && o.clientOrderId === clientOrderId),
+    (o) =>
+      o.orderId === orderId ||
+      o.liveIds.includes(orderId) ||
+      (clientOrderId !== '' && o.clientOrderId === clientOrderId),
   );
 }
 
-export function replaceTracked(orders: readonly TrackedOrder[], old: TrackedOrder, next: TrackedOrder | null): TrackedOrder[] {
+export function replaceTracked(
+  orders: readonly TrackedOrder[],
+  old: TrackedOrder,
+  next: TrackedOrder | null,
+): TrackedOrder[] {
   return orders.flatMap((o) => (o === old ? (next === null ? [] : [next]) : [o]));
 }
 
@@ -172,7 +188,12 @@ export function withEnded(h: Holding, ...ids: readonly string[]): Holding {
 export const remainingQty = (r: OrderReport): number => Math.max(0, (r.qty ?? 0) - r.filledQty);
 
 /** A tracked order from a broker report (REST or an event): an OCO's leg ids and stop price come along. */
-export function trackedFromReport(r: OrderReport, now: number, state: TrackedState = 'open', n = 0): TrackedOrder {
+export function trackedFromReport(
+  r: OrderReport,
+  now: number,
+  state: TrackedState = 'open',
+  n = 0,
+): TrackedOrder {
   const liveIds = [r, ...r.legs].filter((o) => !isTerminalStatus(o.status)).map((o) => o.id);
   const stopLeg = r.legs.find((l) => l.stopPrice !== null);
   return {

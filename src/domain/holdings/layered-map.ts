@@ -74,7 +74,13 @@ export class LayeredMap<K, V> implements ReadonlyMap<K, V> {
   }
 
   /** @internal The builder's view and result; `fold` folds a layer grown past its share into a new base. */
-  static fromParts<K, V>(base: ReadonlyMap<K, V>, layer: Layer<K, V>, tail: ReadonlySet<K>, size: number, fold: boolean): LayeredMap<K, V> {
+  static fromParts<K, V>(
+    base: ReadonlyMap<K, V>,
+    layer: Layer<K, V>,
+    tail: ReadonlySet<K>,
+    size: number,
+    fold: boolean,
+  ): LayeredMap<K, V> {
     const layered = new LayeredMap(base, layer, tail, size);
     if (!fold || layer.size <= Math.max(MIN_LAYER, base.size / LAYER_SHARE)) return layered;
     const folded = new Map(layered.entries());
@@ -130,7 +136,13 @@ export class LayeredMapEdit<K, V> {
 
   /** The entries as they stand, in the map's order (a snapshot: the builder may change while it is read). */
   snapshot(): LayeredMap<K, V> {
-    return LayeredMap.fromParts(this.base, new Map(this.layer), new Set(this.tail), this.count, false);
+    return LayeredMap.fromParts(
+      this.base,
+      new Map(this.layer),
+      new Set(this.tail),
+      this.count,
+      false,
+    );
   }
 
   keys(): MapIterator<K> {

@@ -5,10 +5,19 @@ import { replaceTracked, type Holding, type TrackedOrder } from './holding.ts';
 import type { Draft } from './draft.ts';
 import type { Qty } from '../money.ts';
 import type { SubmitOrder } from '../orders.ts';
-import { fractionalStopOrder, ocoOrder, planProtection, type ProtectionStep } from '../rules/protection-plan.ts';
+import {
+  fractionalStopOrder,
+  ocoOrder,
+  planProtection,
+  type ProtectionStep,
+} from '../rules/protection-plan.ts';
 
 /** The next unused client id for an order of this holding (skips ids known to be taken). */
-export function nextClientOrderId(h: Holding, role: OwnRole, qty: number): { id: string; n: number } {
+export function nextClientOrderId(
+  h: Holding,
+  role: OwnRole,
+  qty: number,
+): { id: string; n: number } {
   let n = h.seq;
   let id = protectiveClientOrderId({ role, symbol: h.symbol, anchor: h.anchor, qty, n });
   while (h.ended.includes(id) || h.orders.some((o) => o.clientOrderId === id)) {
@@ -21,27 +30,64 @@ export function nextClientOrderId(h: Holding, role: OwnRole, qty: number): { id:
 /** Sends a cancel for a working order and marks it cancelling until the broker confirms. */
 export function cancelTracked(d: Draft, h: Holding, o: TrackedOrder, reason: string): Holding {
   if (o.orderId === null || o.state !== 'open') return h;
-  d.command({ kind: 'Cancel', symbol: h.symbol, orderId: o.orderId, clientOrderId: o.clientOrderId, reason });
-  d.emit({ kind: 'ProtectionCancelling', symbol: h.symbol, role: o.role, clientOrderId: o.clientOrderId, orderId: o.orderId, reason });
-  return { ...h, orders: replaceTracked(h.orders, o, { ...o, state: 'cancelling', tsSince: d.now }) };
+  d.command({
+    kind: 'Cancel',
+    symbol: h.symbol,
+    orderId: o.orderId,
+    clientOrderId: o.clientOrderId,
+    reason,
+  });
+  d.emit({
+    kind: 'ProtectionCancelling',
+    symbol: h.symbol,
+    role: o.role,
+    clientOrderId: o.clientOrderId,
+    orderId: o.orderId,
+    reason,
+  });
+  return {
+    ...h,
+    orders: replaceTracked(h.orders, o, { ...o, state: 'cancelling', tsSince: d.now }),
+  };
 }
 
 /** Submits an order of ours and tracks it as submitting (the answer or a trade update moves it on). */
 export function submitTracked(
-  d: Draft, h: Holding, role: OwnRole, order: (clientOrderId: string) => SubmitOrder, qty: Qty,
-  prices: { stop: number | null; limit: number | null }, withPlacement: boolean,
+  d: Draft,
+  h: Holding,
+  role: OwnRole,
+  order: (clientOrderId: string) => SubmitOrder,
+  qty: Qty,
+  prices: { stop: number | null; limit: number | null },
+  withPlacement: boolean,
 ): Holding {
   const { id, n } = nextClientOrderId(h, role, qty);
   const tracked: TrackedOrder = {
-    clientOrderId: id, orderId: null, liveIds: [], role, qty, stopPrice: prices.stop, limitPrice: prices.limit,
-    state: 'submitting', n, tsSince: d.now,
+    clientOrderId: id,
+    orderId: null,
+    liveIds: [],
+    role,
+    qty,
+    stopPrice: prices.stop,
+    limitPrice: prices.limit,
+    state: 'submitting',
+    n,
+    tsSince: d.now,
   };
   d.command({
-    kind: 'Submit', symbol: h.symbol, role, n, order: order(id),
+    kind: 'Submit',
+    symbol: h.symbol,
+    role,
+    n,
+    order: order(id),
     placement: withPlacement
       ? {
-          entryOrderId: h.entryOrderId, entryPrice: h.exit.entryPrice, stopPrice: prices.stop ?? 0, takeProfitPrice: prices.limit,
-          tsTrigger: h.trigger?.tsReceived ?? null, cause: d.cause,
+          entryOrderId: h.entryOrderId,
+          entryPrice: h.exit.entryPrice,
+          stopPrice: prices.stop ?? 0,
+          takeProfitPrice: prices.limit,
+          tsTrigger: h.trigger?.tsReceived ?? null,
+          cause: d.cause,
         }
       : null,
   });
@@ -51,13 +97,22 @@ export function submitTracked(
 function applyStep(d: Draft, h: Holding, step: ProtectionStep): Holding {
   if (step.kind === 'cancel') return cancelTracked(d, h, step.order, step.reason);
   const e = h.exit.entryPrice;
-  const reason = `protect ${step.qty} ${h.symbol} entered at ${e}: stop ${step.stopPrice}` +
+  const reason =
+    `protect ${step.qty} ${h.symbol} entered at ${e}: stop ${step.stopPrice}` +
     (step.takeProfitPrice === null ? ' (fractional, DAY)' : `, target ${step.takeProfitPrice}`);
   const build = (id: string): SubmitOrder =>
     step.role === 'oco' && step.takeProfitPrice !== null
       ? ocoOrder(h.symbol, id, step.qty, step.stopPrice, step.takeProfitPrice, reason)
       : fractionalStopOrder(h.symbol, id, step.qty, step.stopPrice, reason);
-  const next = submitTracked(d, h, step.role, build, step.qty, { stop: step.stopPrice, limit: step.takeProfitPrice }, true);
+  const next = submitTracked(
+    d,
+    h,
+    step.role,
+    build,
+    step.qty,
+    { stop: step.stopPrice, limit: step.takeProfitPrice },
+    true,
+  );
   return { ...next, trigger: null };
 }
 
@@ -67,7 +122,15 @@ export function protect(d: Draft, h: Holding): void {
     d.put(h);
     return;
   }
-  const steps = planProtection({ qty: h.qty, entryPrice: h.exit.entryPrice, orders: h.orders, atr: d.options.atrOf?.(h.symbol, h.exit.tsEntry) ?? null }, { rules: d.options.rules, sessionOpen: d.sessionOpen });
+  const steps = planProtection(
+    {
+      qty: h.qty,
+      entryPrice: h.exit.entryPrice,
+      orders: h.orders,
+      atr: d.options.atrOf?.(h.symbol, h.exit.tsEntry) ?? null,
+    },
+    { rules: d.options.rules, sessionOpen: d.sessionOpen },
+  );
   // A pending retry is acted on now: cleared, so the wake-up timer does not fire for it again.
   let next: Holding = h.retryAt === 0 ? h : { ...h, retryAt: 0 };
   for (const step of steps) next = applyStep(d, next, step);
@@ -78,7 +141,10 @@ export function protect(d: Draft, h: Holding): void {
 /** The position is gone: cancel what of ours still works, then forget the holding. */
 export function closeOut(d: Draft, h: Holding): void {
   let next = h;
-  for (const step of planProtection({ qty: 0, entryPrice: h.exit.entryPrice, orders: h.orders }, { rules: d.options.rules, sessionOpen: d.sessionOpen })) {
+  for (const step of planProtection(
+    { qty: 0, entryPrice: h.exit.entryPrice, orders: h.orders },
+    { rules: d.options.rules, sessionOpen: d.sessionOpen },
+  )) {
     next = applyStep(d, next, step);
   }
   if (next.orders.some((o) => o.role !== 'foreign')) {
@@ -86,5 +152,11 @@ export function closeOut(d: Draft, h: Holding): void {
     return;
   }
   d.remove(h.symbol);
-  if (h.exit.entryPrice > 0) d.emit({ kind: 'PositionClosed', symbol: h.symbol, entryPrice: h.exit.entryPrice, highWater: h.exit.highWater });
+  if (h.exit.entryPrice > 0)
+    d.emit({
+      kind: 'PositionClosed',
+      symbol: h.symbol,
+      entryPrice: h.exit.entryPrice,
+      highWater: h.exit.highWater,
+    });
 }

@@ -5,7 +5,13 @@
 import { isProtectiveRole, roleOfClientOrderId } from '../ids/client-order-ids.ts';
 import type { Snapshot } from './daemon-inputs.ts';
 import { openExitState } from '../rules/exit-rules.ts';
-import { newHolding, trackedFromReport, withEnded, type Holding, type TrackedOrder } from './holding.ts';
+import {
+  newHolding,
+  trackedFromReport,
+  withEnded,
+  type Holding,
+  type TrackedOrder,
+} from './holding.ts';
 import type { Draft } from './draft.ts';
 import type { PositionReport } from '../account.ts';
 import type { OrderReport } from '../orders.ts';
@@ -34,7 +40,12 @@ function adopt(d: Draft, p: PositionReport, recent: readonly OrderReport[]): Hol
   if (d.options.protect === 'own' && !own) return undefined;
   const anchor = first?.id ?? `pos:${p.symbol}:${p.avgEntryPrice}`;
   const tsEntry = first?.tsFilled ?? d.now;
-  return newHolding(p.symbol, { exit: openExitState(p.avgEntryPrice, tsEntry), anchor, entryOrderId: anchor, managed: true });
+  return newHolding(p.symbol, {
+    exit: openExitState(p.avgEntryPrice, tsEntry),
+    anchor,
+    entryOrderId: anchor,
+    managed: true,
+  });
 }
 
 /** How far a restated price may stray from the exact inverse of the share ratio (rounding of the restated average). */
@@ -60,16 +71,29 @@ export function splitRatio(h: Holding, p: PositionReport): number | null {
 }
 
 /** Local orders confirmed, refreshed or dropped by REST; REST orders unknown locally are adopted. */
-function mergeOrders(d: Draft, h: Holding, open: readonly OrderReport[], tsRequested: number): { orders: TrackedOrder[]; gone: string[] } {
+function mergeOrders(
+  d: Draft,
+  h: Holding,
+  open: readonly OrderReport[],
+  tsRequested: number,
+): { orders: TrackedOrder[]; gone: string[] } {
   const orders: TrackedOrder[] = [];
   const gone: string[] = [];
   const matched = new Set<string>();
   for (const t of h.orders) {
-    const r = open.find((o) => o.id === t.orderId || t.liveIds.includes(o.id) || o.clientOrderId === t.clientOrderId);
+    const r = open.find(
+      (o) => o.id === t.orderId || t.liveIds.includes(o.id) || o.clientOrderId === t.clientOrderId,
+    );
     if (r !== undefined) {
       matched.add(r.id);
       const f = trackedFromReport(r, d.now);
-      orders.push({ ...t, orderId: r.id, liveIds: f.liveIds, qty: f.qty, state: t.state === 'cancelling' ? 'cancelling' : 'open' });
+      orders.push({
+        ...t,
+        orderId: r.id,
+        liveIds: f.liveIds,
+        qty: f.qty,
+        state: t.state === 'cancelling' ? 'cancelling' : 'open',
+      });
     } else if (t.state === 'submitting' || t.state === 'unknown' || t.tsSince > tsRequested) {
       orders.push(t);
     } else {
@@ -77,7 +101,12 @@ function mergeOrders(d: Draft, h: Holding, open: readonly OrderReport[], tsReque
     }
   }
   for (const r of open) {
-    if (r.side === 'sell' && !matched.has(r.id) && !h.ended.includes(r.id) && !h.ended.includes(r.clientOrderId)) {
+    if (
+      r.side === 'sell' &&
+      !matched.has(r.id) &&
+      !h.ended.includes(r.id) &&
+      !h.ended.includes(r.clientOrderId)
+    ) {
       orders.push(trackedFromReport(r, d.now));
     }
   }
@@ -87,7 +116,8 @@ function mergeOrders(d: Draft, h: Holding, open: readonly OrderReport[], tsReque
 export function applySnapshot(d: Draft, s: Snapshot): void {
   const positions = new Map(s.positions.filter((p) => p.qty > 0).map((p) => [p.symbol, p]));
   const openBySymbol = new Map<string, OrderReport[]>();
-  for (const o of s.openOrders) openBySymbol.set(o.symbol, [...(openBySymbol.get(o.symbol) ?? []), o]);
+  for (const o of s.openOrders)
+    openBySymbol.set(o.symbol, [...(openBySymbol.get(o.symbol) ?? []), o]);
   const orphanSymbols = s.openOrders
     .filter((o) => o.side === 'sell' && isProtectiveRole(roleOfClientOrderId(o.clientOrderId)))
     .map((o) => o.symbol);
@@ -98,7 +128,10 @@ export function applySnapshot(d: Draft, s: Snapshot): void {
     let h = d.get(symbol);
     if (h === undefined) {
       // A protective order of ours without a holding: track it under an empty holding so that it is cancelled.
-      h = p === undefined ? newHolding(symbol, { exit: openExitState(0, d.now), anchor: 'orphan' }) : adopt(d, p, s.recentOrders);
+      h =
+        p === undefined
+          ? newHolding(symbol, { exit: openExitState(0, d.now), anchor: 'orphan' })
+          : adopt(d, p, s.recentOrders);
       if (h === undefined) continue;
     }
     if (h.tsLastEvent <= s.tsRequested) {
@@ -107,14 +140,20 @@ export function applySnapshot(d: Draft, s: Snapshot): void {
       const ratio = p === undefined ? null : splitRatio(h, p);
       if (ratio !== null) d.rescaled.add(symbol);
       // After a split the high-water mark is restated per new share like the entry; otherwise it only rises.
-      const highWater = ratio === null ? Math.max(h.exit.highWater, entry) : Math.max(h.exit.highWater / ratio, entry);
+      const highWater =
+        ratio === null
+          ? Math.max(h.exit.highWater, entry)
+          : Math.max(h.exit.highWater / ratio, entry);
       h = {
         ...h,
         qty: p?.qty ?? 0,
         exit: { ...h.exit, entryPrice: entry, highWater },
         openBuyIds,
         deferredFor: h.deferredFor.filter((id) => openBuyIds.includes(id)),
-        awaitingAuditSince: h.awaitingAuditSince > 0 && s.tsRequested >= h.awaitingAuditSince ? 0 : h.awaitingAuditSince,
+        awaitingAuditSince:
+          h.awaitingAuditSince > 0 && s.tsRequested >= h.awaitingAuditSince
+            ? 0
+            : h.awaitingAuditSince,
       };
     }
     const { orders, gone } = mergeOrders(d, h, open, s.tsRequested);

@@ -36,7 +36,9 @@ export interface ClientOrderIdInput {
 
 /** 20 base-36 characters (100 bits) of the inputs' sha256. */
 export function digest(text: string): string {
-  return BigInt(`0x${sha256Hex(text).slice(0, 25)}`).toString(36).padStart(20, '0');
+  return BigInt(`0x${sha256Hex(text).slice(0, 25)}`)
+    .toString(36)
+    .padStart(20, '0');
 }
 
 /**
@@ -52,17 +54,21 @@ export function protectiveClientOrderId(input: ClientOrderIdInput): string {
 
 /** The role of a sell order from its client id: ours by prefix, anything else is foreign. */
 export function roleOfClientOrderId(clientOrderId: string): OrderRole {
-  for (const [role, prefix] of Object.entries(PREFIX) as Array<[Exclude<OrderRole, 'foreign'>, string]>) {
+  for (const [role, prefix] of Object.entries(PREFIX) as Array<
+    [Exclude<OrderRole, 'foreign'>, string]
+  >) {
     if (clientOrderId.startsWith(prefix)) return role;
   }
   return 'foreign';
 }
 
 /** Whether an order is one of the daemon's protective orders (OCO or fractional stop). */
-export const isProtectiveRole = (role: OrderRole): role is 'oco' | 'stop' => role === 'oco' || role === 'stop';
+export const isProtectiveRole = (role: OrderRole): role is 'oco' | 'stop' =>
+  role === 'oco' || role === 'stop';
 
 /** The broker's answer to a reused client_order_id: the order was already placed. */
-export const isDuplicateClientOrderIdMessage = (message: string): boolean => /client_order_id must be unique/i.test(message);
+export const isDuplicateClientOrderIdMessage = (message: string): boolean =>
+  /client_order_id must be unique/i.test(message);
 
 export type EntryKind = 'entry' | 'entry-whole';
 

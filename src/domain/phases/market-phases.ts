@@ -6,7 +6,14 @@
 import type { CalendarDay } from '../account.ts';
 import { nyToEpoch } from '../time/ny-time.ts';
 
-export const MARKET_PHASES = ['PRE_MARKET', 'MARKET_OPEN', 'TRADING', 'MARKET_CLOSE', 'AFTER_HOURS', 'OVERNIGHT'] as const;
+export const MARKET_PHASES = [
+  'PRE_MARKET',
+  'MARKET_OPEN',
+  'TRADING',
+  'MARKET_CLOSE',
+  'AFTER_HOURS',
+  'OVERNIGHT',
+] as const;
 export type MarketPhase = (typeof MARKET_PHASES)[number];
 
 export interface PhaseOptions {
@@ -46,13 +53,18 @@ export function sessionWindows(session: CalendarDay, o: PhaseOptions): PhaseWind
     .map(([phase, tsStart, tsEnd]) => ({ phase, day: session.date, tsStart, tsEnd }));
 }
 
-const preMarketOf = (s: CalendarDay, o: PhaseOptions): number => Math.min(nyToEpoch(s.date, o.preMarketStart), s.tsOpen);
+const preMarketOf = (s: CalendarDay, o: PhaseOptions): number =>
+  Math.min(nyToEpoch(s.date, o.preMarketStart), s.tsOpen);
 
 /**
  * The phase at `ts`, given the sessions around it in date order. Before the first session listed, the overnight
  * belongs to no known day: it is reported as the day before that session's with an unknown start (0).
  */
-export function phaseAt(ts: number, sessions: readonly CalendarDay[], o: PhaseOptions): PhaseWindow {
+export function phaseAt(
+  ts: number,
+  sessions: readonly CalendarDay[],
+  o: PhaseOptions,
+): PhaseWindow {
   let previous: CalendarDay | undefined;
   for (const s of sessions) {
     if (preMarketOf(s, o) > ts) {
@@ -65,7 +77,16 @@ export function phaseAt(ts: number, sessions: readonly CalendarDay[], o: PhaseOp
   return overnight(previous, null, o);
 }
 
-function overnight(previous: CalendarDay | undefined, tsEnd: number | null, o: PhaseOptions): PhaseWindow {
+function overnight(
+  previous: CalendarDay | undefined,
+  tsEnd: number | null,
+  o: PhaseOptions,
+): PhaseWindow {
   if (previous === undefined) return { phase: 'OVERNIGHT', day: '', tsStart: 0, tsEnd };
-  return { phase: 'OVERNIGHT', day: previous.date, tsStart: previous.tsClose + o.afterHoursMs, tsEnd };
+  return {
+    phase: 'OVERNIGHT',
+    day: previous.date,
+    tsStart: previous.tsClose + o.afterHoursMs,
+    tsEnd,
+  };
 }

@@ -21,14 +21,25 @@ export function coverageOfHolding(h: Holding): CoverageLine {
     else otherQty += o.qty;
   }
   const unprotectedQty = Math.max(0, h.qty - ocoQty - stopQty - otherQty - pendingQty);
-  return { symbol: h.symbol, qty: h.qty, ocoQty: round(ocoQty), stopQty: round(stopQty), otherQty: round(otherQty), pendingQty: round(pendingQty), unprotectedQty: round(unprotectedQty) };
+  return {
+    symbol: h.symbol,
+    qty: h.qty,
+    ocoQty: round(ocoQty),
+    stopQty: round(stopQty),
+    otherQty: round(otherQty),
+    pendingQty: round(pendingQty),
+    unprotectedQty: round(unprotectedQty),
+  };
 }
 
 /**
  * Coverage of every long position from broker reports (GET /v2/positions and open orders, nested): each open
  * sell reserves its remaining shares once (an OCO's legs share them). For `strikeline status` and audits.
  */
-export function coverageFromReports(positions: readonly PositionReport[], openOrders: readonly OrderReport[]): CoverageLine[] {
+export function coverageFromReports(
+  positions: readonly PositionReport[],
+  openOrders: readonly OrderReport[],
+): CoverageLine[] {
   return positions
     .filter((p) => p.qty > 0)
     .map((p) => {
@@ -43,6 +54,14 @@ export function coverageFromReports(positions: readonly PositionReport[], openOr
         else otherQty += remainingQty(o);
       }
       const unprotectedQty = Math.max(0, p.qty - ocoQty - stopQty - otherQty);
-      return { symbol: p.symbol, qty: p.qty, ocoQty: round(ocoQty), stopQty: round(stopQty), otherQty: round(otherQty), pendingQty: 0, unprotectedQty: round(unprotectedQty) };
+      return {
+        symbol: p.symbol,
+        qty: p.qty,
+        ocoQty: round(ocoQty),
+        stopQty: round(stopQty),
+        otherQty: round(otherQty),
+        pendingQty: 0,
+        unprotectedQty: round(unprotectedQty),
+      };
     });
 }

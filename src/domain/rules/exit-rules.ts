@@ -33,15 +33,21 @@ export function hardStopPrice(entry: number, options: ExitRuleOptions): Price {
  * The protective stop: the percent stop, or under the `atr` mode E - multiple x ATR rounded down to a tick, when
  * the ATR is known and leaves a positive price (else the percent stop: a position is never left without one).
  */
-export function protectiveStopPrice(entry: number, atr: number | null, options: ExitRuleOptions): Price {
+export function protectiveStopPrice(
+  entry: number,
+  atr: number | null,
+  options: ExitRuleOptions,
+): Price {
   const c = options.catastrophe;
-  if (c?.mode !== 'atr' || atr === null || !Number.isFinite(atr) || atr <= 0) return hardStopPrice(entry, options);
+  if (c?.mode !== 'atr' || atr === null || !Number.isFinite(atr) || atr <= 0)
+    return hardStopPrice(entry, options);
   const stop = roundToTick(entry - c.atrMultiple * atr, 'down');
   return stop > 0 ? stop : hardStopPrice(entry, options);
 }
 
 /** Under the `atr` mode a standing stop at another price than the target's is replaced (the ATR came later). */
-export const stopFollowsAtr = (options: ExitRuleOptions): boolean => options.catastrophe?.mode === 'atr';
+export const stopFollowsAtr = (options: ExitRuleOptions): boolean =>
+  options.catastrophe?.mode === 'atr';
 
 /** Hard target at E x (1 + target%), rounded up to a tick: never lower than configured. */
 export function takeProfitPrice(entry: number, options: ExitRuleOptions): Price {
@@ -55,7 +61,11 @@ export interface ExitState {
   readonly highWater: number;
 }
 
-export const openExitState = (entryPrice: number, tsEntry: number): ExitState => ({ entryPrice, tsEntry, highWater: entryPrice });
+export const openExitState = (entryPrice: number, tsEntry: number): ExitState => ({
+  entryPrice,
+  tsEntry,
+  highWater: entryPrice,
+});
 
 /** Folds one trade price into the state: M never decreases. */
 export function applyTradePrice(state: ExitState, tradePrice: number): ExitState {
@@ -73,14 +83,17 @@ export function trailingArmed(state: ExitState, options: ExitRuleOptions): boole
 /** The price at or below which the position exits now, or null while no soft price rule is armed. */
 export function softExitFloor(state: ExitState, options: ExitRuleOptions): Price | null {
   if (trailingArmed(state, options)) {
-    return price(state.entryPrice + (options.trailingKeepPct / 100) * (state.highWater - state.entryPrice));
+    return price(
+      state.entryPrice + (options.trailingKeepPct / 100) * (state.highWater - state.entryPrice),
+    );
   }
   if (breakEvenArmed(state, options)) return price(state.entryPrice);
   return null;
 }
 
 /** The shared soft exits, and a strategy's own rule (`strategy exit (rsi_above_50)`). */
-export type SoftExitRule = 'trailing' | 'break_even' | 'time_stop' | ReturnType<typeof strategyExitLabel>;
+export type SoftExitRule =
+  'trailing' | 'break_even' | 'time_stop' | ReturnType<typeof strategyExitLabel>;
 
 export interface SoftExitDecision {
   readonly rule: SoftExitRule;
@@ -107,7 +120,11 @@ export function evaluateSoftExit(
   const next = applyTradePrice(state, tradePrice);
   const floor = softExitFloor(next, options);
   if (floor !== null && tradePrice <= floor) {
-    return { rule: trailingArmed(next, options) ? 'trailing' : 'break_even', price: tradePrice, floor };
+    return {
+      rule: trailingArmed(next, options) ? 'trailing' : 'break_even',
+      price: tradePrice,
+      floor,
+    };
   }
   if (isTimeStopDue(next, tsNow, options)) return { rule: 'time_stop', price: tradePrice, floor };
   return null;

@@ -7,9 +7,20 @@
  * is confirmed: the broker refuses a second reservation of the same shares, and two live exits on one
  * position could both fill.
  */
-import { protectiveStopPrice, stopFollowsAtr, takeProfitPrice, type ExitRuleOptions } from './exit-rules.ts';
+import {
+  protectiveStopPrice,
+  stopFollowsAtr,
+  takeProfitPrice,
+  type ExitRuleOptions,
+} from './exit-rules.ts';
 import { isProtectiveRole } from '../ids/client-order-ids.ts';
-import { fitsPosition, isLive, reservedQty, sameQty, type TrackedOrder } from '../holdings/holding.ts';
+import {
+  fitsPosition,
+  isLive,
+  reservedQty,
+  sameQty,
+  type TrackedOrder,
+} from '../holdings/holding.ts';
 import { roundQty, splitWhole, type Price, type Qty } from '../money.ts';
 import type { SubmitOrder } from '../orders.ts';
 
@@ -40,11 +51,19 @@ export type ProtectionStep =
     };
 
 /** The protection a position should have: whole shares under the OCO, the remainder under the stop. */
-export function protectionTarget(input: PlanInput, rules: ExitRuleOptions): { whole: Qty; fraction: Qty; stop: Price; target: Price } {
+export function protectionTarget(
+  input: PlanInput,
+  rules: ExitRuleOptions,
+): { whole: Qty; fraction: Qty; stop: Price; target: Price } {
   // Shares reserved by sell orders that are not ours (a manual order, a sale under way) are not ours to cover.
   const others = reservedQty(input.orders.filter((o) => !isProtectiveRole(o.role)));
   const { whole, fraction } = splitShares(Math.max(0, input.qty - others));
-  return { whole, fraction, stop: protectiveStopPrice(input.entryPrice, input.atr ?? null, rules), target: takeProfitPrice(input.entryPrice, rules) };
+  return {
+    whole,
+    fraction,
+    stop: protectiveStopPrice(input.entryPrice, input.atr ?? null, rules),
+    target: takeProfitPrice(input.entryPrice, rules),
+  };
 }
 
 /**
@@ -62,9 +81,16 @@ const pending = (o: TrackedOrder): boolean => o.state === 'submitting' || o.stat
  * Cancels every live order of a role except one whose size is right (and, when `stop` is given, whose stop is at
  * that price); returns the kept one.
  */
-function resize(orders: readonly TrackedOrder[], want: number, steps: ProtectionStep[], reason: string, stop: number | null): TrackedOrder | undefined {
+function resize(
+  orders: readonly TrackedOrder[],
+  want: number,
+  steps: ProtectionStep[],
+  reason: string,
+  stop: number | null,
+): TrackedOrder | undefined {
   const live = orders.filter(isLive);
-  const rightStop = (o: TrackedOrder): boolean => stop === null || o.stopPrice === null || Math.abs(o.stopPrice - stop) < 1e-9;
+  const rightStop = (o: TrackedOrder): boolean =>
+    stop === null || o.stopPrice === null || Math.abs(o.stopPrice - stop) < 1e-9;
   const keep = want > 0 ? live.find((o) => sameQty(o.qty, want) && rightStop(o)) : undefined;
   for (const o of live) {
     if (o !== keep && o.state === 'open') steps.push({ kind: 'cancel', order: o, reason });
@@ -80,7 +106,8 @@ export function planProtection(input: PlanInput, ctx: PlanContext): ProtectionSt
   const ours = input.orders.filter((o) => isProtectiveRole(o.role));
   const steps: ProtectionStep[] = [];
   if (input.qty <= 0) {
-    for (const o of ours) if (o.state === 'open') steps.push({ kind: 'cancel', order: o, reason: 'position closed' });
+    for (const o of ours)
+      if (o.state === 'open') steps.push({ kind: 'cancel', order: o, reason: 'position closed' });
     return steps;
   }
   const t = protectionTarget(input, ctx.rules);
@@ -88,29 +115,66 @@ export function planProtection(input: PlanInput, ctx: PlanContext): ProtectionSt
   const stops = ours.filter((o) => o.role === 'stop');
   // Under the ATR stop, a stop placed before the ATR was known (at the percent stop) moves to the ATR's price;
   // while it is not known (a restart before the bars are read) the standing stop is left alone.
-  const stop = stopFollowsAtr(ctx.rules) && input.atr !== undefined && input.atr !== null ? t.stop : null;
-  const keepOco = resize(ocos, t.whole, steps, stop === null ? `resize to ${t.whole} whole shares` : `resize to ${t.whole} whole shares, stop ${t.stop}`, stop);
+  const stop =
+    stopFollowsAtr(ctx.rules) && input.atr !== undefined && input.atr !== null ? t.stop : null;
+  const keepOco = resize(
+    ocos,
+    t.whole,
+    steps,
+    stop === null
+      ? `resize to ${t.whole} whole shares`
+      : `resize to ${t.whole} whole shares, stop ${t.stop}`,
+    stop,
+  );
   // Outside the session a DAY stop cannot be re-placed: keep the one there is unless it is plainly wrong.
-  const keepStop = ctx.sessionOpen || t.fraction === 0
-    ? resize(stops, t.fraction, steps, `resize to ${t.fraction} fractional shares`, stop)
-    : stops.find(isLive);
+  const keepStop =
+    ctx.sessionOpen || t.fraction === 0
+      ? resize(stops, t.fraction, steps, `resize to ${t.fraction} fractional shares`, stop)
+      : stops.find(isLive);
   if (ours.some(pending)) return steps;
   let reserved = reservedQty(input.orders);
-  if (keepOco === undefined && t.whole >= 1 && !ocos.some((o) => o.state === 'cancelling') && fitsPosition(reserved, t.whole, input.qty)) {
-    steps.push({ kind: 'place', role: 'oco', qty: t.whole, stopPrice: t.stop, takeProfitPrice: t.target });
+  if (
+    keepOco === undefined &&
+    t.whole >= 1 &&
+    !ocos.some((o) => o.state === 'cancelling') &&
+    fitsPosition(reserved, t.whole, input.qty)
+  ) {
+    steps.push({
+      kind: 'place',
+      role: 'oco',
+      qty: t.whole,
+      stopPrice: t.stop,
+      takeProfitPrice: t.target,
+    });
     reserved += t.whole;
   }
   if (
-    keepStop === undefined && t.fraction > 0 && ctx.sessionOpen &&
-    !stops.some((o) => o.state === 'cancelling') && fitsPosition(reserved, t.fraction, input.qty)
+    keepStop === undefined &&
+    t.fraction > 0 &&
+    ctx.sessionOpen &&
+    !stops.some((o) => o.state === 'cancelling') &&
+    fitsPosition(reserved, t.fraction, input.qty)
   ) {
-    steps.push({ kind: 'place', role: 'stop', qty: t.fraction, stopPrice: t.stop, takeProfitPrice: null });
+    steps.push({
+      kind: 'place',
+      role: 'stop',
+      qty: t.fraction,
+      stopPrice: t.stop,
+      takeProfitPrice: null,
+    });
   }
   return steps;
 }
 
 /** The OCO exit: a limit sell at the target (parent) and a stop at the hard stop, GTC, whole shares. */
-export function ocoOrder(symbol: string, clientOrderId: string, qty: Qty, stopPrice: Price, target: Price, reason: string): SubmitOrder {
+export function ocoOrder(
+  symbol: string,
+  clientOrderId: string,
+  qty: Qty,
+  stopPrice: Price,
+  target: Price,
+  reason: string,
+): SubmitOrder {
   return {
     kind: 'SubmitOrder',
     clientOrderId,
@@ -128,11 +192,41 @@ export function ocoOrder(symbol: string, clientOrderId: string, qty: Qty, stopPr
 }
 
 /** The fractional remainder's stop: fractional orders must be DAY orders, so it is re-armed every session. */
-export function fractionalStopOrder(symbol: string, clientOrderId: string, qty: Qty, stopPrice: Price, reason: string): SubmitOrder {
-  return { kind: 'SubmitOrder', clientOrderId, symbol, side: 'sell', type: 'stop', timeInForce: 'day', qty, stopPrice, reason };
+export function fractionalStopOrder(
+  symbol: string,
+  clientOrderId: string,
+  qty: Qty,
+  stopPrice: Price,
+  reason: string,
+): SubmitOrder {
+  return {
+    kind: 'SubmitOrder',
+    clientOrderId,
+    symbol,
+    side: 'sell',
+    type: 'stop',
+    timeInForce: 'day',
+    qty,
+    stopPrice,
+    reason,
+  };
 }
 
 /** A market sale (soft exit or fraction target), DAY so that fractional quantities are accepted. */
-export function marketSellOrder(symbol: string, clientOrderId: string, qty: Qty, reason: string): SubmitOrder {
-  return { kind: 'SubmitOrder', clientOrderId, symbol, side: 'sell', type: 'market', timeInForce: 'day', qty, reason };
+export function marketSellOrder(
+  symbol: string,
+  clientOrderId: string,
+  qty: Qty,
+  reason: string,
+): SubmitOrder {
+  return {
+    kind: 'SubmitOrder',
+    clientOrderId,
+    symbol,
+    side: 'sell',
+    type: 'market',
+    timeInForce: 'day',
+    qty,
+    reason,
+  };
 }

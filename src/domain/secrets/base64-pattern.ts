@@ -18,13 +18,18 @@ function cores(secret: string): string[] {
   });
 }
 
-const STANDARD: Readonly<Record<string, string>> = { '+': '(?:\\+|%2[bB])', '/': '(?:\\\\*\\/|%2[fF])' };
+const STANDARD: Readonly<Record<string, string>> = {
+  '+': '(?:\\+|%2[bB])',
+  '/': '(?:\\\\*\\/|%2[fF])',
+};
 
 /** A regular expression source matching any core of `secret`, in either alphabet. */
 export function base64CorePattern(secret: string): string {
   return cores(secret)
     .flatMap((core) => [
-      Array.from(core).map((c) => STANDARD[c] ?? c).join(''),
+      Array.from(core)
+        .map((c) => STANDARD[c] ?? c)
+        .join(''),
       core.replace(/\+/g, '-').replace(/\//g, '_'),
     ])
     .join('|');

@@ -20,7 +20,10 @@ export type Scrub = (text: string) => string;
 export function makeScrubber(secrets: readonly string[]): Scrub {
   const distinct = [...new Set(secrets)].sort((a, b) => b.length - a.length);
   const short = distinct.find((s) => s.length < MIN_SECRET_LENGTH);
-  if (short !== undefined) throw new RangeError(`a secret of ${short.length} characters cannot be scrubbed safely (at least ${MIN_SECRET_LENGTH})`);
+  if (short !== undefined)
+    throw new RangeError(
+      `a secret of ${short.length} characters cannot be scrubbed safely (at least ${MIN_SECRET_LENGTH})`,
+    );
   if (distinct.length === 0) return (text) => text;
   const textForms = new RegExp(distinct.map(secretPattern).join('|'), 'g');
   const base64Core = new RegExp(distinct.map(base64CorePattern).join('|'));

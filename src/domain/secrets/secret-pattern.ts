@@ -14,8 +14,20 @@ function hex(n: number, width: number): string {
     .replace(/[a-f]/g, (d) => `[${d}${d.toUpperCase()}]`);
 }
 
-const JSON_SHORT: Readonly<Record<string, string>> = { '\b': 'b', '\f': 'f', '\n': 'n', '\r': 'r', '\t': 't' };
-const HTML_NAMED: Readonly<Record<string, string>> = { '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' };
+const JSON_SHORT: Readonly<Record<string, string>> = {
+  '\b': 'b',
+  '\f': 'f',
+  '\n': 'n',
+  '\r': 'r',
+  '\t': 't',
+};
+const HTML_NAMED: Readonly<Record<string, string>> = {
+  '&': 'amp',
+  '<': 'lt',
+  '>': 'gt',
+  '"': 'quot',
+  "'": 'apos',
+};
 
 /**
  * Backslashes before an escaped character: one per level of JSON nesting, 2^depth - 1 of them; bounded (four levels
@@ -48,5 +60,7 @@ function characterForms(ch: string): string[] {
 
 /** A regular expression source matching `secret` in any of its textual forms, character by character. */
 export function secretPattern(secret: string): string {
-  return Array.from(secret).map((ch) => `(?:${characterForms(ch).join('|')})`).join('');
+  return Array.from(secret)
+    .map((ch) => `(?:${characterForms(ch).join('|')})`)
+    .join('');
 }

@@ -21,7 +21,12 @@ interface WallTime {
 /** The New York wall-clock reading of an instant. */
 export function nyWall(ts: number): WallTime {
   const p = Object.fromEntries(parts.formatToParts(new Date(ts)).map((x) => [x.type, x.value]));
-  return { date: `${p.year ?? ''}-${p.month ?? ''}-${p.day ?? ''}`, hh: Number(p.hour), mm: Number(p.minute), ss: Number(p.second) };
+  return {
+    date: `${p.year ?? ''}-${p.month ?? ''}-${p.day ?? ''}`,
+    hh: Number(p.hour),
+    mm: Number(p.minute),
+    ss: Number(p.second),
+  };
 }
 
 /** The New York date (YYYY-MM-DD) of an instant. */
@@ -30,7 +35,14 @@ export const nyDate = (ts: number): string => nyWall(ts).date;
 /** Offset of New York from UTC at an instant, in minutes (-240 in summer, -300 in winter). */
 export function nyOffsetMinutes(ts: number): number {
   const w = nyWall(ts);
-  const asUtc = Date.UTC(Number(w.date.slice(0, 4)), Number(w.date.slice(5, 7)) - 1, Number(w.date.slice(8, 10)), w.hh, w.mm, w.ss);
+  const asUtc = Date.UTC(
+    Number(w.date.slice(0, 4)),
+    Number(w.date.slice(5, 7)) - 1,
+    Number(w.date.slice(8, 10)),
+    w.hh,
+    w.mm,
+    w.ss,
+  );
   return Math.round((asUtc - Math.floor(ts / 1000) * 1000) / 60_000);
 }
 
@@ -46,7 +58,9 @@ export function nyToEpoch(date: string, hhmm = '00:00'): number {
 
 /** Adds whole calendar days to a YYYY-MM-DD date. */
 export function addDays(date: string, days: number): string {
-  const t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) + days * 86_400_000;
+  const t =
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) +
+    days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 

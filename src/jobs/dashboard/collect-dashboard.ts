@@ -22,7 +22,12 @@ export interface DashboardSnapshot {
   /** Wall ms when it was taken. */
   readonly ts: number;
   /** The broker's clock, and whether its market is open; null when the broker could not be reached. */
-  readonly market: { readonly tsNow: number; readonly isOpen: boolean; readonly tsNextOpen: number; readonly tsNextClose: number } | null;
+  readonly market: {
+    readonly tsNow: number;
+    readonly isOpen: boolean;
+    readonly tsNextOpen: number;
+    readonly tsNextClose: number;
+  } | null;
   readonly status: StatusReport;
   readonly errors: { readonly counts: ErrorCounts; readonly recent: readonly ErrorRecord[] };
   /** Alerts the mailer logged at WARN+ (undelivered, or delivered with no SMTP configured). */
@@ -53,7 +58,9 @@ export interface DashboardDeps extends Omit<StatusDeps, 'journalEntries'> {
 const RECENT_ERRORS = 20;
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-async function brokerPart(deps: DashboardDeps): Promise<Pick<DashboardSnapshot, 'market' | 'account' | 'orders' | 'equity' | 'brokerError'>> {
+async function brokerPart(
+  deps: DashboardDeps,
+): Promise<Pick<DashboardSnapshot, 'market' | 'account' | 'orders' | 'equity' | 'brokerError'>> {
   try {
     const broker = deps.broker();
     const clock = await broker.getClock();
@@ -65,7 +72,12 @@ async function brokerPart(deps: DashboardDeps): Promise<Pick<DashboardSnapshot, 
       broker.getPortfolioHistory({ timeframe: '1D', period: '3M' }),
     ]);
     return {
-      market: { tsNow: clock.tsNow, isOpen: clock.isOpen, tsNextOpen: clock.tsNextOpen, tsNextClose: clock.tsNextClose },
+      market: {
+        tsNow: clock.tsNow,
+        isOpen: clock.isOpen,
+        tsNextOpen: clock.tsNextOpen,
+        tsNextClose: clock.tsNextClose,
+      },
       account,
       orders: orderRows(orders, deps.store.journal.list(dayStart)),
       equity: {
@@ -75,27 +87,42 @@ async function brokerPart(deps: DashboardDeps): Promise<Pick<DashboardSnapshot, 
       brokerError: null,
     };
   } catch (e) {
-    return { market: null, account: null, orders: [], equity: { intraday: null, daily: null }, brokerError: message(e) };
+    return {
+      market: null,
+      account: null,
+      orders: [],
+      equity: { intraday: null, daily: null },
+      brokerError: message(e),
+    };
   }
 }
 
 export async function collectDashboard(deps: DashboardDeps): Promise<DashboardSnapshot> {
   const ts = (deps.now ?? epochNow)();
-  const [status, fromBroker] = await Promise.all([collectStatus({ ...deps, journalEntries: 0 }), brokerPart(deps)]);
+  const [status, fromBroker] = await Promise.all([
+    collectStatus({ ...deps, journalEntries: 0 }),
+    brokerPart(deps),
+  ]);
   const errors = listErrors(deps.store, { sinceTs: ts - deps.errorWindowMs });
   const newestFirst = [...errors].reverse();
   return {
     ts,
     ...fromBroker,
     status,
-    errors: { counts: countErrors(errors), recent: newestFirst.filter((e) => !e.resolved).slice(0, RECENT_ERRORS) },
+    errors: {
+      counts: countErrors(errors),
+      recent: newestFirst.filter((e) => !e.resolved).slice(0, RECENT_ERRORS),
+    },
     alerts: newestFirst.filter((e) => e.logger === 'mail').slice(0, 10),
     risk:
       deps.dataDir === undefined
         ? { available: false, reason: 'no data folder given' }
         : riskPanel({ ...deps, dataDir: deps.dataDir }, fromBroker.market?.tsNow ?? ts),
     funnel: funnelPanel(deps, fromBroker.market?.tsNow ?? ts),
-    heat: fromBroker.account === null ? null : portfolioHeat({ ...fromBroker.account, capitalCap: deps.capitalCap }),
+    heat:
+      fromBroker.account === null
+        ? null
+        : portfolioHeat({ ...fromBroker.account, capitalCap: deps.capitalCap }),
     brokerError: fromBroker.brokerError ?? status.brokerError,
   };
 }

@@ -28,7 +28,8 @@ function sameToken(given: string | undefined, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-const bearer = (header: string | undefined): string | undefined => /^Bearer (.+)$/.exec(header ?? '')?.[1];
+const bearer = (header: string | undefined): string | undefined =>
+  /^Bearer (.+)$/.exec(header ?? '')?.[1];
 
 export function dashboardApp(o: DashboardAppOptions): Hono {
   const app = new Hono();
@@ -41,7 +42,10 @@ export function dashboardApp(o: DashboardAppOptions): Hono {
       return undefined;
     });
   const json = (c: Context, value: unknown, status: 200 | 503 = 200): Response =>
-    c.body(o.json(value), status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+    c.body(o.json(value), status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+    });
 
   for (const [path, asset] of Object.entries(o.assets))
     app.get(path, (c) => c.body(asset.body, 200, { 'content-type': asset.type }));
@@ -52,7 +56,8 @@ export function dashboardApp(o: DashboardAppOptions): Hono {
   });
   app.get('/api/events', (c) =>
     streamSSE(c, async (stream) => {
-      const send = (s: DashboardSnapshot): Promise<void> => stream.writeSSE({ event: 'snapshot', data: o.json(s) });
+      const send = (s: DashboardSnapshot): Promise<void> =>
+        stream.writeSSE({ event: 'snapshot', data: o.json(s) });
       const queue: DashboardSnapshot[] = [];
       let wake: (() => void) | undefined;
       const unsubscribe = o.feed.subscribe((s) => {

@@ -48,11 +48,9 @@ export function createDashboardFeed(o: DashboardFeedOptions): DashboardFeed {
     if (stopped) return;
     const due = o.changed() || o.now() - tsCollected >= o.refreshMs;
     const work = due && running === undefined ? collect().then(() => undefined) : Promise.resolve();
-    work
-      .catch(o.onError)
-      .finally(() => {
-        if (!stopped) timer = setTimeout(tick, o.pollMs);
-      });
+    work.catch(o.onError).finally(() => {
+      if (!stopped) timer = setTimeout(tick, o.pollMs);
+    });
   };
   timer = setTimeout(tick, 0);
 

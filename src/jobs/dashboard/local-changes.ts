@@ -24,7 +24,15 @@ export function localChanges(store: Store, halted: () => boolean): ChangeProbe {
     }
     const d = readDaemonStatus(store);
     const s = readSafety(store);
-    const state = JSON.stringify([d?.pid, d?.mode, d?.streams, d?.credentials, d?.stopped, s?.active, halted()]);
+    const state = JSON.stringify([
+      d?.pid,
+      d?.mode,
+      d?.streams,
+      d?.credentials,
+      d?.stopped,
+      s?.active,
+      halted(),
+    ]);
     const stateMoved = state !== previous;
     previous = state;
     return journalMoved || stateMoved;

@@ -26,11 +26,18 @@ export interface OrderRow {
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 /** Newest first; legs of a bracket or OCO are their parent's business and not listed apart. */
-export function orderRows(orders: readonly OrderReport[], journal: readonly JournalEntry[]): OrderRow[] {
+export function orderRows(
+  orders: readonly OrderReport[],
+  journal: readonly JournalEntry[],
+): OrderRow[] {
   const placed = new Map<string, JournalEntry>();
   for (const e of journal) {
     const entryOrderId = e.data?.entryOrderId;
-    if (e.action === 'protection_placed' && typeof entryOrderId === 'string' && !placed.has(entryOrderId))
+    if (
+      e.action === 'protection_placed' &&
+      typeof entryOrderId === 'string' &&
+      !placed.has(entryOrderId)
+    )
       placed.set(entryOrderId, e);
   }
   return [...orders]

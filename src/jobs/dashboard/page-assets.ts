@@ -12,11 +12,17 @@ export interface Asset {
 export function pageAssets(checkout: string): Readonly<Record<string, Asset>> {
   const uplot = dirname(createRequire(import.meta.url).resolve('uplot'));
   return {
-    '/': { body: readFileSync(join(checkout, 'src', 'jobs', 'dashboard', 'dashboard.html'), 'utf8'), type: 'text/html; charset=utf-8' },
+    '/': {
+      body: readFileSync(join(checkout, 'src', 'jobs', 'dashboard', 'dashboard.html'), 'utf8'),
+      type: 'text/html; charset=utf-8',
+    },
     '/assets/uPlot.iife.min.js': {
       body: readFileSync(join(uplot, 'uPlot.iife.min.js'), 'utf8'),
       type: 'text/javascript; charset=utf-8',
     },
-    '/assets/uPlot.min.css': { body: readFileSync(join(uplot, 'uPlot.min.css'), 'utf8'), type: 'text/css; charset=utf-8' },
+    '/assets/uPlot.min.css': {
+      body: readFileSync(join(uplot, 'uPlot.min.css'), 'utf8'),
+      type: 'text/css; charset=utf-8',
+    },
   };
 }

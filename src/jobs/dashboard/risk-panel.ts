@@ -36,11 +36,19 @@ export interface RiskPanelDeps {
 
 function regimeOf(dataDir: string): Pick<RiskPanel, 'regime' | 'regimeNote'> {
   const v = regimeView(dataDir);
-  if (v === null) return { regime: null, regimeNote: 'no regime model yet: strikeline research trains one after the close' };
+  if (v === null)
+    return {
+      regime: null,
+      regimeNote: 'no regime model yet: strikeline research trains one after the close',
+    };
   return 'error' in v ? { regime: null, regimeNote: v.error } : { regime: v, regimeNote: null };
 }
 
 /** The panel at `now` (the broker's clock where known: breakers expire by it, as `strikeline risk` reads them). */
 export function riskPanel(d: RiskPanelDeps, now: number): RiskPanel {
-  return { available: true, view: collectRisk(d.store, d.killSwitch, d.riskLimits, now), ...regimeOf(d.dataDir) };
+  return {
+    available: true,
+    view: collectRisk(d.store, d.killSwitch, d.riskLimits, now),
+    ...regimeOf(d.dataDir),
+  };
 }

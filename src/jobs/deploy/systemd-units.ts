@@ -33,7 +33,10 @@ export class UnitValueError extends Error {
 }
 
 function plain(what: string, value: string): string {
-  if (!PLAIN.test(value)) throw new UnitValueError(`${what} ${JSON.stringify(value)} cannot go into a systemd unit (spaces, quotes, backslashes and % are not supported): move it, or use deploy/tmux.sh`);
+  if (!PLAIN.test(value))
+    throw new UnitValueError(
+      `${what} ${JSON.stringify(value)} cannot go into a systemd unit (spaces, quotes, backslashes and % are not supported): move it, or use deploy/tmux.sh`,
+    );
   return value;
 }
 
@@ -41,12 +44,12 @@ function plain(what: string, value: string): string {
 function fill(template: string, f: InstallFacts): string {
   const bin = join(f.checkout, 'bin', 'strikeline.js');
   const directives: Record<string, string> = {
-    'Documentation': `file://${join(f.checkout, 'docs', 'operations.md')}`,
-    'User': f.user,
-    'WorkingDirectory': f.root,
+    Documentation: `file://${join(f.checkout, 'docs', 'operations.md')}`,
+    User: f.user,
+    WorkingDirectory: f.root,
     'Environment=TRADING_SYSTEM_ROOT': f.root,
-    'EnvironmentFile': join(f.root, '.env'),
-    'ExecStart': [f.node, ...f.nodeFlags, bin, 'stream'].join(' '),
+    EnvironmentFile: join(f.root, '.env'),
+    ExecStart: [f.node, ...f.nodeFlags, bin, 'stream'].join(' '),
   };
   return template
     .split('\n')
@@ -58,8 +61,18 @@ function fill(template: string, f: InstallFacts): string {
 }
 
 /** The units to install, each from its template text (deploy/strikeline.service for the service). */
-export function systemdUnits(templates: { readonly service: string }, facts: InstallFacts): UnitFile[] {
-  for (const [what, value] of [['the checkout', facts.checkout], ['the root', facts.root], ['node', facts.node], ['the user', facts.user], ['the unit name', facts.name]] as const) plain(what, value);
+export function systemdUnits(
+  templates: { readonly service: string },
+  facts: InstallFacts,
+): UnitFile[] {
+  for (const [what, value] of [
+    ['the checkout', facts.checkout],
+    ['the root', facts.root],
+    ['node', facts.node],
+    ['the user', facts.user],
+    ['the unit name', facts.name],
+  ] as const)
+    plain(what, value);
   const header = [
     `# Written by \`strikeline install-service\` for ${facts.root} (user ${facts.user}, node ${facts.node}).`,
     '# Run it again after moving the checkout or changing node; the template is deploy/strikeline.service.',

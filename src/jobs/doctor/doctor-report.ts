@@ -15,7 +15,11 @@ export interface DoctorReport {
   readonly checks: readonly DoctorCheck[];
 }
 
-export function doctorReport(root: string, trading: TradingKind | null, checks: readonly DoctorCheck[]): DoctorReport {
+export function doctorReport(
+  root: string,
+  trading: TradingKind | null,
+  checks: readonly DoctorCheck[],
+): DoctorReport {
   const count = (s: CheckStatus): number => checks.filter((k) => k.status === s).length;
   const counts = { ok: count('ok'), warn: count('warn'), fail: count('fail') };
   return { ok: counts.fail === 0, trading, root, counts, checks };
@@ -38,6 +42,10 @@ export function renderDoctor(r: DoctorReport): string {
     if (k.fix !== null) out.push(`        ${' '.repeat(width)}  fix: ${k.fix}`);
   }
   const kind = r.trading === null ? '' : ` (${r.trading === 'live' ? 'LIVE' : r.trading})`;
-  out.push('', `${r.counts.ok} ok, ${r.counts.warn} warn, ${r.counts.fail} fail: ${r.ok ? `ready${kind}` : 'NOT ready'} (${r.root})`, '');
+  out.push(
+    '',
+    `${r.counts.ok} ok, ${r.counts.warn} warn, ${r.counts.fail} fail: ${r.ok ? `ready${kind}` : 'NOT ready'} (${r.root})`,
+    '',
+  );
   return out.join('\n');
 }

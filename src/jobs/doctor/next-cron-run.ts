@@ -4,7 +4,16 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 function format(zone: string): Intl.DateTimeFormat {
   let f = formats.get(zone);
   if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formats.set(zone, f);
   }
   return f;
@@ -12,8 +21,19 @@ function format(zone: string): Intl.DateTimeFormat {
 
 /** The wall reading of an instant in a zone, as a UTC timestamp with the same fields. */
 function wallAsUtc(ts: number, zone: string): number {
-  const p = Object.fromEntries(format(zone).formatToParts(new Date(ts)).map((x) => [x.type, Number(x.value)]));
-  return Date.UTC(p.year ?? 1970, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
+  const p = Object.fromEntries(
+    format(zone)
+      .formatToParts(new Date(ts))
+      .map((x) => [x.type, Number(x.value)]),
+  );
+  return Date.UTC(
+    p.year ?? 1970,
+    (p.month ?? 1) - 1,
+    p.day ?? 1,
+    p.hour ?? 0,
+    p.minute ?? 0,
+    p.second ?? 0,
+  );
 }
 
 /** The instant a wall time (given as UTC fields) happens in the zone; two passes settle a DST-change day. */
@@ -31,7 +51,11 @@ export function assertZone(zone: string): void {
  * The next instant after `now` at which `minute hour * * weekdays` fires in `zone` (weekdays 0 = Sunday .. 6).
  * @example nextCronRun({ minute: 35, hour: 9, weekdays: [1, 2, 3, 4, 5] }, 'America/New_York', Date.parse('2024-05-03T20:00:00Z')) // Monday 09:35 EDT
  */
-export function nextCronRun(line: { readonly minute: number; readonly hour: number; readonly weekdays: readonly number[] }, zone: string, now: number): number | undefined {
+export function nextCronRun(
+  line: { readonly minute: number; readonly hour: number; readonly weekdays: readonly number[] },
+  zone: string,
+  now: number,
+): number | undefined {
   const today = wallAsUtc(now, zone);
   const midnight = today - (today % 86_400_000);
   for (let day = 0; day <= 8; day += 1) {

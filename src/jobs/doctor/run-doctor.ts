@@ -58,8 +58,22 @@ export interface DoctorDeps {
 }
 
 const IDS: Readonly<Partial<Record<CheckGroup, readonly string[]>>> = {
-  broker: ['broker.credentials', 'broker.account', 'broker.mode', 'broker.clock_skew', 'broker.market_data', 'broker.rate_limit'],
-  daemon: ['daemon.running', 'daemon.authenticated', 'daemon.streams', 'daemon.last_contact', 'daemon.positions', 'killswitch.writable'],
+  broker: [
+    'broker.credentials',
+    'broker.account',
+    'broker.mode',
+    'broker.clock_skew',
+    'broker.market_data',
+    'broker.rate_limit',
+  ],
+  daemon: [
+    'daemon.running',
+    'daemon.authenticated',
+    'daemon.streams',
+    'daemon.last_contact',
+    'daemon.positions',
+    'killswitch.writable',
+  ],
   state: ['state.store', 'state.schema', 'state.disk', 'state.checkpoint', 'logs.writable'],
   alerts: ['alerts.smtp', 'alerts.recipients'],
   research: ['research.regime', 'research.candidates', 'research.checkpoints'],
@@ -69,7 +83,9 @@ const notChecked = (group: CheckGroup, why: string, extra: readonly string[] = [
   [...(IDS[group] ?? []), ...extra].map((id) => checksOf(group).notChecked(id, why));
 
 /** Market data through the broker port, as the jobs read it: one latest price of SPY. */
-async function marketData(s: DoctorServices): Promise<Parameters<typeof brokerChecks>[0]['marketData']> {
+async function marketData(
+  s: DoctorServices,
+): Promise<Parameters<typeof brokerChecks>[0]['marketData']> {
   const where = { feed: s.config.broker.data_feed, dataEndpoint: s.env.dataEndpoint };
   try {
     await s.broker().getLatestPrices(['SPY']);
@@ -80,8 +96,14 @@ async function marketData(s: DoctorServices): Promise<Parameters<typeof brokerCh
 }
 
 async function daemonPart(s: DoctorServices, store: Store | undefined): Promise<DoctorCheck[]> {
-  const killswitch = { dir: s.paths.killswitch, whyNotWritable: whyNotWritable(s.paths.killswitch) };
-  const without = (why: string): DoctorCheck[] => [...notChecked('daemon', why).filter((k) => k.id !== 'killswitch.writable'), killSwitchCheck(killswitch, undefined)];
+  const killswitch = {
+    dir: s.paths.killswitch,
+    whyNotWritable: whyNotWritable(s.paths.killswitch),
+  };
+  const without = (why: string): DoctorCheck[] => [
+    ...notChecked('daemon', why).filter((k) => k.id !== 'killswitch.writable'),
+    killSwitchCheck(killswitch, undefined),
+  ];
   if (store === undefined) return without('the state store does not open');
   try {
     const report = await collectStatus({
@@ -105,18 +127,58 @@ export async function runDoctor(d: DoctorDeps): Promise<DoctorReport> {
   const unit = unitCheck(d.units(), d.root, d.exists);
   const s = d.services;
   if (typeof s === 'string') {
-    const checks = [...d.preflight, ...notChecked('broker', s), ...notChecked('daemon', s), unit, ...schedules(), ...notChecked('state', s), ...notChecked('alerts', s, d.sendTest ? ['alerts.test'] : []), ...notChecked('research', s)];
+    const checks = [
+      ...d.preflight,
+      ...notChecked('broker', s),
+      ...notChecked('daemon', s),
+      unit,
+      ...schedules(),
+      ...notChecked('state', s),
+      ...notChecked('alerts', s, d.sendTest ? ['alerts.test'] : []),
+      ...notChecked('research', s),
+    ];
     return doctorReport(d.root, null, checks);
   }
-  const state = stateChecks({ stateDir: s.paths.state, root: d.root, logsDir: s.paths.logs, openStore: s.store, freeBytes: d.freeBytes(), logsNotWritable: whyNotWritable(s.paths.logs) });
+  const state = stateChecks({
+    stateDir: s.paths.state,
+    root: d.root,
+    logsDir: s.paths.logs,
+    openStore: s.store,
+    freeBytes: d.freeBytes(),
+    logsNotWritable: whyNotWritable(s.paths.logs),
+  });
   const probe = s.probeBroker;
   const [broker, daemon, alerts] = await Promise.all([
     probe === undefined
-      ? notChecked('broker', 'no Alpaca credentials (see env.variables)').map((k) => (k.id === 'broker.mode' ? modeCheck(s.env.endpoint) : k))
-      : Promise.all([probe(), marketData(s)]).then(([answer, data]) => brokerChecks({ endpoint: s.env.endpoint, probe: answer, marketData: data, requestsPerMinute: s.config.broker.requests_per_minute })),
+      ? notChecked('broker', 'no Alpaca credentials (see env.variables)').map((k) =>
+          k.id === 'broker.mode' ? modeCheck(s.env.endpoint) : k,
+        )
+      : Promise.all([probe(), marketData(s)]).then(([answer, data]) =>
+          brokerChecks({
+            endpoint: s.env.endpoint,
+            probe: answer,
+            marketData: data,
+            requestsPerMinute: s.config.broker.requests_per_minute,
+          }),
+        ),
     daemonPart(s, state.store),
-    alertChecks({ smtp: s.env.smtp, mailer: s.mailer(), sendTest: d.sendTest, hostname: d.hostname, root: d.root }),
+    alertChecks({
+      smtp: s.env.smtp,
+      mailer: s.mailer(),
+      sendTest: d.sendTest,
+      hostname: d.hostname,
+      root: d.root,
+    }),
   ]);
-  const checks = [...d.preflight, ...broker, ...daemon, unit, ...schedules(), ...state.checks, ...alerts, ...researchChecks(s.paths.data, s.config.research.promoted)];
+  const checks = [
+    ...d.preflight,
+    ...broker,
+    ...daemon,
+    unit,
+    ...schedules(),
+    ...state.checks,
+    ...alerts,
+    ...researchChecks(s.paths.data, s.config.research.promoted),
+  ];
   return doctorReport(d.root, tradingKindOf(s.env.endpoint), checks);
 }

@@ -23,7 +23,12 @@ const baseName = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
 export const onCalendarOf = (t: JobTime): string => `Mon..Fri *-*-* ${t.at}:00 America/New_York`;
 
 /** The timers of `root`, or null when no job service of strikeline runs on this root (cron, or nothing). */
-export function timersOf(t: SystemdTimers, root: string, times: readonly JobTime[], exists: (path: string) => boolean): TimerSet | null {
+export function timersOf(
+  t: SystemdTimers,
+  root: string,
+  times: readonly JobTime[],
+  exists: (path: string) => boolean,
+): TimerSet | null {
   const service = t.units.find((u) => {
     if (baseName(u.path) !== 'strikeline-job@.service') return false;
     const env = /TRADING_SYSTEM_ROOT=(\S+)/.exec(u.text)?.[1];
@@ -41,10 +46,16 @@ export function timersOf(t: SystemdTimers, root: string, times: readonly JobTime
       continue;
     }
     const calendar = directive(timer.text, 'OnCalendar');
-    if (calendar !== onCalendarOf(job)) problems.push(`${name} fires at "${calendar ?? 'nothing'}", not at ${job.at} New York as schedule: says`);
+    if (calendar !== onCalendarOf(job))
+      problems.push(
+        `${name} fires at "${calendar ?? 'nothing'}", not at ${job.at} New York as schedule: says`,
+      );
     if (!t.enabled.includes(name)) problems.push(`${name} is not enabled`);
   }
-  return { problems, summary: `systemd timers run ${times.map((j) => `${j.job} ${j.at}`).join(', ')} (New York, Mon-Fri)` };
+  return {
+    problems,
+    summary: `systemd timers run ${times.map((j) => `${j.job} ${j.at}`).join(', ')} (New York, Mon-Fri)`,
+  };
 }
 
 /** The commands that install and enable this configuration's timers. */

@@ -1,11 +1,22 @@
 /** @module `strikeline halt` and `strikeline resume`: the kill switch engaged by hand (flatten and lock), and its acknowledged release. */
 import { nyIso } from '../../domain/time/ny-time.ts';
-import type { Broker, EventSink, HaltRecord, HaltSwitch, Logger, Mailer } from '../../domain/ports.ts';
+import type {
+  Broker,
+  EventSink,
+  HaltRecord,
+  HaltSwitch,
+  Logger,
+  Mailer,
+} from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
 import { acknowledgeKills } from '../../domain/rules/risk/risk-book.ts';
 import { nyDate } from '../../domain/time/ny-dates.ts';
 import { commitRiskChange } from '../../procedures/publish-risk-change.ts';
-import { describeFlatten, flattenAccount, type FlattenResult } from '../../procedures/flatten-account.ts';
+import {
+  describeFlatten,
+  flattenAccount,
+  type FlattenResult,
+} from '../../procedures/flatten-account.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 
 export interface HaltDeps {
@@ -129,14 +140,29 @@ export async function resumeTrading(
 }
 
 /** The kill conditions of the risk authority latch HALTED in the store until this acknowledgement. */
-async function acknowledgeLatchedKills(deps: Omit<HaltDeps, 'broker'>, who: string, ack: string, now: () => number): Promise<string[]> {
-  const change = await commitRiskChange((book) => {
-    const c = acknowledgeKills(book, now());
-    return c.lifted.length === 0 ? null : c;
-  }, now(), { ...deps, actor: who, day: nyDate(now()) });
+async function acknowledgeLatchedKills(
+  deps: Omit<HaltDeps, 'broker'>,
+  who: string,
+  ack: string,
+  now: () => number,
+): Promise<string[]> {
+  const change = await commitRiskChange(
+    (book) => {
+      const c = acknowledgeKills(book, now());
+      return c.lifted.length === 0 ? null : c;
+    },
+    now(),
+    { ...deps, actor: who, day: nyDate(now()) },
+  );
   if (change === null) return [];
   const lifted = change.lifted.map((t) => `${t.name}: ${t.reason}`);
-  await deps.store.journal.append({ ts: now(), actor: who, action: 'resume_kills', reason: ack, data: { lifted } });
+  await deps.store.journal.append({
+    ts: now(),
+    actor: who,
+    action: 'resume_kills',
+    reason: ack,
+    data: { lifted },
+  });
   await deps.mailer.alert({
     severity: 'info',
     short: `KILL CONDITIONS ACKNOWLEDGED by ${who}: ${ack}`,
@@ -149,7 +175,11 @@ async function acknowledgeLatchedKills(deps: Omit<HaltDeps, 'broker'>, who: stri
 export function renderResume(outcome: ResumeOutcome, who: string, ack: string): string {
   const lines =
     outcome.released === null
-      ? [outcome.liftedKills.length === 0 ? 'no HALT in place: nothing to resume' : 'no HALT file in place']
+      ? [
+          outcome.liftedKills.length === 0
+            ? 'no HALT in place: nothing to resume'
+            : 'no HALT file in place',
+        ]
       : [
           `HALT removed by ${who}: ${ack}`,
           `(it was set at ${outcome.released.ts} by ${outcome.released.who}: ${outcome.released.reason})`,

@@ -6,7 +6,12 @@
 import { currentRegime } from '../../scanner/research/regime/current-regime.ts';
 
 export type RegimeView =
-  | { readonly label: string; readonly probability: number; readonly asOf: string; readonly trainedThrough: string }
+  | {
+      readonly label: string;
+      readonly probability: number;
+      readonly asOf: string;
+      readonly trainedThrough: string;
+    }
   | { readonly error: string }
   | null;
 
@@ -14,7 +19,14 @@ export type RegimeView =
 export function regimeView(dataDir: string): RegimeView {
   try {
     const r = currentRegime(dataDir);
-    return r === null ? null : { label: r.label, probability: r.probability, asOf: r.asOf, trainedThrough: r.trainedThrough };
+    return r === null
+      ? null
+      : {
+          label: r.label,
+          probability: r.probability,
+          asOf: r.asOf,
+          trainedThrough: r.trainedThrough,
+        };
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
   }

@@ -31,12 +31,23 @@ export function describeProtection(o: ProtectiveOrder): string {
 
 function header(r: StatusReport): string[] {
   const d = r.daemon;
-  const state = d === null ? '' : d.running ? 'running' : d.stopped ? (d.failure === null ? 'stopped' : 'EXITED on a failure') : 'NOT RUNNING';
+  const state =
+    d === null
+      ? ''
+      : d.running
+        ? 'running'
+        : d.stopped
+          ? d.failure === null
+            ? 'stopped'
+            : 'EXITED on a failure'
+          : 'NOT RUNNING';
   const daemon =
     d === null
       ? 'never started here (no heartbeat in the store)'
       : `${state}, pid ${d.pid}, heartbeat ${ago(d.heartbeatAgeMs)}, started ${nyIso(d.tsStarted)}, credentials ${d.credentials}, streams: trading ${d.streams.trading}, market ${d.streams.market}`;
-  const health = r.health.ok ? `OK: ${r.health.reason}` : `NOT OK, ${r.health.state}: ${r.health.reason}`;
+  const health = r.health.ok
+    ? `OK: ${r.health.reason}`
+    : `NOT OK, ${r.health.state}: ${r.health.reason}`;
   const ks = r.killSwitch;
   const killSwitch = [
     ks.file === null ? null : `HALTED since ${ks.file.ts} by ${ks.file.who}: ${ks.file.reason}`,
@@ -48,7 +59,10 @@ function header(r: StatusReport): string[] {
       ? `ACTIVE since ${nyIso(s.tsEntered)} (${s.feed} stream down: ${s.reason}; ${s.onDisconnect})`
       : 'off';
   const p = d?.phase ?? null;
-  const phase = p === null ? 'not known yet' : `${p.phase} of ${p.day}, since ${nyIso(p.tsStart)}${p.tsEnd === null ? '' : `, until ${nyIso(p.tsEnd)}`}${d?.running === true ? '' : ' (when the daemon last ran)'}`;
+  const phase =
+    p === null
+      ? 'not known yet'
+      : `${p.phase} of ${p.day}, since ${nyIso(p.tsStart)}${p.tsEnd === null ? '' : `, until ${nyIso(p.tsEnd)}`}${d?.running === true ? '' : ' (when the daemon last ran)'}`;
   return [
     `strikeline status at ${nyIso(r.ts)}`,
     `mode         ${r.mode}`,

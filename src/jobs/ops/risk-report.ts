@@ -19,12 +19,22 @@ export function manualHalt(ks: ManualSwitches): ManualHalt {
   const file = ks.read();
   if (file !== undefined) {
     const ts = Date.parse(file.ts);
-    return { reason: `HALT file by ${file.who}: ${file.reason}`, tsSince: Number.isFinite(ts) ? ts : null };
+    return {
+      reason: `HALT file by ${file.who}: ${file.reason}`,
+      tsSince: Number.isFinite(ts) ? ts : null,
+    };
   }
-  return ks.tradingDisabled ? { reason: 'TRADING_DISABLED is set in the environment', tsSince: null } : null;
+  return ks.tradingDisabled
+    ? { reason: 'TRADING_DISABLED is set in the environment', tsSince: null }
+    : null;
 }
 
-export function collectRisk(store: Store, ks: ManualSwitches, limits: RiskLimits, now: number): RiskView {
+export function collectRisk(
+  store: Store,
+  ks: ManualSwitches,
+  limits: RiskLimits,
+  now: number,
+): RiskView {
   return riskView(readRiskBook(store, nyDate(now)), now, limits.drawdownScale, manualHalt(ks));
 }
 
@@ -36,7 +46,9 @@ const COUNTS = new Set(['consecutive_losses', 'consecutive_failures']);
 export function riskSummary(v: RiskView): string {
   const on = v.breakers.filter((b) => b.tripped);
   const head = `${v.state}, size x${v.size_scalar}`;
-  return on.length === 0 ? `${head}, no breaker tripped` : `${head}; ${on.map((b) => `${b.name}${b.scope === 'account' ? '' : ` (${b.scope})`}${b.until === null ? '' : ` until ${b.until}`}`).join(', ')}`;
+  return on.length === 0
+    ? `${head}, no breaker tripped`
+    : `${head}; ${on.map((b) => `${b.name}${b.scope === 'account' ? '' : ` (${b.scope})`}${b.until === null ? '' : ` until ${b.until}`}`).join(', ')}`;
 }
 
 export function renderRisk(v: RiskView): string {
@@ -48,8 +60,13 @@ export function renderRisk(v: RiskView): string {
   ];
   for (const b of v.breakers) {
     const mark = b.tripped ? 'TRIPPED' : 'ok     ';
-    const numbers = b.threshold === null ? '' : ` ${show(b.value, COUNTS.has(b.name))} / limit ${show(b.threshold, COUNTS.has(b.name))}`;
-    const when = b.tripped ? ` since ${b.since ?? '?'}${b.until === null ? '' : ` until ${b.until}`}` : '';
+    const numbers =
+      b.threshold === null
+        ? ''
+        : ` ${show(b.value, COUNTS.has(b.name))} / limit ${show(b.threshold, COUNTS.has(b.name))}`;
+    const when = b.tripped
+      ? ` since ${b.since ?? '?'}${b.until === null ? '' : ` until ${b.until}`}`
+      : '';
     lines.push(`${mark} ${b.name.padEnd(20)} ${b.scope.padEnd(12)}${numbers}${when}: ${b.reason}`);
   }
   return `${lines.join('\n')}\n`;

@@ -2,9 +2,19 @@
 import type { HaltRecord, HaltSwitch } from '../../domain/ports.ts';
 import type { Broker, JournalEntry } from '../../domain/ports.ts';
 import type { Store } from '../../domain/store.ts';
-import { readDaemonStatus, type CredentialsState, type DaemonPhase, type DaemonStatus } from '../../records/daemon-status.ts';
+import {
+  readDaemonStatus,
+  type CredentialsState,
+  type DaemonPhase,
+  type DaemonStatus,
+} from '../../records/daemon-status.ts';
 import { readSafety, type SafetyState } from '../../records/safety-state.ts';
-import { coverageOf, describeOrder, type Coverage, type ProtectiveOrder } from './position-coverage.ts';
+import {
+  coverageOf,
+  describeOrder,
+  type Coverage,
+  type ProtectiveOrder,
+} from './position-coverage.ts';
 import { daemonHealth, type DaemonHealth, type LockView } from './daemon-health.ts';
 import { epochNow } from '../../domain/time/wall-clock.ts';
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
@@ -35,7 +45,12 @@ export interface DaemonView {
   readonly phase: DaemonPhase | null;
 }
 
-const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: DaemonHealth): DaemonView => ({
+const viewOf = (
+  beat: DaemonStatus,
+  ts: number,
+  pidAlive: boolean,
+  health: DaemonHealth,
+): DaemonView => ({
   pid: beat.pid,
   tsStarted: beat.tsStarted,
   tsHeartbeat: beat.tsHeartbeat,
@@ -43,7 +58,8 @@ const viewOf = (beat: DaemonStatus, ts: number, pidAlive: boolean, health: Daemo
   streams: beat.streams,
   tsLastAudit: beat.tsLastAudit,
   stopped: beat.stopped === true,
-  running: health.state !== 'not running' && health.state !== 'heartbeat stale' && beat.stopped !== true,
+  running:
+    health.state !== 'not running' && health.state !== 'heartbeat stale' && beat.stopped !== true,
   heartbeatAgeMs: ts - beat.tsHeartbeat,
   pidAlive,
   credentials: beat.credentials ?? 'unknown',
@@ -128,7 +144,13 @@ export async function collectStatus(deps: StatusDeps): Promise<StatusReport> {
   const beat = readDaemonStatus(deps.store);
   const lock = await deps.probeLock();
   const pidAlive = beat !== undefined && deps.isAlive(beat.pid);
-  const health = daemonHealth({ record: beat, lock, pidAlive, heartbeatAgeMs: beat === undefined ? 0 : ts - beat.tsHeartbeat, staleMs: deps.staleMs });
+  const health = daemonHealth({
+    record: beat,
+    lock,
+    pidAlive,
+    heartbeatAgeMs: beat === undefined ? 0 : ts - beat.tsHeartbeat,
+    staleMs: deps.staleMs,
+  });
   const daemon = beat === undefined ? null : viewOf(beat, ts, pidAlive, health);
   const safety = readSafety(deps.store) ?? null;
   let positions: PositionStatus[] = [];

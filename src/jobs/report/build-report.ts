@@ -61,7 +61,12 @@ function position(p: PositionReport, i: ReportInput): ReportPosition {
   const entry = strategyAt(i.journal, p.symbol, lot?.tsOpened ?? i.tsNow);
   const tsOpened = lot?.tsOpened ?? entry.ts;
   const dayStopExpired = expiredDayStop({
-    symbol: p.symbol, qty: p.qty, coverage: cov, marketOpen: i.marketOpen, tsOpened, journal: i.journal,
+    symbol: p.symbol,
+    qty: p.qty,
+    coverage: cov,
+    marketOpen: i.marketOpen,
+    tsOpened,
+    journal: i.journal,
   });
   return {
     symbol: p.symbol,
@@ -94,8 +99,12 @@ export function isRearmedStop(e: JournalEntry, journal: readonly JournalEntry[])
   if (e.action !== 'protection_placed' || e.data?.role !== 'stop') return false;
   const day = nyDate(e.ts);
   return journal.some(
-    (p) => p.action === 'protection_placed' && p.data?.role === 'stop' && p.symbol === e.symbol &&
-      p.data.entryOrderId === e.data?.entryOrderId && nyDate(p.ts) < day,
+    (p) =>
+      p.action === 'protection_placed' &&
+      p.data?.role === 'stop' &&
+      p.symbol === e.symbol &&
+      p.data.entryOrderId === e.data?.entryOrderId &&
+      nyDate(p.ts) < day,
   );
 }
 

@@ -35,7 +35,10 @@ function axisLines(x0: number, x1: number, ticks: readonly { y: number; text: st
 }
 
 /** Fractions: change from the first point, and drawdown from the running peak (0 or negative). */
-export function curveFractions(values: readonly number[]): { change: number[]; drawdown: number[] } {
+export function curveFractions(values: readonly number[]): {
+  change: number[];
+  drawdown: number[];
+} {
   const base = values[0] ?? 0;
   let peak = 0;
   return {
@@ -56,7 +59,10 @@ export function equitySvg(
   const frame = `<rect x="0" y="0" width="${o.width}" height="${o.height}" fill="#fbfbfd" stroke="#d0d4dc"/>`;
   const only = points[0];
   if (only === undefined || points.length === 1) {
-    const text = only === undefined ? 'no equity history yet' : `one point so far: ${only.date} ${usd(only.equity)}`;
+    const text =
+      only === undefined
+        ? 'no equity history yet'
+        : `one point so far: ${only.date} ${usd(only.equity)}`;
     return `${open}${frame}<text x="${o.width / 2}" y="${o.height / 2}" text-anchor="middle" fill="#667">${e(text)}</text></svg>`;
   }
   const { change, drawdown } = curveFractions(points.map((p) => p.equity));
@@ -78,7 +84,10 @@ export function equitySvg(
   const area = `<polygon fill="#cf222e" fill-opacity="0.25" stroke="#cf222e" stroke-width="1" points="${f1(x0)},${f1(ddTop)} ${drawdown.map((v, i) => `${f1(x(i))},${f1(yDd(v))}`).join(' ')} ${f1(x1)},${f1(ddTop)}"/>`;
   // Moves under 0.1 % need a third decimal, or three ticks would read the same.
   const digits = (span: number): number => (span < 0.001 ? 3 : 2);
-  const eqTicks = [hi, (hi + lo) / 2, lo].map((v) => ({ y: yEq(v), text: pct(v, true, digits(hi - lo)) }));
+  const eqTicks = [hi, (hi + lo) / 2, lo].map((v) => ({
+    y: yEq(v),
+    text: pct(v, true, digits(hi - lo)),
+  }));
   const ddTicks = [0, ddLo].map((v) => ({ y: yDd(v), text: pct(v, false, digits(-ddLo)) }));
   const last = points[points.length - 1];
   const titles = `<text x="${x0}" y="${PAD.top - 8}" font-size="11" fill="#556">${e(`change ${pct(change[change.length - 1] ?? 0, true)} · ${usd(last?.equity ?? 0)}`)}</text><text x="${x0 + 4}" y="${f1(ddTop - 4)}" font-size="11" fill="#556">${e(`drawdown (max ${pct(Math.min(...drawdown), false, digits(-ddLo))})`)}</text>`;

@@ -78,19 +78,31 @@ const FLATTEN_FILL_SLACK_MS = 3_600_000;
  * broker's time of the flatten and the next open after it (broker time on both sides; an entry without the
  * broker's time falls back to its journal time).
  */
-function flattenedBy(sale: RealizedSale, journal: readonly JournalEntry[]): JournalEntry | undefined {
+function flattenedBy(
+  sale: RealizedSale,
+  journal: readonly JournalEntry[],
+): JournalEntry | undefined {
   const closes = (e: JournalEntry): boolean => {
     const closing = e.data?.closing;
-    return Array.isArray(closing) && closing.some((c: unknown) =>
-      typeof c === 'object' && c !== null && (c as { symbol?: unknown }).symbol === sale.symbol);
+    return (
+      Array.isArray(closing) &&
+      closing.some(
+        (c: unknown) =>
+          typeof c === 'object' && c !== null && (c as { symbol?: unknown }).symbol === sale.symbol,
+      )
+    );
   };
   const num = (v: unknown, fallback: number): number => (typeof v === 'number' ? v : fallback);
   return journal.findLast((e) => {
     if (!FLATTENS.has(e.action) || !closes(e)) return false;
     const tsFlatten = num(e.data?.tsBroker, e.ts);
-    const tsLatest = Math.max(tsFlatten, num(e.data?.tsNextOpen, tsFlatten)) + FLATTEN_FILL_SLACK_MS;
-    return sale.tsFilled >= tsFlatten - FLATTEN_FILL_SLACK_MS && sale.tsFilled <= tsLatest &&
-      tsFlatten >= (sale.tsOpened ?? 0);
+    const tsLatest =
+      Math.max(tsFlatten, num(e.data?.tsNextOpen, tsFlatten)) + FLATTEN_FILL_SLACK_MS;
+    return (
+      sale.tsFilled >= tsFlatten - FLATTEN_FILL_SLACK_MS &&
+      sale.tsFilled <= tsLatest &&
+      tsFlatten >= (sale.tsOpened ?? 0)
+    );
   });
 }
 
@@ -114,7 +126,10 @@ export function exitReasonOf(sale: RealizedSale, journal: readonly JournalEntry[
       const flatten = flattenedBy(sale, journal);
       return flatten === undefined
         ? { reason: 'manual', detail: null }
-        : { reason: 'halt', detail: flatten.action === 'halt_flatten' ? flatten.actor : 'safety mode' };
+        : {
+            reason: 'halt',
+            detail: flatten.action === 'halt_flatten' ? flatten.actor : 'safety mode',
+          };
     }
   }
 }

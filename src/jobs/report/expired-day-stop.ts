@@ -26,7 +26,10 @@ export function expiredDayStop(i: DayStopInput): boolean {
   const whole = Math.floor(held + EPS);
   if (held - whole < EPS || i.coverage.protectedQty + EPS < whole) return false;
   return i.journal.some(
-    (e) => e.action === 'protection_placed' && e.symbol === i.symbol && e.data?.role === 'stop' &&
+    (e) =>
+      e.action === 'protection_placed' &&
+      e.symbol === i.symbol &&
+      e.data?.role === 'stop' &&
       e.ts >= (i.tsOpened ?? 0),
   );
 }

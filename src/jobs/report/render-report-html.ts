@@ -98,7 +98,20 @@ export function renderReportHtml(r: ReportData): string {
     [0, 7, 9],
   );
   const closed = table(
-    ['symbol', 'qty', 'entry', 'exit', 'realized', '%', 'net of costs', 'opened', 'closed', 'held', 'exit reason', 'strategy'],
+    [
+      'symbol',
+      'qty',
+      'entry',
+      'exit',
+      'realized',
+      '%',
+      'net of costs',
+      'opened',
+      'closed',
+      'held',
+      'exit reason',
+      'strategy',
+    ],
     r.closedTrades.map((t) => [
       t.symbol,
       qty(t.qty),
@@ -119,7 +132,17 @@ export function renderReportHtml(r: ReportData): string {
     [0, 10, 11],
   );
   const latency = table(
-    ['symbol', 'order', 'at', 'qty', 'entry', 'stop', 'target', 'fill → sent (ms)', 'fill → ack (ms)'],
+    [
+      'symbol',
+      'order',
+      'at',
+      'qty',
+      'entry',
+      'stop',
+      'target',
+      'fill → sent (ms)',
+      'fill → ack (ms)',
+    ],
     r.protections.map((p) => [
       p.symbol,
       p.what,
@@ -184,8 +207,18 @@ function charts(r: ReportData): string {
   const chart = (title: string, svg: string): string =>
     `<div class="chart"><h3>${e(title)}</h3>${svg}</div>`;
   return `<div class="charts">${[
-    intraday ? chart(`Today (${r.day}), 5-minute`, equitySvg(r.intradayCurve, { width: 560, height: 300, label: 'Equity today' })) : '',
-    daily ? chart('Daily', equitySvg(r.equityCurve, { width: 560, height: 300, label: 'Equity by day' })) : '',
+    intraday
+      ? chart(
+          `Today (${r.day}), 5-minute`,
+          equitySvg(r.intradayCurve, { width: 560, height: 300, label: 'Equity today' }),
+        )
+      : '',
+    daily
+      ? chart(
+          'Daily',
+          equitySvg(r.equityCurve, { width: 560, height: 300, label: 'Equity by day' }),
+        )
+      : '',
   ].join('')}</div>`;
 }
 

@@ -6,7 +6,9 @@ import { researchLines } from './report-research.ts';
 import { exitText, holdingText, stampText } from './trade-text.ts';
 
 /** One row per strategy, then the total: only when there is more than one strategy (else it repeats the row). */
-export const strategyRows = (t: ReportData['metrics']['trades']): ReportData['metrics']['trades']['byStrategy'] =>
+export const strategyRows = (
+  t: ReportData['metrics']['trades'],
+): ReportData['metrics']['trades']['byStrategy'] =>
   t.byStrategy.length === 1 ? t.byStrategy : [...t.byStrategy, t.overall];
 import { whyNoTradeText } from './why-no-trade.ts';
 
@@ -26,7 +28,9 @@ export function protectionText(p: ReportData['positions'][number]['protection'])
     .filter(Boolean)
     .join(' / ');
   const state = p.dayStopExpired ? 'protected' : p.state;
-  const note = p.dayStopExpired ? '; fraction DAY stop expired at the close, re-armed at the open' : '';
+  const note = p.dayStopExpired
+    ? '; fraction DAY stop expired at the close, re-armed at the open'
+    : '';
   return `${state}${prices === '' ? '' : ` (${prices})`}${note}`;
 }
 
@@ -113,7 +117,9 @@ export function renderReportText(r: ReportData): string {
     );
   }
   out.push('');
-  out.push(`protection placed today, with fill -> protection latency: ${r.protections.length} protective orders`);
+  out.push(
+    `protection placed today, with fill -> protection latency: ${r.protections.length} protective orders`,
+  );
   if (r.protections.length > 0) {
     out.push(
       textTable(
@@ -175,6 +181,7 @@ export function renderReportText(r: ReportData): string {
     ),
   );
   out.push(...whyNoTradeText(r.whyNoTrade));
-  if (r.research !== undefined) out.push('', 'research:', ...researchLines(r.research).map((l) => `  ${l}`));
+  if (r.research !== undefined)
+    out.push('', 'research:', ...researchLines(r.research).map((l) => `  ${l}`));
   return `${out.join('\n')}\n`;
 }

@@ -55,7 +55,10 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
           .then((h) => intradayCurve(h, dayStart, { ts: tsNow, equity: account.equity }))
           .catch((e: unknown) => {
             // The chart is worth less than the report: the day's figures still go out without it.
-            d.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'intraday equity history not available');
+            d.log.warn(
+              { err: e instanceof Error ? e.message : String(e) },
+              'intraday equity history not available',
+            );
             return [];
           });
   const ledger = walkFills(closedOrders);
@@ -71,7 +74,8 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     if (t.netPl === null) continue;
     await tradeTable.put(t.orderId, t);
     // A leg an older report stored as a trade of its own is now part of this one.
-    for (const id of t.legOrderIds.slice(1)) if (tradeTable.get(id) !== undefined) await tradeTable.remove(id);
+    for (const id of t.legOrderIds.slice(1))
+      if (tradeTable.get(id) !== undefined) await tradeTable.remove(id);
   }
   const equityTable = d.store.table<EquityPoint>(EQUITY_TABLE);
   // last_equity is "equity as of the previous trading day at 16:00": that session's point when no report ran
@@ -119,5 +123,9 @@ export async function runReportJob(d: ReportJobDeps): Promise<ReportData> {
     intradayCurve: intraday,
     costModel: model,
   });
-  return { ...report, whyNoTrade: whyNoTrade(d.store, day), ...(d.research === undefined ? {} : { research: d.research() }) };
+  return {
+    ...report,
+    whyNoTrade: whyNoTrade(d.store, day),
+    ...(d.research === undefined ? {} : { research: d.research() }),
+  };
 }

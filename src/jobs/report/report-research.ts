@@ -16,7 +16,10 @@ export interface ReportResearch {
 
 export function reportResearch(store: Store, dataDir: string): ReportResearch {
   const summary = readResearchSummary(store);
-  return { regime: regimeView(dataDir), summary: summary === undefined ? [] : researchReportLines(summary) };
+  return {
+    regime: regimeView(dataDir),
+    summary: summary === undefined ? [] : researchReportLines(summary),
+  };
 }
 
 /** The report's research section as lines: the regime first, then the summary. */

@@ -13,7 +13,8 @@ const SLACK_MS = 60_000;
 
 /** An entry sent by `trade`, or by the daemon's intraday strategies (docs/intraday.md). */
 const isEntrySubmitted = (e: JournalEntry): boolean =>
-  (e.actor === 'trade' && e.action === 'entry_submitted') || (e.actor === 'intraday' && e.action === 'intraday_entry_submitted');
+  (e.actor === 'trade' && e.action === 'entry_submitted') ||
+  (e.actor === 'intraday' && e.action === 'intraday_entry_submitted');
 
 /** The strategy of the latest entry the trader (or the daemon's intraday strategies) journaled for the symbol at or before `ts`. */
 export function strategyAt(
@@ -54,7 +55,9 @@ export function toReportTrade(
   const known = sales.every((s) => s.entryPrice !== null);
   const entryPrice = known ? weighted((s) => s.entryPrice ?? 0) : null;
   const trips = known
-    ? sales.map((s) => roundTripPnl({ entryPrice: s.entryPrice ?? 0, exitPrice: s.exitPrice, qty: s.qty }, model))
+    ? sales.map((s) =>
+        roundTripPnl({ entryPrice: s.entryPrice ?? 0, exitPrice: s.exitPrice, qty: s.qty }, model),
+      )
     : null;
   // The reason of the leg that sold the most shares: the whole-share OCO over its fractional companion.
   const main = sales.reduce((a, s) => (s.qty > a.qty ? s : a), first);

@@ -14,14 +14,19 @@ const UNKNOWN_OPEN_GAP_MS = 5 * 60_000;
  * @example roundTrips([ocoStopSale, dayStopSale]) // [[ocoStopSale, dayStopSale]]
  */
 export function roundTrips(sales: readonly RealizedSale[]): RealizedSale[][] {
-  const ordered = [...sales].sort((a, b) => a.tsFilled - b.tsFilled || a.orderId.localeCompare(b.orderId));
+  const ordered = [...sales].sort(
+    (a, b) => a.tsFilled - b.tsFilled || a.orderId.localeCompare(b.orderId),
+  );
   const groups = new Map<string, RealizedSale[]>();
   const lastUnknown = new Map<string, { key: string; ts: number }>();
   for (const s of ordered) {
     let key = `${s.symbol}|${String(s.tsOpened)}`;
     if (s.tsOpened === null) {
       const prev = lastUnknown.get(s.symbol);
-      key = prev !== undefined && s.tsFilled - prev.ts <= UNKNOWN_OPEN_GAP_MS ? prev.key : `${s.symbol}|?|${s.orderId}`;
+      key =
+        prev !== undefined && s.tsFilled - prev.ts <= UNKNOWN_OPEN_GAP_MS
+          ? prev.key
+          : `${s.symbol}|?|${s.orderId}`;
       lastUnknown.set(s.symbol, { key, ts: s.tsFilled });
     }
     groups.set(key, [...(groups.get(key) ?? []), s]);

@@ -4,7 +4,12 @@
  * the signals still pending (blocked by risk, cash or heat, retried at the next runs).
  */
 import type { Store } from '../../domain/store.ts';
-import { funnelRuns, type FunnelCounts, type FunnelRejection, type FunnelRun } from '../../records/funnel-log.ts';
+import {
+  funnelRuns,
+  type FunnelCounts,
+  type FunnelRejection,
+  type FunnelRun,
+} from '../../records/funnel-log.ts';
 import { pendingSignals } from '../../records/pending-signals.ts';
 
 export interface PendingLine {
@@ -34,9 +39,25 @@ export function whyNoTrade(store: Store, day: string): WhyNoTrade {
   const last = runs.at(-1);
   const pending = pendingSignals(store)
     .filter((p) => p.status === 'pending')
-    .map((p): PendingLine => ({ ticker: p.signal.ticker, strategy: p.signal.strategy, firstDay: p.firstDay, reasonCode: p.reasonCode, reason: p.reason, retries: p.retries }));
+    .map((p): PendingLine => ({
+      ticker: p.signal.ticker,
+      strategy: p.signal.strategy,
+      firstDay: p.firstDay,
+      reasonCode: p.reasonCode,
+      reason: p.reason,
+      retries: p.retries,
+    }));
   return {
-    run: last === undefined ? null : { regime: last.regime, funnel: last.funnel, byStrategy: last.by_strategy, rejections: last.rejections, executed: last.executed },
+    run:
+      last === undefined
+        ? null
+        : {
+            regime: last.regime,
+            funnel: last.funnel,
+            byStrategy: last.by_strategy,
+            rejections: last.rejections,
+            executed: last.executed,
+          },
     runs: runs.length,
     pending,
   };
@@ -52,19 +73,33 @@ export function whyNoTradeText(w: WhyNoTrade | undefined): string[] {
   if (w.run === null) out.push('  no trade run today');
   else {
     const r = w.run;
-    out.push(`  VIX ${r.regime.vix.toFixed(2)} (${r.regime.source}): ${r.regime.name} regime, heat limit ${r.regime.heat_limit_pct}%`);
+    out.push(
+      `  VIX ${r.regime.vix.toFixed(2)} (${r.regime.source}): ${r.regime.name} regime, heat limit ${r.regime.heat_limit_pct}%`,
+    );
     out.push(`  funnel: ${funnelLine(r.funnel)}${w.runs > 1 ? ` (last of ${w.runs} runs)` : ''}`);
     for (const [s, f] of Object.entries(r.byStrategy)) out.push(`    ${s}: ${funnelLine(f)}`);
-    for (const x of r.rejections) out.push(`  ${x.ticker} ${x.strategy}: ${x.stage} ${x.reason_code}: ${x.reason}${x.details === null ? '' : ` ${JSON.stringify(x.details)}`}`);
-    for (const x of r.executed) out.push(`  ${x.ticker} ${x.strategy}: executed, $${x.notional.toFixed(2)}`);
+    for (const x of r.rejections)
+      out.push(
+        `  ${x.ticker} ${x.strategy}: ${x.stage} ${x.reason_code}: ${x.reason}${x.details === null ? '' : ` ${JSON.stringify(x.details)}`}`,
+      );
+    for (const x of r.executed)
+      out.push(`  ${x.ticker} ${x.strategy}: executed, $${x.notional.toFixed(2)}`);
   }
-  out.push(w.pending.length === 0 ? '  pending signals: none' : `  pending signals (${w.pending.length}):`);
-  for (const p of w.pending) out.push(`    ${p.ticker} ${p.strategy}: since ${p.firstDay}, ${p.reasonCode} (${p.reason}), retried ${p.retries}x`);
+  out.push(
+    w.pending.length === 0 ? '  pending signals: none' : `  pending signals (${w.pending.length}):`,
+  );
+  for (const p of w.pending)
+    out.push(
+      `    ${p.ticker} ${p.strategy}: since ${p.firstDay}, ${p.reasonCode} (${p.reason}), retried ${p.retries}x`,
+    );
   return out;
 }
 
 /** The section's lines without its heading and indent (the HTML report's and the dashboard's). */
-export const whyNoTradeLines = (w: WhyNoTrade): string[] => whyNoTradeText(w).slice(2).map((l) => l.replace(/^ {2}/, ''));
+export const whyNoTradeLines = (w: WhyNoTrade): string[] =>
+  whyNoTradeText(w)
+    .slice(2)
+    .map((l) => l.replace(/^ {2}/, ''));
 
 /** The section as HTML (escaped by the caller's escape function). */
 export function whyNoTradeHtml(w: WhyNoTrade | undefined, e: (s: string) => string): string {

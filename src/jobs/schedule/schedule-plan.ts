@@ -27,21 +27,44 @@ export interface SchedulePlan {
   readonly jobs: readonly PlannedJob[];
 }
 
-export function schedulePlan(now: number, clock: SchedulePlan['clock'], config: Config, records: ScheduleRecords, tsSince: number): SchedulePlan {
+export function schedulePlan(
+  now: number,
+  clock: SchedulePlan['clock'],
+  config: Config,
+  records: ScheduleRecords,
+  tsSince: number,
+): SchedulePlan {
   const day = nyDate(now);
-  const o = { times: [], maxLateMs: maxLateMs(config.schedule), leadMs: TICK_LEAD_MS, tsSince, recorded: () => false };
+  const o = {
+    times: [],
+    maxLateMs: maxLateMs(config.schedule),
+    leadMs: TICK_LEAD_MS,
+    tsSince,
+    recorded: () => false,
+  };
   const jobs = scheduleTimes(config.schedule)
     .map((t): PlannedJob => {
       const tsDue = nyToEpoch(day, t.at);
       const base = { ...t, tsDue, scheduled: nyIso(tsDue) };
       const run = records.get(day, t.job);
       if (run !== undefined) return { ...base, state: run.state, detail: run.detail };
-      if (!isWeekday(day)) return { ...base, state: 'weekend', detail: 'jobs run Monday to Friday' };
+      if (!isWeekday(day))
+        return { ...base, state: 'weekend', detail: 'jobs run Monday to Friday' };
       const action = decideSlot({ ...base, day }, now, o);
       if (action === 'wait') return { ...base, state: 'upcoming', detail: '' };
-      if (tsDue < tsSince) return { ...base, state: 'upcoming', detail: 'before the first tick: not scheduled today' };
-      return action === 'run' ? { ...base, state: 'due', detail: 'the next tick runs it' } : { ...base, state: 'missed', detail: 'too late: the next tick reports it' };
+      if (tsDue < tsSince)
+        return { ...base, state: 'upcoming', detail: 'before the first tick: not scheduled today' };
+      return action === 'run'
+        ? { ...base, state: 'due', detail: 'the next tick runs it' }
+        : { ...base, state: 'missed', detail: 'too late: the next tick reports it' };
     })
     .sort((a, b) => a.tsDue - b.tsDue);
-  return { day, now: nyIso(now), clock, timezone: config.schedule.timezone, maxLateMin: config.schedule.max_late_min, jobs };
+  return {
+    day,
+    now: nyIso(now),
+    clock,
+    timezone: config.schedule.timezone,
+    maxLateMin: config.schedule.max_late_min,
+    jobs,
+  };
 }

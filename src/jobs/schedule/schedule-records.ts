@@ -44,7 +44,9 @@ export interface ScheduleRecords {
 export function scheduleRecords(store: Store): ScheduleRecords {
   const table: Table<JobRun | { readonly ts: number }> = store.table(SCHEDULE_TABLE);
   const runs = (prefix?: string): JobRun[] =>
-    table.entries(prefix).flatMap(([key, value]) => (key !== SINCE_KEY && 'job' in value ? [value] : []));
+    table
+      .entries(prefix)
+      .flatMap(([key, value]) => (key !== SINCE_KEY && 'job' in value ? [value] : []));
   return {
     get: (day, job) => {
       const v = table.get(runKey(day, job));

@@ -7,7 +7,11 @@
 import type { Config } from '../../config/schema.ts';
 import { nyIso } from '../../domain/time/ny-time.ts';
 import type { Logger, Mailer } from '../../domain/ports.ts';
-import { decideJobs, type JobDecision, type ScheduledJob } from '../../domain/schedule/job-schedule.ts';
+import {
+  decideJobs,
+  type JobDecision,
+  type ScheduledJob,
+} from '../../domain/schedule/job-schedule.ts';
 import type { Store } from '../../domain/store.ts';
 import { scheduleRecords, type JobRun, type ScheduleRecords } from './schedule-records.ts';
 import { maxLateMs, scheduleTimes } from './schedule-times.ts';
@@ -50,16 +54,28 @@ export interface TickAction {
 }
 
 const baseRun = (d: JobDecision, clock: TickTime['clock']): Omit<JobRun, 'state' | 'detail'> => ({
-  job: d.job, day: d.day, at: d.at, tsDue: d.tsDue, clock, tsStarted: null, tsEnded: null, pid: null, exitCode: null,
+  job: d.job,
+  day: d.day,
+  at: d.at,
+  tsDue: d.tsDue,
+  clock,
+  tsStarted: null,
+  tsEnded: null,
+  pid: null,
+  exitCode: null,
 });
 
 export async function runTick(deps: TickDeps): Promise<TickAction[]> {
   const time = await deps.time();
   const records = scheduleRecords(deps.store);
-  const actions: TickAction[] = deps.dryRun ? [] : await sweepInterrupted(deps, records, time.clock);
+  const actions: TickAction[] = deps.dryRun
+    ? []
+    : await sweepInterrupted(deps, records, time.clock);
   const tsSince = await records.since(time.ts, !deps.dryRun);
   const decisions = decideJobs(time.ts, {
-    times: scheduleTimes(deps.config.schedule).filter((t) => deps.only === undefined || t.job === deps.only),
+    times: scheduleTimes(deps.config.schedule).filter(
+      (t) => deps.only === undefined || t.job === deps.only,
+    ),
     maxLateMs: maxLateMs(deps.config.schedule),
     leadMs: TICK_LEAD_MS,
     tsSince,
@@ -69,7 +85,8 @@ export async function runTick(deps: TickDeps): Promise<TickAction[]> {
   for (const d of decisions) {
     const base = { job: d.job, day: d.day, at: d.at, scheduled: nyIso(d.tsDue), clock: time.clock };
     if (d.action === 'missed') {
-      if (deps.dryRun || (await missed(deps, records, d, time))) actions.push({ ...base, action: 'missed' });
+      if (deps.dryRun || (await missed(deps, records, d, time)))
+        actions.push({ ...base, action: 'missed' });
     } else if (d.action === 'run') {
       if (deps.dryRun) {
         actions.push({ ...base, action: 'run' });
@@ -87,8 +104,20 @@ export async function runTick(deps: TickDeps): Promise<TickAction[]> {
 }
 
 /** Claims the slot, runs the job, records how it ended; null when another tick had claimed it. */
-async function run(deps: TickDeps, records: ScheduleRecords, d: JobDecision, clock: TickTime['clock'], now: number): Promise<number | null> {
-  const started: JobRun = { ...baseRun(d, clock), state: 'running', tsStarted: now, pid: deps.pid, detail: `started by the tick of ${nyIso(now)}` };
+async function run(
+  deps: TickDeps,
+  records: ScheduleRecords,
+  d: JobDecision,
+  clock: TickTime['clock'],
+  now: number,
+): Promise<number | null> {
+  const started: JobRun = {
+    ...baseRun(d, clock),
+    state: 'running',
+    tsStarted: now,
+    pid: deps.pid,
+    detail: `started by the tick of ${nyIso(now)}`,
+  };
   if (!(await records.claim(started))) return null;
   deps.log.info({ job: d.job, day: d.day, at: d.at }, 'scheduled job started');
   const wallStart = deps.wallNow();
@@ -97,11 +126,20 @@ async function run(deps: TickDeps, records: ScheduleRecords, d: JobDecision, clo
     exitCode = await deps.runJob(d.job);
   } catch (e) {
     exitCode = -1;
-    deps.log.error({ job: d.job, err: e instanceof Error ? e.message : String(e) }, 'scheduled job could not be started');
+    deps.log.error(
+      { job: d.job, err: e instanceof Error ? e.message : String(e) },
+      'scheduled job could not be started',
+    );
   }
   const ended = now + (deps.wallNow() - wallStart);
   const ok = exitCode === 0;
-  await records.update({ ...started, state: ok ? 'done' : 'failed', exitCode, tsEnded: ended, detail: ok ? 'exit 0' : `exit ${exitCode}: see logs/cron-${d.job}.log` });
+  await records.update({
+    ...started,
+    state: ok ? 'done' : 'failed',
+    exitCode,
+    tsEnded: ended,
+    detail: ok ? 'exit 0' : `exit ${exitCode}: see logs/cron-${d.job}.log`,
+  });
   if (!ok) {
     await deps.mailer.alert({
       severity: 'warning',
@@ -113,7 +151,12 @@ async function run(deps: TickDeps, records: ScheduleRecords, d: JobDecision, clo
   return exitCode;
 }
 
-async function missed(deps: TickDeps, records: ScheduleRecords, d: JobDecision, time: TickTime): Promise<boolean> {
+async function missed(
+  deps: TickDeps,
+  records: ScheduleRecords,
+  d: JobDecision,
+  time: TickTime,
+): Promise<boolean> {
   const late = Math.round((time.ts - d.tsDue) / 60_000);
   const detail = `not started by ${deps.config.schedule.max_late_min} min after ${d.at} New York (the first tick after it came ${late} min late): not run`;
   if (!(await records.claim({ ...baseRun(d, time.clock), state: 'missed', detail }))) return false;
@@ -128,11 +171,19 @@ async function missed(deps: TickDeps, records: ScheduleRecords, d: JobDecision, 
 }
 
 /** A record left `running` by a process that is gone: the job was cut short (reboot, kill); reported once. */
-async function sweepInterrupted(deps: TickDeps, records: ScheduleRecords, clock: TickTime['clock']): Promise<TickAction[]> {
+async function sweepInterrupted(
+  deps: TickDeps,
+  records: ScheduleRecords,
+  clock: TickTime['clock'],
+): Promise<TickAction[]> {
   const out: TickAction[] = [];
   for (const r of records.running()) {
     if (r.pid === null || deps.isAlive(r.pid)) continue;
-    await records.update({ ...r, state: 'interrupted', detail: `its tick (pid ${r.pid}) ended before the job did` });
+    await records.update({
+      ...r,
+      state: 'interrupted',
+      detail: `its tick (pid ${r.pid}) ended before the job did`,
+    });
     deps.log.error({ job: r.job, day: r.day, pid: r.pid }, 'scheduled job interrupted');
     await deps.mailer.alert({
       severity: 'warning',
@@ -140,7 +191,14 @@ async function sweepInterrupted(deps: TickDeps, records: ScheduleRecords, clock:
       short: `strikeline ${r.job} of ${r.day} was cut short (its process is gone); not run again`,
       text: `The ${r.job} of ${r.day} started but its process ended before it finished (a reboot or a kill).\nIt is not run again automatically: run it by hand if it is still needed.`,
     });
-    out.push({ job: r.job, day: r.day, at: r.at, scheduled: nyIso(r.tsDue), action: 'interrupted', clock });
+    out.push({
+      job: r.job,
+      day: r.day,
+      at: r.at,
+      scheduled: nyIso(r.tsDue),
+      action: 'interrupted',
+      clock,
+    });
   }
   return out;
 }

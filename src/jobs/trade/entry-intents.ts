@@ -20,7 +20,8 @@ export interface ExecuteDeps {
   readonly afterOutcome?: (o: Outcome) => Promise<void>;
 }
 
-export type OutcomeStatus = 'submitted' | 'resolved' | 'already_submitted' | 'rejected' | 'unknown' | 'stopped';
+export type OutcomeStatus =
+  'submitted' | 'resolved' | 'already_submitted' | 'rejected' | 'unknown' | 'stopped';
 
 export interface Outcome {
   readonly entry: Entry;

@@ -3,7 +3,12 @@
  * held, open orders on the symbol, duplicate, stale, no free slot) and how each entry is sized.
  */
 import type { LatestPrice } from '../../domain/account.ts';
-import { allocate, wholeShares, type Allocation, type AllocationInput } from '../../domain/rules/allocation.ts';
+import {
+  allocate,
+  wholeShares,
+  type Allocation,
+  type AllocationInput,
+} from '../../domain/rules/allocation.ts';
 import { entryClientOrderId } from '../../domain/ids/client-order-ids.ts';
 import { daysBetween } from '../../domain/time/ny-dates.ts';
 import { usd } from '../format/text-table.ts';

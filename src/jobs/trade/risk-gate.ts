@@ -5,11 +5,23 @@
  */
 import type { AccountReport } from '../../domain/account.ts';
 import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
-import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/risk/account-breakers.ts';
+import {
+  accountBreakers,
+  nextHighWater,
+  trimWindow,
+} from '../../domain/rules/risk/account-breakers.ts';
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
 import { orderBreakers, type OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts';
-import { describeDiscrepancy, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
-import { applyEvaluation, type RiskBook, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
+import {
+  describeDiscrepancy,
+  reconciliationBreaker,
+  type Reconciliation,
+} from '../../domain/rules/risk/reconcile.ts';
+import {
+  applyEvaluation,
+  type RiskBook,
+  type RiskChange,
+} from '../../domain/rules/risk/risk-book.ts';
 import { riskView, type ManualHalt, type RiskView } from '../../domain/rules/risk/risk-view.ts';
 import type { Store } from '../../domain/store.ts';
 import { commitRiskChange, type RiskEventSink } from '../../procedures/publish-risk-change.ts';
@@ -36,11 +48,22 @@ export interface RiskGateDeps {
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function reconciliation(account: AccountReport, d: RiskGateDeps): Promise<Reconciliation | null> {
+async function reconciliation(
+  account: AccountReport,
+  d: RiskGateDeps,
+): Promise<Reconciliation | null> {
   // Only the daemon writes the ledger (it sees every fill); the trader compares and never adopts.
-  const options = { tolerancePct: d.limits.reconciliationTolerancePct, adopt: false, initialize: false };
+  const options = {
+    tolerancePct: d.limits.reconciliationTolerancePct,
+    adopt: false,
+    initialize: false,
+  };
   const first = await reconcileLedger(d.broker, d.store, { ...options, now: d.now() }, account);
-  const result = first === null || first.ok ? first : (await wait(d.recheckMs), await reconcileLedger(d.broker, d.store, { ...options, now: d.now() }));
+  const result =
+    first === null || first.ok
+      ? first
+      : (await wait(d.recheckMs),
+        await reconcileLedger(d.broker, d.store, { ...options, now: d.now() }));
   d.events.emit('RECONCILIATION_CHECK', {
     status: result === null ? 'skipped' : result.ok ? 'PASS' : 'FAIL',
     reason: result === null ? 'no local ledger yet: the daemon starts it' : undefined,
@@ -56,18 +79,53 @@ export async function assessRisk(account: AccountReport, d: RiskGateDeps): Promi
   const now = d.now();
   // Folded on the book as it is at the write: the daemon may change it meanwhile (its own counts, a trip).
   const fold = (book: RiskBook): RiskChange => {
-    const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
-    const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, d.limits.rapidLossWindowMs);
-    const orders = book.orders.day === d.day ? book.orders : { day: d.day, sent: 0, rejected: 0, consecutiveFailures: 0 };
+    const highWater = nextHighWater(
+      book.equity?.highWater ?? Math.max(account.equity, account.lastEquity),
+      account.equity,
+    );
+    const window = trimWindow(
+      [...book.window, { ts: now, equity: account.equity }],
+      now,
+      d.limits.rapidLossWindowMs,
+    );
+    const orders =
+      book.orders.day === d.day
+        ? book.orders
+        : { day: d.day, sent: 0, rejected: 0, consecutiveFailures: 0 };
     const evaluations = [
-      accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: d.tsSessionEnd }, d.limits),
+      accountBreakers(
+        {
+          now,
+          equity: account.equity,
+          lastClose: account.lastEquity,
+          highWater,
+          window,
+          tsSessionEnd: d.tsSessionEnd,
+        },
+        d.limits,
+      ),
       orderBreakers(orders, now, d.limits),
       reconciliationBreaker(rec, now, d.limits.reconciliationTolerancePct),
     ];
-    const measured = { ...book, orders, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
-    return applyEvaluation(measured, { measurements: evaluations.flatMap((e) => e.measurements), trips: evaluations.flatMap((e) => e.trips) }, now, d.day);
+    const measured = {
+      ...book,
+      orders,
+      window,
+      equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now },
+    };
+    return applyEvaluation(
+      measured,
+      {
+        measurements: evaluations.flatMap((e) => e.measurements),
+        trips: evaluations.flatMap((e) => e.trips),
+      },
+      now,
+      d.day,
+    );
   };
-  const change = d.dryRun ? fold(readRiskBook(d.store, d.day)) : await commitRiskChange(fold, now, { ...d, actor: 'trade' });
+  const change = d.dryRun
+    ? fold(readRiskBook(d.store, d.day))
+    : await commitRiskChange(fold, now, { ...d, actor: 'trade' });
   return riskView(change.book, now, d.limits.drawdownScale, d.manual);
 }
 
@@ -78,12 +136,19 @@ export async function recordOrderOutcome(kind: OrderOutcomeKind, d: RiskGateDeps
 
 /** HALTED: the day's pending entries (open buys) are cancelled; protective sells stay. Resolves how many. */
 export async function cancelPendingEntries(d: RiskGateDeps, reason: string): Promise<number> {
-  const open = (await d.broker.listOrders({ status: 'open', limit: 500 })).filter((o) => o.side === 'buy');
+  const open = (await d.broker.listOrders({ status: 'open', limit: 500 })).filter(
+    (o) => o.side === 'buy',
+  );
   for (const o of open) await d.broker.cancelOrder(o.id);
   if (open.length > 0)
     await d.store.journal.append({
-      ts: d.now(), actor: 'trade', action: 'entries_cancelled', reason,
-      data: { orders: open.map((o) => ({ id: o.id, symbol: o.symbol, clientOrderId: o.clientOrderId })) },
+      ts: d.now(),
+      actor: 'trade',
+      action: 'entries_cancelled',
+      reason,
+      data: {
+        orders: open.map((o) => ({ id: o.id, symbol: o.symbol, clientOrderId: o.clientOrderId })),
+      },
     });
   return open.length;
 }

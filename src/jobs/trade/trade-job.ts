@@ -17,13 +17,13 @@ import type { OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts
 import { entryVerdict } from '../../domain/rules/risk/risk-view.ts';
 import type { RiskEventSink } from '../../procedures/publish-risk-change.ts';
 import { manualHalt } from '../ops/risk-report.ts';
-import { assessRisk, cancelPendingEntries, recordOrderOutcome, type RiskGateDeps } from './risk-gate.ts';
 import {
-  killSwitchGate,
-  safetyGate,
-  sessionGate,
-  type Stop,
-} from './trade-gates.ts';
+  assessRisk,
+  cancelPendingEntries,
+  recordOrderOutcome,
+  type RiskGateDeps,
+} from './risk-gate.ts';
+import { killSwitchGate, safetyGate, sessionGate, type Stop } from './trade-gates.ts';
 import { tradeRejections } from './trade-plan.ts';
 import { planPipeline } from './pipeline/plan-pipeline.ts';
 import type { PipelineCandidate, RegimeReading } from './pipeline/pipeline-candidate.ts';
@@ -94,15 +94,32 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
       message: 'the broker reports trading_blocked on this account; nothing was sent',
     };
   const risk: RiskGateDeps = {
-    broker, store: d.store(), mailer: d.mailer(), events: d.events, log: d.log, limits: riskLimitsOf(d.config),
-    manual: manualHalt(d.killSwitch), dryRun: d.dryRun, now, day: session.day, tsSessionEnd: session.tsClose,
+    broker,
+    store: d.store(),
+    mailer: d.mailer(),
+    events: d.events,
+    log: d.log,
+    limits: riskLimitsOf(d.config),
+    manual: manualHalt(d.killSwitch),
+    dryRun: d.dryRun,
+    now,
+    day: session.day,
+    tsSessionEnd: session.tsClose,
     recheckMs: d.reconcileRecheckMs ?? 2_000,
   };
   const view = await assessRisk(account, risk);
   if (view.state === 'HALTED' && !d.dryRun) {
-    const why = view.breakers.filter((b) => b.tripped).map((b) => `${b.name}${b.scope === 'account' ? '' : ` (${b.scope})`}: ${b.reason}`).join('; ');
+    const why = view.breakers
+      .filter((b) => b.tripped)
+      .map((b) => `${b.name}${b.scope === 'account' ? '' : ` (${b.scope})`}: ${b.reason}`)
+      .join('; ');
     const cancelled = await cancelPendingEntries(risk, `HALTED: ${why}`);
-    return { kind: 'breaker', message: `trading is HALTED by the risk authority (${why}); nothing was sent, ${cancelled} pending entry orders cancelled. See: strikeline risk`, cancelled, dryRun: false };
+    return {
+      kind: 'breaker',
+      message: `trading is HALTED by the risk authority (${why}); nothing was sent, ${cancelled} pending entry orders cancelled. See: strikeline risk`,
+      cancelled,
+      dryRun: false,
+    };
   }
 
   if (!existsSync(d.csvPath))
@@ -152,10 +169,16 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
   const outcomes = await executeEntries(
     items.filter((i): i is Entry => i.kind === 'buy'),
     {
-      broker, store, log: d.log, now,
+      broker,
+      store,
+      log: d.log,
+      now,
       // Before every entry: the account measured again; a breaker that trips meanwhile stops the rest.
       beforeEntry: async (entry) => {
-        const v = entryVerdict(await assessRisk(await broker.getAccount(), risk), entry.signal.strategy);
+        const v = entryVerdict(
+          await assessRisk(await broker.getAccount(), risk),
+          entry.signal.strategy,
+        );
         return v.kind === 'stop' ? `stopped by ${v.reason}` : undefined;
       },
       afterOutcome: async (o) => {
@@ -170,8 +193,16 @@ export async function runTradeJob(d: TradeJobDeps): Promise<TradeJobResult> {
   );
   const candidates = withOutcomes(planned.candidates, outcomes);
   const funnel = await recordRun(
-    { store, events: d.events, funnelDir: d.funnelDir, pendingDays: d.config.capital.pending_signal_days },
-    session.day, now(), planned.regime, candidates,
+    {
+      store,
+      events: d.events,
+      funnelDir: d.funnelDir,
+      pendingDays: d.config.capital.pending_signal_days,
+    },
+    session.day,
+    now(),
+    planned.regime,
+    candidates,
   );
   return {
     kind: 'done',

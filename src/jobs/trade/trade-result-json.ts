@@ -33,7 +33,19 @@ function entryJson(item: PlanItem, outcome: Outcome | undefined): TradeEntryJson
   const s = item.signal;
   const head = { rank: s.rank, ticker: s.ticker, strategy: s.strategy, plan: item.kind };
   if (item.kind !== 'buy') {
-    return { ...head, status: null, clientOrderId: null, notional: null, qty: null, price: null, allocation: null, fractionable: null, fallback: false, order: null, reason: item.reason };
+    return {
+      ...head,
+      status: null,
+      clientOrderId: null,
+      notional: null,
+      qty: null,
+      price: null,
+      allocation: null,
+      fractionable: null,
+      fallback: false,
+      order: null,
+      reason: item.reason,
+    };
   }
   const sized = outcome ?? item;
   return {
@@ -46,7 +58,8 @@ function entryJson(item: PlanItem, outcome: Outcome | undefined): TradeEntryJson
     allocation: item.allocation,
     fractionable: item.fractionable,
     fallback: outcome?.fallback ?? false,
-    order: outcome?.order === undefined ? null : { id: outcome.order.id, status: outcome.order.status },
+    order:
+      outcome?.order === undefined ? null : { id: outcome.order.id, status: outcome.order.status },
     reason: outcome?.reason ?? 'dry run: nothing sent',
   };
 }
@@ -58,7 +71,9 @@ function doneJson(r: Done): Record<string, unknown> {
     day: r.day,
     dryRun: r.dryRun,
     allocation: r.allocation,
-    entries: r.items.map((i) => entryJson(i, i.kind === 'buy' && !r.dryRun ? byEntry.get(i.clientOrderId) : undefined)),
+    entries: r.items.map((i) =>
+      entryJson(i, i.kind === 'buy' && !r.dryRun ? byEntry.get(i.clientOrderId) : undefined),
+    ),
     csvProblems: r.csvProblems,
     ...pipelineJson(r.regime, r.candidates, r.funnel.funnel),
   };

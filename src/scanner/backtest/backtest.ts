@@ -53,7 +53,13 @@ interface Exit {
   readonly reason: ExitReason;
 }
 
-function exitOf(p: Position, s: Series, i: number, o: BacktestOptions, exitAt: StrategyExitAt | null): Exit | null {
+function exitOf(
+  p: Position,
+  s: Series,
+  i: number,
+  o: BacktestOptions,
+  exitAt: StrategyExitAt | null,
+): Exit | null {
   const open = s.open[i] as number;
   if (i > p.entryIndex) {
     if (open <= p.stop) return { raw: open, reason: 'stop_loss' };
@@ -77,13 +83,18 @@ function enter(s: Series, i: number, o: BacktestOptions, atrs: Float64Array | nu
     rawEntry,
     entryPrice,
     shares: o.notional / entryPrice,
-    stop: protectiveStopPrice(entryPrice, i > 0 && atrs !== null ? atrOrNull(atrs[i - 1]) : null, o.exits),
+    stop: protectiveStopPrice(
+      entryPrice,
+      i > 0 && atrs !== null ? atrOrNull(atrs[i - 1]) : null,
+      o.exits,
+    ),
     target: takeProfitPrice(entryPrice, o.exits),
     state: openExitState(entryPrice, (s.days[i] as number) * DAY_MS + OPEN_MS),
   };
 }
 
-const atrOrNull = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+const atrOrNull = (v: number | undefined): number | null =>
+  v === undefined || Number.isNaN(v) ? null : v;
 
 function close(p: Position, s: Series, i: number, exit: Exit, o: BacktestOptions): Trade {
   const exitPrice = executionPrice(exit.raw, 'sell', o.costs);
@@ -117,7 +128,12 @@ function openPosition(p: Position, s: Series): OpenPosition {
 }
 
 /** `exitAt`: the strategy's own exit rule over this series, or null (the shared rules only). */
-export function backtest(s: Series, signals: Uint8Array, o: BacktestOptions, exitAt: StrategyExitAt | null = null): BacktestResult {
+export function backtest(
+  s: Series,
+  signals: Uint8Array,
+  o: BacktestOptions,
+  exitAt: StrategyExitAt | null = null,
+): BacktestResult {
   const n = s.close.length;
   const atrs = o.exits.catastrophe?.mode === 'atr' ? atr(s.high, s.low, s.close, 14) : null;
   const trades: Trade[] = [];

@@ -4,7 +4,10 @@
  * to the same pure rule (domain/rules/strategy-exits). Strategies without a rule of their own get none.
  */
 import {
-  evaluateStrategyExit, hasStrategyExit, STRATEGY_EXIT_PERIODS as P, type StrategyExitDecision,
+  evaluateStrategyExit,
+  hasStrategyExit,
+  STRATEGY_EXIT_PERIODS as P,
+  type StrategyExitDecision,
 } from '../../domain/rules/strategy-exits/strategy-exit-rules.ts';
 import type { Series } from '../series.ts';
 import { mlProbabilities } from '../strategies/ml-momentum.ts';
@@ -18,7 +21,11 @@ const at = (values: Float64Array | null, i: number): number | null => {
   return v === undefined || Number.isNaN(v) ? null : v;
 };
 
-export function strategyExitSeries(strategy: ScanStrategyName, s: Series, ctx: StrategyContext): StrategyExitAt | null {
+export function strategyExitSeries(
+  strategy: ScanStrategyName,
+  s: Series,
+  ctx: StrategyContext,
+): StrategyExitAt | null {
   if (!hasStrategyExit(strategy)) return null;
   const ind = ctx.indicators(s);
   const rsi = strategy === 'rsi_mean_reversion' ? ind.rsi(P.rsi) : null;
@@ -26,13 +33,14 @@ export function strategyExitSeries(strategy: ScanStrategyName, s: Series, ctx: S
   const fast = strategy === 'ma_crossover' ? ind.sma(P.fastMa) : null;
   const slow = strategy === 'ma_crossover' ? ind.sma(P.slowMa) : null;
   const up = strategy === 'ml_momentum' ? mlProbabilities(s, ctx) : null;
-  return (i, entryIndex) => evaluateStrategyExit(strategy, {
-    price: s.close[i] as number,
-    sessionsHeld: i - entryIndex,
-    rsi: at(rsi, i),
-    vwap: at(vwap, i),
-    fastMa: at(fast, i),
-    slowMa: at(slow, i),
-    upProbability: at(up, i),
-  });
+  return (i, entryIndex) =>
+    evaluateStrategyExit(strategy, {
+      price: s.close[i] as number,
+      sessionsHeld: i - entryIndex,
+      rsi: at(rsi, i),
+      vwap: at(vwap, i),
+      fastMa: at(fast, i),
+      slowMa: at(slow, i),
+      upProbability: at(up, i),
+    });
 }

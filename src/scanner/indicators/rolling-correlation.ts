@@ -64,7 +64,11 @@ function exact(a: ArrayLike<number>, b: ArrayLike<number>, first: number, last: 
   return m;
 }
 
-export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, window: number): Float64Array {
+export function rollingCorrelation(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  window: number,
+): Float64Array {
   const n = Math.min(a.length, b.length);
   const out = nanArray(n);
   let s = 0;
@@ -80,7 +84,10 @@ export function rollingCorrelation(a: ArrayLike<number>, b: ArrayLike<number>, w
       if (m.caa < caa * CANCELLED || m.cbb < cbb * CANCELLED) m = exact(a, b, i - window + 1, i);
     }
     if (k >= window - 1) {
-      out[i] = m.caa > 0 && m.cbb > 0 ? Math.max(-1, Math.min(1, m.cab / Math.sqrt(m.caa * m.cbb))) : Number.NaN;
+      out[i] =
+        m.caa > 0 && m.cbb > 0
+          ? Math.max(-1, Math.min(1, m.cab / Math.sqrt(m.caa * m.cbb)))
+          : Number.NaN;
     }
   }
   return out;

@@ -28,7 +28,8 @@ export function rollingStd(values: ArrayLike<number>, period: number): Float64Ar
       const m2Before = m2;
       mean += (x - y) / period;
       m2 += (x - y) * (x - mean + y - before);
-      if (k % period === 0 || m2 < m2Before * 1e-4) [mean, m2] = exactMoments(values, i - period + 1, i);
+      if (k % period === 0 || m2 < m2Before * 1e-4)
+        [mean, m2] = exactMoments(values, i - period + 1, i);
     }
     if (k >= period - 1) out[i] = Math.sqrt(Math.max(0, m2 / period));
   }

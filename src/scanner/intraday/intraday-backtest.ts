@@ -8,7 +8,11 @@
  */
 import type { Bar } from '../../domain/account.ts';
 import type { IntradaySession } from '../../domain/rules/intraday/intraday-session.ts';
-import { decider, type IntradayParams, type IntradayStrategyName } from '../../domain/rules/intraday/intraday-signals.ts';
+import {
+  decider,
+  type IntradayParams,
+  type IntradayStrategyName,
+} from '../../domain/rules/intraday/intraday-signals.ts';
 
 export interface IntradayCosts {
   readonly slippageBps: number;
@@ -48,25 +52,48 @@ interface Held {
   readonly why: string;
 }
 
-function exitOf(bar: Bar, h: Held, tsClosing: number): { price: number; reason: IntradayExit } | null {
+function exitOf(
+  bar: Bar,
+  h: Held,
+  tsClosing: number,
+): { price: number; reason: IntradayExit } | null {
   if (bar.ts >= tsClosing) return { price: bar.open, reason: 'market_close' };
   if (bar.low <= h.stop) return { price: Math.min(bar.open, h.stop), reason: 'stop' };
   if (bar.high >= h.target) return { price: Math.max(bar.open, h.target), reason: 'target' };
   return null;
 }
 
-function closed(s: IntradaySession, h: Held, tsExit: number, exit: number, reason: IntradayExit, c: IntradayCosts): IntradayTrade {
+function closed(
+  s: IntradaySession,
+  h: Held,
+  tsExit: number,
+  exit: number,
+  reason: IntradayExit,
+  c: IntradayCosts,
+): IntradayTrade {
   const slip = c.slippageBps / 10_000;
   const paid = h.entry * (1 + slip) + c.commissionPerShare;
   const got = exit * (1 - slip) - c.commissionPerShare;
   return {
-    date: s.date, tsEntry: h.tsEntry, tsExit, entry: h.entry, exit, reason, why: h.why,
+    date: s.date,
+    tsEntry: h.tsEntry,
+    tsExit,
+    entry: h.entry,
+    exit,
+    reason,
+    why: h.why,
     grossReturnPct: ((exit - h.entry) / h.entry) * 100,
     netReturnPct: ((got - paid) / paid) * 100,
   };
 }
 
-export function backtestSession(name: IntradayStrategyName, s: IntradaySession, p: IntradayParams, w: IntradayWindow, c: IntradayCosts): IntradayTrade | null {
+export function backtestSession(
+  name: IntradayStrategyName,
+  s: IntradaySession,
+  p: IntradayParams,
+  w: IntradayWindow,
+  c: IntradayCosts,
+): IntradayTrade | null {
   const tsClosing = s.tsClose - w.closingMin * MINUTE_MS;
   const tsCutoff = tsClosing - w.entryCutoffMin * MINUTE_MS;
   const decide = decider(name, s, p);
@@ -89,5 +116,7 @@ export function backtestSession(name: IntradayStrategyName, s: IntradaySession, 
   }
   const last = s.bars[s.bars.length - 1];
   // The history ends inside the session (today, a data gap): out at the last close.
-  return held === null || last === undefined ? null : closed(s, held, last.ts, last.close, 'market_close', c);
+  return held === null || last === undefined
+    ? null
+    : closed(s, held, last.ts, last.close, 'market_close', c);
 }

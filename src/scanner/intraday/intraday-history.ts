@@ -39,14 +39,22 @@ export async function intradayHistory(broker: Broker, r: HistoryRequest): Promis
   const calendar = closed.slice(-(r.sessions + 1));
   const first = calendar[0];
   const last = calendar[calendar.length - 1];
-  if (first === undefined || last === undefined) return { calendar, bars: new Map(), barsFetched: 0 };
+  if (first === undefined || last === undefined)
+    return { calendar, bars: new Map(), barsFetched: 0 };
   const bars = new Map<string, readonly Bar[]>();
   let barsFetched = 0;
   for (const symbol of r.symbols) {
     const cached = r.useCache ? readCache(r.cacheDir, symbol) : undefined;
-    const usable = cached !== undefined && cached.from <= first.date && cached.adjustment === ADJUSTMENT ? cached.bars.filter((b) => b.ts >= first.tsOpen && b.ts < last.tsClose) : [];
-    const tsFrom = usable.length === 0 ? first.tsOpen : (usable[usable.length - 1]?.ts ?? first.tsOpen) + 60_000;
-    const fresh = tsFrom < last.tsClose ? ((await broker.getBars([symbol], '1Min', tsFrom, last.tsClose, ADJUSTMENT))[symbol] ?? []) : [];
+    const usable =
+      cached !== undefined && cached.from <= first.date && cached.adjustment === ADJUSTMENT
+        ? cached.bars.filter((b) => b.ts >= first.tsOpen && b.ts < last.tsClose)
+        : [];
+    const tsFrom =
+      usable.length === 0 ? first.tsOpen : (usable[usable.length - 1]?.ts ?? first.tsOpen) + 60_000;
+    const fresh =
+      tsFrom < last.tsClose
+        ? ((await broker.getBars([symbol], '1Min', tsFrom, last.tsClose, ADJUSTMENT))[symbol] ?? [])
+        : [];
     barsFetched += fresh.length;
     const all = [...usable, ...fresh.filter((b) => b.ts >= tsFrom && b.ts < last.tsClose)];
     writeCache(r.cacheDir, { symbol, from: first.date, adjustment: ADJUSTMENT, bars: all });

@@ -20,7 +20,8 @@ export interface IntradayStats {
   readonly verdict: IntradayVerdict;
 }
 
-const mean = (xs: readonly number[]): number => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
+const mean = (xs: readonly number[]): number =>
+  xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
 
 export function intradayStats(trades: readonly IntradayTrade[], minTrades: number): IntradayStats {
   const net = trades.map((t) => t.netReturnPct);
@@ -28,7 +29,8 @@ export function intradayStats(trades: readonly IntradayTrade[], minTrades: numbe
   const gains = net.filter((r) => r > 0).reduce((a, b) => a + b, 0);
   const losses = -net.filter((r) => r < 0).reduce((a, b) => a + b, 0);
   const profitFactor = losses === 0 ? null : gains / losses;
-  const sd = net.length < 2 ? 0 : Math.sqrt(net.reduce((a, r) => a + (r - avg) ** 2, 0) / (net.length - 1));
+  const sd =
+    net.length < 2 ? 0 : Math.sqrt(net.reduce((a, r) => a + (r - avg) ** 2, 0) / (net.length - 1));
   const tStat = sd === 0 ? 0 : avg / (sd / Math.sqrt(net.length));
   const edge = avg > 0 && (profitFactor === null || profitFactor > 1);
   return {

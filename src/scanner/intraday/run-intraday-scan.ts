@@ -9,7 +9,10 @@ import { backtestSession, type IntradayTrade } from './intraday-backtest.ts';
 import { intradayHistory } from './intraday-history.ts';
 import { intradaySessions } from '../../domain/rules/intraday/intraday-session.ts';
 import { intradayStats, type IntradayStats } from './intraday-stats.ts';
-import { INTRADAY_STRATEGIES, type IntradayStrategyName } from '../../domain/rules/intraday/intraday-signals.ts';
+import {
+  INTRADAY_STRATEGIES,
+  type IntradayStrategyName,
+} from '../../domain/rules/intraday/intraday-signals.ts';
 
 export interface IntradayScanDeps {
   readonly broker: Broker;
@@ -43,22 +46,41 @@ const RECENT = 5;
 
 export async function runIntradayScan(d: IntradayScanDeps): Promise<IntradayScanReport> {
   const c = d.config.intraday;
-  const history = await intradayHistory(d.broker, { symbols: c.symbols, sessions: c.history_days, now: d.now, cacheDir: d.cacheDir, useCache: d.useCache });
-  const costs = { slippageBps: d.config.scanner.slippage_bps, commissionPerShare: d.config.scanner.commission_per_share };
+  const history = await intradayHistory(d.broker, {
+    symbols: c.symbols,
+    sessions: c.history_days,
+    now: d.now,
+    cacheDir: d.cacheDir,
+    useCache: d.useCache,
+  });
+  const costs = {
+    slippageBps: d.config.scanner.slippage_bps,
+    commissionPerShare: d.config.scanner.commission_per_share,
+  };
   const window = { closingMin: d.config.phases.closing_min, entryCutoffMin: c.entry_cutoff_min };
   const enabled = INTRADAY_STRATEGIES.filter((s) => c[s].enabled);
-  const sessionsBySymbol = c.symbols.map((symbol) => ({ symbol, sessions: intradaySessions(history.bars.get(symbol) ?? [], history.calendar) }));
+  const sessionsBySymbol = c.symbols.map((symbol) => ({
+    symbol,
+    sessions: intradaySessions(history.bars.get(symbol) ?? [], history.calendar),
+  }));
   const strategies = enabled.map((strategy): IntradayStrategyResult => {
     const perSymbol = sessionsBySymbol.map(({ symbol, sessions }) => ({
       symbol,
       // The first session of the history is only the base of the second one's gap.
-      trades: sessions.slice(1).flatMap((s) => backtestSession(strategy, s, c, window, costs) ?? []),
+      trades: sessions
+        .slice(1)
+        .flatMap((s) => backtestSession(strategy, s, c, window, costs) ?? []),
     }));
-    const all = perSymbol.flatMap((p) => p.trades.map((t) => ({ ...t, symbol: p.symbol }))).sort((a, b) => a.tsEntry - b.tsEntry);
+    const all = perSymbol
+      .flatMap((p) => p.trades.map((t) => ({ ...t, symbol: p.symbol })))
+      .sort((a, b) => a.tsEntry - b.tsEntry);
     return {
       strategy,
       ...intradayStats(all, c.min_trades),
-      symbols: perSymbol.map((p) => ({ symbol: p.symbol, ...intradayStats(p.trades, c.min_trades) })),
+      symbols: perSymbol.map((p) => ({
+        symbol: p.symbol,
+        ...intradayStats(p.trades, c.min_trades),
+      })),
       recent: all.slice(-RECENT),
     };
   });

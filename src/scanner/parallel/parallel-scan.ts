@@ -70,7 +70,11 @@ function runWorker(input: WorkerInput, onTicker: (scan: TickerResult) => void): 
  * Workers to use: as requested (--workers or `scanner.workers`; 0 and 1 both mean in-process), else one per core
  * once each gets MIN_SYMBOLS_PER_WORKER symbols. Never more than one per symbol.
  */
-export function workerCount(symbols: number, requested?: number, cores = availableParallelism()): number {
+export function workerCount(
+  symbols: number,
+  requested?: number,
+  cores = availableParallelism(),
+): number {
   if (requested !== undefined) return Math.max(1, Math.min(requested, symbols));
   return Math.max(1, Math.min(cores, Math.floor(symbols / MIN_SYMBOLS_PER_WORKER)));
 }

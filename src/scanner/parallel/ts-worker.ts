@@ -30,7 +30,8 @@ export function workerModuleUrl(callerUrl: string, name: string): string {
 
 /** A worker running the module at `moduleUrl` (TypeScript through tsx, JavaScript as it is) with `workerData`. */
 export function tsWorker(moduleUrl: string, workerData: unknown): Worker {
-  if (!moduleUrl.endsWith('.ts')) return new Worker(new URL(moduleUrl), { workerData, execArgv: [] });
+  if (!moduleUrl.endsWith('.ts'))
+    return new Worker(new URL(moduleUrl), { workerData, execArgv: [] });
   const bootstrap = `import(${JSON.stringify(tsxApiUrl())}).then((api) => { api.register(); return import(${JSON.stringify(moduleUrl)}); });`;
   return new Worker(bootstrap, { eval: true, workerData, execArgv: [] });
 }

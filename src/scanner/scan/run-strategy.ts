@@ -89,7 +89,8 @@ export function runStrategy(
   options: ScanOptions,
 ): OutcomeResult {
   const s = signalsOf(series, strategy, ctx, options);
-  const exitAt = options.strategyExits === true ? strategyExitSeries(strategy.name, series, ctx) : null;
+  const exitAt =
+    options.strategyExits === true ? strategyExitSeries(strategy.name, series, ctx) : null;
   const result = backtest(series, s.signals, options.backtest, exitAt);
   const last = lastSignalIndex(s.signals);
   return {

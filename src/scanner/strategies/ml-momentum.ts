@@ -43,7 +43,8 @@ export function mlProbabilitiesWith(s: Series, indicators: IndicatorSet): Float6
     const to = r - ML.horizon + 1;
     const from = Math.max(FEATURE_START, to - ML.window);
     model = fitLogistic(x, y, from, to, model === undefined ? FIRST_FIT : REFIT, model?.weights);
-    for (let t = r; t < Math.min(r + ML.refitEvery, n); t += 1) out[t] = predictLogistic(model, x, t);
+    for (let t = r; t < Math.min(r + ML.refitEvery, n); t += 1)
+      out[t] = predictLogistic(model, x, t);
   }
   fitted.set(s, out);
   return out;

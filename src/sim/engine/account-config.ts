@@ -22,13 +22,21 @@ export const DEFAULT_ACCOUNT_CONFIG: SimAccountConfig = Object.freeze({
   disable_overnight_trading: false,
 });
 
-export function applyConfig(current: SimAccountConfig, patch: Partial<SimAccountConfig>): SimAccountConfig {
-  if (patch.no_shorting === false) throw unprocessable('short selling is not modelled by the simulator: no_shorting stays true');
+export function applyConfig(
+  current: SimAccountConfig,
+  patch: Partial<SimAccountConfig>,
+): SimAccountConfig {
+  if (patch.no_shorting === false)
+    throw unprocessable('short selling is not modelled by the simulator: no_shorting stays true');
   if (patch.max_margin_multiplier !== undefined && patch.max_margin_multiplier !== '1') {
-    throw unprocessable('margin is not modelled by the simulator (a cash account): max_margin_multiplier stays "1"');
+    throw unprocessable(
+      'margin is not modelled by the simulator (a cash account): max_margin_multiplier stays "1"',
+    );
   }
   if (patch.max_options_trading_level !== undefined && patch.max_options_trading_level !== 0) {
-    throw unprocessable('options are not modelled by the simulator: max_options_trading_level stays 0');
+    throw unprocessable(
+      'options are not modelled by the simulator: max_options_trading_level stays 0',
+    );
   }
   return Object.freeze({ ...current, ...patch });
 }
@@ -36,5 +44,6 @@ export function applyConfig(current: SimAccountConfig, patch: Partial<SimAccount
 /** Checks at submission: a suspended account places nothing; fractional trading off refuses fractions and notionals. */
 export function checkConfigAllows(config: SimAccountConfig, fractional: boolean): void {
   if (config.suspend_trade) throw forbidden('trading is suspended on this account (suspend_trade)');
-  if (fractional && !config.fractional_trading) throw forbidden('fractional trading is not enabled for this account');
+  if (fractional && !config.fractional_trading)
+    throw forbidden('fractional trading is not enabled for this account');
 }

@@ -18,28 +18,59 @@ function applySplit(engine: EngineState, session: Session, a: SimCorporateAction
   if (!pos) return;
   pos.qty = roundQty(pos.qty * a.ratio);
   pos.avgEntry /= a.ratio;
-  engine.activities.add({ kind: 'split', id: activityId(engine.now, a.id), ts: engine.now, date: session.date, symbol: a.symbol, qty: pos.qty, ratio: a.ratio });
+  engine.activities.add({
+    kind: 'split',
+    id: activityId(engine.now, a.id),
+    ts: engine.now,
+    date: session.date,
+    symbol: a.symbol,
+    qty: pos.qty,
+    ratio: a.ratio,
+  });
 }
 
 function earnDividend(engine: EngineState, a: SimCorporateAction): void {
   const qty = engine.ledger.positions.get(a.symbol)?.qty ?? 0;
-  if (qty > 0) engine.dividendsDue.push({ actionId: a.id, symbol: a.symbol, qty, perShare: a.cash, payableDate: a.payableDate });
+  if (qty > 0)
+    engine.dividendsDue.push({
+      actionId: a.id,
+      symbol: a.symbol,
+      qty,
+      perShare: a.cash,
+      payableDate: a.payableDate,
+    });
 }
 
 function payDividends(engine: EngineState, session: Session): void {
   const due = engine.dividendsDue.filter((d) => d.payableDate <= session.date);
   if (due.length === 0) return;
-  engine.dividendsDue.splice(0, engine.dividendsDue.length, ...engine.dividendsDue.filter((d) => d.payableDate > session.date));
+  engine.dividendsDue.splice(
+    0,
+    engine.dividendsDue.length,
+    ...engine.dividendsDue.filter((d) => d.payableDate > session.date),
+  );
   for (const d of due) {
     const netAmount = Math.round(d.qty * d.perShare * 100) / 100;
     engine.ledger.cash += netAmount;
-    engine.activities.add({ kind: 'dividend', id: activityId(engine.now, d.actionId), ts: engine.now, date: session.date, symbol: d.symbol, qty: d.qty, perShare: d.perShare, netAmount });
+    engine.activities.add({
+      kind: 'dividend',
+      id: activityId(engine.now, d.actionId),
+      ts: engine.now,
+      date: session.date,
+      symbol: d.symbol,
+      qty: d.qty,
+      perShare: d.perShare,
+      netAmount,
+    });
   }
 }
 
 /** Applies the actions dated on this session to the symbols the account holds or has orders in, then pays what is due. */
 export function applyCorporateActions(engine: EngineState, session: Session): void {
-  const symbols = new Set([...engine.ledger.positions.keys(), ...engine.book.open().map((rec) => rec.symbol)]);
+  const symbols = new Set([
+    ...engine.ledger.positions.keys(),
+    ...engine.book.open().map((rec) => rec.symbol),
+  ]);
   for (const symbol of [...symbols].sort()) {
     for (const a of engine.market.corporateActions(symbol, session.date, session.date)) {
       if (a.kind === 'split') applySplit(engine, session, a);

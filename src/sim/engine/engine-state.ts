@@ -1,5 +1,12 @@
 /** @module The state the exchange's parts share (clock, session, book, ledger, tape, listeners, faults) and small helpers over it. */
-import type { Session, SimOrder, SimSymbolInfo, SimTradeEvent, SimTradeUpdate, SyntheticMarket } from '../contracts.ts';
+import type {
+  Session,
+  SimOrder,
+  SimSymbolInfo,
+  SimTradeEvent,
+  SimTradeUpdate,
+  SyntheticMarket,
+} from '../contracts.ts';
 import type { SimAccountConfig } from '../account-contracts.ts';
 import type { ActivityLog } from './activity-log.ts';
 import type { EventHub } from './event-hub.ts';

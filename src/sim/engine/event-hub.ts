@@ -1,5 +1,11 @@
 /** @module Synchronous listener lists for trade updates, prints, quotes and session events; a throwing listener cannot corrupt the exchange. */
-import type { SimPrint, SimQuote, SimSessionEvent, SimTradeFix, SimTradeUpdate } from '../contracts.ts';
+import type {
+  SimPrint,
+  SimQuote,
+  SimSessionEvent,
+  SimTradeFix,
+  SimTradeUpdate,
+} from '../contracts.ts';
 
 type Listener<T> = (value: T) => void;
 

@@ -55,9 +55,12 @@ export function createExchange(options: ExchangeOptions): Exchange {
     assetOf(engine, symbol);
     if (!Number.isFinite(price) || price <= 0) throw invalidRequest('price must be > 0');
     if (!Number.isFinite(size) || size <= 0) throw invalidRequest('size must be > 0');
-    if (!Number.isFinite(ts) || ts > engine.now) throw invalidRequest('a print cannot be dated after the clock');
+    if (!Number.isFinite(ts) || ts > engine.now)
+      throw invalidRequest('a print cannot be dated after the clock');
     const late = ts < engine.now;
-    const p = engine.injected.record(late ? { symbol, price, size, ts, late } : { symbol, price, size, ts });
+    const p = engine.injected.record(
+      late ? { symbol, price, size, ts, late } : { symbol, price, size, ts },
+    );
     // A late report changes history (bars, the tape's list), not the market now.
     if (late) engine.hub.print(p);
     else applyPrint(engine, p);
@@ -66,7 +69,10 @@ export function createExchange(options: ExchangeOptions): Exchange {
   const tradesBetween = (symbol: string, tsFrom: number, tsTo: number): SimPrint[] => {
     const own = engine.market.printsBetween(tsFrom, tsTo, [symbol]);
     const injected = engine.injected.between(symbol, tsFrom, tsTo);
-    const all = injected.length === 0 ? own : [...own, ...injected].sort((a, b) => a.ts - b.ts || a.id - b.id);
+    const all =
+      injected.length === 0
+        ? own
+        : [...own, ...injected].sort((a, b) => a.ts - b.ts || a.id - b.id);
     return all.map((p) => engine.marks.mark(p));
   };
   return {

@@ -22,13 +22,21 @@ export function createInjectedPrints(): InjectedPrints {
     record(p) {
       const key = `${p.symbol}\u0000${Math.floor(p.ts)}`;
       const sequence = (sequences.get(key) ?? 0) + 1;
-      if (sequence >= PRINT_ID_SLOTS) throw new RangeError(`more than ${PRINT_ID_SLOTS - 1} injected prints of ${p.symbol} in one millisecond`);
+      if (sequence >= PRINT_ID_SLOTS)
+        throw new RangeError(
+          `more than ${PRINT_ID_SLOTS - 1} injected prints of ${p.symbol} in one millisecond`,
+        );
       sequences.set(key, sequence);
       const print: SimPrint = Object.freeze({ ...p, id: printId(p.ts, sequence) });
       const list = bySymbol.get(p.symbol) ?? [];
       // Late prints land among earlier ones: keep the list in (ts, id) order.
       let i = list.length;
-      while (i > 0 && ((list[i - 1]?.ts ?? 0) > print.ts || ((list[i - 1]?.ts ?? 0) === print.ts && (list[i - 1]?.id ?? 0) > print.id))) i -= 1;
+      while (
+        i > 0 &&
+        ((list[i - 1]?.ts ?? 0) > print.ts ||
+          ((list[i - 1]?.ts ?? 0) === print.ts && (list[i - 1]?.id ?? 0) > print.id))
+      )
+        i -= 1;
       list.splice(i, 0, print);
       bySymbol.set(p.symbol, list);
       return print;

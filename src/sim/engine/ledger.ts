@@ -74,6 +74,7 @@ export function rollLedgerAtOpen(ledger: Ledger, lastPrice: (symbol: string) => 
   const closing = ledger.closing;
   if (closing === undefined) return;
   ledger.lastEquity = closing.equity;
-  for (const [symbol, pos] of ledger.positions) pos.intradayCost = pos.qty * (closing.prices.get(symbol) ?? lastPrice(symbol));
+  for (const [symbol, pos] of ledger.positions)
+    pos.intradayCost = pos.qty * (closing.prices.get(symbol) ?? lastPrice(symbol));
   ledger.closing = undefined;
 }

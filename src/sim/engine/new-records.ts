@@ -1,5 +1,11 @@
 /** @module Builds the records of a newly accepted order: the simple order, or the parent and legs of a bracket, oco or oto. */
-import type { SimOrderStatus, SimOrderType, SimPositionIntent, SimSide, SimSymbolInfo } from '../contracts.ts';
+import type {
+  SimOrderStatus,
+  SimOrderType,
+  SimPositionIntent,
+  SimSide,
+  SimSymbolInfo,
+} from '../contracts.ts';
 import type { EngineState } from './engine-state.ts';
 import { lastPrice } from './engine-state.ts';
 import { assetIdFor, newId } from './ids.ts';
@@ -131,7 +137,10 @@ export function buildRecords(
       clientOrderId: cid,
       targetQty: n.qty,
       // Exits close what the entry opens (an oco closes what is held).
-      intent: n.orderClass === 'oco' ? (n.positionIntent ?? defaultIntent(engine, n.symbol, exitSide)) : `${exitSide}_to_close`,
+      intent:
+        n.orderClass === 'oco'
+          ? (n.positionIntent ?? defaultIntent(engine, n.symbol, exitSide))
+          : `${exitSide}_to_close`,
     });
   const tp =
     n.takeProfit === null

@@ -33,7 +33,11 @@ export function expiresAt(engine: EngineState, tif: SimTif, extendedHours: boole
 }
 
 /** The intent of an order that names none: closing when it reduces the position, opening otherwise. */
-export function defaultIntent(engine: EngineState, symbol: string, side: SimSide): SimPositionIntent {
+export function defaultIntent(
+  engine: EngineState,
+  symbol: string,
+  side: SimSide,
+): SimPositionIntent {
   const position = positionQty(engine.ledger, symbol);
   if (side === 'buy') return position < 0 ? 'buy_to_close' : 'buy_to_open';
   return position > 0 ? 'sell_to_close' : 'sell_to_open';

@@ -34,7 +34,8 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
   let pending: { ts: number; closes: Map<string, number> } | undefined;
   const divisors = new Map<string, number>();
 
-  const last = (symbol: string, now: number): SimPrint => lasts.get(symbol) ?? market.lastPrintAt(symbol, now);
+  const last = (symbol: string, now: number): SimPrint =>
+    lasts.get(symbol) ?? market.lastPrintAt(symbol, now);
 
   return {
     last,
@@ -45,9 +46,13 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
       lasts.clear();
     },
     quote: (symbol, now) => quoteAround(last(symbol, now), spreadBps),
-    lastdayPrice: (symbol) => closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs) / (divisors.get(symbol) ?? 1),
+    lastdayPrice: (symbol) =>
+      closes.get(symbol) ?? market.priceAt(symbol, lastCloseTs) / (divisors.get(symbol) ?? 1),
     rollClose(tsClose) {
-      pending = { ts: tsClose, closes: new Map([...lasts].map(([symbol, print]) => [symbol, print.price])) };
+      pending = {
+        ts: tsClose,
+        closes: new Map([...lasts].map(([symbol, print]) => [symbol, print.price])),
+      };
     },
     rollOpen() {
       if (pending === undefined) return;
@@ -58,7 +63,8 @@ export function createTape(market: SyntheticMarket, spreadBps: number, startTs: 
     },
     split(symbol, ratio) {
       const print = lasts.get(symbol);
-      if (print) lasts.set(symbol, { ...print, price: roundToTick(print.price / ratio, 'nearest') });
+      if (print)
+        lasts.set(symbol, { ...print, price: roundToTick(print.price / ratio, 'nearest') });
       const close = closes.get(symbol);
       if (close !== undefined) closes.set(symbol, roundToTick(close / ratio, 'nearest'));
       // Without a kept close, the market's raw close before the ex-date is restated until the next roll.

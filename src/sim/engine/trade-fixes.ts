@@ -11,11 +11,15 @@ import { invalidRequest, notFound, unprocessable } from './rejections.ts';
 /** The print with this id, market-made or injected, as it stands now. */
 function findPrint(engine: EngineState, symbol: string, id: number): SimPrint {
   const ts = Math.floor(id / PRINT_ID_SLOTS);
-  const own = id % PRINT_ID_SLOTS === 0 ? engine.market.printsBetween(ts - 1, ts, [symbol]) : engine.injected.between(symbol, ts - 1, ts);
+  const own =
+    id % PRINT_ID_SLOTS === 0
+      ? engine.market.printsBetween(ts - 1, ts, [symbol])
+      : engine.injected.between(symbol, ts - 1, ts);
   const found = own.find((p) => p.id === id);
   if (!found || found.ts > engine.now) throw notFound(`trade ${id} of ${symbol} not found`);
   const marked = engine.marks.mark(found);
-  if (marked.update === 'canceled' || marked.update === 'incorrect') throw unprocessable(`trade ${id} of ${symbol} is already ${marked.update}`);
+  if (marked.update === 'canceled' || marked.update === 'incorrect')
+    throw unprocessable(`trade ${id} of ${symbol} is already ${marked.update}`);
   return marked;
 }
 
@@ -27,12 +31,25 @@ export function cancelTrade(engine: EngineState, symbol: string, id: number): Si
   return fix;
 }
 
-export function correctTrade(engine: EngineState, symbol: string, id: number, price: number, size: number): SimTradeFix {
+export function correctTrade(
+  engine: EngineState,
+  symbol: string,
+  id: number,
+  price: number,
+  size: number,
+): SimTradeFix {
   if (!Number.isFinite(price) || price <= 0) throw invalidRequest('price must be > 0');
   if (!Number.isFinite(size) || size <= 0) throw invalidRequest('size must be > 0');
   const original = findPrint(engine, symbol, id);
   engine.marks.set(original, 'incorrect');
-  const corrected = engine.injected.record({ symbol, price, size, ts: original.ts, late: true, update: 'corrected' });
+  const corrected = engine.injected.record({
+    symbol,
+    price,
+    size,
+    ts: original.ts,
+    late: true,
+    update: 'corrected',
+  });
   const fix: SimTradeFix = { kind: 'correct', original, corrected, ts: engine.now };
   engine.hub.tradeFix(fix);
   return fix;

@@ -36,13 +36,19 @@ const SIDES: readonly SimSide[] = ['buy', 'sell'];
 const TYPES: readonly SimOrderType[] = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'];
 const TIFS: readonly SimTif[] = ['day', 'gtc', 'opg', 'cls', 'ioc', 'fok'];
 const CLASSES: readonly SimOrderClass[] = ['', 'simple', 'bracket', 'oco', 'oto'];
-const INTENTS: readonly SimPositionIntent[] = ['buy_to_open', 'buy_to_close', 'sell_to_open', 'sell_to_close'];
+const INTENTS: readonly SimPositionIntent[] = [
+  'buy_to_open',
+  'buy_to_close',
+  'sell_to_open',
+  'sell_to_close',
+];
 
 /** The intent must name the order's side (`buy_to_open` for a buy, ...). */
 function intentOf(req: SimOrderRequest, side: SimSide): SimPositionIntent | null {
   if (req.position_intent === undefined) return null;
   const intent = member(req.position_intent, INTENTS, 'position_intent');
-  if (!intent.startsWith(`${side}_`)) throw invalidRequest(`position_intent ${intent} does not match side ${side}`);
+  if (!intent.startsWith(`${side}_`))
+    throw invalidRequest(`position_intent ${intent} does not match side ${side}`);
   return intent;
 }
 

@@ -69,12 +69,16 @@ export function inProcessWire(sim: SimWire, options: InProcessWireOptions = {}):
       throw new DOMException(`Request timed out after ${String(timeoutMs)} ms`, 'TimeoutError');
     }
     await sleep(latencyMs);
-    return new Response(NULL_BODY.has(res.status) ? null : res.body, { status: res.status, headers: res.headers });
+    return new Response(NULL_BODY.has(res.status) ? null : res.body, {
+      status: res.status,
+      headers: res.headers,
+    });
   };
   const wsFactory = (url: string, codec: string): MemoryClientSocket => {
     const path = new URL(url).pathname;
     const socket = new MemoryClientSocket(latencyMs, options.frames?.(path));
-    const headers: Record<string, string> = codec === 'msgpack' ? { 'content-type': 'application/msgpack' } : {};
+    const headers: Record<string, string> =
+      codec === 'msgpack' ? { 'content-type': 'application/msgpack' } : {};
     setTimeout(() => {
       socket.settle(sim.accept(socket.server, { path, headers }));
     }, latencyMs);

@@ -13,7 +13,10 @@ const CLOSED = 3;
 type Listener = (...args: unknown[]) => void;
 
 /** Rewrites or drops what the server sends (faults): the frames to deliver instead, each with an extra delay. */
-export type FrameTap = (data: Buffer, isBinary: boolean) => ReadonlyArray<{ readonly data: Buffer; readonly delayMs: number }>;
+export type FrameTap = (
+  data: Buffer,
+  isBinary: boolean,
+) => ReadonlyArray<{ readonly data: Buffer; readonly delayMs: number }>;
 
 const passThrough: FrameTap = (data) => [{ data, delayMs: 0 }];
 
@@ -32,7 +35,10 @@ class Link {
   state = CONNECTING;
   readonly client = new Listeners();
   readonly server = new Listeners();
-  constructor(readonly latencyMs: number, readonly tap: FrameTap) {}
+  constructor(
+    readonly latencyMs: number,
+    readonly tap: FrameTap,
+  ) {}
 
   later(fn: () => void, extraMs = 0): void {
     setTimeout(fn, this.latencyMs + extraMs);

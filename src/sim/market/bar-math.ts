@@ -4,7 +4,15 @@ import type { SimBar } from '../contracts.ts';
 const round4 = (x: number): number => Math.round(x * 10_000) / 10_000;
 
 /** A bar from integer-cent prices; vw is the typical price (h+l+c)/3. */
-export function barFromCents(t: number, o: number, h: number, l: number, c: number, v: number, n: number): SimBar {
+export function barFromCents(
+  t: number,
+  o: number,
+  h: number,
+  l: number,
+  c: number,
+  v: number,
+  n: number,
+): SimBar {
   return { t, o: o / 100, h: h / 100, l: l / 100, c: c / 100, v, n, vw: round4((h + l + c) / 300) };
 }
 

@@ -57,7 +57,11 @@ function sessionsOfYear(year: number): readonly Session[] {
 }
 
 /** Index of the first element with key(element) > value (binary search on a sorted array). */
-function upperBound(sessions: readonly Session[], value: number, key: (s: Session) => number): number {
+function upperBound(
+  sessions: readonly Session[],
+  value: number,
+  key: (s: Session) => number,
+): number {
   let lo = 0;
   let hi = sessions.length;
   while (lo < hi) {

@@ -30,7 +30,11 @@ export interface ActionSchedule {
   /** Actions whose ex-date index is in [from, to), in index order. */
   between(from: number, to: number): ScheduledAction[];
   /** Price and volume multipliers of the raw series for sessions [from, to), normalised to 1 at `reference`. */
-  factors(from: number, to: number, reference: number): { readonly price: Float64Array; readonly volume: Float64Array };
+  factors(
+    from: number,
+    to: number,
+    reference: number,
+  ): { readonly price: Float64Array; readonly volume: Float64Array };
 }
 
 function yearOf(seed: number, symbol: string, year: number): ScheduledAction[] {
@@ -43,7 +47,9 @@ function yearOf(seed: number, symbol: string, year: number): ScheduledAction[] {
   const phase = Math.floor(perSymbol.next() * QUARTER);
   const out: ScheduledAction[] = [];
   const base = year * SESSIONS_PER_YEAR;
-  if (payer) for (let q = 0; q < 4; q += 1) out.push({ kind: 'dividend', exIndex: base + phase + q * QUARTER, ratio: 1, fraction });
+  if (payer)
+    for (let q = 0; q < 4; q += 1)
+      out.push({ kind: 'dividend', exIndex: base + phase + q * QUARTER, ratio: 1, fraction });
   const draws = new RandomStream(hashInts(key, year));
   if (info.sector !== 'ETF' && draws.next() < SPLIT_RATE) {
     let exIndex = base + Math.floor(draws.next() * SESSIONS_PER_YEAR);
@@ -67,7 +73,11 @@ export function createActionSchedule(seed: number, symbol: string): ActionSchedu
   };
   const between = (from: number, to: number): ScheduledAction[] => {
     const out: ScheduledAction[] = [];
-    for (let y = Math.floor(Math.max(0, from) / SESSIONS_PER_YEAR); y * SESSIONS_PER_YEAR < to; y += 1) {
+    for (
+      let y = Math.floor(Math.max(0, from) / SESSIONS_PER_YEAR);
+      y * SESSIONS_PER_YEAR < to;
+      y += 1
+    ) {
       for (const a of year(y)) if (a.exIndex >= from && a.exIndex < to) out.push(a);
     }
     return out;

@@ -125,7 +125,14 @@ interface Columns {
  * Today's log close of a stock (idiosyncratic regimes, jumps, fast mean reversion), stored in st[LOG_CLOSE] and
  * the jump in st[JUMP] (no double is returned: returning one from a call that is not inlined allocates).
  */
-function stockClose(g: Generation, k: number, scale: number, cols: Columns, d: Float64Array, r: number): void {
+function stockClose(
+  g: Generation,
+  k: number,
+  scale: number,
+  cols: Columns,
+  d: Float64Array,
+  r: number,
+): void {
   const { p, st } = g;
   const event = p.regimes ? (d[r + U_EVENT] ?? 0.5) : 0.5;
   let jump = 0;
@@ -140,16 +147,25 @@ function stockClose(g: Generation, k: number, scale: number, cols: Columns, d: F
   const regime = st[REGIME] ?? NEUTRAL;
   const drift = regime === UP ? TREND * p.sigma : regime === DOWN ? -TREND * p.sigma : 0;
   const idio = IDIO_PULL * (st[IDIO] ?? 0) + drift + p.sigma * scale * (d[r + Z_MAIN] ?? 0) + jump;
-  const fast = FAST_PHI * (st[FAST] ?? 0) + (regime === CHOPPY ? 1.2 : 0.35) * p.sigma * scale * (d[r + Z_FAST] ?? 0);
+  const fast =
+    FAST_PHI * (st[FAST] ?? 0) +
+    (regime === CHOPPY ? 1.2 : 0.35) * p.sigma * scale * (d[r + Z_FAST] ?? 0);
   st[IDIO] = idio;
   st[FAST] = fast;
   st[JUMP] = jump;
   const anchor = g.anchorStart + g.anchorStep * k;
-  st[LOG_CLOSE] = anchor + p.beta * (cols.market[k] ?? 0) + p.sectorLoading * (cols.sector[k] ?? 0) + idio + fast;
+  st[LOG_CLOSE] =
+    anchor + p.beta * (cols.market[k] ?? 0) + p.sectorLoading * (cols.sector[k] ?? 0) + idio + fast;
 }
 
 /** Generates days [from, to) into the series from pre-drawn rows `d` (row k - from). */
-function generateDays(g: Generation, from: number, to: number, cols: Columns, d: Float64Array): void {
+function generateDays(
+  g: Generation,
+  from: number,
+  to: number,
+  cols: Columns,
+  d: Float64Array,
+): void {
   const { p, st } = g;
   const out = g.series.ohlc;
   const volumes = g.series.v;
@@ -163,7 +179,9 @@ function generateDays(g: Generation, from: number, to: number, cols: Columns, d:
     if (isVix) {
       const noise = 0.9 * (st[VIX_NOISE] ?? 0) + 0.05 * (d[r + Z_MAIN] ?? 0);
       st[VIX_NOISE] = noise;
-      logC = VIX_MID + VIX_HALF * Math.tanh((Math.log(17) - VIX_MID + (cols.vol[k] ?? 0) + noise) / VIX_HALF);
+      logC =
+        VIX_MID +
+        VIX_HALF * Math.tanh((Math.log(17) - VIX_MID + (cols.vol[k] ?? 0) + noise) / VIX_HALF);
     } else if (cols.lead) {
       const spread = SPREAD_PHI * (st[SPREAD] ?? 0) + SPREAD_SIGMA * (d[r + Z_MAIN] ?? 0);
       st[SPREAD] = spread;
@@ -189,13 +207,25 @@ function generateDays(g: Generation, from: number, to: number, cols: Columns, d:
     const o = Math.max(1, Math.round(open * 100));
     const c = Math.max(1, Math.round(close * 100));
     out[k * 4] = o;
-    out[k * 4 + 1] = Math.max(o, c, Math.round(Math.max(open, close) * (1 + up + 0.5 * up * up) * 100));
-    out[k * 4 + 2] = Math.max(1, Math.min(o, c, Math.round(Math.min(open, close) * (1 - down + 0.5 * down * down) * 100)));
+    out[k * 4 + 1] = Math.max(
+      o,
+      c,
+      Math.round(Math.max(open, close) * (1 + up + 0.5 * up * up) * 100),
+    );
+    out[k * 4 + 2] = Math.max(
+      1,
+      Math.min(o, c, Math.round(Math.min(open, close) * (1 - down + 0.5 * down * down) * 100)),
+    );
     out[k * 4 + 3] = c;
     const activity = 0.5 + 0.5 * Math.min(4, Math.abs(ret) / daySigma);
     const noise = (d[r + Z_VOLUME] ?? 0) * 0.3;
     const shares = cols.volumeFactor[k - from] ?? 1;
-    volumes[k] = Math.max(10_000, Math.round(p.baseVolume * (1 + noise + 0.5 * noise * noise) * activity * (0.85 + 0.15 * vm) * shares));
+    volumes[k] = Math.max(
+      10_000,
+      Math.round(
+        p.baseVolume * (1 + noise + 0.5 * noise * noise) * activity * (0.85 + 0.15 * vm) * shares,
+      ),
+    );
   }
 }
 
@@ -223,15 +253,21 @@ export function createDailyGenerator(deps: Deps): DailyGenerator {
     const draws = new Float64Array((n - series.length) * DRAW_WIDTH);
     rng.fillRows(draws, DRAW_WIDTH, DRAW_UNIFORMS);
     const actions = deps.schedule.factors(series.length, n, deps.referenceIndex);
-    generateDays(g, series.length, n, {
-      priceFactor: actions.price,
-      volumeFactor: actions.volume,
-      market: factors.market.values,
-      vol: factors.volState.values,
-      variance: factors.varianceScale.values,
-      sector: p.kind === 'stock' ? factors.sector(p.sector, n).values : factors.market.values,
-      lead: p.kind === 'follower' ? leader?.generator.series : undefined,
-    }, draws);
+    generateDays(
+      g,
+      series.length,
+      n,
+      {
+        priceFactor: actions.price,
+        volumeFactor: actions.volume,
+        market: factors.market.values,
+        vol: factors.volState.values,
+        variance: factors.varianceScale.values,
+        sector: p.kind === 'stock' ? factors.sector(p.sector, n).values : factors.market.values,
+        lead: p.kind === 'follower' ? leader?.generator.series : undefined,
+      },
+      draws,
+    );
     series.length = n;
   };
 

@@ -73,7 +73,10 @@ export function createMarketFactors(seed: number): MarketFactors {
     ensure(n);
     let entry = sectors.get(name);
     if (!entry) {
-      entry = { col: new Column(), rng: new RandomStream(hashInts(seed, hashString(name), 0x534543)) };
+      entry = {
+        col: new Column(),
+        rng: new RandomStream(hashInts(seed, hashString(name), 0x534543)),
+      };
       sectors.set(name, entry);
     }
     const { col, rng: r } = entry;

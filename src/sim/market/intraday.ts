@@ -93,7 +93,10 @@ function activityWeights(minutes: number, rng: RandomStream): Float64Array {
 export function minuteDay(day: DayOhlcv, tsOpen: number, minutes: number, key: number): MinuteDay {
   const rng = new RandomStream(key);
   const sigma = (day.h - day.l) / (1.6 * Math.sqrt(minutes));
-  const p = day.h === day.l ? new Float64Array(minutes + 1).fill(day.o) : pricePath(day, minutes, rng, sigma);
+  const p =
+    day.h === day.l
+      ? new Float64Array(minutes + 1).fill(day.o)
+      : pricePath(day, minutes, rng, sigma);
   const o = new Int32Array(minutes);
   const h = new Int32Array(minutes);
   const l = new Int32Array(minutes);
@@ -103,9 +106,23 @@ export function minuteDay(day: DayOhlcv, tsOpen: number, minutes: number, key: n
     const close = p[k + 1] ?? day.c;
     o[k] = open;
     c[k] = close;
-    h[k] = Math.min(day.h, Math.max(open, close) + Math.round(Math.abs(rng.normal()) * sigma * 0.4));
-    l[k] = Math.max(day.l, Math.min(open, close) - Math.round(Math.abs(rng.normal()) * sigma * 0.4));
+    h[k] = Math.min(
+      day.h,
+      Math.max(open, close) + Math.round(Math.abs(rng.normal()) * sigma * 0.4),
+    );
+    l[k] = Math.max(
+      day.l,
+      Math.min(open, close) - Math.round(Math.abs(rng.normal()) * sigma * 0.4),
+    );
   }
   const weights = activityWeights(minutes, rng);
-  return { tsOpen, o, h, l, c, v: splitByWeights(day.v, weights), n: splitByWeights(day.n, weights) };
+  return {
+    tsOpen,
+    o,
+    h,
+    l,
+    c,
+    v: splitByWeights(day.v, weights),
+    n: splitByWeights(day.n, weights),
+  };
 }

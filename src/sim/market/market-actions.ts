@@ -41,7 +41,9 @@ export function createMarketActions(deps: MarketActionsDeps): MarketActions {
     const clamped = Math.max(0, index);
     while (timeline.sessions.length <= clamped) {
       const before = timeline.sessions.length;
-      timeline.ensureDate(`${Number(timeline.sessions.at(-1)?.date.slice(0, 4) ?? 2010) + 1}-01-01`);
+      timeline.ensureDate(
+        `${Number(timeline.sessions.at(-1)?.date.slice(0, 4) ?? 2010) + 1}-01-01`,
+      );
       // The timeline stops at its last year: an action past it has no date of its own.
       if (timeline.sessions.length === before) break;
     }
@@ -59,12 +61,18 @@ export function createMarketActions(deps: MarketActionsDeps): MarketActions {
       recordDate: exDate,
       payableDate: dateAt(a.kind === 'split' ? a.exIndex - 1 : a.exIndex + DIVIDEND_PAID_AFTER),
       ratio: a.ratio,
-      cash: a.kind === 'dividend' ? Math.max(0.01, Math.round(previousClose * a.fraction * 100) / 100) : 0,
+      cash:
+        a.kind === 'dividend'
+          ? Math.max(0.01, Math.round(previousClose * a.fraction * 100) / 100)
+          : 0,
       previousClose,
     };
   };
   const indexed = (symbol: string, from: number, to: number): IndexedAction[] =>
-    deps.scheduleOf(symbol).between(from, to).map((a) => ({ exIndex: a.exIndex, action: resolve(symbol, a) }));
+    deps
+      .scheduleOf(symbol)
+      .between(from, to)
+      .map((a) => ({ exIndex: a.exIndex, action: resolve(symbol, a) }));
   return {
     indexed,
     between(symbol, startDate, endDate) {

@@ -10,7 +10,9 @@ const OFFSET_FORMAT = new Intl.DateTimeFormat('en-US', {
 
 /** Offset (ms, negative west of UTC) read from Intl; slow, so only called through the caches below. */
 function intlOffsetMs(ts: number): number {
-  const name = OFFSET_FORMAT.formatToParts(new Date(ts)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    OFFSET_FORMAT.formatToParts(new Date(ts)).find((p) => p.type === 'timeZoneName')?.value ??
+    'GMT';
   const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!m) return 0;
   const minutes = Number(m[2]) * 60 + Number(m[3]);
@@ -54,7 +56,12 @@ function zoneOf(ts: number): YearZone {
     const hi = monthStarts[m + 1] ?? 0;
     if (before !== after) switches.push([findSwitch(lo, hi, before), after]);
   }
-  const zone = { start: monthStarts[0] ?? 0, end: monthStarts[12] ?? 0, base: offsets[0] ?? 0, switches };
+  const zone = {
+    start: monthStarts[0] ?? 0,
+    end: monthStarts[12] ?? 0,
+    base: offsets[0] ?? 0,
+    switches,
+  };
   zones.set(year, zone);
   return zone;
 }

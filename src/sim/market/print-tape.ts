@@ -26,11 +26,24 @@ export interface PrintTape {
   lastPrintAt(symbol: string, ts: number): SimPrint;
 }
 
-const minuteCount = (s: { tsOpen: number; tsClose: number }): number => Math.round((s.tsClose - s.tsOpen) / MINUTE_MS);
+const minuteCount = (s: { tsOpen: number; tsClose: number }): number =>
+  Math.round((s.tsClose - s.tsOpen) / MINUTE_MS);
 
-function printOf(symbol: string, day: MinuteDay, k: number, slot: number, jitter: number): SimPrint {
+function printOf(
+  symbol: string,
+  day: MinuteDay,
+  k: number,
+  slot: number,
+  jitter: number,
+): SimPrint {
   const ts = day.tsOpen + k * MINUTE_MS + (SLOT_OFFSETS_MS[slot] ?? 0) + jitter;
-  return { symbol, price: slotPriceCents(day, k, slot) / 100, size: slotSize(day, k, slot), ts, id: printId(ts) };
+  return {
+    symbol,
+    price: slotPriceCents(day, k, slot) / 100,
+    size: slotSize(day, k, slot),
+    ts,
+    id: printId(ts),
+  };
 }
 
 export function createPrintTape(deps: PrintTapeDeps): PrintTape {
@@ -43,20 +56,40 @@ export function createPrintTape(deps: PrintTapeDeps): PrintTape {
     if (!session || !day) return undefined;
     return printOf(symbol, day, minuteCount(session) - 1, LAST_SLOT, deps.jitterOf(symbol));
   };
-  const beforeAnyPrint = (symbol: string, ts: number): SimPrint => ({ symbol, price: deps.firstOpenCents(symbol) / 100, size: 0, ts, id: 0 });
+  const beforeAnyPrint = (symbol: string, ts: number): SimPrint => ({
+    symbol,
+    price: deps.firstOpenCents(symbol) / 100,
+    size: 0,
+    ts,
+    id: 0,
+  });
 
   return {
     printsBetween(tsFrom, tsTo, symbols) {
       const out: SimPrint[] = [];
       if (!(tsTo > tsFrom)) return out;
       timeline.ensureTs(tsTo);
-      const wanted = symbols === undefined ? deps.printOrder : deps.printOrder.filter((s) => symbols.includes(s));
-      for (let i = timeline.lowerBound(tsFrom + 1, 'tsClose'); i < timeline.sessions.length; i += 1) {
+      const wanted =
+        symbols === undefined
+          ? deps.printOrder
+          : deps.printOrder.filter((s) => symbols.includes(s));
+      for (
+        let i = timeline.lowerBound(tsFrom + 1, 'tsClose');
+        i < timeline.sessions.length;
+        i += 1
+      ) {
         const session = timeline.sessions[i];
         if (!session || session.tsOpen > tsTo) break;
         const k0 = Math.max(0, Math.floor((tsFrom - session.tsOpen) / MINUTE_MS));
-        const k1 = Math.min(minuteCount(session) - 1, Math.floor((tsTo - session.tsOpen) / MINUTE_MS));
-        const days = wanted.map((symbol) => ({ symbol, jitter: deps.jitterOf(symbol), day: k0 <= k1 ? deps.minutesOf(symbol, i) : undefined }));
+        const k1 = Math.min(
+          minuteCount(session) - 1,
+          Math.floor((tsTo - session.tsOpen) / MINUTE_MS),
+        );
+        const days = wanted.map((symbol) => ({
+          symbol,
+          jitter: deps.jitterOf(symbol),
+          day: k0 <= k1 ? deps.minutesOf(symbol, i) : undefined,
+        }));
         for (let k = k0; k <= k1; k += 1) {
           for (let slot = 0; slot < SLOT_OFFSETS_MS.length; slot += 1) {
             for (const { symbol, jitter, day } of days) {

@@ -39,9 +39,18 @@ export function unitFromKey(key: number): number {
 
 /** Inverse of the standard normal CDF (Acklam's rational approximation, relative error < 1.2e-9). */
 function inverseNormal(p: number): number {
-  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+    2.506628277459239,
+  ];
+  const b = [
+    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972,
+    -13.28068155288572,
+  ];
+  const c = [
+    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734,
+    4.374664141464968, 2.938163982698783,
+  ];
   const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
   const at = (xs: number[], i: number): number => xs[i] ?? 0;
   const tail = (q: number): number =>
@@ -52,7 +61,8 @@ function inverseNormal(p: number): number {
   const q = p - 0.5;
   const r = q * q;
   return (
-    ((((((at(a, 0) * r + at(a, 1)) * r + at(a, 2)) * r + at(a, 3)) * r + at(a, 4)) * r + at(a, 5)) * q) /
+    ((((((at(a, 0) * r + at(a, 1)) * r + at(a, 2)) * r + at(a, 3)) * r + at(a, 4)) * r + at(a, 5)) *
+      q) /
     (((((at(b, 0) * r + at(b, 1)) * r + at(b, 2)) * r + at(b, 3)) * r + at(b, 4)) * r + 1)
   );
 }
@@ -114,7 +124,8 @@ export class RandomStream {
 
   /** Fills rows of `width` draws: the first `uniforms` of each row uniform in [0, 1), the rest fastNormal(). */
   fillRows(out: Float64Array, width: number, uniforms: number): void {
-    for (let i = 0; i < out.length; i += 1) out[i] = i % width < uniforms ? this.next() : this.fastNormal();
+    for (let i = 0; i < out.length; i += 1)
+      out[i] = i % width < uniforms ? this.next() : this.fastNormal();
   }
 
   /** Integer in [lo, hi]. */

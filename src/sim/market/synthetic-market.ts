@@ -3,7 +3,13 @@
  * bars bridged inside each day, trade prints inside each minute. Everything is a pure function of (seed, symbol,
  * time), generated lazily and cached per symbol, so any two ranges (and any two markets with one seed) agree.
  */
-import type { SimAdjustment, SimBar, SimPrint, SimTimeframe, SyntheticMarket } from '../contracts.ts';
+import type {
+  SimAdjustment,
+  SimBar,
+  SimPrint,
+  SimTimeframe,
+  SyntheticMarket,
+} from '../contracts.ts';
 import { adjustedSource } from './adjustments.ts';
 import { barFromCents, tradeCount } from './bar-math.ts';
 import { createNyseCalendar } from './calendar.ts';
@@ -50,7 +56,9 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
   const generators = new Map<string, DailyGenerator>();
   const minuteCache = new Map<string, MinuteDay>();
   const jitters = new Map(listed.map((s) => [s, printJitterMs(s)]));
-  const printOrder = [...listed].sort((a, b) => (jitters.get(a) ?? 0) - (jitters.get(b) ?? 0) || (a < b ? -1 : 1));
+  const printOrder = [...listed].sort(
+    (a, b) => (jitters.get(a) ?? 0) - (jitters.get(b) ?? 0) || (a < b ? -1 : 1),
+  );
 
   const profileOf = (symbol: string): SymbolProfile => {
     let p = profiles.get(symbol);
@@ -73,8 +81,18 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     let g = generators.get(symbol);
     if (!g) {
       const profile = profileOf(symbol);
-      const leader = profile.leader === undefined ? undefined : { generator: generatorOf(profile.leader), profile: profileOf(profile.leader) };
-      g = createDailyGenerator({ seed, profile, factors, referenceIndex: timeline.referenceIndex, schedule: scheduleOf(symbol), ...(leader ? { leader } : {}) });
+      const leader =
+        profile.leader === undefined
+          ? undefined
+          : { generator: generatorOf(profile.leader), profile: profileOf(profile.leader) };
+      g = createDailyGenerator({
+        seed,
+        profile,
+        factors,
+        referenceIndex: timeline.referenceIndex,
+        schedule: scheduleOf(symbol),
+        ...(leader ? { leader } : {}),
+      });
       generators.set(symbol, g);
     }
     return g;
@@ -84,7 +102,14 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     g.ensure(i + 1);
     const s = g.series;
     const v = s.v[i] ?? 0;
-    return { o: s.open(i), h: s.high(i), l: s.low(i), c: s.close(i), v, n: tradeCount(v, profileOf(symbol).avgTradeSize) };
+    return {
+      o: s.open(i),
+      h: s.high(i),
+      l: s.low(i),
+      c: s.close(i),
+      v,
+      n: tradeCount(v, profileOf(symbol).avgTradeSize),
+    };
   };
   const dailyBar = (symbol: string, i: number): SimBar => {
     const d = dailyCents(symbol, i);
@@ -101,7 +126,12 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       return hit;
     }
     const count = Math.round((session.tsClose - session.tsOpen) / MINUTE_MS);
-    const dayKey = hashInts(seed, hashString(symbol), Number(session.date.replaceAll('-', '')), 0x4d494e);
+    const dayKey = hashInts(
+      seed,
+      hashString(symbol),
+      Number(session.date.replaceAll('-', '')),
+      0x4d494e,
+    );
     const day = minuteDay(dailyCents(symbol, i), session.tsOpen, count, dayKey);
     minuteCache.set(key, day);
     if (minuteCache.size > MINUTE_CACHE_SIZE) {
@@ -115,15 +145,36 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     if (!day) return [];
     const out: SimBar[] = [];
     for (let k = 0; k < day.o.length; k += 1) {
-      out.push(barFromCents(day.tsOpen + k * MINUTE_MS, day.o[k] ?? 0, day.h[k] ?? 0, day.l[k] ?? 0, day.c[k] ?? 0, day.v[k] ?? 0, day.n[k] ?? 0));
+      out.push(
+        barFromCents(
+          day.tsOpen + k * MINUTE_MS,
+          day.o[k] ?? 0,
+          day.h[k] ?? 0,
+          day.l[k] ?? 0,
+          day.c[k] ?? 0,
+          day.v[k] ?? 0,
+          day.n[k] ?? 0,
+        ),
+      );
     }
     return out;
   };
   const source: BarSource = { timeline, minuteBars: minuteBarsAt, dailyBar };
-  const actions = createMarketActions({ seed, timeline, scheduleOf, closeCents: (symbol, i) => dailyCents(symbol, i).c });
+  const actions = createMarketActions({
+    seed,
+    timeline,
+    scheduleOf,
+    closeCents: (symbol, i) => dailyCents(symbol, i).c,
+  });
   /** The source as of a session index, adjusted the way the query asks. */
-  const sourceFor = (symbol: string, adjustment: SimAdjustment | undefined, asOf: number): BarSource =>
-    adjustment === undefined || adjustment === 'raw' ? source : adjustedSource(source, actions.multipliers(symbol, adjustment, asOf));
+  const sourceFor = (
+    symbol: string,
+    adjustment: SimAdjustment | undefined,
+    asOf: number,
+  ): BarSource =>
+    adjustment === undefined || adjustment === 'raw'
+      ? source
+      : adjustedSource(source, actions.multipliers(symbol, adjustment, asOf));
 
   const tape = createPrintTape({
     calendar,
@@ -142,7 +193,9 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
     const from = nyDateOf(p.ts);
     const to = nyDateOf(ts);
     if (from >= to) return p;
-    const ratio = actions.between(symbol, addDays(from, 1), to).reduce((r, a) => (a.kind === 'split' ? r * a.ratio : r), 1);
+    const ratio = actions
+      .between(symbol, addDays(from, 1), to)
+      .reduce((r, a) => (a.kind === 'split' ? r * a.ratio : r), 1);
     return ratio === 1 ? p : { ...p, price: Math.round((p.price / ratio) * 100) / 100 };
   };
 
@@ -168,7 +221,15 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       for (let i = first; i < end; i += 1) {
         const k = i * 4;
         const volume = v[i] ?? 0;
-        const bar = barFromCents(timeline.midnights[i] ?? 0, ohlc[k] ?? 0, ohlc[k + 1] ?? 0, ohlc[k + 2] ?? 0, ohlc[k + 3] ?? 0, volume, tradeCount(volume, avgTradeSize));
+        const bar = barFromCents(
+          timeline.midnights[i] ?? 0,
+          ohlc[k] ?? 0,
+          ohlc[k + 1] ?? 0,
+          ohlc[k + 2] ?? 0,
+          ohlc[k + 3] ?? 0,
+          volume,
+          tradeCount(volume, avgTradeSize),
+        );
         out[i - first] = bar;
       }
       return out;
@@ -178,10 +239,24 @@ export function createSyntheticMarket(options: SyntheticMarketOptions): Syntheti
       const i = timeline.indexOfDate(date);
       return i === undefined ? [] : minuteBarsAt(symbol, i);
     },
-    bars: (symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number, adjustment?: SimAdjustment) => {
+    bars: (
+      symbol: string,
+      timeframe: SimTimeframe,
+      tsStart: number,
+      tsEnd: number,
+      tsNow: number,
+      adjustment?: SimAdjustment,
+    ) => {
       timeline.ensureTs(tsNow);
       const asOf = timeline.lowerBoundDate(`${nyDateOf(tsNow)}\u0000`) - 1;
-      return barsForTimeframe(sourceFor(symbol, adjustment, asOf), symbol, timeframe, tsStart, tsEnd, tsNow);
+      return barsForTimeframe(
+        sourceFor(symbol, adjustment, asOf),
+        symbol,
+        timeframe,
+        tsStart,
+        tsEnd,
+        tsNow,
+      );
     },
     corporateActions: (symbol, startDate, endDate) => actions.between(symbol, startDate, endDate),
     printsBetween: (tsFrom, tsTo, only) => tape.printsBetween(tsFrom, tsTo, only),

@@ -19,7 +19,14 @@ export interface BarSource {
   dailyBar(symbol: string, index: number): SimBar;
 }
 
-function intradayBars(src: BarSource, symbol: string, bucketMs: number, tsStart: number, end: number, tsNow: number): SimBar[] {
+function intradayBars(
+  src: BarSource,
+  symbol: string,
+  bucketMs: number,
+  tsStart: number,
+  end: number,
+  tsNow: number,
+): SimBar[] {
   const { timeline } = src;
   const out: SimBar[] = [];
   for (let i = timeline.lowerBound(tsStart + 1, 'tsClose'); i < timeline.sessions.length; i += 1) {
@@ -31,7 +38,11 @@ function intradayBars(src: BarSource, symbol: string, bucketMs: number, tsStart:
     const flush = (): void => {
       const complete = tsNow >= Math.min(bucketStart + bucketMs, session.tsClose);
       if (bucket.length > 0 && bucketStart >= tsStart && bucketStart < end && complete) {
-        out.push(bucket.length === 1 && bucketMs === MINUTE_MS ? (bucket[0] as SimBar) : aggregateBars(bucketStart, bucket));
+        out.push(
+          bucket.length === 1 && bucketMs === MINUTE_MS
+            ? (bucket[0] as SimBar)
+            : aggregateBars(bucketStart, bucket),
+        );
       }
       bucket = [];
     };
@@ -48,7 +59,13 @@ function intradayBars(src: BarSource, symbol: string, bucketMs: number, tsStart:
   return out;
 }
 
-function dailyBars(src: BarSource, symbol: string, tsStart: number, end: number, tsNow: number): SimBar[] {
+function dailyBars(
+  src: BarSource,
+  symbol: string,
+  tsStart: number,
+  end: number,
+  tsNow: number,
+): SimBar[] {
   const { timeline } = src;
   const out: SimBar[] = [];
   for (let i = timeline.lowerBound(tsStart, 'midnight'); i < timeline.sessions.length; i += 1) {
@@ -61,10 +78,18 @@ function dailyBars(src: BarSource, symbol: string, tsStart: number, end: number,
 
 function groupKeyOf(unit: 'Week' | 'Month', amount: number): (date: string) => string {
   if (unit === 'Week') return (date) => addDays(date, -((weekdayOf(date) + 6) % 7));
-  return (date) => String(Math.floor((Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1) / amount));
+  return (date) =>
+    String(Math.floor((Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1) / amount));
 }
 
-function groupedBars(src: BarSource, symbol: string, key: (date: string) => string, tsStart: number, end: number, tsNow: number): SimBar[] {
+function groupedBars(
+  src: BarSource,
+  symbol: string,
+  key: (date: string) => string,
+  tsStart: number,
+  end: number,
+  tsNow: number,
+): SimBar[] {
   const { timeline } = src;
   timeline.ensureTs(end + GROUP_LOOKAHEAD_MS);
   const out: SimBar[] = [];
@@ -93,7 +118,12 @@ function groupedBars(src: BarSource, symbol: string, key: (date: string) => stri
 
 /** Bars of a timeframe whose start is in [tsStart, tsEnd) and which are complete at tsNow. */
 export function barsForTimeframe(
-  src: BarSource, symbol: string, timeframe: SimTimeframe, tsStart: number, tsEnd: number, tsNow: number,
+  src: BarSource,
+  symbol: string,
+  timeframe: SimTimeframe,
+  tsStart: number,
+  tsEnd: number,
+  tsNow: number,
 ): SimBar[] {
   const end = Math.min(tsEnd, tsNow);
   if (!(end > tsStart)) return [];
@@ -107,6 +137,13 @@ export function barsForTimeframe(
       return dailyBars(src, symbol, tsStart, end, tsNow);
     case 'Week':
     case 'Month':
-      return groupedBars(src, symbol, groupKeyOf(timeframe.unit, timeframe.amount), tsStart, end, tsNow);
+      return groupedBars(
+        src,
+        symbol,
+        groupKeyOf(timeframe.unit, timeframe.amount),
+        tsStart,
+        end,
+        tsNow,
+      );
   }
 }

@@ -44,7 +44,9 @@ export function createTimeline(calendar: MarketCalendar): Timeline {
     }
   };
   growTo(REFERENCE_YEAR);
-  const referenceIndex = byDate.get(calendar.nextSessionAfter(Date.parse(`${REFERENCE_YEAR}-01-01T00:00:00Z`)).date) ?? 0;
+  const referenceIndex =
+    byDate.get(calendar.nextSessionAfter(Date.parse(`${REFERENCE_YEAR}-01-01T00:00:00Z`)).date) ??
+    0;
 
   const search = (pred: (i: number) => boolean): number => {
     let lo = 0;
@@ -69,7 +71,11 @@ export function createTimeline(calendar: MarketCalendar): Timeline {
     },
     indexOfDate: (date) => byDate.get(date),
     lowerBound: (ts, key) =>
-      search((i) => (key === 'midnight' ? (midnights[i] ?? Infinity) : (sessions[i]?.[key] ?? Infinity)) >= ts),
+      search(
+        (i) =>
+          (key === 'midnight' ? (midnights[i] ?? Infinity) : (sessions[i]?.[key] ?? Infinity)) >=
+          ts,
+      ),
     lowerBoundDate: (date) => search((i) => (sessions[i]?.date ?? '9999') >= date),
   };
 }

@@ -7,7 +7,12 @@ export interface UniverseSymbol extends SimSymbolInfo {
   readonly sector: string;
 }
 
-type Row = readonly [symbol: string, name: string, exchange: SimSymbolInfo['exchange'], sector: string];
+type Row = readonly [
+  symbol: string,
+  name: string,
+  exchange: SimSymbolInfo['exchange'],
+  sector: string,
+];
 
 const ROWS: readonly Row[] = [
   ['AAPL', 'Apple Inc.', 'NASDAQ', 'Information Technology'],
@@ -56,8 +61,17 @@ const KNOWN = new Map<string, Row>(ROWS.map((r) => [r[0], r]));
 
 /** Sectors used for generated symbols (and the factor model). */
 export const SECTORS: readonly string[] = [
-  'Information Technology', 'Communication Services', 'Consumer Discretionary', 'Consumer Staples',
-  'Financials', 'Health Care', 'Energy', 'Industrials', 'Materials', 'Utilities', 'Real Estate',
+  'Information Technology',
+  'Communication Services',
+  'Consumer Discretionary',
+  'Consumer Staples',
+  'Financials',
+  'Health Care',
+  'Energy',
+  'Industrials',
+  'Materials',
+  'Utilities',
+  'Real Estate',
 ];
 
 /** The default simulated symbols (40): the scanner's 36, QQQ, IWM, SPY and the VIX proxy VIXY. */

@@ -5,7 +5,10 @@ import { asObject } from './parse-order-request.ts';
 import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
 
 type Check = (value: unknown) => boolean;
-const oneOf = (...values: readonly unknown[]): Check => (v) => values.includes(v);
+const oneOf =
+  (...values: readonly unknown[]): Check =>
+  (v) =>
+    values.includes(v);
 const isBoolean: Check = (v) => typeof v === 'boolean';
 
 /** What each key accepts on the wire; the engine then refuses values it does not model. */

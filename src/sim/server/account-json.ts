@@ -32,7 +32,12 @@ export function positionJson(p: SimPosition, exchange: string): Record<string, u
  * New York date of the last close the balances were settled at. The deprecated day-trading fields are sent with
  * the values a cash account has (Alpaca still lists them in its spec).
  */
-export function accountJson(a: SimAccount, positions: readonly SimPosition[], createdAt: number, balanceAsOf: string): Record<string, unknown> {
+export function accountJson(
+  a: SimAccount,
+  positions: readonly SimPosition[],
+  createdAt: number,
+  balanceAsOf: string,
+): Record<string, unknown> {
   const short = positions.reduce((sum, p) => (p.qty < 0 ? sum + p.market_value : sum), 0);
   const bp = toDecimal(a.buying_power);
   return {

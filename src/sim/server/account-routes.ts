@@ -3,7 +3,13 @@ import { accountJson } from './account-json.ts';
 import { invalid, notFound } from './http-error.ts';
 import { calendarDayJson, clockJson } from './market-json.ts';
 import { addDays, nyDate, readDateParam } from './new-york-time.ts';
-import { lastCloseDate, ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
+import {
+  lastCloseDate,
+  ok,
+  type RestRequest,
+  type RestResult,
+  type TradingDeps,
+} from './rest-types.ts';
 
 function calendar(req: RestRequest, deps: TradingDeps): RestResult {
   const cal = deps.market.calendar;
@@ -11,7 +17,8 @@ function calendar(req: RestRequest, deps: TradingDeps): RestResult {
   const rawEnd = req.query.get('end');
   const start = readDateParam(rawStart);
   const end = readDateParam(rawEnd);
-  if ((rawStart && !start) || (rawEnd && !end)) throw invalid('invalid start or end: expected YYYY-MM-DD or an RFC-3339 time');
+  if ((rawStart && !start) || (rawEnd && !end))
+    throw invalid('invalid start or end: expected YYYY-MM-DD or an RFC-3339 time');
   const from = start ?? nyDate(deps.exchange.now());
   const to = end ?? addDays(from, 365);
   if (to < from) return ok([]);
@@ -22,7 +29,10 @@ function assets(req: RestRequest, deps: TradingDeps): RestResult {
   const status = req.query.get('status');
   const assetClass = req.query.get('asset_class');
   const exchange = req.query.get('exchange');
-  const attributes = (req.query.get('attributes') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const attributes = (req.query.get('attributes') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return ok(
     deps.assets.all.filter(
       (a) =>
@@ -40,7 +50,9 @@ export function accountRoutes(req: RestRequest, deps: TradingDeps): RestResult |
   const { exchange } = deps;
   switch (req.path) {
     case '/v2/account':
-      return ok(accountJson(exchange.account(), exchange.positions(), deps.createdAt, lastCloseDate(deps)));
+      return ok(
+        accountJson(exchange.account(), exchange.positions(), deps.createdAt, lastCloseDate(deps)),
+      );
     case '/v2/clock':
       return ok(clockJson(deps.market.calendar, exchange.now()));
     case '/v2/calendar':

@@ -11,33 +11,111 @@ import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-
 
 /** Alpaca's activity types (the spec's ActivityType); the simulator produces FILL, DIV and SPLIT. */
 const TYPES = new Set([
-  'FILL', 'TRANS', 'MISC', 'ACATC', 'ACATS', 'CFEE', 'CGD', 'CSD', 'CSW', 'DIV', 'DIVCGL', 'DIVCGS', 'DIVFEE', 'DIVFT', 'DIVNRA',
-  'DIVROC', 'DIVTW', 'DIVTXEX', 'FEE', 'INT', 'INTNRA', 'INTTW', 'JNL', 'JNLC', 'JNLS', 'MA', 'NC', 'OPASN', 'OPCA', 'OPCSH',
-  'OPEXC', 'OPEXP', 'OPTRD', 'PTC', 'PTR', 'REORG', 'SPIN', 'SPLIT', 'FOPT',
+  'FILL',
+  'TRANS',
+  'MISC',
+  'ACATC',
+  'ACATS',
+  'CFEE',
+  'CGD',
+  'CSD',
+  'CSW',
+  'DIV',
+  'DIVCGL',
+  'DIVCGS',
+  'DIVFEE',
+  'DIVFT',
+  'DIVNRA',
+  'DIVROC',
+  'DIVTW',
+  'DIVTXEX',
+  'FEE',
+  'INT',
+  'INTNRA',
+  'INTTW',
+  'JNL',
+  'JNLC',
+  'JNLS',
+  'MA',
+  'NC',
+  'OPASN',
+  'OPCA',
+  'OPCSH',
+  'OPEXC',
+  'OPEXP',
+  'OPTRD',
+  'PTC',
+  'PTR',
+  'REORG',
+  'SPIN',
+  'SPLIT',
+  'FOPT',
 ]);
-const TYPE_OF: Readonly<Record<SimActivity['kind'], string>> = { fill: 'FILL', dividend: 'DIV', split: 'SPLIT' };
+const TYPE_OF: Readonly<Record<SimActivity['kind'], string>> = {
+  fill: 'FILL',
+  dividend: 'DIV',
+  split: 'SPLIT',
+};
 
 export function activityJson(a: SimActivity): Record<string, unknown> {
   switch (a.kind) {
     case 'fill':
       return {
-        id: a.id, activity_type: 'FILL', transaction_time: rfc3339(a.ts), type: a.type, price: toDecimal(a.price), qty: toDecimal(a.qty),
-        side: a.side, symbol: a.symbol, leaves_qty: toDecimal(a.leavesQty), order_id: a.orderId, cum_qty: toDecimal(a.cumQty), order_status: a.orderStatus,
+        id: a.id,
+        activity_type: 'FILL',
+        transaction_time: rfc3339(a.ts),
+        type: a.type,
+        price: toDecimal(a.price),
+        qty: toDecimal(a.qty),
+        side: a.side,
+        symbol: a.symbol,
+        leaves_qty: toDecimal(a.leavesQty),
+        order_id: a.orderId,
+        cum_qty: toDecimal(a.cumQty),
+        order_status: a.orderStatus,
       };
     case 'dividend':
       return {
-        id: a.id, activity_type: 'DIV', activity_sub_type: 'CDIV', date: rfc3339(a.ts), created_at: rfc3339(a.ts), net_amount: toDecimal(a.netAmount),
-        symbol: a.symbol, qty: toDecimal(a.qty), per_share_amount: toDecimal(a.perShare), currency: 'USD', status: 'executed',
+        id: a.id,
+        activity_type: 'DIV',
+        activity_sub_type: 'CDIV',
+        date: rfc3339(a.ts),
+        created_at: rfc3339(a.ts),
+        net_amount: toDecimal(a.netAmount),
+        symbol: a.symbol,
+        qty: toDecimal(a.qty),
+        per_share_amount: toDecimal(a.perShare),
+        currency: 'USD',
+        status: 'executed',
       };
     case 'split':
-      return { id: a.id, activity_type: 'SPLIT', date: rfc3339(a.ts), created_at: rfc3339(a.ts), symbol: a.symbol, qty: toDecimal(a.qty), per_share_amount: toDecimal(a.ratio), net_amount: '0', currency: 'USD', status: 'executed' };
+      return {
+        id: a.id,
+        activity_type: 'SPLIT',
+        date: rfc3339(a.ts),
+        created_at: rfc3339(a.ts),
+        symbol: a.symbol,
+        qty: toDecimal(a.qty),
+        per_share_amount: toDecimal(a.ratio),
+        net_amount: '0',
+        currency: 'USD',
+        status: 'executed',
+      };
   }
 }
 
 function types(req: RestRequest, pathType: string | undefined): Set<string> | undefined {
-  const listed = pathType === undefined ? req.query.getAll('activity_types').flatMap((v) => v.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean) : [pathType.toUpperCase()];
+  const listed =
+    pathType === undefined
+      ? req.query
+          .getAll('activity_types')
+          .flatMap((v) => v.split(','))
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean)
+      : [pathType.toUpperCase()];
   const category = req.query.get('category');
-  if (category !== null && listed.length > 0 && pathType === undefined) throw invalid('category cannot be used with activity_types');
+  if (category !== null && listed.length > 0 && pathType === undefined)
+    throw invalid('category cannot be used with activity_types');
   for (const t of listed) if (!TYPES.has(t)) throw invalid(`invalid activity type: ${t}`);
   if (listed.length > 0) return new Set(listed);
   if (category === null) return undefined;
@@ -48,7 +126,8 @@ function types(req: RestRequest, pathType: string | undefined): Set<string> | un
 
 function time(req: RestRequest, name: string): number | undefined {
   const ts = readTimeParam(req.query.get(name));
-  if (ts !== undefined && Number.isNaN(ts)) throw invalid(`invalid ${name}: expected an RFC-3339 time or a date`);
+  if (ts !== undefined && Number.isNaN(ts))
+    throw invalid(`invalid ${name}: expected an RFC-3339 time or a date`);
   return ts;
 }
 
@@ -56,7 +135,8 @@ function pageSize(req: RestRequest): number {
   const raw = req.query.get('page_size');
   if (raw === null || raw === '') return 100;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 100) throw invalid('invalid page_size: expected 1 to 100');
+  if (!Number.isInteger(n) || n < 1 || n > 100)
+    throw invalid('invalid page_size: expected 1 to 100');
   return n;
 }
 
@@ -66,15 +146,18 @@ function list(req: RestRequest, deps: TradingDeps, pathType: string | undefined)
   const until = time(req, 'until');
   const date = req.query.get('date');
   const direction = req.query.get('direction') ?? 'desc';
-  if (direction !== 'asc' && direction !== 'desc') throw invalid('invalid direction: expected asc or desc');
+  if (direction !== 'asc' && direction !== 'desc')
+    throw invalid('invalid direction: expected asc or desc');
   const size = pageSize(req);
-  let rows = deps.exchange.activities().filter(
-    (a) =>
-      (wanted === undefined || wanted.has(TYPE_OF[a.kind])) &&
-      (after === undefined || a.ts > after) &&
-      (until === undefined || a.ts < until) &&
-      (date === null || nyDate(a.ts) === date.slice(0, 10)),
-  );
+  let rows = deps.exchange
+    .activities()
+    .filter(
+      (a) =>
+        (wanted === undefined || wanted.has(TYPE_OF[a.kind])) &&
+        (after === undefined || a.ts > after) &&
+        (until === undefined || a.ts < until) &&
+        (date === null || nyDate(a.ts) === date.slice(0, 10)),
+    );
   if (direction === 'desc') rows = [...rows].reverse();
   const token = req.query.get('page_token');
   if (token !== null && token !== '') {

@@ -63,7 +63,10 @@ export function assetJson(info: SimSymbolInfo, id: string): Record<string, unkno
   };
 }
 
-export function createAssetBook(symbols: readonly SimSymbolInfo[], assetIdOf: (symbol: string) => string = defaultAssetId): AssetBook {
+export function createAssetBook(
+  symbols: readonly SimSymbolInfo[],
+  assetIdOf: (symbol: string) => string = defaultAssetId,
+): AssetBook {
   const all = symbols.map((s) => assetJson(s, assetIdOf(s.symbol)));
   const bySymbol = new Map(all.map((a) => [String(a.symbol), a]));
   const byId = new Map(all.map((a) => [String(a.id), a]));

@@ -7,7 +7,12 @@ export interface ClockDriver {
 }
 
 /** `speed` = simulated seconds per wall second; 0 starts nothing (time moves only through the control API). */
-export function startClockDriver(exchange: Exchange, speed: number, log: Logger, tickMs = 50): ClockDriver {
+export function startClockDriver(
+  exchange: Exchange,
+  speed: number,
+  log: Logger,
+  tickMs = 50,
+): ClockDriver {
   if (!(speed > 0)) return { stop: () => undefined };
   let last = performance.now();
   let carry = 0;
@@ -23,7 +28,11 @@ export function startClockDriver(exchange: Exchange, speed: number, log: Logger,
       exchange.advanceTo(exchange.now() + whole);
     } catch (e) {
       // One log line, not one per tick: a broken engine would otherwise flood the log.
-      if (!failed) log.error({ err: e instanceof Error ? e.message : String(e) }, 'simulated clock tick failed');
+      if (!failed)
+        log.error(
+          { err: e instanceof Error ? e.message : String(e) },
+          'simulated clock tick failed',
+        );
       failed = true;
     }
   }, tickMs);

@@ -5,7 +5,14 @@
  */
 import type { MarketCalendar, Session } from '../contracts.ts';
 import { HttpError } from './http-error.ts';
-import { nyDate, readDateParam, readTimeParam, rfc3339, rfc3339NewYork, addDays } from './new-york-time.ts';
+import {
+  nyDate,
+  readDateParam,
+  readTimeParam,
+  rfc3339,
+  rfc3339NewYork,
+  addDays,
+} from './new-york-time.ts';
 import { nyEpoch } from '../market/ny-time.ts';
 import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-types.ts';
 
@@ -31,7 +38,10 @@ const badRequest = (message: string): HttpError => new HttpError(400, 40010000, 
 function marketOf(code: string): PublicMarket {
   const key = code.trim().toUpperCase();
   const market = MARKETS.find((m) => m.acronym === key || m.mic === key);
-  if (!market) throw badRequest(`unsupported market: ${code} (the simulator has NYSE, NASDAQ and IEX, one calendar)`);
+  if (!market)
+    throw badRequest(
+      `unsupported market: ${code} (the simulator has NYSE, NASDAQ and IEX, one calendar)`,
+    );
   return market;
 }
 
@@ -73,7 +83,8 @@ function calendar(req: RestRequest, deps: TradingDeps, code: string): RestResult
   if (utc !== null && utc !== 'UTC') throw badRequest('timezone must be UTC when given');
   const start = readDateParam(req.query.get('start'));
   const end = readDateParam(req.query.get('end'));
-  if ((req.query.get('start') && !start) || (req.query.get('end') && !end)) throw badRequest('start and end are dates: YYYY-MM-DD');
+  if ((req.query.get('start') && !start) || (req.query.get('end') && !end))
+    throw badRequest('start and end are dates: YYYY-MM-DD');
   const from = start ?? nyDate(deps.exchange.now());
   const to = end ?? addDays(from, 7);
   const time = utc === 'UTC' ? rfc3339 : rfc3339NewYork;

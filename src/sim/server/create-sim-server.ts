@@ -48,7 +48,8 @@ export interface SimServer {
 }
 
 const MAX_BODY = 1_000_000;
-const isDataPath = (path: string): boolean => path.startsWith('/v2/stocks') || path.startsWith('/v1beta') || path.startsWith('/v1/');
+const isDataPath = (path: string): boolean =>
+  path.startsWith('/v2/stocks') || path.startsWith('/v1beta') || path.startsWith('/v1/');
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -81,8 +82,12 @@ function route(o: SimServerOptions, req: RestRequest, rawUrl: string): RestResul
 }
 
 function errorResult(e: unknown, log: Logger, path: string): RestResult {
-  if (e instanceof HttpError || e instanceof SimRejection) return { status: e.status, body: { code: e.code, message: e.message } };
-  log.error({ err: e instanceof Error ? (e.stack ?? e.message) : String(e), path }, 'simulator request failed');
+  if (e instanceof HttpError || e instanceof SimRejection)
+    return { status: e.status, body: { code: e.code, message: e.message } };
+  log.error(
+    { err: e instanceof Error ? (e.stack ?? e.message) : String(e), path },
+    'simulator request failed',
+  );
   return { status: 500, body: { code: 50010000, message: 'internal server error' } };
 }
 
@@ -109,8 +114,14 @@ export function createRestAnswer(o: SimServerOptions): (req: WireRequest) => Wir
     const url = new URL(req.url, 'http://127.0.0.1');
     const path = url.pathname;
     const key = req.header('apca-api-key-id');
-    const decision = limiter.take(`${isDataPath(path) ? 'data' : 'trading'}:${key ?? ''}`, !path.startsWith('/sim'));
-    const headers: Record<string, string> = { 'X-Request-ID': randomUUID(), ...rateLimitHeaders(decision) };
+    const decision = limiter.take(
+      `${isDataPath(path) ? 'data' : 'trading'}:${key ?? ''}`,
+      !path.startsWith('/sim'),
+    );
+    const headers: Record<string, string> = {
+      'X-Request-ID': randomUUID(),
+      ...rateLimitHeaders(decision),
+    };
     let result: RestResult;
     try {
       if (req.body.length > MAX_BODY) throw new HttpError(413, 41310000, 'request body too large');
@@ -138,13 +149,23 @@ export function createRestAnswer(o: SimServerOptions): (req: WireRequest) => Wir
     } catch (e) {
       result = errorResult(e, o.log, path);
     }
-    const body = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+    const body =
+      result.body === undefined
+        ? ''
+        : typeof result.body === 'string'
+          ? result.body
+          : JSON.stringify(result.body);
     if (body !== '') headers['Content-Type'] = 'application/json; charset=UTF-8';
     return { status: result.status, headers: { ...headers, ...result.headers }, body };
   };
 }
 
-async function handle(o: SimServerOptions, answer: (req: WireRequest) => WireResponse, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(
+  o: SimServerOptions,
+  answer: (req: WireRequest) => WireResponse,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const release = o.delivery.hold();
   res.on('close', release);
   let raw = '';
@@ -153,16 +174,32 @@ async function handle(o: SimServerOptions, answer: (req: WireRequest) => WireRes
   } catch (e) {
     const r = errorResult(e, o.log, req.url ?? '/');
     const body = JSON.stringify(r.body);
-    res.writeHead(r.status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': String(Buffer.byteLength(body)) });
+    res.writeHead(r.status, {
+      'Content-Type': 'application/json; charset=UTF-8',
+      'Content-Length': String(Buffer.byteLength(body)),
+    });
     res.end(body);
     return;
   }
-  const out = answer({ method: req.method ?? 'GET', url: req.url ?? '/', header: (name) => header(req, name), body: raw });
-  res.writeHead(out.status, { ...out.headers, 'Content-Length': String(Buffer.byteLength(out.body)) });
+  const out = answer({
+    method: req.method ?? 'GET',
+    url: req.url ?? '/',
+    header: (name) => header(req, name),
+    body: raw,
+  });
+  res.writeHead(out.status, {
+    ...out.headers,
+    'Content-Length': String(Buffer.byteLength(out.body)),
+  });
   res.end(out.body);
 }
 
-function routeUpgrade(o: SimServerOptions, req: IncomingMessage, socket: Duplex, head: Buffer): void {
+function routeUpgrade(
+  o: SimServerOptions,
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+): void {
   const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (path === '/stream') o.tradingStream.handleUpgrade(req, socket, head);
   else if (path.startsWith('/v2/') && o.dataStream) o.dataStream.handleUpgrade(req, socket, head);
@@ -170,7 +207,10 @@ function routeUpgrade(o: SimServerOptions, req: IncomingMessage, socket: Duplex,
 }
 
 /** Starts listening on 127.0.0.1; resolves once the port is bound. */
-export function createSimServer(o: SimServerOptions, answer: (req: WireRequest) => WireResponse = createRestAnswer(o)): Promise<SimServer> {
+export function createSimServer(
+  o: SimServerOptions,
+  answer: (req: WireRequest) => WireResponse = createRestAnswer(o),
+): Promise<SimServer> {
   const server: Server = createServer((req, res) => {
     handle(o, answer, req, res).catch((e: unknown) => {
       o.log.error({ err: String(e) }, 'simulator response failed');

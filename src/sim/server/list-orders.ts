@@ -5,13 +5,20 @@ import { invalid } from './http-error.ts';
 import { readTimeParam } from './new-york-time.ts';
 import { orderJson, type OrderJson } from './order-json.ts';
 
-const CLOSED: ReadonlySet<SimOrderStatus> = new Set(['filled', 'canceled', 'expired', 'replaced', 'rejected']);
+const CLOSED: ReadonlySet<SimOrderStatus> = new Set([
+  'filled',
+  'canceled',
+  'expired',
+  'replaced',
+  'rejected',
+]);
 
 export const isOpenStatus = (status: SimOrderStatus): boolean => !CLOSED.has(status);
 
 function timeParam(query: URLSearchParams, name: string): number | undefined {
   const ts = readTimeParam(query.get(name));
-  if (ts !== undefined && Number.isNaN(ts)) throw invalid(`invalid ${name}: expected an RFC-3339 time or a date`);
+  if (ts !== undefined && Number.isNaN(ts))
+    throw invalid(`invalid ${name}: expected an RFC-3339 time or a date`);
   return ts;
 }
 
@@ -34,7 +41,11 @@ function flatten(orders: readonly SimOrder[]): SimOrder[] {
 }
 
 function csv(query: URLSearchParams, name: string): Set<string> | undefined {
-  const values = query.getAll(name).flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean);
+  const values = query
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   return values.length > 0 ? new Set(values.map((v) => v.toUpperCase())) : undefined;
 }
 
@@ -42,9 +53,11 @@ export function listOrders(all: readonly SimOrder[], query: URLSearchParams): Or
   // Alpaca accepts exactly these three (docs/alpaca-compatibility.md has the evidence); order statuses such as
   // `canceled` are not filters there either.
   const status = query.get('status') ?? 'open';
-  if (!['open', 'closed', 'all'].includes(status)) throw invalid(`invalid status: ${status} (expected open, closed or all)`);
+  if (!['open', 'closed', 'all'].includes(status))
+    throw invalid(`invalid status: ${status} (expected open, closed or all)`);
   const direction = query.get('direction') ?? 'desc';
-  if (direction !== 'asc' && direction !== 'desc') throw invalid('invalid direction: expected asc or desc');
+  if (direction !== 'asc' && direction !== 'desc')
+    throw invalid('invalid direction: expected asc or desc');
   const nested = readBoolean(query.get('nested'), 'nested') ?? false;
   const limit = limitParam(query);
   const after = timeParam(query, 'after');

@@ -15,7 +15,10 @@ export function clockJson(calendar: MarketCalendar, now: number): Record<string,
 }
 
 /** One `GET /v2/calendar` day: HH:MM regular hours, HHMM extended session, T+1 settlement. */
-export function calendarDayJson(calendar: MarketCalendar, session: Session): Record<string, unknown> {
+export function calendarDayJson(
+  calendar: MarketCalendar,
+  session: Session,
+): Record<string, unknown> {
   return {
     date: session.date,
     open: nyHourMinute(session.tsOpen),

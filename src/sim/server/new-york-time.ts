@@ -18,7 +18,13 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 /** The New York wall-clock reading of ts, zero-padded for the wire. */
 export function nyParts(ts: number): NyParts {
   const w = nyWall(ts);
-  return { date: w.date, hh: pad(w.hh), mm: pad(w.mm), ss: pad(w.ss), offsetMinutes: nyOffsetMinutes(ts) };
+  return {
+    date: w.date,
+    hh: pad(w.hh),
+    mm: pad(w.mm),
+    ss: pad(w.ss),
+    offsetMinutes: nyOffsetMinutes(ts),
+  };
 }
 
 /** The New York date (YYYY-MM-DD) at ts. */

@@ -29,7 +29,9 @@ function collection(req: RestRequest, deps: TradingDeps): RestResult | undefined
     case 'DELETE':
       return {
         status: 207,
-        body: exchange.cancelAllOrders().map((r) => ({ id: r.id, status: r.status, body: orderJson(r.order, false) })),
+        body: exchange
+          .cancelAllOrders()
+          .map((r) => ({ id: r.id, status: r.status, body: orderJson(r.order, false) })),
       };
     default:
       return undefined;
@@ -40,7 +42,9 @@ function single(req: RestRequest, deps: TradingDeps, rawId: string): RestResult 
   const { exchange } = deps;
   switch (req.method) {
     case 'GET':
-      return ok(orderJson(orderById(deps, rawId), readBoolean(req.query.get('nested'), 'nested') === true));
+      return ok(
+        orderJson(orderById(deps, rawId), readBoolean(req.query.get('nested'), 'nested') === true),
+      );
     case 'PATCH': {
       const old = orderById(deps, rawId);
       return ok(orderJson(exchange.replaceOrder(old.id, parseReplaceRequest(req.json())), true));
@@ -55,7 +59,10 @@ function single(req: RestRequest, deps: TradingDeps, rawId: string): RestResult 
 
 /** Handles the path if it belongs to this group, else undefined. The colon route is matched first, literally. */
 export function orderRoutes(req: RestRequest, deps: TradingDeps): RestResult | undefined {
-  if (req.path === '/v2/orders:by_client_order_id' || req.path === '/v2/orders%3Aby_client_order_id') {
+  if (
+    req.path === '/v2/orders:by_client_order_id' ||
+    req.path === '/v2/orders%3Aby_client_order_id'
+  ) {
     if (req.method !== 'GET') return undefined;
     const clientOrderId = req.query.get('client_order_id');
     if (!clientOrderId) throw invalid('client_order_id is missing');

@@ -1,5 +1,13 @@
 /** @module Reads `POST /v2/orders` and `PATCH /v2/orders/{id}` bodies: shapes and numbers only; order rules live in the exchange. */
-import type { Exchange, SimOrderClass, SimOrderRequest, SimOrderType, SimPositionIntent, SimSide, SimTif } from '../contracts.ts';
+import type {
+  Exchange,
+  SimOrderClass,
+  SimOrderRequest,
+  SimOrderType,
+  SimPositionIntent,
+  SimSide,
+  SimTif,
+} from '../contracts.ts';
 import { readBoolean, readNumber } from './decimal.ts';
 import { invalid } from './http-error.ts';
 
@@ -7,23 +15,36 @@ const SIDES: readonly SimSide[] = ['buy', 'sell'];
 const TYPES: readonly SimOrderType[] = ['market', 'limit', 'stop', 'stop_limit', 'trailing_stop'];
 const TIFS: readonly SimTif[] = ['day', 'gtc', 'opg', 'cls', 'ioc', 'fok'];
 const CLASSES: readonly SimOrderClass[] = ['', 'simple', 'bracket', 'oco', 'oto'];
-const INTENTS: readonly SimPositionIntent[] = ['buy_to_open', 'buy_to_close', 'sell_to_open', 'sell_to_close'];
+const INTENTS: readonly SimPositionIntent[] = [
+  'buy_to_open',
+  'buy_to_close',
+  'sell_to_open',
+  'sell_to_close',
+];
 
 type Body = Record<string, unknown>;
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 export function asObject(body: unknown): Body {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw invalid('request body must be a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw invalid('request body must be a JSON object');
   return body as Body;
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string, required: boolean): T | undefined {
+function oneOf<T extends string>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+  required: boolean,
+): T | undefined {
   if (value === undefined || value === null || value === '') {
     if (required) throw invalid(`${field} is required`);
     return undefined;
   }
   if (typeof value !== 'string' || !allowed.includes(value.toLowerCase() as T)) {
-    throw invalid(`invalid ${field}: ${JSON.stringify(value)} (expected one of ${allowed.filter(Boolean).join(', ')})`);
+    throw invalid(
+      `invalid ${field}: ${JSON.stringify(value)} (expected one of ${allowed.filter(Boolean).join(', ')})`,
+    );
   }
   return value.toLowerCase() as T;
 }
@@ -36,7 +57,8 @@ function optionalString(value: unknown, field: string): string | undefined {
 
 function nested(value: unknown, field: string): Body | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalid(`invalid ${field}: expected an object`);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalid(`invalid ${field}: expected an object`);
   return value as Body;
 }
 
@@ -74,7 +96,10 @@ export function parseOrderRequest(raw: unknown): SimOrderRequest {
   if (takeProfitPrice !== undefined) request.take_profit = { limit_price: takeProfitPrice };
   if (stopLossPrice !== undefined) {
     const limit = readNumber(sl?.limit_price, 'stop_loss.limit_price');
-    request.stop_loss = limit === undefined ? { stop_price: stopLossPrice } : { stop_price: stopLossPrice, limit_price: limit };
+    request.stop_loss =
+      limit === undefined
+        ? { stop_price: stopLossPrice }
+        : { stop_price: stopLossPrice, limit_price: limit };
   }
   return request;
 }

@@ -18,10 +18,13 @@ function closeOne(req: RestRequest, deps: TradingDeps, key: string): RestResult 
   const position = positionFor(deps, key);
   const qty = readNumber(req.query.get('qty'), 'qty');
   const percentage = readNumber(req.query.get('percentage'), 'percentage');
-  if (qty !== undefined && percentage !== undefined) throw invalid('only one of qty or percentage may be specified');
+  if (qty !== undefined && percentage !== undefined)
+    throw invalid('only one of qty or percentage may be specified');
   if (qty !== undefined && !(qty > 0)) throw invalid('qty must be > 0');
-  if (percentage !== undefined && !(percentage > 0 && percentage <= 100)) throw invalid('percentage must be in (0, 100]');
-  const options = qty !== undefined ? { qty } : percentage !== undefined ? { percentage } : undefined;
+  if (percentage !== undefined && !(percentage > 0 && percentage <= 100))
+    throw invalid('percentage must be in (0, 100]');
+  const options =
+    qty !== undefined ? { qty } : percentage !== undefined ? { percentage } : undefined;
   return ok(orderJson(deps.exchange.closePosition(position.symbol, options), true));
 }
 
@@ -39,7 +42,8 @@ function closeAll(req: RestRequest, deps: TradingDeps): RestResult {
 export function positionRoutes(req: RestRequest, deps: TradingDeps): RestResult | undefined {
   const { exchange } = deps;
   if (req.path === '/v2/positions') {
-    if (req.method === 'GET') return ok(exchange.positions().map((p) => positionJson(p, deps.assets.exchangeOf(p.symbol))));
+    if (req.method === 'GET')
+      return ok(exchange.positions().map((p) => positionJson(p, deps.assets.exchangeOf(p.symbol))));
     if (req.method === 'DELETE') return closeAll(req, deps);
     return undefined;
   }

@@ -14,7 +14,10 @@ export interface RateLimiter {
 }
 
 /** `limitPerMinute` requests per key per wall minute; `wallNow` is injectable for tests. */
-export function createRateLimiter(limitPerMinute: number, wallNow: () => number = Date.now): RateLimiter {
+export function createRateLimiter(
+  limitPerMinute: number,
+  wallNow: () => number = Date.now,
+): RateLimiter {
   const windows = new Map<string, { start: number; used: number }>();
   return {
     take(key, count = true) {
@@ -28,11 +31,20 @@ export function createRateLimiter(limitPerMinute: number, wallNow: () => number 
       const start = w.start;
       const allowed = w.used < limitPerMinute;
       if (count && allowed) w.used += 1;
-      return { allowed: !count || allowed, limit: limitPerMinute, remaining: Math.max(0, limitPerMinute - w.used), reset: Math.ceil((start + 60_000) / 1000) };
+      return {
+        allowed: !count || allowed,
+        limit: limitPerMinute,
+        remaining: Math.max(0, limitPerMinute - w.used),
+        reset: Math.ceil((start + 60_000) / 1000),
+      };
     },
   };
 }
 
 export function rateLimitHeaders(d: RateDecision): Record<string, string> {
-  return { 'X-RateLimit-Limit': String(d.limit), 'X-RateLimit-Remaining': String(d.remaining), 'X-RateLimit-Reset': String(d.reset) };
+  return {
+    'X-RateLimit-Limit': String(d.limit),
+    'X-RateLimit-Remaining': String(d.remaining),
+    'X-RateLimit-Reset': String(d.reset),
+  };
 }

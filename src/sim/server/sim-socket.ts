@@ -7,7 +7,10 @@ export interface SimSocket {
   send(data: string | Buffer, options: { binary: boolean }): void;
   close(code?: number, reason?: string): void;
   terminate(): void;
-  on(event: 'message', listener: (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => void): unknown;
+  on(
+    event: 'message',
+    listener: (data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean) => void,
+  ): unknown;
   on(event: 'close', listener: () => void): unknown;
   on(event: 'error', listener: (e: Error) => void): unknown;
 }

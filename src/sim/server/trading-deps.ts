@@ -5,7 +5,11 @@ import { createAssetBook } from './asset-book.ts';
 import type { TradingDeps } from './rest-types.ts';
 import { createWatchlistBook } from './watchlist-book.ts';
 
-export function createTradingDeps(exchange: Exchange, market: SyntheticMarket, createdAt: number): TradingDeps {
+export function createTradingDeps(
+  exchange: Exchange,
+  market: SyntheticMarket,
+  createdAt: number,
+): TradingDeps {
   const assets = createAssetBook(market.symbols, assetIdFor);
   const watchlists = createWatchlistBook({
     now: () => exchange.now(),

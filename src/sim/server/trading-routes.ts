@@ -13,7 +13,15 @@ import { watchlistRoutes } from './watchlist-routes.ts';
 type RouteGroup = (req: RestRequest, deps: TradingDeps) => RestResult | undefined;
 
 const GROUPS: readonly RouteGroup[] = [
-  orderRoutes, positionRoutes, accountConfigRoutes, activityRoutes, portfolioRoutes, accountRoutes, clockV3Routes, watchlistRoutes, announcementRoutes,
+  orderRoutes,
+  positionRoutes,
+  accountConfigRoutes,
+  activityRoutes,
+  portfolioRoutes,
+  accountRoutes,
+  clockV3Routes,
+  watchlistRoutes,
+  announcementRoutes,
 ];
 
 export function tradingRoutes(req: RestRequest, deps: TradingDeps): RestResult | undefined {

@@ -63,7 +63,10 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
   };
 
   const authenticate = (ws: SimSocket, session: Session, f: Frame): void => {
-    const data = (typeof f.data === 'object' && f.data !== null ? f.data : {}) as Record<string, unknown>;
+    const data = (typeof f.data === 'object' && f.data !== null ? f.data : {}) as Record<
+      string,
+      unknown
+    >;
     const key = f.action === 'auth' ? f.key : data.key_id;
     const secret = f.action === 'auth' ? f.secret : data.secret_key;
     if (key === options.credentials.key && secret === options.credentials.secret) {
@@ -72,7 +75,14 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
       return;
     }
     options.log?.warn({}, 'trading stream: authentication refused');
-    send(ws, frame('authorization', { action: 'authenticate', status: 'unauthorized', message: 'access key verification failed' }));
+    send(
+      ws,
+      frame('authorization', {
+        action: 'authenticate',
+        status: 'unauthorized',
+        message: 'access key verification failed',
+      }),
+    );
     ws.close(1008, 'unauthorized');
   };
 
@@ -81,7 +91,9 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
       send(ws, frame('authorization', { action: 'listen', status: 'unauthorized' }));
       return;
     }
-    const data = (typeof f.data === 'object' && f.data !== null ? f.data : {}) as { streams?: unknown };
+    const data = (typeof f.data === 'object' && f.data !== null ? f.data : {}) as {
+      streams?: unknown;
+    };
     const streams = Array.isArray(data.streams) ? data.streams : [];
     session.listening = streams.includes('trade_updates');
     send(ws, frame('listening', { streams: session.listening ? ['trade_updates'] : [] }));
@@ -90,7 +102,9 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
   const onMessage = (ws: SimSocket, session: Session, raw: RawData): void => {
     let f: Frame;
     try {
-      const text = Array.isArray(raw) ? Buffer.concat(raw).toString('utf8') : Buffer.from(raw as ArrayBuffer).toString('utf8');
+      const text = Array.isArray(raw)
+        ? Buffer.concat(raw).toString('utf8')
+        : Buffer.from(raw as ArrayBuffer).toString('utf8');
       const parsed: unknown = JSON.parse(text);
       if (typeof parsed !== 'object' || parsed === null) throw new Error('not an object');
       f = parsed;
@@ -100,7 +114,14 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
     }
     if (f.action === 'authenticate' || f.action === 'auth') authenticate(ws, session, f);
     else if (f.action === 'listen') listen(ws, session, f);
-    else send(ws, JSON.stringify({ action: 'error', data: { error_message: `unknown action: ${String(f.action)}` } }));
+    else
+      send(
+        ws,
+        JSON.stringify({
+          action: 'error',
+          data: { error_message: `unknown action: ${String(f.action)}` },
+        }),
+      );
   };
 
   const onConnection = (ws: SimSocket): void => {
@@ -124,7 +145,9 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
   return {
     handleUpgrade(req, socket, head) {
       if (Date.now() < refuseUntil) {
-        socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+        socket.end(
+          'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n',
+        );
         return;
       }
       wss.handleUpgrade(req, socket, head, (ws) => {
@@ -151,4 +174,5 @@ export function createTradingStreamServer(options: TradingStreamOptions): Tradin
 }
 
 /** Serialises one trade update frame. */
-export const tradeUpdateFrame = (data: Record<string, unknown>): string => frame('trade_updates', data);
+export const tradeUpdateFrame = (data: Record<string, unknown>): string =>
+  frame('trade_updates', data);

@@ -54,7 +54,8 @@ export function createUpdateDelivery<T = string>(publish: (update: T) => void): 
         else timed.push({ due, update });
       }
     }
-    if (timed.length > 0 && timer === undefined) timer = setTimeout(drainTimed, Math.max(0, (timed[0]?.due ?? now) - now));
+    if (timed.length > 0 && timer === undefined)
+      timer = setTimeout(drainTimed, Math.max(0, (timed[0]?.due ?? now) - now));
   };
 
   const schedule = (): void => {

@@ -40,14 +40,16 @@ export function createWatchlistBook(deps: WatchlistBookDeps): WatchlistBook {
   };
   const checkName = (name: string, except?: string): void => {
     if (name.trim() === '') throw invalid('name is required');
-    if ([...lists.values()].some((w) => w.name === name && w.id !== except)) throw new HttpError(422, 40010001, 'watchlist name must be unique');
+    if ([...lists.values()].some((w) => w.name === name && w.id !== except))
+      throw new HttpError(422, 40010001, 'watchlist name must be unique');
   };
   const symbolsOf = (raw: readonly string[]): string[] => {
     const out: string[] = [];
     for (const s of raw) {
       const symbol = deps.symbolOf(s);
       if (symbol === undefined) throw new HttpError(422, 40010001, `asset not found: ${s}`);
-      if (out.includes(symbol)) throw new HttpError(422, 40010001, `duplicate symbol in watchlist: ${symbol}`);
+      if (out.includes(symbol))
+        throw new HttpError(422, 40010001, `duplicate symbol in watchlist: ${symbol}`);
       out.push(symbol);
     }
     return out;
@@ -68,12 +70,23 @@ export function createWatchlistBook(deps: WatchlistBookDeps): WatchlistBook {
     create(name, symbols) {
       checkName(name);
       const now = deps.now();
-      return save({ id: randomUUID(), name, symbols: symbolsOf(symbols), created_at: now, updated_at: now });
+      return save({
+        id: randomUUID(),
+        name,
+        symbols: symbolsOf(symbols),
+        created_at: now,
+        updated_at: now,
+      });
     },
     update(id, name, symbols) {
       const w = get(id);
       checkName(name, id);
-      return save({ ...w, name, symbols: symbols === undefined ? w.symbols : symbolsOf(symbols), updated_at: deps.now() });
+      return save({
+        ...w,
+        name,
+        symbols: symbols === undefined ? w.symbols : symbolsOf(symbols),
+        updated_at: deps.now(),
+      });
     },
     addSymbol(id, symbol) {
       const w = get(id);

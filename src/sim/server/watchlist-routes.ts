@@ -9,7 +9,13 @@ import { ok, type RestRequest, type RestResult, type TradingDeps } from './rest-
 import type { Watchlist } from './watchlist-book.ts';
 
 function json(deps: TradingDeps, w: Watchlist, withAssets: boolean): Record<string, unknown> {
-  const base = { id: w.id, account_id: deps.exchange.account().id, name: w.name, created_at: rfc3339(w.created_at), updated_at: rfc3339(w.updated_at) };
+  const base = {
+    id: w.id,
+    account_id: deps.exchange.account().id,
+    name: w.name,
+    created_at: rfc3339(w.created_at),
+    updated_at: rfc3339(w.updated_at),
+  };
   return withAssets ? { ...base, assets: w.symbols.map((s) => deps.assets.find(s)) } : base;
 }
 
@@ -18,7 +24,8 @@ function readBody(req: RestRequest): { name: string; symbols: string[] | undefin
   const b = asObject(req.json());
   if (typeof b.name !== 'string') throw invalid('name is required');
   if (b.symbols === undefined || b.symbols === null) return { name: b.name, symbols: undefined };
-  if (!Array.isArray(b.symbols) || !b.symbols.every((s): s is string => typeof s === 'string')) throw invalid('symbols must be an array of strings');
+  if (!Array.isArray(b.symbols) || !b.symbols.every((s): s is string => typeof s === 'string'))
+    throw invalid('symbols must be an array of strings');
   return { name: b.name, symbols: b.symbols };
 }
 

@@ -6,8 +6,24 @@
  * errors (clock sync, audits) kept a refused daemon alive, idle and silent.
  */
 import {
-  EMPTY, Subject, catchError, defer, exhaustMap, filter, first, ignoreElements, map, merge, mergeMap, of,
-  startWith, switchMap, take, throwError, timer, type Observable,
+  EMPTY,
+  Subject,
+  catchError,
+  defer,
+  exhaustMap,
+  filter,
+  first,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  of,
+  startWith,
+  switchMap,
+  take,
+  throwError,
+  timer,
+  type Observable,
 } from 'rxjs';
 import { isCredentialsRefused, type BrokerError } from '../../domain/broker-error.ts';
 import type { Broker, Logger } from '../../domain/ports.ts';
@@ -59,7 +75,8 @@ function observedBroker(broker: Broker, answers$: Subject<Answer>): Broker {
     cancelAllOrders: () => seen(() => broker.cancelAllOrders()),
     closePosition: (symbol) => seen(() => broker.closePosition(symbol)),
     closeAllPositions: () => seen(() => broker.closeAllPositions()),
-    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) => seen(() => broker.getBars(symbols, timeframe, tsStart, tsEnd, adjustment)),
+    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) =>
+      seen(() => broker.getBars(symbols, timeframe, tsStart, tsEnd, adjustment)),
     getLatestPrices: (symbols) => seen(() => broker.getLatestPrices(symbols)),
     listFills: (query) => seen(() => broker.listFills(query)),
     getPortfolioHistory: (query) => seen(() => broker.getPortfolioHistory(query)),
@@ -71,7 +88,10 @@ function observedBroker(broker: Broker, answers$: Subject<Answer>): Broker {
  * endpoint for a while with valid keys, alpacahq/Alpaca-API#118): the account is read again, and only a second
  * refusal ends the daemon; an accepted read logs the odd answer and goes on.
  */
-export function credentialsGuard(broker: Broker, options: CredentialsGuardOptions): CredentialsGuard {
+export function credentialsGuard(
+  broker: Broker,
+  options: CredentialsGuardOptions,
+): CredentialsGuard {
   const answers$ = new Subject<Answer>();
   const observed = observedBroker(broker, answers$);
   const accepted$ = answers$.pipe(filter((a): a is 'accepted' => a === 'accepted'));
@@ -80,7 +100,10 @@ export function credentialsGuard(broker: Broker, options: CredentialsGuardOption
     defer(() => broker.getAccount()).pipe(
       retryWithBackoff({ count: 3 }),
       mergeMap(() => {
-        options.log.warn({ err: refusal.message }, 'a request was refused as unauthorized, yet the account reads: going on');
+        options.log.warn(
+          { err: refusal.message },
+          'a request was refused as unauthorized, yet the account reads: going on',
+        );
         return EMPTY;
       }),
       catchError((e: unknown) => (isCredentialsRefused(e) ? of(e) : EMPTY)),
@@ -98,6 +121,9 @@ export function credentialsGuard(broker: Broker, options: CredentialsGuardOption
     exhaustMap(() => defer(() => observed.getAccount()).pipe(catchError(() => EMPTY))),
     ignoreElements(),
   );
-  const firstAccepted$ = accepted$.pipe(take(1), map((): CredentialsAccepted => ({ kind: 'CredentialsAccepted' })));
+  const firstAccepted$ = accepted$.pipe(
+    take(1),
+    map((): CredentialsAccepted => ({ kind: 'CredentialsAccepted' })),
+  );
   return { broker: observed, watch$: merge(refused$, firstAccepted$, probes$) };
 }

@@ -3,13 +3,34 @@
  * ready signal. `strikeline stream` runs it; tests run it in-process against the simulator.
  */
 import {
-  BehaviorSubject, EMPTY, catchError, concat, concatMap, defer, filter, first, from, ignoreElements, interval, map, merge, scan,
-  share, startWith, takeUntil, tap, type Observable,
+  BehaviorSubject,
+  EMPTY,
+  catchError,
+  concat,
+  concatMap,
+  defer,
+  filter,
+  first,
+  from,
+  ignoreElements,
+  interval,
+  map,
+  merge,
+  scan,
+  share,
+  startWith,
+  takeUntil,
+  tap,
+  type Observable,
 } from 'rxjs';
 import type { FeedEvent } from '../../domain/events.ts';
 import type { SyncedClock } from '../../domain/time/market-session.ts';
 import type { Deps } from '../deps.ts';
-import { writeDaemonStatus, type DaemonMode, type DaemonStatus } from '../../records/daemon-status.ts';
+import {
+  writeDaemonStatus,
+  type DaemonMode,
+  type DaemonStatus,
+} from '../../records/daemon-status.ts';
 import { supervise } from '../../operators/supervise.ts';
 import { credentialsGuard, type CredentialsAccepted } from './credentials-guard.ts';
 import { protectionStream, type ProtectionEvent } from '../protection/protection-stream.ts';
@@ -29,7 +50,13 @@ export interface DaemonReady {
   readonly tsReady: number;
 }
 
-export type DaemonOutput = ProtectionEvent | SafetyEvent | DaemonReady | CredentialsAccepted | OrchestratorEvent | RiskChanged;
+export type DaemonOutput =
+  | ProtectionEvent
+  | SafetyEvent
+  | DaemonReady
+  | CredentialsAccepted
+  | OrchestratorEvent
+  | RiskChanged;
 
 export interface DaemonOptions {
   readonly clock?: SyncedClock;
@@ -47,7 +74,8 @@ const HEARTBEAT_MS = 5_000;
 /** Half the 30 s within which a revoked key must stop the daemon; about 4 requests a minute when all is quiet. */
 const CREDENTIALS_CHECK_MS = 15_000;
 
-const isFeedEvent = (e: DaemonOutput): e is FeedEvent => e.kind === 'FeedResynced' || e.kind === 'FeedDown';
+const isFeedEvent = (e: DaemonOutput): e is FeedEvent =>
+  e.kind === 'FeedResynced' || e.kind === 'FeedDown';
 
 interface Seen {
   readonly trading: boolean;
@@ -58,16 +86,25 @@ interface Seen {
 /** Ready once both streams are connected and the first coverage audit is done. */
 const ready = (events$: Observable<DaemonOutput>, now: () => number): Observable<DaemonReady> =>
   events$.pipe(
-    scan((s: Seen, e) => ({
-      trading: s.trading || (e.kind === 'FeedResynced' && e.feed === 'trading'),
-      market: s.market || (e.kind === 'FeedResynced' && e.feed === 'market'),
-      audit: s.audit || e.kind === 'AuditCompleted',
-    }), { trading: false, market: false, audit: false }),
+    scan(
+      (s: Seen, e) => ({
+        trading: s.trading || (e.kind === 'FeedResynced' && e.feed === 'trading'),
+        market: s.market || (e.kind === 'FeedResynced' && e.feed === 'market'),
+        audit: s.audit || e.kind === 'AuditCompleted',
+      }),
+      { trading: false, market: false, audit: false },
+    ),
     first((s) => s.trading && s.market && s.audit),
     map(() => ({ kind: 'Ready' as const, tsReady: now() })),
   );
 
-function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number, safety: () => boolean, work: InFlight): Observable<never> {
+function statusWriter(
+  deps: Deps,
+  events$: Observable<DaemonOutput>,
+  pid: number,
+  safety: () => boolean,
+  work: InFlight,
+): Observable<never> {
   const tsStarted = epochNow();
   const fold = (s: DaemonStatus, e: DaemonOutput | null): DaemonStatus => {
     const mode: DaemonMode = deps.killSwitch.isHalted() ? 'halted' : safety() ? 'safety' : 'normal';
@@ -76,26 +113,53 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
     if (isFeedEvent(e)) {
       const up = e.kind === 'FeedResynced';
       // A stream is up only once it logged in: that is the broker accepting the credentials too.
-      return { ...base, streams: { ...s.streams, [e.feed]: up ? 'up' : 'down' }, credentials: up ? 'accepted' : (s.credentials ?? 'unknown') };
+      return {
+        ...base,
+        streams: { ...s.streams, [e.feed]: up ? 'up' : 'down' },
+        credentials: up ? 'accepted' : (s.credentials ?? 'unknown'),
+      };
     }
-    if (e.kind === 'AuditCompleted') return { ...base, tsLastAudit: deps.clock.now(), auditCount: s.auditCount + 1, coverage: e.coverage };
+    if (e.kind === 'AuditCompleted')
+      return {
+        ...base,
+        tsLastAudit: deps.clock.now(),
+        auditCount: s.auditCount + 1,
+        coverage: e.coverage,
+      };
     if (e.kind === 'CredentialsAccepted') return { ...base, credentials: 'accepted' };
-    if (e.kind === 'PhaseEntered') return { ...base, phase: { phase: e.phase, day: e.day, tsStart: e.tsStart, tsEnd: e.tsEnd } };
+    if (e.kind === 'PhaseEntered')
+      return { ...base, phase: { phase: e.phase, day: e.day, tsStart: e.tsStart, tsEnd: e.tsEnd } };
     return base;
   };
   const initial: DaemonStatus = {
-    pid, tsStarted, tsHeartbeat: tsStarted, mode: 'normal', streams: { trading: 'down', market: 'down' }, tsLastAudit: null, auditCount: 0, coverage: [], credentials: 'unknown',
+    pid,
+    tsStarted,
+    tsHeartbeat: tsStarted,
+    mode: 'normal',
+    streams: { trading: 'down', market: 'down' },
+    tsLastAudit: null,
+    auditCount: 0,
+    coverage: [],
+    credentials: 'unknown',
   };
   const relevant = (e: DaemonOutput): boolean =>
-    isFeedEvent(e) || e.kind === 'AuditCompleted' || e.kind === 'HaltChanged' || e.kind === 'SafetyModeEntered' || e.kind === 'SafetyModeExited' ||
-    e.kind === 'CredentialsAccepted' || e.kind === 'PhaseEntered';
+    isFeedEvent(e) ||
+    e.kind === 'AuditCompleted' ||
+    e.kind === 'HaltChanged' ||
+    e.kind === 'SafetyModeEntered' ||
+    e.kind === 'SafetyModeExited' ||
+    e.kind === 'CredentialsAccepted' ||
+    e.kind === 'PhaseEntered';
   return merge(events$.pipe(filter(relevant)), interval(HEARTBEAT_MS).pipe(map(() => null))).pipe(
     startWith(null),
     scan(fold, initial),
     concatMap((status) =>
       from(work.track(writeDaemonStatus(deps.store, status))).pipe(
         catchError((e: unknown) => {
-          deps.log.warn({ err: e instanceof Error ? e.message : String(e) }, 'daemon status could not be written');
+          deps.log.warn(
+            { err: e instanceof Error ? e.message : String(e) },
+            'daemon status could not be written',
+          );
           return EMPTY;
         }),
       ),
@@ -104,20 +168,39 @@ function statusWriter(deps: Deps, events$: Observable<DaemonOutput>, pid: number
   );
 }
 
-export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Observable<DaemonOutput> {
+export function daemonStream(
+  daemonDeps: Deps,
+  options: DaemonOptions = {},
+): Observable<DaemonOutput> {
   return defer(() => {
     // Every pipeline reaches the broker through the guard: a refused key ends the daemon instead of idling it.
-    const guard = credentialsGuard(daemonDeps.broker, { checkMs: options.credentialsCheckMs ?? CREDENTIALS_CHECK_MS, log: daemonDeps.log.child({ component: 'credentials' }) });
+    const guard = credentialsGuard(daemonDeps.broker, {
+      checkMs: options.credentialsCheckMs ?? CREDENTIALS_CHECK_MS,
+      log: daemonDeps.log.child({ component: 'credentials' }),
+    });
     const deps: Deps = { ...daemonDeps, broker: guard.broker };
     const safety = readSafety(deps.store);
     const inSafety = new BehaviorSubject<boolean>(safety?.active === true);
     // While safety mode flattens the account the daemon must not put protection back behind it.
-    const handsOff$ = new BehaviorSubject<boolean>(safety?.active === true && safety.onDisconnect === 'flatten');
+    const handsOff$ = new BehaviorSubject<boolean>(
+      safety?.active === true && safety.onDisconnect === 'flatten',
+    );
     // A failure of the whole pipeline (a bug, a feed that keeps refusing) restarts it from LMDB and the broker,
     // the same path as a process restart; past the budget the daemon exits non-zero for systemd to restart.
-    const intraday = options.phases === undefined ? null : intradayStrategies(deps, options.intraday);
-    const protection$ = protectionStream(deps, { handsOff$, ...(intraday === null ? {} : { exitRequests$: intraday.exits$ }), ...(options.clock === undefined ? {} : { clock: options.clock }) }).pipe(
-      supervise({ maxRestarts: 3, windowMs: 600_000, delayMs: 1_000, log: deps.log.child({ component: 'daemon' }), name: 'protection' }),
+    const intraday =
+      options.phases === undefined ? null : intradayStrategies(deps, options.intraday);
+    const protection$ = protectionStream(deps, {
+      handsOff$,
+      ...(intraday === null ? {} : { exitRequests$: intraday.exits$ }),
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
+    }).pipe(
+      supervise({
+        maxRestarts: 3,
+        windowMs: 600_000,
+        delayMs: 1_000,
+        log: deps.log.child({ component: 'daemon' }),
+        name: 'protection',
+      }),
       share(),
     );
     const safety$ = safetyStream(deps, protection$.pipe(filter(isFeedEvent))).pipe(
@@ -135,16 +218,32 @@ export function daemonStream(daemonDeps: Deps, options: DaemonOptions = {}): Obs
     const clock = options.clock;
     // Work begun as a promise outlives an unsubscribe: the daemon ends only once it has settled (the store then closes).
     const work = inFlight();
-    const phases$ = options.phases === undefined
-      ? EMPTY
-      : orchestratorStream(deps, { tasks: intraday?.withTasks(phaseTasks(deps, options.phases)) ?? phaseTasks(deps, options.phases), inFlight: work, ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }) });
+    const phases$ =
+      options.phases === undefined
+        ? EMPTY
+        : orchestratorStream(deps, {
+            tasks:
+              intraday?.withTasks(phaseTasks(deps, options.phases)) ??
+              phaseTasks(deps, options.phases),
+            inFlight: work,
+            ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }),
+          });
     // The risk authority beside the core: it reads the core's fills and audits, never its orders.
     const risk$ = riskStream(deps, protection$, work);
     // The guard first: it must hear the very first answer (the start's clock sync).
-    const all$ = merge(guard.watch$, protection$, safety$, phases$, risk$, intraday?.run$ ?? EMPTY).pipe(share());
-    const running$ = merge(all$, ready(all$, () => deps.clock.now()), statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value, work)).pipe(
-      takeUntil(deps.shutdown$),
-    );
+    const all$ = merge(
+      guard.watch$,
+      protection$,
+      safety$,
+      phases$,
+      risk$,
+      intraday?.run$ ?? EMPTY,
+    ).pipe(share());
+    const running$ = merge(
+      all$,
+      ready(all$, () => deps.clock.now()),
+      statusWriter(deps, all$, options.pid ?? process.pid, () => inSafety.value, work),
+    ).pipe(takeUntil(deps.shutdown$));
     return concat(running$, defer(() => work.settled()).pipe(ignoreElements()));
   });
 }

@@ -39,22 +39,40 @@ export interface RestQueueOptions {
 
 /** A strict sliding window: never more than `requestsPerMinute` started in any 60 s. */
 export function createRestQueue(options: RestQueueOptions): PQueue {
-  return new PQueue({ concurrency: options.concurrency ?? 8, intervalCap: options.requestsPerMinute, interval: 60_000, strict: true });
+  return new PQueue({
+    concurrency: options.concurrency ?? 8,
+    intervalCap: options.requestsPerMinute,
+    interval: 60_000,
+    strict: true,
+  });
 }
 
 /**
  * The Broker port, unchanged, with every call queued at its method's priority. A call starts synchronously when
  * the window has room, so the protective POST of a fill is not delayed by the queue itself.
  */
-export function prioritizedBroker(broker: Broker, queue: PQueue, priorities: Readonly<Record<BrokerMethod, number>> = DEFAULT_PRIORITIES): Broker {
-  const run = <T>(method: BrokerMethod, call: () => Promise<T>, priority = priorities[method]): Promise<T> => queue.add(call, { priority });
+export function prioritizedBroker(
+  broker: Broker,
+  queue: PQueue,
+  priorities: Readonly<Record<BrokerMethod, number>> = DEFAULT_PRIORITIES,
+): Broker {
+  const run = <T>(
+    method: BrokerMethod,
+    call: () => Promise<T>,
+    priority = priorities[method],
+  ): Promise<T> => queue.add(call, { priority });
   return {
     getAccount: () => run('getAccount', () => broker.getAccount()),
     getClock: () => run('getClock', () => broker.getClock()),
     getCalendar: (start, end) => run('getCalendar', () => broker.getCalendar(start, end)),
     getAsset: (symbol) => run('getAsset', () => broker.getAsset(symbol)),
     listPositions: () => run('listPositions', () => broker.listPositions()),
-    listOrders: (query) => run('listOrders', () => broker.listOrders(query), query.urgent === true ? PRIORITY.resolve : priorities.listOrders),
+    listOrders: (query) =>
+      run(
+        'listOrders',
+        () => broker.listOrders(query),
+        query.urgent === true ? PRIORITY.resolve : priorities.listOrders,
+      ),
     getOrder: (id) => run('getOrder', () => broker.getOrder(id)),
     getOrderByClientId: (id) => run('getOrderByClientId', () => broker.getOrderByClientId(id)),
     submitOrder: (command) => run('submitOrder', () => broker.submitOrder(command)),
@@ -62,9 +80,11 @@ export function prioritizedBroker(broker: Broker, queue: PQueue, priorities: Rea
     cancelAllOrders: () => run('cancelAllOrders', () => broker.cancelAllOrders()),
     closePosition: (symbol) => run('closePosition', () => broker.closePosition(symbol)),
     closeAllPositions: () => run('closeAllPositions', () => broker.closeAllPositions()),
-    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) => run('getBars', () => broker.getBars(symbols, timeframe, tsStart, tsEnd, adjustment)),
+    getBars: (symbols, timeframe, tsStart, tsEnd, adjustment) =>
+      run('getBars', () => broker.getBars(symbols, timeframe, tsStart, tsEnd, adjustment)),
     getLatestPrices: (symbols) => run('getLatestPrices', () => broker.getLatestPrices(symbols)),
     listFills: (query) => run('listFills', () => broker.listFills(query)),
-    getPortfolioHistory: (query) => run('getPortfolioHistory', () => broker.getPortfolioHistory(query)),
+    getPortfolioHistory: (query) =>
+      run('getPortfolioHistory', () => broker.getPortfolioHistory(query)),
   };
 }

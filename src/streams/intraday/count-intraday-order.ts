@@ -20,11 +20,21 @@ function kindOf(outcome: OrderOutcome, throttled: boolean): OrderOutcomeKind | u
   return undefined;
 }
 
-export async function countIntradayOrder(deps: Deps, sent: { readonly outcome: OrderOutcome; readonly throttled: boolean }): Promise<void> {
+export async function countIntradayOrder(
+  deps: Deps,
+  sent: { readonly outcome: OrderOutcome; readonly throttled: boolean },
+): Promise<void> {
   const kind = kindOf(sent.outcome, sent.throttled);
   if (kind === undefined) return;
   const now = deps.clock.now();
   await recordOrderOutcome(kind, undefined, {
-    store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor: ACTOR, limits: riskLimitsOf(deps.config), now, day: nyDate(now),
+    store: deps.store,
+    mailer: deps.mailer,
+    events: deps.events,
+    log: deps.log,
+    actor: ACTOR,
+    limits: riskLimitsOf(deps.config),
+    now,
+    day: nyDate(now),
   });
 }

@@ -19,9 +19,26 @@ export const INTRADAY_TABLE = 'intraday';
 export function intradayCloseTask(deps: Deps, exits: Subject<SoftExitDue>): PhaseTask {
   const marks = deps.store.table<{ readonly ts: number; readonly action: string }>(INTRADAY_TABLE);
   /** Journals an action once per day and symbol (a restart or the next run does not repeat it). */
-  const once = async (day: string, symbol: string, action: string, reason: string, data: Record<string, unknown>): Promise<boolean> => {
-    const fresh = await marks.putIfAbsent(`${day}|${symbol}|close`, { ts: deps.clock.now(), action });
-    if (fresh) await deps.store.journal.append({ ts: deps.clock.now(), actor: ACTOR, action, reason, symbol, data });
+  const once = async (
+    day: string,
+    symbol: string,
+    action: string,
+    reason: string,
+    data: Record<string, unknown>,
+  ): Promise<boolean> => {
+    const fresh = await marks.putIfAbsent(`${day}|${symbol}|close`, {
+      ts: deps.clock.now(),
+      action,
+    });
+    if (fresh)
+      await deps.store.journal.append({
+        ts: deps.clock.now(),
+        actor: ACTOR,
+        action,
+        reason,
+        symbol,
+        data,
+      });
     return fresh;
   };
 
@@ -30,15 +47,27 @@ export function intradayCloseTask(deps: Deps, exits: Subject<SoftExitDue>): Phas
     cadence: every(CLOSE_EVERY_MS),
     async run({ window }): Promise<TaskResult> {
       const day = window.day;
-      const intents = intradayIntents(deps.store, day).intraday.filter((r) => r.brokerOrderId !== null);
+      const intents = intradayIntents(deps.store, day).intraday.filter(
+        (r) => r.brokerOrderId !== null,
+      );
       if (intents.length === 0) return { ok: true, detail: 'no intraday entry today' };
-      const [positions, openOrders] = await Promise.all([deps.broker.listPositions(), deps.broker.listOrders({ status: 'open', limit: 500 })]);
+      const [positions, openOrders] = await Promise.all([
+        deps.broker.listPositions(),
+        deps.broker.listOrders({ status: 'open', limit: 500 }),
+      ]);
       const mine = new Set(intents.map((r) => r.clientOrderId));
       const lines: string[] = [];
       let notable = false;
       for (const o of openOrders.filter((x) => x.side === 'buy' && mine.has(x.clientOrderId))) {
         await deps.broker.cancelOrder(o.id);
-        await deps.store.journal.append({ ts: deps.clock.now(), actor: ACTOR, action: 'intraday_entry_cancelled', reason: 'MARKET_CLOSE: an unfilled intraday entry is cancelled', symbol: o.symbol, clientOrderId: o.clientOrderId });
+        await deps.store.journal.append({
+          ts: deps.clock.now(),
+          actor: ACTOR,
+          action: 'intraday_entry_cancelled',
+          reason: 'MARKET_CLOSE: an unfilled intraday entry is cancelled',
+          symbol: o.symbol,
+          clientOrderId: o.clientOrderId,
+        });
         lines.push(`${o.symbol}: entry cancelled`);
         notable = true;
       }
@@ -46,18 +75,46 @@ export function intradayCloseTask(deps: Deps, exits: Subject<SoftExitDue>): Phas
       for (const p of positions) {
         const own = intents.filter((r) => r.symbol === p.symbol);
         if (own.length === 0) continue;
-        const filled = (await Promise.all(own.map(async (r) => (await deps.broker.getOrderByClientId(r.clientOrderId))?.filledQty ?? 0))).reduce<number>((a, b) => a + b, 0);
+        const filled = (
+          await Promise.all(
+            own.map(
+              async (r) => (await deps.broker.getOrderByClientId(r.clientOrderId))?.filledQty ?? 0,
+            ),
+          )
+        ).reduce<number>((a, b) => a + b, 0);
         const strategies = own.map((r) => r.strategy).join(', ');
         if (p.qty > filled + 1e-9 || others.has(p.symbol)) {
-          notable = (await once(day, p.symbol, 'intraday_close_skipped', `MARKET_CLOSE: ${p.symbol} holds ${p.qty} shares, ${filled} of them from ${strategies}: the position is not intraday only, so it stays (protected)`, { qty: p.qty, intradayQty: filled, strategies })) || notable;
+          notable =
+            (await once(
+              day,
+              p.symbol,
+              'intraday_close_skipped',
+              `MARKET_CLOSE: ${p.symbol} holds ${p.qty} shares, ${filled} of them from ${strategies}: the position is not intraday only, so it stays (protected)`,
+              { qty: p.qty, intradayQty: filled, strategies },
+            )) || notable;
           lines.push(`${p.symbol}: mixed, kept`);
           continue;
         }
-        exits.next({ kind: 'SoftExitDue', symbol: p.symbol, decision: { rule: 'time_stop', price: p.currentPrice, floor: null } });
-        notable = (await once(day, p.symbol, 'intraday_close', `MARKET_CLOSE: the ${strategies} position of ${p.qty} ${p.symbol} is closed at market (intraday positions never stay overnight)`, { qty: p.qty, strategies, price: p.currentPrice })) || notable;
+        exits.next({
+          kind: 'SoftExitDue',
+          symbol: p.symbol,
+          decision: { rule: 'time_stop', price: p.currentPrice, floor: null },
+        });
+        notable =
+          (await once(
+            day,
+            p.symbol,
+            'intraday_close',
+            `MARKET_CLOSE: the ${strategies} position of ${p.qty} ${p.symbol} is closed at market (intraday positions never stay overnight)`,
+            { qty: p.qty, strategies, price: p.currentPrice },
+          )) || notable;
         lines.push(`${p.symbol}: closing ${p.qty}`);
       }
-      return { ok: true, detail: lines.length === 0 ? 'every intraday position is closed' : lines.join('; '), notable };
+      return {
+        ok: true,
+        detail: lines.length === 0 ? 'every intraday position is closed' : lines.join('; '),
+        notable,
+      };
     },
   };
 }

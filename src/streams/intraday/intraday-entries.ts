@@ -9,7 +9,12 @@
  * counted toward the order kill conditions (count-intraday-order.ts).
  */
 import type { CalendarDay } from '../../domain/account.ts';
-import { INTRADAY_STRATEGIES, firstEntrySignal, type IntradayStrategyName, type SignalAt } from '../../domain/rules/intraday/intraday-signals.ts';
+import {
+  INTRADAY_STRATEGIES,
+  firstEntrySignal,
+  type IntradayStrategyName,
+  type SignalAt,
+} from '../../domain/rules/intraday/intraday-signals.ts';
 import { entryVerdict, riskView } from '../../domain/rules/risk/risk-view.ts';
 import { readRiskBook } from '../../records/risk-state.ts';
 import type { Deps } from '../deps.ts';
@@ -39,20 +44,39 @@ interface Candidate {
 }
 
 /** Today's session and the one before it on the broker's calendar. */
-export function todayAndPrevious(sessions: readonly CalendarDay[], day: string): { today: CalendarDay | undefined; previous: CalendarDay | undefined } {
+export function todayAndPrevious(
+  sessions: readonly CalendarDay[],
+  day: string,
+): { today: CalendarDay | undefined; previous: CalendarDay | undefined } {
   const i = sessions.findIndex((s) => s.date === day);
   return { today: sessions[i], previous: i > 0 ? sessions[i - 1] : undefined };
 }
 
-export function intradayEntriesTask(deps: Deps, bars: LiveBars, options: EntryOptions = {}): PhaseTask {
+export function intradayEntriesTask(
+  deps: Deps,
+  bars: LiveBars,
+  options: EntryOptions = {},
+): PhaseTask {
   const calendar = sessionCalendar(deps.broker);
   // Signals decided this run of the daemon (entered, stopped or skipped): each is looked at once.
   const decided = new Set<string>();
   const cfg = deps.config.intraday;
   const journal = (action: string, reason: string, c: Candidate): Promise<void> =>
-    deps.store.journal.append({ ts: deps.clock.now(), actor: ACTOR, action, reason, symbol: c.symbol, data: { strategy: c.strategy, why: c.signal.entry.why } });
+    deps.store.journal.append({
+      ts: deps.clock.now(),
+      actor: ACTOR,
+      action,
+      reason,
+      symbol: c.symbol,
+      data: { strategy: c.strategy, why: c.signal.entry.why },
+    });
 
-  const candidates = async (today: CalendarDay, previous: CalendarDay | undefined, now: number, tsCutoff: number): Promise<Candidate[]> => {
+  const candidates = async (
+    today: CalendarDay,
+    previous: CalendarDay | undefined,
+    now: number,
+    tsCutoff: number,
+  ): Promise<Candidate[]> => {
     const enabled = INTRADAY_STRATEGIES.filter((s) => cfg[s].enabled);
     const out: Candidate[] = [];
     for (const symbol of cfg.symbols) {
@@ -60,7 +84,13 @@ export function intradayEntriesTask(deps: Deps, bars: LiveBars, options: EntryOp
       for (const strategy of enabled) {
         const signal = firstEntrySignal(strategy, session, cfg);
         const tsFill = signal === null ? Infinity : signal.bar.ts + MINUTE_MS;
-        if (signal === null || tsFill >= tsCutoff || now - tsFill > FRESH_MS || decided.has(`${today.date}|${symbol}|${strategy}`)) continue;
+        if (
+          signal === null ||
+          tsFill >= tsCutoff ||
+          now - tsFill > FRESH_MS ||
+          decided.has(`${today.date}|${symbol}|${strategy}`)
+        )
+          continue;
         out.push({ symbol, strategy, signal });
       }
     }
@@ -72,29 +102,45 @@ export function intradayEntriesTask(deps: Deps, bars: LiveBars, options: EntryOp
     cadence: every(ENTRY_CHECK_MS),
     async run({ window, now }): Promise<TaskResult> {
       const { today, previous } = todayAndPrevious(await calendar.around(now), window.day);
-      if (today === undefined) return { ok: false, detail: `no session ${window.day} on the broker's calendar` };
-      const tsCutoff = today.tsClose - (deps.config.phases.closing_min + cfg.entry_cutoff_min) * MINUTE_MS;
+      if (today === undefined)
+        return { ok: false, detail: `no session ${window.day} on the broker's calendar` };
+      const tsCutoff =
+        today.tsClose - (deps.config.phases.closing_min + cfg.entry_cutoff_min) * MINUTE_MS;
       if (now >= tsCutoff) return { ok: true, detail: 'past the entry cutoff' };
       const found = await candidates(today, previous, now, tsCutoff);
       if (found.length === 0) return { ok: true, detail: 'no fresh intraday signal' };
       const [positions, orders, account] = await Promise.all([
-        deps.broker.listPositions(), deps.broker.listOrders({ status: 'open', limit: 500 }), deps.broker.getAccount(),
+        deps.broker.listPositions(),
+        deps.broker.listOrders({ status: 'open', limit: 500 }),
+        deps.broker.getAccount(),
       ]);
       const held = new Set(positions.map((p) => p.symbol));
       const busy = new Set(orders.map((o) => o.symbol));
       const intents = intradayIntents(deps.store, today.date);
-      let open = intents.intraday.filter((r) => r.brokerOrderId !== null && held.has(r.symbol)).length;
+      let open = intents.intraday.filter(
+        (r) => r.brokerOrderId !== null && held.has(r.symbol),
+      ).length;
       const lines: string[] = [];
       for (const c of found) {
         decided.add(`${today.date}|${c.symbol}|${c.strategy}`);
         // Checked before every order: a halt during the run stops the rest of it.
-        const stop = deps.killSwitch.isHalted() ? 'the kill switch is engaged'
-          : intents.symbols.has(c.symbol) ? `${c.symbol} already has an entry today`
-            : held.has(c.symbol) ? `${c.symbol} is already held`
-              : busy.has(c.symbol) ? `open orders on ${c.symbol} (wash-trade rule)`
-                : open >= cfg.max_positions ? `intraday.max_positions (${cfg.max_positions}) reached`
+        const stop = deps.killSwitch.isHalted()
+          ? 'the kill switch is engaged'
+          : intents.symbols.has(c.symbol)
+            ? `${c.symbol} already has an entry today`
+            : held.has(c.symbol)
+              ? `${c.symbol} is already held`
+              : busy.has(c.symbol)
+                ? `open orders on ${c.symbol} (wash-trade rule)`
+                : open >= cfg.max_positions
+                  ? `intraday.max_positions (${cfg.max_positions}) reached`
                   : undefined;
-        const view = riskView(readRiskBook(deps.store, today.date), now, deps.config.circuit_breakers.drawdown_scale, null);
+        const view = riskView(
+          readRiskBook(deps.store, today.date),
+          now,
+          deps.config.circuit_breakers.drawdown_scale,
+          null,
+        );
         const verdict = entryVerdict(view, c.strategy);
         const why = stop ?? (verdict.kind === 'stop' ? verdict.reason : undefined);
         if (why !== undefined) {
@@ -104,9 +150,15 @@ export function intradayEntriesTask(deps: Deps, bars: LiveBars, options: EntryOp
         }
         const price = c.signal.bar.close;
         const size = sizeIntradayEntry({
-          equity: account.equity, buyingPower: account.buyingPower, longMarketValue: account.longMarketValue,
-          capitalCap: options.tradingCapital ?? deps.config.capital.total_capital ?? undefined, cashBufferPct: deps.config.capital.cash_buffer_pct,
-          maxPositionPct: deps.config.capital.max_position_pct, maxPositionUsd: deps.config.capital.max_position_usd, scalar: verdict.kind === 'stop' ? 0 : verdict.scalar, price,
+          equity: account.equity,
+          buyingPower: account.buyingPower,
+          longMarketValue: account.longMarketValue,
+          capitalCap: options.tradingCapital ?? deps.config.capital.total_capital ?? undefined,
+          cashBufferPct: deps.config.capital.cash_buffer_pct,
+          maxPositionPct: deps.config.capital.max_position_pct,
+          maxPositionUsd: deps.config.capital.max_position_usd,
+          scalar: verdict.kind === 'stop' ? 0 : verdict.scalar,
+          price,
         });
         if ('reason' in size) {
           await journal('intraday_entry_stopped', size.reason, c);
@@ -114,7 +166,20 @@ export function intradayEntriesTask(deps: Deps, bars: LiveBars, options: EntryOp
           continue;
         }
         const sent = await sendIntradayEntry(
-          { day: today.date, symbol: c.symbol, strategy: c.strategy, qty: size.qty, allocation: size.allocation, price, why: c.signal.entry.why, data: { stop: c.signal.entry.stop, target: c.signal.entry.target, tsSignal: c.signal.bar.ts } },
+          {
+            day: today.date,
+            symbol: c.symbol,
+            strategy: c.strategy,
+            qty: size.qty,
+            allocation: size.allocation,
+            price,
+            why: c.signal.entry.why,
+            data: {
+              stop: c.signal.entry.stop,
+              target: c.signal.entry.target,
+              tsSignal: c.signal.bar.ts,
+            },
+          },
           { broker: deps.broker, store: deps.store, log: deps.log, now: () => deps.clock.now() },
         );
         intents.symbols.add(c.symbol);

@@ -17,7 +17,11 @@ const INTRADAY: ReadonlySet<string> = new Set(INTRADAY_STRATEGIES);
 export const isIntradayStrategy = (strategy: string): boolean => INTRADAY.has(strategy);
 
 export function intradayIntents(store: Store, day: string): DayIntents {
-  const today = store.table<IntentRecord>(INTENTS_TABLE).entries().map(([, r]) => r).filter((r) => r.day === day);
+  const today = store
+    .table<IntentRecord>(INTENTS_TABLE)
+    .entries()
+    .map(([, r]) => r)
+    .filter((r) => r.day === day);
   return {
     intraday: today.filter((r) => INTRADAY.has(r.strategy)),
     symbols: new Set(today.map((r) => r.symbol)),

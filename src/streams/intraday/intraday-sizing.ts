@@ -20,12 +20,16 @@ export interface IntradaySizingInput {
   readonly price: number;
 }
 
-export type IntradaySize = { readonly qty: number; readonly allocation: number } | { readonly reason: string };
+export type IntradaySize =
+  { readonly qty: number; readonly allocation: number } | { readonly reason: string };
 
 export function sizeIntradayEntry(i: IntradaySizingInput): IntradaySize {
   const allocation = allocate({ ...i, count: 1 }).perEntry * i.scalar;
   if (!(allocation > 0)) return { reason: 'no buying power left after the cash buffer' };
   const qty = wholeShares(allocation, i.price);
-  if (qty < 1) return { reason: `allocation ${allocation.toFixed(2)} buys less than one share at ${i.price.toFixed(2)}` };
+  if (qty < 1)
+    return {
+      reason: `allocation ${allocation.toFixed(2)} buys less than one share at ${i.price.toFixed(2)}`,
+    };
   return { qty, allocation };
 }

@@ -24,12 +24,25 @@ export interface IntradayStrategies {
 export function intradayStrategies(deps: Deps, options: EntryOptions = {}): IntradayStrategies {
   const exits = new Subject<SoftExitDue>();
   const close = intradayCloseTask(deps, exits);
-  const bars = deps.config.intraday.live ? liveBars(deps.marketFeed, deps.broker, deps.config.intraday.symbols, deps.log.child({ component: 'intraday' }), () => deps.clock.now()) : null;
+  const bars = deps.config.intraday.live
+    ? liveBars(
+        deps.marketFeed,
+        deps.broker,
+        deps.config.intraday.symbols,
+        deps.log.child({ component: 'intraday' }),
+        () => deps.clock.now(),
+      )
+    : null;
   const entries = bars === null ? [] : [intradayEntriesTask(deps, bars, options)];
   return {
     run$: bars?.run$ ?? EMPTY,
     exits$: exits.asObservable(),
     // MARKET_OPEN too: the gap fill decides on the session's first bar (09:30), filled at 09:31 as in its backtest.
-    withTasks: (r) => ({ ...r, MARKET_OPEN: [...r.MARKET_OPEN, ...entries], TRADING: [...r.TRADING, ...entries], MARKET_CLOSE: [close, ...r.MARKET_CLOSE] }),
+    withTasks: (r) => ({
+      ...r,
+      MARKET_OPEN: [...r.MARKET_OPEN, ...entries],
+      TRADING: [...r.TRADING, ...entries],
+      MARKET_CLOSE: [close, ...r.MARKET_CLOSE],
+    }),
   };
 }

@@ -17,7 +17,12 @@ export interface LiveBars {
   /** The subscription: runs for the daemon's life, feeding the buffer. */
   readonly run$: Observable<never>;
   /** The session so far (closed minutes only), backfilled from the bars API where the stream has a hole. */
-  session(symbol: string, day: CalendarDay, previous: CalendarDay | undefined, now: number): Promise<IntradaySession>;
+  session(
+    symbol: string,
+    day: CalendarDay,
+    previous: CalendarDay | undefined,
+    now: number,
+  ): Promise<IntradaySession>;
 }
 
 interface SymbolBars {
@@ -28,7 +33,13 @@ interface SymbolBars {
   prevClose: number | null | undefined;
 }
 
-export function liveBars(feed: MarketFeed, broker: Broker, symbols: readonly string[], log: Logger, now: () => number): LiveBars {
+export function liveBars(
+  feed: MarketFeed,
+  broker: Broker,
+  symbols: readonly string[],
+  log: Logger,
+  now: () => number,
+): LiveBars {
   const book = new Map<string, SymbolBars>();
   // The stream delivers every bar since it last (re)connected; null while it is down.
   let liveSince: number | null = null;
@@ -50,15 +61,24 @@ export function liveBars(feed: MarketFeed, broker: Broker, symbols: readonly str
     }),
     retry({ delay: 5_000 }),
     catchError((e: unknown) => {
-      log.error({ err: e instanceof Error ? e.message : String(e) }, 'intraday bars subscription ended');
+      log.error(
+        { err: e instanceof Error ? e.message : String(e) },
+        'intraday bars subscription ended',
+      );
       return EMPTY;
     }),
     ignoreElements(),
   );
 
-  const prevCloseOf = async (symbol: string, previous: CalendarDay | undefined): Promise<number | null> => {
+  const prevCloseOf = async (
+    symbol: string,
+    previous: CalendarDay | undefined,
+  ): Promise<number | null> => {
     if (previous === undefined) return null;
-    const bars = (await broker.getBars([symbol], '1Min', previous.tsClose - DAY_MS / 24, previous.tsClose))[symbol] ?? [];
+    const bars =
+      (await broker.getBars([symbol], '1Min', previous.tsClose - DAY_MS / 24, previous.tsClose))[
+        symbol
+      ] ?? [];
     const last = bars.filter((b) => b.ts >= previous.tsOpen && b.ts < previous.tsClose).pop();
     return last?.close ?? null;
   };
@@ -68,7 +88,8 @@ export function liveBars(feed: MarketFeed, broker: Broker, symbols: readonly str
     async session(symbol, day, previous, at) {
       const s = of_(symbol, day.date);
       const minute = Math.floor(at / MINUTE_MS) * MINUTE_MS;
-      const coveredFrom = liveSince === null ? Infinity : Math.max(day.tsOpen, liveSince - MINUTE_MS);
+      const coveredFrom =
+        liveSince === null ? Infinity : Math.max(day.tsOpen, liveSince - MINUTE_MS);
       if (s.restThrough < Math.min(coveredFrom, minute)) {
         const from = Math.max(day.tsOpen, s.restThrough);
         const fetched = (await broker.getBars([symbol], '1Min', from, minute))[symbol] ?? [];
@@ -79,7 +100,13 @@ export function liveBars(feed: MarketFeed, broker: Broker, symbols: readonly str
       const bars = [...s.bars.values()]
         .filter((b) => b.ts >= day.tsOpen && b.ts < day.tsClose && b.ts + MINUTE_MS <= at)
         .sort((a, b) => a.ts - b.ts);
-      return { date: day.date, tsOpen: day.tsOpen, tsClose: day.tsClose, bars, prevClose: s.prevClose };
+      return {
+        date: day.date,
+        tsOpen: day.tsOpen,
+        tsClose: day.tsClose,
+        bars,
+        prevClose: s.prevClose,
+      };
     },
   };
 }

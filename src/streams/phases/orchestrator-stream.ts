@@ -5,7 +5,18 @@
  * in LMDB, retried after a failure), periodic ones at their interval. Every run is journaled or counted; a task that
  * throws fails alone.
  */
-import { catchError, defer, exhaustMap, finalize, from, mergeMap, of, takeUntil, timer, type Observable } from 'rxjs';
+import {
+  catchError,
+  defer,
+  exhaustMap,
+  finalize,
+  from,
+  mergeMap,
+  of,
+  takeUntil,
+  timer,
+  type Observable,
+} from 'rxjs';
 import type { Config } from '../../config/schema.ts';
 import { phaseAt, type PhaseOptions, type PhaseWindow } from '../../domain/phases/market-phases.ts';
 import type { Deps } from '../deps.ts';
@@ -42,22 +53,42 @@ interface CycleState {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Observable<OrchestratorEvent> {
+export function orchestratorStream(
+  deps: Deps,
+  options: OrchestratorOptions,
+): Observable<OrchestratorEvent> {
   return defer(() => {
     const log = deps.log.child({ component: 'orchestrator' });
     const phaseOptions = phaseOptionsOf(deps.config.phases);
     const records = phaseRecords(deps.store);
     const calendar = sessionCalendar(deps.broker);
-    const state: CycleState = { current: null, halted: false, lastRun: new Map(), retryAt: new Map() };
+    const state: CycleState = {
+      current: null,
+      halted: false,
+      lastRun: new Map(),
+      retryAt: new Map(),
+    };
     let subscribed = true;
-    const journal = (action: string, reason: string, data: Record<string, unknown>): Promise<void> =>
-      deps.store.journal.append({ ts: deps.clock.now(), actor: 'orchestrator', action, reason, data });
+    const journal = (
+      action: string,
+      reason: string,
+      data: Record<string, unknown>,
+    ): Promise<void> =>
+      deps.store.journal.append({
+        ts: deps.clock.now(),
+        actor: 'orchestrator',
+        action,
+        reason,
+        data,
+      });
 
     const haltCheck = async (): Promise<OrchestratorEvent[]> => {
       const halted = deps.killSwitch.isHalted();
       if (halted === state.halted) return [];
       state.halted = halted;
-      const reason = halted ? 'kill switch engaged: every phase task stops' : 'kill switch released: phase tasks resume';
+      const reason = halted
+        ? 'kill switch engaged: every phase task stops'
+        : 'kill switch released: phase tasks resume';
       log.warn({ halted }, reason);
       await journal(halted ? 'tasks_halted' : 'tasks_resumed', reason, {});
       return [{ kind: 'TasksHalted', halted, tsEvent: deps.clock.now() }];
@@ -66,9 +97,21 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
     const enter = async (w: PhaseWindow): Promise<PhaseEntered[]> => {
       if (state.current?.phase === w.phase && state.current.day === w.day) return [];
       state.current = w;
-      const e: PhaseEntered = { kind: 'PhaseEntered', phase: w.phase, day: w.day, tsStart: w.tsStart, tsEnd: w.tsEnd, tsEntered: deps.clock.now() };
+      const e: PhaseEntered = {
+        kind: 'PhaseEntered',
+        phase: w.phase,
+        day: w.day,
+        tsStart: w.tsStart,
+        tsEnd: w.tsEnd,
+        tsEntered: deps.clock.now(),
+      };
       log.info({ phase: w.phase, day: w.day }, 'market phase entered');
-      await journal('phase_entered', `${w.phase} of ${w.day}`, { phase: w.phase, day: w.day, tsStart: w.tsStart, tsEnd: w.tsEnd });
+      await journal('phase_entered', `${w.phase} of ${w.day}`, {
+        phase: w.phase,
+        day: w.day,
+        tsStart: w.tsStart,
+        tsEnd: w.tsEnd,
+      });
       return [e];
     };
 
@@ -90,7 +133,9 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
 
     return timer(0, deps.config.phases.cycle_ms).pipe(
       exhaustMap(() =>
-        defer(() => (options.inFlight === undefined ? cycle() : options.inFlight.track(cycle()))).pipe(
+        defer(() =>
+          options.inFlight === undefined ? cycle() : options.inFlight.track(cycle()),
+        ).pipe(
           catchError((e: unknown) => {
             log.error({ err: message(e) }, 'orchestrator cycle failed');
             return of([]);
@@ -106,9 +151,16 @@ export function orchestratorStream(deps: Deps, options: OrchestratorOptions): Ob
   });
 }
 
-function isDue(task: PhaseTask, w: PhaseWindow, now: number, state: CycleState, records: PhaseRecords): boolean {
+function isDue(
+  task: PhaseTask,
+  w: PhaseWindow,
+  now: number,
+  state: CycleState,
+  records: PhaseRecords,
+): boolean {
   const key = taskKey(w.day, w.phase, task.name);
-  if (task.cadence.kind === 'every') return now >= (state.lastRun.get(key) ?? -Infinity) + task.cadence.everyMs;
+  if (task.cadence.kind === 'every')
+    return now >= (state.lastRun.get(key) ?? -Infinity) + task.cadence.everyMs;
   if (records.get(w.day, w.phase, task.name)?.status === 'done') return false;
   return now >= (state.retryAt.get(key) ?? -Infinity);
 }
@@ -117,7 +169,11 @@ interface RunContext {
   readonly deps: Deps;
   readonly records: PhaseRecords;
   readonly state: CycleState;
-  readonly journal: (action: string, reason: string, data: Record<string, unknown>) => Promise<void>;
+  readonly journal: (
+    action: string,
+    reason: string,
+    data: Record<string, unknown>,
+  ) => Promise<void>;
   readonly log: Deps['log'];
 }
 
@@ -131,8 +187,15 @@ async function runTask(task: PhaseTask, w: PhaseWindow, c: RunContext): Promise<
   }
   const key = taskKey(w.day, w.phase, task.name);
   const ran: TaskRan = {
-    kind: 'TaskRan', phase: w.phase, day: w.day, task: task.name, ok: result.ok, detail: result.detail, tsStart,
-    durationMs: c.deps.clock.now() - tsStart, ...(result.data === undefined ? {} : { data: result.data }),
+    kind: 'TaskRan',
+    phase: w.phase,
+    day: w.day,
+    task: task.name,
+    ok: result.ok,
+    detail: result.detail,
+    tsStart,
+    durationMs: c.deps.clock.now() - tsStart,
+    ...(result.data === undefined ? {} : { data: result.data }),
   };
   const fields = { phase: w.phase, day: w.day, task: task.name, ok: result.ok, ...result.data };
   if (task.cadence.kind === 'every') {
@@ -141,15 +204,26 @@ async function runTask(task: PhaseTask, w: PhaseWindow, c: RunContext): Promise<
     if (result.ok) c.state.lastRun.delete(`${key}|failed`);
     else c.state.lastRun.set(`${key}|failed`, tsStart);
     // Routine runs are counted in the log; what decided something, and a first failure, are journaled.
-    if (result.notable === true || (!result.ok && !failedBefore)) await c.journal(result.ok ? 'task_ran' : 'task_failed', result.detail, fields);
+    if (result.notable === true || (!result.ok && !failedBefore))
+      await c.journal(result.ok ? 'task_ran' : 'task_failed', result.detail, fields);
     c.log.debug(fields, `${task.name}: ${result.detail}`);
     return ran;
   }
   const previous = c.records.get(w.day, w.phase, task.name);
   const attempts = (previous?.attempts ?? 0) + 1;
-  await c.records.put({ day: w.day, phase: w.phase, task: task.name, status: result.ok ? 'done' : 'failed', attempts, tsFirst: previous?.tsFirst ?? tsStart, tsLast: tsStart, detail: result.detail });
+  await c.records.put({
+    day: w.day,
+    phase: w.phase,
+    task: task.name,
+    status: result.ok ? 'done' : 'failed',
+    attempts,
+    tsFirst: previous?.tsFirst ?? tsStart,
+    tsLast: tsStart,
+    detail: result.detail,
+  });
   if (!result.ok) c.state.retryAt.set(key, tsStart + task.cadence.retryMs);
-  if (result.ok || attempts === 1) await c.journal(result.ok ? 'task_ran' : 'task_failed', result.detail, { ...fields, attempts });
+  if (result.ok || attempts === 1)
+    await c.journal(result.ok ? 'task_ran' : 'task_failed', result.detail, { ...fields, attempts });
   if (result.ok) c.log.info(fields, `${task.name}: ${result.detail}`);
   else c.log.warn({ ...fields, attempts }, `${task.name} failed: ${result.detail}`);
   return ran;

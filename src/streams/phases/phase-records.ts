@@ -19,7 +19,8 @@ export interface TaskRun {
   readonly detail: string;
 }
 
-export const taskKey = (day: string, phase: MarketPhase, task: string): string => `${day}|${phase}|${task}`;
+export const taskKey = (day: string, phase: MarketPhase, task: string): string =>
+  `${day}|${phase}|${task}`;
 
 export interface PhaseRecords {
   get(day: string, phase: MarketPhase, task: string): TaskRun | undefined;

@@ -2,7 +2,9 @@
 import type { MarketPhase, PhaseWindow } from '../../domain/phases/market-phases.ts';
 
 /** once: once per phase of a trading day (recorded, so a restart does not repeat it), retried after a failure; every: periodic. */
-export type TaskCadence = { readonly kind: 'once'; readonly retryMs: number } | { readonly kind: 'every'; readonly everyMs: number };
+export type TaskCadence =
+  | { readonly kind: 'once'; readonly retryMs: number }
+  | { readonly kind: 'every'; readonly everyMs: number };
 
 export interface TaskContext {
   readonly window: PhaseWindow;

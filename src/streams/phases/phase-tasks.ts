@@ -25,18 +25,36 @@ const connectivity = (deps: Deps): PhaseTask => ({
   async run() {
     const [clock, account] = await Promise.all([deps.broker.getClock(), deps.broker.getAccount()]);
     const ok = account.status === 'ACTIVE' && !account.tradingBlocked;
-    const detail = ok ? `broker reachable, account ACTIVE, next open ${new Date(clock.tsNextOpen).toISOString()}` : `account ${account.status}${account.tradingBlocked ? ', trading blocked' : ''}`;
-    return { ok, detail, data: { status: account.status, tradingBlocked: account.tradingBlocked, equity: account.equity } };
+    const detail = ok
+      ? `broker reachable, account ACTIVE, next open ${new Date(clock.tsNextOpen).toISOString()}`
+      : `account ${account.status}${account.tradingBlocked ? ', trading blocked' : ''}`;
+    return {
+      ok,
+      detail,
+      data: {
+        status: account.status,
+        tradingBlocked: account.tradingBlocked,
+        equity: account.equity,
+      },
+    };
   },
 });
 
 /** Each position against its open sell orders: a position with none is unprotected (the protection stream covers it). */
-const unprotectedPositions = async (deps: Deps): Promise<{ held: string[]; unprotected: string[]; unrealizedPl: number }> => {
-  const [positions, orders] = await Promise.all([deps.broker.listPositions(), deps.broker.listOrders({ status: 'open', nested: true, limit: 500 })]);
+const unprotectedPositions = async (
+  deps: Deps,
+): Promise<{ held: string[]; unprotected: string[]; unrealizedPl: number }> => {
+  const [positions, orders] = await Promise.all([
+    deps.broker.listPositions(),
+    deps.broker.listOrders({ status: 'open', nested: true, limit: 500 }),
+  ]);
   const covered = new Set(orders.filter((o) => o.side === 'sell').map((o) => o.symbol));
   return {
     held: positions.map((p) => p.symbol).sort(),
-    unprotected: positions.filter((p) => !covered.has(p.symbol)).map((p) => p.symbol).sort(),
+    unprotected: positions
+      .filter((p) => !covered.has(p.symbol))
+      .map((p) => p.symbol)
+      .sort(),
     unrealizedPl: positions.reduce((sum, p) => sum + p.unrealizedPl, 0),
   };
 };
@@ -59,7 +77,15 @@ const openingConditions = (deps: Deps): PhaseTask => ({
     // The phase follows the calendar; the broker's clock confirms the session really opened (a late open is retried).
     if (!clock.isOpen) return { ok: false, detail: 'the broker reports the market closed' };
     const change = account.lastEquity > 0 ? account.equity / account.lastEquity - 1 : 0;
-    return { ok: true, detail: `market open; equity ${account.equity.toFixed(2)} (${pct(change)} vs last close), buying power ${account.buyingPower.toFixed(2)}`, data: { equity: account.equity, lastEquity: account.lastEquity, buyingPower: account.buyingPower } };
+    return {
+      ok: true,
+      detail: `market open; equity ${account.equity.toFixed(2)} (${pct(change)} vs last close), buying power ${account.buyingPower.toFixed(2)}`,
+      data: {
+        equity: account.equity,
+        lastEquity: account.lastEquity,
+        buyingPower: account.buyingPower,
+      },
+    };
   },
 });
 
@@ -69,7 +95,12 @@ const monitorPositions = (deps: Deps): PhaseTask => ({
   async run() {
     const { held, unprotected, unrealizedPl } = await unprotectedPositions(deps);
     const detail = `${held.length} position(s), unrealized P/L ${unrealizedPl.toFixed(2)}${unprotected.length > 0 ? `, unprotected: ${unprotected.join(', ')}` : ''}`;
-    return { ok: true, detail, data: { held: held.length, unprotected, unrealizedPl }, notable: unprotected.length > 0 };
+    return {
+      ok: true,
+      detail,
+      data: { held: held.length, unprotected, unrealizedPl },
+      notable: unprotected.length > 0,
+    };
   },
 });
 
@@ -80,7 +111,11 @@ const dayPnl = (deps: Deps): PhaseTask => ({
     const account = await deps.broker.getAccount();
     const pnl = account.equity - account.lastEquity;
     const change = account.lastEquity > 0 ? pnl / account.lastEquity : 0;
-    return { ok: true, detail: `day P/L ${pnl.toFixed(2)} (${pct(change)}), equity ${account.equity.toFixed(2)}`, data: { pnl, change, equity: account.equity, lastEquity: account.lastEquity } };
+    return {
+      ok: true,
+      detail: `day P/L ${pnl.toFixed(2)} (${pct(change)}), equity ${account.equity.toFixed(2)}`,
+      data: { pnl, change, equity: account.equity, lastEquity: account.lastEquity },
+    };
   },
 });
 
@@ -89,9 +124,18 @@ const checkpoint = (deps: Deps, ports: PhasePorts): PhaseTask => ({
   cadence: once(5 * MINUTE_MS),
   async run({ window, now }) {
     const taken = await ports.checkpoints.take(window.day);
-    const removed = await ports.checkpoints.prune(nyDate(now), deps.config.phases.checkpoint_keep_days);
-    const what = taken.fresh ? `checkpoint of ${taken.day} taken (${taken.bytes} bytes)` : `checkpoint of ${taken.day} already taken`;
-    return { ok: true, detail: `${what}${removed.length > 0 ? `; removed ${removed.join(', ')}` : ''}`, data: { dir: taken.dir, bytes: taken.bytes, fresh: taken.fresh, removed } };
+    const removed = await ports.checkpoints.prune(
+      nyDate(now),
+      deps.config.phases.checkpoint_keep_days,
+    );
+    const what = taken.fresh
+      ? `checkpoint of ${taken.day} taken (${taken.bytes} bytes)`
+      : `checkpoint of ${taken.day} already taken`;
+    return {
+      ok: true,
+      detail: `${what}${removed.length > 0 ? `; removed ${removed.join(', ')}` : ''}`,
+      data: { dir: taken.dir, bytes: taken.bytes, fresh: taken.fresh, removed },
+    };
   },
 });
 

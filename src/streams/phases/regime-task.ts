@@ -16,13 +16,24 @@ const LOOKBACK_MS = 14 * 86_400_000;
 export function lastLoadedRegime(journal: readonly JournalEntry[]): string | null {
   for (let i = journal.length - 1; i >= 0; i -= 1) {
     const e = journal[i];
-    if (e?.actor === 'orchestrator' && e.action === 'task_ran' && e.data?.task === 'regime' && typeof e.data.regime === 'string') return e.data.regime;
+    if (
+      e?.actor === 'orchestrator' &&
+      e.action === 'task_ran' &&
+      e.data?.task === 'regime' &&
+      typeof e.data.regime === 'string'
+    )
+      return e.data.regime;
   }
   return null;
 }
 
 export function regimeResult(r: RegimeReading | null, previous: string | null): TaskResult {
-  if (r === null) return { ok: true, detail: 'no regime model yet (run `strikeline research`)', data: { regime: null } };
+  if (r === null)
+    return {
+      ok: true,
+      detail: 'no regime model yet (run `strikeline research`)',
+      data: { regime: null },
+    };
   const changed = previous !== null && previous !== r.label;
   const now = `${r.label} (p=${r.probability.toFixed(2)}) as of ${r.asOf}`;
   return {
@@ -37,7 +48,10 @@ export const regimeTask = (deps: Deps, source: RegimeSource): PhaseTask => ({
   cadence: once(MINUTE_MS),
   run({ now }) {
     // A model file that cannot be read throws here: the task fails with its message and is retried.
-    const result = regimeResult(source.current(), lastLoadedRegime(deps.store.journal.list(now - LOOKBACK_MS)));
+    const result = regimeResult(
+      source.current(),
+      lastLoadedRegime(deps.store.journal.list(now - LOOKBACK_MS)),
+    );
     if (result.data?.changed === true) deps.log.warn(result.data, result.detail);
     return Promise.resolve(result);
   },

@@ -17,7 +17,9 @@ export function sessionCalendar(broker: Broker): SessionCalendar {
       const day = nyDate(now);
       if (cached?.day === day) return cached.sessions;
       try {
-        const sessions = (await broker.getCalendar(addDays(day, -SPAN_DAYS), addDays(day, SPAN_DAYS))).sort((a, b) => a.tsOpen - b.tsOpen);
+        const sessions = (
+          await broker.getCalendar(addDays(day, -SPAN_DAYS), addDays(day, SPAN_DAYS))
+        ).sort((a, b) => a.tsOpen - b.tsOpen);
         cached = { day, sessions };
         return sessions;
       } catch (e) {

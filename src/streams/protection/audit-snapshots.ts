@@ -16,24 +16,38 @@ export interface AuditSnapshotsOptions {
   readonly lookbackMs: number;
 }
 
-export function auditSnapshots(triggers$: Observable<string>, options: AuditSnapshotsOptions): Observable<Snapshot> {
+export function auditSnapshots(
+  triggers$: Observable<string>,
+  options: AuditSnapshotsOptions,
+): Observable<Snapshot> {
   return new Observable<Snapshot>((subscriber) => {
     let state: HoldingsState | null = null;
     const watch = options.states$.subscribe((s) => {
       state = s;
     });
     const known = (): Set<string> => new Set(state === null ? [] : state.holdings.keys());
-    const sub = triggers$.pipe(
-      exhaustMapLatest((reason) =>
-        fetchSnapshot(options.broker, { known: known(), tsRequested: options.now(), lookbackMs: options.lookbackMs }).pipe(
-          tap(() => { options.log.debug({ reason }, 'audit snapshot taken'); }),
-          catchError((e: unknown) => {
-            options.log.warn({ reason, err: e instanceof Error ? e.message : String(e) }, 'audit snapshot failed: will try at the next trigger');
-            return EMPTY;
-          }),
+    const sub = triggers$
+      .pipe(
+        exhaustMapLatest((reason) =>
+          fetchSnapshot(options.broker, {
+            known: known(),
+            tsRequested: options.now(),
+            lookbackMs: options.lookbackMs,
+          }).pipe(
+            tap(() => {
+              options.log.debug({ reason }, 'audit snapshot taken');
+            }),
+            catchError((e: unknown) => {
+              options.log.warn(
+                { reason, err: e instanceof Error ? e.message : String(e) },
+                'audit snapshot failed: will try at the next trigger',
+              );
+              return EMPTY;
+            }),
+          ),
         ),
-      ),
-    ).subscribe(subscriber);
+      )
+      .subscribe(subscriber);
     return () => {
       watch.unsubscribe();
       sub.unsubscribe();

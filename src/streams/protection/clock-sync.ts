@@ -9,14 +9,21 @@ import { retryWithBackoff } from '../../operators/retry-with-backoff.ts';
  * Emits each clock report after handing it to the synced clock (when there is one). `resync$` asks for an
  * extra sync, e.g. when the daemon's time passed the report's next close (a session boundary).
  */
-export function clockSyncStream(deps: Deps, clock: SyncedClock | undefined, resync$: Observable<unknown>): Observable<ClockReport> {
+export function clockSyncStream(
+  deps: Deps,
+  clock: SyncedClock | undefined,
+  resync$: Observable<unknown>,
+): Observable<ClockReport> {
   const log = deps.log.child({ component: 'clock' });
   return merge(timer(0, deps.config.protection.clock_sync_ms), resync$).pipe(
     exhaustMap(() =>
       defer(() => deps.broker.getClock()).pipe(
         retryWithBackoff({ count: 3 }),
         catchError((e: unknown) => {
-          log.warn({ err: e instanceof Error ? e.message : String(e) }, 'broker clock unreachable: keeping the local estimate');
+          log.warn(
+            { err: e instanceof Error ? e.message : String(e) },
+            'broker clock unreachable: keeping the local estimate',
+          );
           return EMPTY;
         }),
       ),

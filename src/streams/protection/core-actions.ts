@@ -34,12 +34,26 @@ export type CoreFed = Fed<CoreAction>;
 export const fed = (action: CoreAction): CoreFed => feed(action);
 
 /** The holdings as the fold last left them (the initial ones until the first step). */
-export const statesOf = (actions$: Observable<CoreAction>, initial: HoldingsState): Observable<HoldingsState> =>
-  actions$.pipe(ofKind('Stepped'), map((a) => a.state), startWith(initial));
+export const statesOf = (
+  actions$: Observable<CoreAction>,
+  initial: HoldingsState,
+): Observable<HoldingsState> =>
+  actions$.pipe(
+    ofKind('Stepped'),
+    map((a) => a.state),
+    startWith(initial),
+  );
 
 /** The held symbols as the bookkeeping last published them. */
-export const heldOf = (actions$: Observable<CoreAction>, initial: readonly string[]): Observable<readonly string[]> =>
-  actions$.pipe(ofKind('Held'), map((a) => a.symbols), startWith(initial));
+export const heldOf = (
+  actions$: Observable<CoreAction>,
+  initial: readonly string[],
+): Observable<readonly string[]> =>
+  actions$.pipe(
+    ofKind('Held'),
+    map((a) => a.symbols),
+    startWith(initial),
+  );
 
 /** True while an order sent is not yet answered. */
 export const submittingOf = (actions$: Observable<CoreAction>): Observable<boolean> =>

@@ -17,7 +17,10 @@ const SENT = fed({ kind: 'Submitting', delta: 1 });
 const ANSWERED = fed({ kind: 'Submitting', delta: -1 });
 
 /** Each value goes after a clock sync ask when the daemon's time is past the last report's session boundary. */
-export function askAtBoundary<T>(reports$: Observable<ClockReport>, now: () => number): OperatorFunction<T, T | CoreFed> {
+export function askAtBoundary<T>(
+  reports$: Observable<ClockReport>,
+  now: () => number,
+): OperatorFunction<T, T | CoreFed> {
   return (source) =>
     new Observable<T | CoreFed>((subscriber) => {
       let last: ClockReport | null = null;
@@ -54,36 +57,58 @@ export interface ClockGate {
  * gateOnClock whose clock asks and refused frames are fed back: an event further ahead than the clock trusts
  * waits for the broker's clock to confirm its time, or is refused.
  */
-export function gateFed<T extends TradeUpdate | MarketTrade>(gate: ClockGate): OperatorFunction<T, T | CoreFed> {
+export function gateFed<T extends TradeUpdate | MarketTrade>(
+  gate: ClockGate,
+): OperatorFunction<T, T | CoreFed> {
   return (source) =>
     new Observable<T | CoreFed>((subscriber) =>
-      source.pipe(
-        gateOnClock<T>({
-          observe: gate.observe,
-          askClock: () => { subscriber.next(ASK_AHEAD); },
-          synced$: gate.synced$,
-          maxHoldMs: gate.maxHoldMs,
-          onRefused: (e) => {
-            const frame = e.kind === 'TradeUpdate'
-              ? { event: e.event, symbol: e.order.symbol, orderId: e.order.id, clientOrderId: e.order.clientOrderId }
-              : { symbol: e.symbol };
-            const reason = `timestamp ${new Date(e.tsEvent).toISOString()} not confirmed by the broker's clock`;
-            subscriber.next(fed({ kind: 'Refused', frame: { kind: 'BadFrame', feed: gate.feed, reason, frame } }));
-          },
-        }),
-      ).subscribe(subscriber),
+      source
+        .pipe(
+          gateOnClock<T>({
+            observe: gate.observe,
+            askClock: () => {
+              subscriber.next(ASK_AHEAD);
+            },
+            synced$: gate.synced$,
+            maxHoldMs: gate.maxHoldMs,
+            onRefused: (e) => {
+              const frame =
+                e.kind === 'TradeUpdate'
+                  ? {
+                      event: e.event,
+                      symbol: e.order.symbol,
+                      orderId: e.order.id,
+                      clientOrderId: e.order.clientOrderId,
+                    }
+                  : { symbol: e.symbol };
+              const reason = `timestamp ${new Date(e.tsEvent).toISOString()} not confirmed by the broker's clock`;
+              subscriber.next(
+                fed({
+                  kind: 'Refused',
+                  frame: { kind: 'BadFrame', feed: gate.feed, reason, frame },
+                }),
+              );
+            },
+          }),
+        )
+        .subscribe(subscriber),
     );
 }
 
 /** failWhenStale whose expectation is the latest value of `expected$` (false until it speaks). */
-export function failWhenStaleWhile<T>(expected$: Observable<boolean>, options: Omit<FailWhenStaleOptions, 'expected'>): MonoTypeOperatorFunction<T> {
+export function failWhenStaleWhile<T>(
+  expected$: Observable<boolean>,
+  options: Omit<FailWhenStaleOptions, 'expected'>,
+): MonoTypeOperatorFunction<T> {
   return (source) =>
     new Observable<T>((subscriber) => {
       let expected = false;
       const watch = expected$.subscribe((v) => {
         expected = v;
       });
-      const sub = source.pipe(failWhenStale<T>({ ...options, expected: () => expected })).subscribe(subscriber);
+      const sub = source
+        .pipe(failWhenStale<T>({ ...options, expected: () => expected }))
+        .subscribe(subscriber);
       return () => {
         watch.unsubscribe();
         sub.unsubscribe();

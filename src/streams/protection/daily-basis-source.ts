@@ -7,10 +7,25 @@
  * the scan's model's P(up) at the last close (its reversal exit), read from the scan's kind of history. Emits a
  * StrategyBasis per change; serves the ATR.
  */
-import { catchError, combineLatest, EMPTY, from, interval, map, mergeMap, startWith, type Observable } from 'rxjs';
+import {
+  catchError,
+  combineLatest,
+  EMPTY,
+  from,
+  interval,
+  map,
+  mergeMap,
+  startWith,
+  type Observable,
+} from 'rxjs';
 import type { Bar } from '../../domain/account.ts';
 import type { Logger } from '../../domain/ports.ts';
-import { atrBefore, dailyBasis, type DailyBar, type DailyBasis } from '../../domain/rules/strategy-exits/daily-basis.ts';
+import {
+  atrBefore,
+  dailyBasis,
+  type DailyBar,
+  type DailyBasis,
+} from '../../domain/rules/strategy-exits/daily-basis.ts';
 import { hasStrategyExit } from '../../domain/rules/strategy-exits/strategy-exit-rules.ts';
 import type { DatedBar } from '../../domain/rules/strategy-exits/up-probability-model.ts';
 import { nyDate } from '../../domain/time/ny-time.ts';
@@ -51,13 +66,16 @@ function strategiesOf(deps: Deps, now: number): (symbol: string) => string | nul
   }
   return (symbol) => {
     const lot = lots?.[symbol];
-    return lot !== undefined ? lot.strategy : latest.get(symbol)?.strategy ?? null;
+    return lot !== undefined ? lot.strategy : (latest.get(symbol)?.strategy ?? null);
   };
 }
 
 export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): DailyBasisSource {
   const exits = deps.config.exits;
-  const cache = new Map<string, { date: string; bars: readonly DailyBar[]; basis: DailyBasis | null }>();
+  const cache = new Map<
+    string,
+    { date: string; bars: readonly DailyBar[]; basis: DailyBasis | null }
+  >();
   const atrs = new Map<string, number | null>();
   const emitted = new Map<string, string>();
   const wantsBars = (strategy: string | null): boolean =>
@@ -67,27 +85,51 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
     (bars ?? []).map((b) => ({ ...b, date: nyDate(b.ts) })).filter((b) => b.date < today);
 
   /** ml_momentum's P(up) at the last completed close, from the scan's model over the scan's kind of history. */
-  async function upProbabilities(symbols: readonly string[], today: string, tsNow: number): Promise<Map<string, number | null>> {
+  async function upProbabilities(
+    symbols: readonly string[],
+    today: string,
+    tsNow: number,
+  ): Promise<Map<string, number | null>> {
     const model = deps.mlModel;
     const out = new Map<string, number | null>();
     if (symbols.length === 0) return out;
-    const bars = await deps.broker.getBars(symbols, '1Day', tsNow - model.historyYears * YEAR_MS, tsNow, model.adjustment);
-    for (const symbol of symbols) out.set(symbol, model.upProbability(symbol, completedOf(bars[symbol], today)));
-    log.info({ symbols, today, upProbability: Object.fromEntries(out) }, 'ml_momentum model read for its reversal exit');
+    const bars = await deps.broker.getBars(
+      symbols,
+      '1Day',
+      tsNow - model.historyYears * YEAR_MS,
+      tsNow,
+      model.adjustment,
+    );
+    for (const symbol of symbols)
+      out.set(symbol, model.upProbability(symbol, completedOf(bars[symbol], today)));
+    log.info(
+      { symbols, today, upProbability: Object.fromEntries(out) },
+      'ml_momentum model read for its reversal exit',
+    );
     return out;
   }
 
-  async function fetchBases(symbols: readonly string[], strategies: ReadonlyMap<string, string | null>, today: string): Promise<void> {
+  async function fetchBases(
+    symbols: readonly string[],
+    strategies: ReadonlyMap<string, string | null>,
+    today: string,
+  ): Promise<void> {
     if (symbols.length === 0) return;
     const tsNow = now();
     const bars = await deps.broker.getBars(symbols, '1Day', tsNow - HISTORY_MS, tsNow, 'split');
-    const modelled = exits.strategy_exits ? symbols.filter((s) => strategies.get(s) === 'ml_momentum') : [];
+    const modelled = exits.strategy_exits
+      ? symbols.filter((s) => strategies.get(s) === 'ml_momentum')
+      : [];
     const up = await upProbabilities(modelled, today, tsNow);
     atrs.clear();
     for (const symbol of symbols) {
       const completed = completedOf(bars[symbol], today);
       const basis = dailyBasis(completed);
-      cache.set(symbol, { date: today, bars: completed, basis: basis === null ? null : { ...basis, upProbability: up.get(symbol) ?? null } });
+      cache.set(symbol, {
+        date: today,
+        bars: completed,
+        basis: basis === null ? null : { ...basis, upProbability: up.get(symbol) ?? null },
+      });
     }
     log.info({ symbols, today }, 'daily bars loaded for strategy exits and the ATR stop');
   }
@@ -105,7 +147,12 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
       const key = `${strategy ?? ''}|${basis?.lastDate ?? ''}`;
       if (emitted.get(symbol) === key) continue;
       emitted.set(symbol, key);
-      out.push({ kind: 'StrategyBasis', symbol, strategy: exits.strategy_exits ? strategy : null, basis });
+      out.push({
+        kind: 'StrategyBasis',
+        symbol,
+        strategy: exits.strategy_exits ? strategy : null,
+        basis,
+      });
     }
     return out;
   }
@@ -119,13 +166,19 @@ export function dailyBasisSource(deps: Deps, log: Logger, now: () => number): Da
       return atrs.get(key) ?? null;
     },
     inputs$: (held$) =>
-      combineLatest([held$, interval(deps.config.protection.audit_interval_ms).pipe(startWith(0))]).pipe(
+      combineLatest([
+        held$,
+        interval(deps.config.protection.audit_interval_ms).pipe(startWith(0)),
+      ]).pipe(
         map(([symbols]) => symbols),
         exhaustMapLatest((symbols) =>
           from(refresh(symbols)).pipe(
             // A failed fetch leaves the symbols without a basis until the next trigger retries it.
             catchError((e: unknown) => {
-              log.warn({ symbols, err: e instanceof Error ? e.message : String(e) }, 'daily bars not loaded; strategy exits and the ATR stop wait');
+              log.warn(
+                { symbols, err: e instanceof Error ? e.message : String(e) },
+                'daily bars not loaded; strategy exits and the ATR stop wait',
+              );
               return EMPTY;
             }),
           ),

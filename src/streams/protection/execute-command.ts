@@ -4,7 +4,18 @@
  * resolves by client order id on its own timer (`unknownTimeoutMs`). Errors are caught per command; the stream
  * never dies of one.
  */
-import { EMPTY, catchError, defer, from, map, of, switchMap, timer, type Observable, type SchedulerLike } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  defer,
+  from,
+  map,
+  of,
+  switchMap,
+  timer,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
 import { BrokerError, isBrokerError } from '../../domain/broker-error.ts';
 import { isDuplicateClientOrderIdMessage } from '../../domain/ids/client-order-ids.ts';
 import type { CommandOutcome, DaemonCommand, Submit } from '../../domain/holdings/daemon-inputs.ts';
@@ -19,30 +30,51 @@ export interface ExecutorOptions {
   readonly scheduler?: SchedulerLike;
 }
 
-const asBrokerError = (e: unknown): BrokerError => (isBrokerError(e) ? e : new BrokerError('bug', e instanceof Error ? e.message : String(e)));
+const asBrokerError = (e: unknown): BrokerError =>
+  isBrokerError(e) ? e : new BrokerError('bug', e instanceof Error ? e.message : String(e));
 
-export function commandExecutor(broker: Broker, options: ExecutorOptions): (command: DaemonCommand) => Observable<CommandOutcome> {
+export function commandExecutor(
+  broker: Broker,
+  options: ExecutorOptions,
+): (command: DaemonCommand) => Observable<CommandOutcome> {
   const { log } = options;
   const later = (): Observable<number> => timer(options.unknownTimeoutMs, options.scheduler);
-  const reads = <T>(call: () => Promise<T>): Observable<T> => defer(call).pipe(retryWithBackoff({ count: 2 }));
+  const reads = <T>(call: () => Promise<T>): Observable<T> =>
+    defer(call).pipe(retryWithBackoff({ count: 2 }));
 
   const resolve = (symbol: string, clientOrderId: string): Observable<CommandOutcome> =>
     reads(() => broker.getOrderByClientId(clientOrderId)).pipe(
-      map((report): CommandOutcome => ({ kind: 'SubmitResolved', symbol, clientOrderId, report: report ?? null })),
+      map((report): CommandOutcome => ({
+        kind: 'SubmitResolved',
+        symbol,
+        clientOrderId,
+        report: report ?? null,
+      })),
       catchError((e: unknown) => {
         // The timer asks again: an unknown order stays unknown, never assumed absent.
-        log.warn({ symbol, clientOrderId, err: asBrokerError(e).message }, 'order still unclear: resolution failed');
+        log.warn(
+          { symbol, clientOrderId, err: asBrokerError(e).message },
+          'order still unclear: resolution failed',
+        );
         return EMPTY;
       }),
     );
 
-  const unclear = (command: Submit, error: string): Observable<CommandOutcome> => of<CommandOutcome>({ kind: 'SubmitUnknown', command, error });
+  const unclear = (command: Submit, error: string): Observable<CommandOutcome> =>
+    of<CommandOutcome>({ kind: 'SubmitUnknown', command, error });
 
   // The broker already holds this client id: our earlier attempt went through, or an older order finished with it.
   const lookup = (command: Submit, tsSent: number): Observable<CommandOutcome> =>
     reads(() => broker.getOrderByClientId(command.order.clientOrderId)).pipe(
       map((report): CommandOutcome => {
-        if (report === undefined) return { kind: 'SubmitRejected', command, error: 'client_order_id reported taken but not found', errorKind: 'bug', retryAfterMs: null };
+        if (report === undefined)
+          return {
+            kind: 'SubmitRejected',
+            command,
+            error: 'client_order_id reported taken but not found',
+            errorKind: 'bug',
+            retryAfterMs: null,
+          };
         if (isTerminalStatus(report.status)) return { kind: 'SubmitDuplicate', command, report };
         return { kind: 'SubmitAcked', command, report, tsSent, tsAck: wallNow(), adopted: true };
       }),
@@ -55,12 +87,27 @@ export function commandExecutor(broker: Broker, options: ExecutorOptions): (comm
       tsSent = wallNow();
       return from(broker.submitOrder(command.order));
     }).pipe(
-      map((report): CommandOutcome => ({ kind: 'SubmitAcked', command, report, tsSent, tsAck: wallNow(), adopted: false })),
+      map((report): CommandOutcome => ({
+        kind: 'SubmitAcked',
+        command,
+        report,
+        tsSent,
+        tsAck: wallNow(),
+        adopted: false,
+      })),
       catchError((e: unknown) => {
         const err = asBrokerError(e);
-        if (err.kind === 'rejected' && isDuplicateClientOrderIdMessage(err.message)) return lookup(command, tsSent);
-        if (err.kind === 'ambiguous' || err.kind === 'transient') return unclear(command, err.message);
-        return of<CommandOutcome>({ kind: 'SubmitRejected', command, error: err.message, errorKind: err.kind, retryAfterMs: err.retryAfterMs ?? null });
+        if (err.kind === 'rejected' && isDuplicateClientOrderIdMessage(err.message))
+          return lookup(command, tsSent);
+        if (err.kind === 'ambiguous' || err.kind === 'transient')
+          return unclear(command, err.message);
+        return of<CommandOutcome>({
+          kind: 'SubmitRejected',
+          command,
+          error: err.message,
+          errorKind: err.kind,
+          retryAfterMs: err.retryAfterMs ?? null,
+        });
       }),
     );
   };
@@ -69,7 +116,10 @@ export function commandExecutor(broker: Broker, options: ExecutorOptions): (comm
     reads(() => broker.getOrder(orderId)).pipe(
       map((report): CommandOutcome => ({ kind: 'OrderFetched', symbol, report })),
       catchError((e: unknown) => {
-        log.warn({ symbol, orderId, err: asBrokerError(e).message }, 'order could not be read back');
+        log.warn(
+          { symbol, orderId, err: asBrokerError(e).message },
+          'order could not be read back',
+        );
         return EMPTY;
       }),
     );
@@ -79,27 +129,40 @@ export function commandExecutor(broker: Broker, options: ExecutorOptions): (comm
     defer(() => broker.cancelOrder(orderId)).pipe(
       switchMap(() => later().pipe(switchMap(() => fetchOrder(symbol, orderId)))),
       catchError((e: unknown) => {
-        log.warn({ symbol, orderId, err: asBrokerError(e).message }, 'cancel refused or unclear: reading the order');
+        log.warn(
+          { symbol, orderId, err: asBrokerError(e).message },
+          'cancel refused or unclear: reading the order',
+        );
         return fetchOrder(symbol, orderId);
       }),
     );
 
   const sweep = (symbol: string): Observable<CommandOutcome> =>
-    reads(() => broker.listOrders({ status: 'open', symbols: [symbol], nested: true, urgent: true })).pipe(
+    reads(() =>
+      broker.listOrders({ status: 'open', symbols: [symbol], nested: true, urgent: true }),
+    ).pipe(
       map((orders): CommandOutcome => ({ kind: 'OpenOrdersSwept', symbol, orders })),
       catchError((e: unknown) => {
-        log.warn({ symbol, err: asBrokerError(e).message }, 'open orders could not be listed: cancelling the tracked ones only');
+        log.warn(
+          { symbol, err: asBrokerError(e).message },
+          'open orders could not be listed: cancelling the tracked ones only',
+        );
         return of<CommandOutcome>({ kind: 'OpenOrdersSwept', symbol, orders: null });
       }),
     );
 
   return (command) => {
     switch (command.kind) {
-      case 'Submit': return submit(command);
-      case 'Cancel': return cancel(command.symbol, command.orderId);
-      case 'Resolve': return resolve(command.symbol, command.clientOrderId);
-      case 'Sweep': return sweep(command.symbol);
-      case 'RequestAudit': return EMPTY;
+      case 'Submit':
+        return submit(command);
+      case 'Cancel':
+        return cancel(command.symbol, command.orderId);
+      case 'Resolve':
+        return resolve(command.symbol, command.clientOrderId);
+      case 'Sweep':
+        return sweep(command.symbol);
+      case 'RequestAudit':
+        return EMPTY;
     }
   };
 }

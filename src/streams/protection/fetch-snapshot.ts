@@ -15,11 +15,29 @@ export interface SnapshotRequest {
 
 export function fetchSnapshot(broker: Broker, request: SnapshotRequest): Observable<Snapshot> {
   return defer(async (): Promise<Snapshot> => {
-    const [positions, openOrders] = await Promise.all([broker.listPositions(), broker.listOrders({ status: 'open', nested: true, limit: 500 })]);
-    const unknown = positions.filter((p) => p.qty > 0 && !request.known.has(p.symbol)).map((p) => p.symbol);
-    const recentOrders = unknown.length === 0
-      ? []
-      : await broker.listOrders({ status: 'closed', symbols: unknown, after: request.tsRequested - request.lookbackMs, limit: 500, nested: true });
-    return { kind: 'Snapshot', positions, openOrders, recentOrders, tsRequested: request.tsRequested };
+    const [positions, openOrders] = await Promise.all([
+      broker.listPositions(),
+      broker.listOrders({ status: 'open', nested: true, limit: 500 }),
+    ]);
+    const unknown = positions
+      .filter((p) => p.qty > 0 && !request.known.has(p.symbol))
+      .map((p) => p.symbol);
+    const recentOrders =
+      unknown.length === 0
+        ? []
+        : await broker.listOrders({
+            status: 'closed',
+            symbols: unknown,
+            after: request.tsRequested - request.lookbackMs,
+            limit: 500,
+            nested: true,
+          });
+    return {
+      kind: 'Snapshot',
+      positions,
+      openOrders,
+      recentOrders,
+      tsRequested: request.tsRequested,
+    };
   }).pipe(retryWithBackoff({ count: 2 }));
 }

@@ -7,7 +7,11 @@ import { reduceHoldings } from '../../domain/holdings/reducer.ts';
 import { price, qty } from '../../domain/money.ts';
 import type { OrderReport } from '../../domain/orders.ts';
 import { holdingFromPersisted } from '../../domain/holdings/holding.ts';
-import { emptyHoldings, type HoldingsOptions, type HoldingsState } from '../../domain/holdings/draft.ts';
+import {
+  emptyHoldings,
+  type HoldingsOptions,
+  type HoldingsState,
+} from '../../domain/holdings/draft.ts';
 import type { Store } from '../../domain/store.ts';
 import { ENTRY_PREFIX } from '../../domain/ids/client-order-ids.ts';
 import { readPositions } from '../../records/positions.ts';
@@ -30,7 +34,9 @@ export function holdingsOptions(config: Config): HoldingsOptions {
 
 /** Startup: the holdings as LMDB remembers them (entry, entry time, M), unsynced until the first REST snapshot. */
 export function initialHoldings(store: Store): HoldingsState {
-  return emptyHoldings(new Map(readPositions(store).map((p) => [p.symbol, holdingFromPersisted(p)])));
+  return emptyHoldings(
+    new Map(readPositions(store).map((p) => [p.symbol, holdingFromPersisted(p)])),
+  );
 }
 
 /** Symbols whose trades the daemon needs: held ones, and before the first snapshot every remembered one. */
@@ -54,7 +60,8 @@ export function holdsExactly(state: HoldingsState, held: ReadonlySet<string>): b
   return missing === 0 && count === held.size;
 }
 
-export const sameSymbols = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((s, i) => s === b[i]);
+export const sameSymbols = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((s, i) => s === b[i]);
 
 /**
  * Runs the reducer once on a made-up fill and throws the result away: V8 compiles functions on first use, and
@@ -62,14 +69,56 @@ export const sameSymbols = (a: readonly string[], b: readonly string[]): boolean
  */
 export function warmUpReducer(options: HoldingsOptions, report: ClockReport): void {
   const input = (i: DaemonInput) => ({ input: i, now: report.tsNow, halted: false });
-  let state = reduceHoldings(emptyHoldings(), input({ kind: 'ClockSynced', report }), options).state;
-  state = reduceHoldings(state, input({ kind: 'Snapshot', positions: [], openOrders: [], recentOrders: [], tsRequested: report.tsNow }), options).state;
+  let state = reduceHoldings(
+    emptyHoldings(),
+    input({ kind: 'ClockSynced', report }),
+    options,
+  ).state;
+  state = reduceHoldings(
+    state,
+    input({
+      kind: 'Snapshot',
+      positions: [],
+      openOrders: [],
+      recentOrders: [],
+      tsRequested: report.tsNow,
+    }),
+    options,
+  ).state;
   const order: OrderReport = {
-    kind: 'OrderReport', id: 'warm-up', clientOrderId: `${options.ownPrefix}warm-up`, symbol: 'WARMUP', side: 'buy', type: 'market', timeInForce: 'day',
-    orderClass: 'simple', status: 'filled', qty: qty(10.5), notional: null, filledQty: qty(10.5), filledAvgPrice: price(100), limitPrice: null,
-    stopPrice: null, tsCreated: report.tsNow, tsUpdated: report.tsNow, tsFilled: report.tsNow, legs: [],
+    kind: 'OrderReport',
+    id: 'warm-up',
+    clientOrderId: `${options.ownPrefix}warm-up`,
+    symbol: 'WARMUP',
+    side: 'buy',
+    type: 'market',
+    timeInForce: 'day',
+    orderClass: 'simple',
+    status: 'filled',
+    qty: qty(10.5),
+    notional: null,
+    filledQty: qty(10.5),
+    filledAvgPrice: price(100),
+    limitPrice: null,
+    stopPrice: null,
+    tsCreated: report.tsNow,
+    tsUpdated: report.tsNow,
+    tsFilled: report.tsNow,
+    legs: [],
   };
-  reduceHoldings(state, input({
-    kind: 'TradeUpdate', event: 'fill', order, tsEvent: report.tsNow, price: price(100), qty: qty(10.5), positionQty: qty(10.5), executionId: 'warm-up', tsReceived: 0,
-  }), options);
+  reduceHoldings(
+    state,
+    input({
+      kind: 'TradeUpdate',
+      event: 'fill',
+      order,
+      tsEvent: report.tsNow,
+      price: price(100),
+      qty: qty(10.5),
+      positionQty: qty(10.5),
+      executionId: 'warm-up',
+      tsReceived: 0,
+    }),
+    options,
+  );
 }

@@ -20,7 +20,10 @@ class ImmediateAction<T> extends Subscription implements SchedulerAction<T> {
 
   schedule(state?: T, delay = 0): Subscription {
     if (this.closed) return this;
-    if (delay > 0) throw new RangeError('the immediate scheduler runs work on the next check phase only (delay 0)');
+    if (delay > 0)
+      throw new RangeError(
+        'the immediate scheduler runs work on the next check phase only (delay 0)',
+      );
     if (this.handle !== undefined) clearImmediate(this.handle);
     this.handle = setImmediate(() => {
       this.handle = undefined;
@@ -32,7 +35,14 @@ class ImmediateAction<T> extends Subscription implements SchedulerAction<T> {
 
 export const immediateScheduler: SchedulerLike = {
   now: () => epochNow(),
-  schedule<T>(work: (this: SchedulerAction<T>, state: T) => void, delay = 0, state?: T): Subscription {
-    return new ImmediateAction<T>(work as (this: SchedulerAction<T>, state?: T) => void).schedule(state, delay);
+  schedule<T>(
+    work: (this: SchedulerAction<T>, state: T) => void,
+    delay = 0,
+    state?: T,
+  ): Subscription {
+    return new ImmediateAction<T>(work as (this: SchedulerAction<T>, state?: T) => void).schedule(
+      state,
+      delay,
+    );
   },
 };

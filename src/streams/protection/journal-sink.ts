@@ -1,5 +1,19 @@
 /** @module Writes down what the daemon does: journal entries in order, alerts, structured events and log lines. */
-import { EMPTY, catchError, concatMap, defer, filter, from, ignoreElements, map, merge, mergeMap, share, tap, type Observable } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  concatMap,
+  defer,
+  filter,
+  from,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  share,
+  tap,
+  type Observable,
+} from 'rxjs';
 import { alertOf, journalEntryOf } from '../../domain/holdings/daemon-journal.ts';
 import type { DaemonEvent } from '../../domain/holdings/daemon-events.ts';
 import type { Logger } from '../../domain/ports.ts';
@@ -17,7 +31,13 @@ const EVENT_TYPES: Partial<Record<DaemonEvent['kind'], string>> = {
   HaltChanged: 'KILL_SWITCH_TRIGGERED',
 };
 
-const QUIET: ReadonlySet<DaemonEvent['kind']> = new Set(['ExitTrack', 'SessionChanged', 'OrderResolved', 'AuditCompleted', 'PositionClosed']);
+const QUIET: ReadonlySet<DaemonEvent['kind']> = new Set([
+  'ExitTrack',
+  'SessionChanged',
+  'OrderResolved',
+  'AuditCompleted',
+  'PositionClosed',
+]);
 const LOUD: ReadonlySet<DaemonEvent['kind']> = new Set(['ProtectionFailed', 'ExitRejected']);
 
 function logEvent(log: Logger, e: DaemonEvent): void {
@@ -38,7 +58,11 @@ export function journalSink(deps: Deps): (events$: Observable<DaemonEvent>) => O
         tap((e) => {
           logEvent(log, e);
           const type = EVENT_TYPES[e.kind];
-          if (type !== undefined) deps.events.emit(type, Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'kind')));
+          if (type !== undefined)
+            deps.events.emit(
+              type,
+              Object.fromEntries(Object.entries(e).filter(([k]) => k !== 'kind')),
+            );
         }),
         share(),
       );
@@ -48,7 +72,10 @@ export function journalSink(deps: Deps): (events$: Observable<DaemonEvent>) => O
         concatMap((entry) =>
           from(deps.store.journal.append(entry)).pipe(
             catchError((e: unknown) => {
-              log.error({ err: e instanceof Error ? e.message : String(e), action: entry.action }, 'journal entry could not be written');
+              log.error(
+                { err: e instanceof Error ? e.message : String(e), action: entry.action },
+                'journal entry could not be written',
+              );
               return EMPTY;
             }),
           ),

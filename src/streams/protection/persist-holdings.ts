@@ -1,5 +1,14 @@
 /** @module Keeps the positions record (records/positions.ts) in step with the holdings (entry price, entry time, M), writes in order. */
-import { EMPTY, catchError, concatMap, from, ignoreElements, pairwise, startWith, type OperatorFunction } from 'rxjs';
+import {
+  EMPTY,
+  catchError,
+  concatMap,
+  from,
+  ignoreElements,
+  pairwise,
+  startWith,
+  type OperatorFunction,
+} from 'rxjs';
 import { persistedOf, type PersistedHolding } from '../../domain/holdings/holding.ts';
 import type { HoldingsState } from '../../domain/holdings/draft.ts';
 import type { Logger } from '../../domain/ports.ts';
@@ -18,7 +27,8 @@ function diff(prev: HoldingsState, next: HoldingsState): Write[] {
     if (before === h) return;
     const value = h.qty > 0 ? persistedOf(h) : null;
     const old = before !== undefined && before.qty > 0 ? persistedOf(before) : null;
-    if (JSON.stringify(value) !== JSON.stringify(old) || !prev.synced) writes.push({ symbol, value });
+    if (JSON.stringify(value) !== JSON.stringify(old) || !prev.synced)
+      writes.push({ symbol, value });
   });
   prev.holdings.forEach((_, symbol) => {
     if (!next.holdings.has(symbol)) writes.push({ symbol, value: null });
@@ -26,7 +36,11 @@ function diff(prev: HoldingsState, next: HoldingsState): Write[] {
   return writes;
 }
 
-export function persistHoldings(store: Store, log: Logger, initial: HoldingsState): OperatorFunction<HoldingsState, never> {
+export function persistHoldings(
+  store: Store,
+  log: Logger,
+  initial: HoldingsState,
+): OperatorFunction<HoldingsState, never> {
   return (states$) =>
     states$.pipe(
       startWith(initial),
@@ -36,7 +50,13 @@ export function persistHoldings(store: Store, log: Logger, initial: HoldingsStat
         if (writes.length === 0) return EMPTY;
         return from(Promise.all(writes.map((w) => writePosition(store, w.symbol, w.value)))).pipe(
           catchError((e: unknown) => {
-            log.error({ err: e instanceof Error ? e.message : String(e), symbols: writes.map((w) => w.symbol) }, 'position state could not be saved');
+            log.error(
+              {
+                err: e instanceof Error ? e.message : String(e),
+                symbols: writes.map((w) => w.symbol),
+              },
+              'position state could not be saved',
+            );
             return EMPTY;
           }),
         );

@@ -4,7 +4,18 @@
  * its outcomes fed back; then, once the orders on the wire are answered, the bookkeeping (held symbols, exit
  * tracks, LMDB, journal) and the step's events.
  */
-import { Observable, connect, filter, map, merge, mergeMap, observeOn, of, share, withLatestFrom } from 'rxjs';
+import {
+  Observable,
+  connect,
+  filter,
+  map,
+  merge,
+  mergeMap,
+  observeOn,
+  of,
+  share,
+  withLatestFrom,
+} from 'rxjs';
 import type { DaemonInput, Envelope } from '../../domain/holdings/daemon-inputs.ts';
 import type { DaemonEvent } from '../../domain/holdings/daemon-events.ts';
 import type { HoldingsOptions, HoldingsState } from '../../domain/holdings/draft.ts';
@@ -35,7 +46,9 @@ export interface CoreContext {
 }
 
 /** Fed actions of a step's bookkeeping: the held symbols when they changed, and each exit track (no allocation otherwise). */
-function bookkeepingFeeds(initial: HoldingsState): (steps$: Observable<HoldingsStep>) => Observable<CoreFed> {
+function bookkeepingFeeds(
+  initial: HoldingsState,
+): (steps$: Observable<HoldingsStep>) => Observable<CoreFed> {
   return (steps$) =>
     new Observable<CoreFed>((subscriber) => {
       let held: ReadonlySet<string> = new Set(heldSymbols(initial));
@@ -46,7 +59,8 @@ function bookkeepingFeeds(initial: HoldingsState): (steps$: Observable<HoldingsS
             held = new Set(symbols);
             subscriber.next(fed({ kind: 'Held', symbols }));
           }
-          for (const e of s.events) if (e.kind === 'ExitTrack') subscriber.next(fed({ kind: 'Track', track: e }));
+          for (const e of s.events)
+            if (e.kind === 'ExitTrack') subscriber.next(fed({ kind: 'Track', track: e }));
         },
         error: (e: unknown) => {
           subscriber.error(e);
@@ -58,45 +72,74 @@ function bookkeepingFeeds(initial: HoldingsState): (steps$: Observable<HoldingsS
     });
 }
 
-export function protectionCore(ctx: CoreContext): (inputs$: Observable<DaemonInput | CoreFed>) => Observable<DaemonEvent | CoreFed> {
+export function protectionCore(
+  ctx: CoreContext,
+): (inputs$: Observable<DaemonInput | CoreFed>) => Observable<DaemonEvent | CoreFed> {
   const { deps, log, hopts, initial } = ctx;
-  const execute = commandExecutor(deps.broker, { unknownTimeoutMs: deps.config.protection.unknown_order_timeout_ms, log });
-  const envelope = ([input, handsOff]: [DaemonInput, boolean]): Envelope => ({ input, now: deps.clock.now(), halted: handsOff || deps.killSwitch.isHalted() });
+  const execute = commandExecutor(deps.broker, {
+    unknownTimeoutMs: deps.config.protection.unknown_order_timeout_ms,
+    log,
+  });
+  const envelope = ([input, handsOff]: [DaemonInput, boolean]): Envelope => ({
+    input,
+    now: deps.clock.now(),
+    halted: handsOff || deps.killSwitch.isHalted(),
+  });
   return (inputs$) =>
     inputs$.pipe(
-      connect((all$) => merge(
-        // Actions met on the way in (clock asks, refused frames, audit requests) go straight back to the loop.
-        all$.pipe(filter((v): v is CoreFed => isFed(v))),
-        all$.pipe(
-          filter((v): v is DaemonInput => !isFed(v)),
-          withLatestFrom(ctx.handsOff$),
-          map(envelope),
-          planHoldings(hopts, initial),
-          connect((steps$: Observable<HoldingsStep>) => {
-            // Commands first: the protective POST leaves before bookkeeping of the same step.
-            const commands$ = steps$.pipe(
-              mergeMap((s) => s.commands),
-              mergeMap((c): Observable<CoreFed> => {
-                if (c.kind === 'Submit') return whileSubmitting(execute(c));
-                if (c.kind === 'RequestAudit') return of(fed({ kind: 'AuditRequest', reason: c.reason }));
-                return execute(c).pipe(map((outcome) => fed({ kind: 'Outcome', outcome })));
-              }),
-            );
-            const current$ = steps$.pipe(map((s) => fed({ kind: 'Stepped', state: s.state })));
-            // The rest waits until the orders on the wire are answered (at most BOOKKEEPING_HOLD_MS), then for the
-            // check phase: the POST is written, and its answer finds the thread free (see immediate-scheduler.ts).
-            const later$ = steps$.pipe(
-              holdWhile(submittingOf(ctx.actions$), { maxHoldMs: BOOKKEEPING_HOLD_MS }),
-              observeOn(immediateScheduler),
-              share(),
-            );
-            const bookkeeping$ = later$.pipe(
-              connect((s$) => merge(bookkeepingFeeds(initial)(s$), s$.pipe(map((s) => s.state), persistHoldings(deps.store, log, initial)))),
-            );
-            const events$ = later$.pipe(mergeMap((s) => s.events), share());
-            return merge(commands$, current$, bookkeeping$, events$.pipe(journalSink(deps)), events$);
-          }),
+      connect((all$) =>
+        merge(
+          // Actions met on the way in (clock asks, refused frames, audit requests) go straight back to the loop.
+          all$.pipe(filter((v): v is CoreFed => isFed(v))),
+          all$.pipe(
+            filter((v): v is DaemonInput => !isFed(v)),
+            withLatestFrom(ctx.handsOff$),
+            map(envelope),
+            planHoldings(hopts, initial),
+            connect((steps$: Observable<HoldingsStep>) => {
+              // Commands first: the protective POST leaves before bookkeeping of the same step.
+              const commands$ = steps$.pipe(
+                mergeMap((s) => s.commands),
+                mergeMap((c): Observable<CoreFed> => {
+                  if (c.kind === 'Submit') return whileSubmitting(execute(c));
+                  if (c.kind === 'RequestAudit')
+                    return of(fed({ kind: 'AuditRequest', reason: c.reason }));
+                  return execute(c).pipe(map((outcome) => fed({ kind: 'Outcome', outcome })));
+                }),
+              );
+              const current$ = steps$.pipe(map((s) => fed({ kind: 'Stepped', state: s.state })));
+              // The rest waits until the orders on the wire are answered (at most BOOKKEEPING_HOLD_MS), then for the
+              // check phase: the POST is written, and its answer finds the thread free (see immediate-scheduler.ts).
+              const later$ = steps$.pipe(
+                holdWhile(submittingOf(ctx.actions$), { maxHoldMs: BOOKKEEPING_HOLD_MS }),
+                observeOn(immediateScheduler),
+                share(),
+              );
+              const bookkeeping$ = later$.pipe(
+                connect((s$) =>
+                  merge(
+                    bookkeepingFeeds(initial)(s$),
+                    s$.pipe(
+                      map((s) => s.state),
+                      persistHoldings(deps.store, log, initial),
+                    ),
+                  ),
+                ),
+              );
+              const events$ = later$.pipe(
+                mergeMap((s) => s.events),
+                share(),
+              );
+              return merge(
+                commands$,
+                current$,
+                bookkeeping$,
+                events$.pipe(journalSink(deps)),
+                events$,
+              );
+            }),
+          ),
         ),
-      )),
+      ),
     );
 }

@@ -5,7 +5,17 @@
  * One loop (docs/daemon.md#the-core-one-loop): inputs (protection-inputs.ts) -> fold and outputs
  * (protection-core.ts) -> fed-back actions (core-actions.ts) -> inputs.
  */
-import { defer, filter, first, merge, shareReplay, switchMap, takeUntil, tap, type Observable } from 'rxjs';
+import {
+  defer,
+  filter,
+  first,
+  merge,
+  shareReplay,
+  switchMap,
+  takeUntil,
+  tap,
+  type Observable,
+} from 'rxjs';
 import type { SoftExitDue } from '../../domain/holdings/daemon-inputs.ts';
 import type { DaemonEvent } from '../../domain/holdings/daemon-events.ts';
 import type { BadFrame, FeedEvent, MarketTrade, TradeUpdate } from '../../domain/events.ts';
@@ -16,7 +26,12 @@ import { riskLimitsOf } from '../../config/risk-limits.ts';
 import type { Deps } from '../deps.ts';
 import { heldOf, statesOf, type CoreAction, type CoreFed } from './core-actions.ts';
 import { dailyBasisSource } from './daily-basis-source.ts';
-import { heldSymbols, holdingsOptions, initialHoldings, warmUpReducer } from './holdings-options.ts';
+import {
+  heldSymbols,
+  holdingsOptions,
+  initialHoldings,
+  warmUpReducer,
+} from './holdings-options.ts';
 import { protectionCore } from './protection-core.ts';
 import { coreInputs } from './protection-inputs.ts';
 
@@ -33,10 +48,15 @@ export interface ProtectionStreamOptions {
 
 export type ProtectionEvent = DaemonEvent | FeedEvent | BadFrame | PricesMarked;
 
-const isFeedEvent = (e: { kind: string }): e is FeedEvent => e.kind === 'FeedResynced' || e.kind === 'FeedDown';
-const isTrade = (e: MarketTrade | FeedEvent | BadFrame): e is MarketTrade => e.kind === 'MarketTrade';
+const isFeedEvent = (e: { kind: string }): e is FeedEvent =>
+  e.kind === 'FeedResynced' || e.kind === 'FeedDown';
+const isTrade = (e: MarketTrade | FeedEvent | BadFrame): e is MarketTrade =>
+  e.kind === 'MarketTrade';
 
-export function protectionStream(deps: Deps, options: ProtectionStreamOptions = {}): Observable<ProtectionEvent> {
+export function protectionStream(
+  deps: Deps,
+  options: ProtectionStreamOptions = {},
+): Observable<ProtectionEvent> {
   return defer(() => {
     const log = deps.log.child({ component: 'protection' });
     // Daily bars of held symbols: their strategies' own exits, and the ATR catastrophe stop.
@@ -44,25 +64,54 @@ export function protectionStream(deps: Deps, options: ProtectionStreamOptions = 
     const hopts = { ...holdingsOptions(deps.config), atrOf: daily.atrOf };
     const initial = initialHoldings(deps.store);
     return feedbackLoop<CoreAction, ProtectionEvent>((actions$) => {
-      const states$ = statesOf(actions$, initial).pipe(shareReplay({ bufferSize: 1, refCount: false }));
-      const held$ = heldOf(actions$, heldSymbols(initial)).pipe(shareReplay({ bufferSize: 1, refCount: false }));
+      const states$ = statesOf(actions$, initial).pipe(
+        shareReplay({ bufferSize: 1, refCount: false }),
+      );
+      const held$ = heldOf(actions$, heldSymbols(initial)).pipe(
+        shareReplay({ bufferSize: 1, refCount: false }),
+      );
       const inputs = coreInputs({
-        deps, log, hopts, daily, actions$, states$, held$,
-        clock: options.clock, tradeEvents$: options.tradeEvents$, handsOff$: options.handsOff$, exitRequests$: options.exitRequests$,
+        deps,
+        log,
+        hopts,
+        daily,
+        actions$,
+        states$,
+        held$,
+        clock: options.clock,
+        tradeEvents$: options.tradeEvents$,
+        handsOff$: options.handsOff$,
+        exitRequests$: options.exitRequests$,
       });
-      const core$ = inputs.inputs$.pipe(protectionCore({ deps, log, hopts, initial, actions$, handsOff$: inputs.handsOff$ }));
+      const core$ = inputs.inputs$.pipe(
+        protectionCore({ deps, log, hopts, initial, actions$, handsOff$: inputs.handsOff$ }),
+      );
       // Nothing runs before the first broker clock sync: the daemon's time (and every comparison made with it)
       // starts from the broker's, so it never has to jump backwards. The feeds open after it, inside core$.
-      const firstSync$ = inputs.clockReports$.pipe(first(), tap((r) => {
-        options.clock?.sync(r);
-        warmUpReducer(hopts, r);
-      }));
-      // The held symbols' latest trades for the risk authority's live equity (docs/risk.md), from the one market feed.
-      const marks$ = inputs.market$.pipe(filter(isTrade), markPrices(riskLimitsOf(deps.config).liveEquityIntervalMs));
-      const outputs$: Observable<ProtectionEvent | CoreFed> = merge(
-        core$, inputs.repricing$, inputs.badFrames$, inputs.trading$.pipe(filter(isFeedEvent)), inputs.market$.pipe(filter(isFeedEvent)), marks$,
+      const firstSync$ = inputs.clockReports$.pipe(
+        first(),
+        tap((r) => {
+          options.clock?.sync(r);
+          warmUpReducer(hopts, r);
+        }),
       );
-      return firstSync$.pipe(switchMap(() => outputs$), takeUntil(deps.shutdown$));
+      // The held symbols' latest trades for the risk authority's live equity (docs/risk.md), from the one market feed.
+      const marks$ = inputs.market$.pipe(
+        filter(isTrade),
+        markPrices(riskLimitsOf(deps.config).liveEquityIntervalMs),
+      );
+      const outputs$: Observable<ProtectionEvent | CoreFed> = merge(
+        core$,
+        inputs.repricing$,
+        inputs.badFrames$,
+        inputs.trading$.pipe(filter(isFeedEvent)),
+        inputs.market$.pipe(filter(isFeedEvent)),
+        marks$,
+      );
+      return firstSync$.pipe(
+        switchMap(() => outputs$),
+        takeUntil(deps.shutdown$),
+      );
     });
   });
 }

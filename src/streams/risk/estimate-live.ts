@@ -4,7 +4,11 @@
  * it) and never lifts one; it writes the trading state only when something trips or ends.
  */
 import { riskLimitsOf } from '../../config/risk-limits.ts';
-import { accountBreakers, trimWindow, type EquitySample } from '../../domain/rules/risk/account-breakers.ts';
+import {
+  accountBreakers,
+  trimWindow,
+  type EquitySample,
+} from '../../domain/rules/risk/account-breakers.ts';
 import { applyEstimate } from '../../domain/rules/risk/estimate-trips.ts';
 import { liveEquity, type PriceMark } from '../../domain/rules/risk/live-equity.ts';
 import type { RiskBook, RiskChange } from '../../domain/rules/risk/risk-book.ts';
@@ -22,7 +26,10 @@ export interface Estimate {
 
 /** `samples`: the estimates since the last poll (the polls' readings are in the persisted window). */
 export async function estimateLive(
-  deps: Deps, live: LiveState, marks: Readonly<Record<string, PriceMark>>, samples: readonly EquitySample[],
+  deps: Deps,
+  live: LiveState,
+  marks: Readonly<Record<string, PriceMark>>,
+  samples: readonly EquitySample[],
 ): Promise<Estimate | null> {
   const basis = live.basis;
   const now = deps.clock.now();
@@ -37,13 +44,37 @@ export async function estimateLive(
     // The high-water mark moves only on the broker's figure: a wrong print must not raise it for good.
     const highWater = book.equity?.highWater ?? Math.max(basis.equity, basis.lastClose);
     const window = trimWindow([...book.window, ...samples, sample], now, limits.rapidLossWindowMs);
-    const evaluation = accountBreakers({ now, equity, lastClose: basis.lastClose, highWater, window, tsSessionEnd: live.tsSessionEnd }, limits);
+    const evaluation = accountBreakers(
+      {
+        now,
+        equity,
+        lastClose: basis.lastClose,
+        highWater,
+        window,
+        tsSessionEnd: live.tsSessionEnd,
+      },
+      limits,
+    );
     const change = applyEstimate(book, evaluation, now, day);
     if (change.tripped.length === 0 && change.lifted.length === 0) return null;
     // The readings behind the trip are kept with it: the next poll (this daemon's or, after a restart, the next
     // one's) measures the rapid loss on the same evidence, not on the polls' readings alone.
-    return { ...change, book: { ...change.book, window, equity: { current: equity, lastClose: basis.lastClose, highWater, ts: now } } };
+    return {
+      ...change,
+      book: {
+        ...change.book,
+        window,
+        equity: { current: equity, lastClose: basis.lastClose, highWater, ts: now },
+      },
+    };
   };
-  const change = await commitRiskChange(fold, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor: 'daemon', day });
+  const change = await commitRiskChange(fold, now, {
+    store: deps.store,
+    mailer: deps.mailer,
+    events: deps.events,
+    log: deps.log,
+    actor: 'daemon',
+    day,
+  });
   return { sample, change };
 }

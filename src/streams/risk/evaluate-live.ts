@@ -4,10 +4,23 @@
  * the ledger with the broker; folded into the persisted state and published (journal, event, alert).
  */
 import { riskLimitsOf } from '../../config/risk-limits.ts';
-import { accountBreakers, nextHighWater, trimWindow } from '../../domain/rules/risk/account-breakers.ts';
+import {
+  accountBreakers,
+  nextHighWater,
+  trimWindow,
+} from '../../domain/rules/risk/account-breakers.ts';
 import { bookOfLedger, brokerLedger } from '../../procedures/reconcile-ledger.ts';
-import { describeDiscrepancy, reconcile, reconciliationBreaker, type Reconciliation } from '../../domain/rules/risk/reconcile.ts';
-import { applyEvaluation, type RiskBook, type RiskChange } from '../../domain/rules/risk/risk-book.ts';
+import {
+  describeDiscrepancy,
+  reconcile,
+  reconciliationBreaker,
+  type Reconciliation,
+} from '../../domain/rules/risk/reconcile.ts';
+import {
+  applyEvaluation,
+  type RiskBook,
+  type RiskChange,
+} from '../../domain/rules/risk/risk-book.ts';
 import { confirmEstimates } from '../../domain/rules/risk/estimate-trips.ts';
 import { basisOfPoll, type LiveBasis } from '../../domain/rules/risk/live-equity.ts';
 import { strategyBreakers } from '../../domain/rules/risk/strategy-breakers.ts';
@@ -30,17 +43,38 @@ export const RECONCILE_PERSIST_MS = 30_000;
  * behind the broker only by fills whose trade updates are still on their way is not a discrepancy: the broker's
  * own fills since the ledger's last one are applied (in memory) before it is judged.
  */
-async function reconcileLive(deps: Deps, tolerancePct: number, now: number): Promise<Reconciliation | null> {
+async function reconcileLive(
+  deps: Deps,
+  tolerancePct: number,
+  now: number,
+): Promise<Reconciliation | null> {
   const ledger = readLedger(deps.store);
   if (ledger === undefined) return null;
   const theirs = await brokerLedger(deps.broker, ledger);
   const direct = reconcile(bookOfLedger(ledger), bookOfLedger(theirs), tolerancePct);
-  const caughtUp = direct.ok ? ledger : (await missedFills(deps, ledger.tsUpdated)).reduce<Ledger>((l, f) => applyFill(l, f, 0).ledger, ledger);
-  const result = direct.ok ? direct : reconcile(bookOfLedger(caughtUp), bookOfLedger(theirs), tolerancePct);
-  const sharesAgree = reconcile(bookOfLedger(ledger), { ...bookOfLedger(theirs), cash: ledger.cash }, 0).ok;
+  const caughtUp = direct.ok
+    ? ledger
+    : (await missedFills(deps, ledger.tsUpdated)).reduce<Ledger>(
+        (l, f) => applyFill(l, f, 0).ledger,
+        ledger,
+      );
+  const result = direct.ok
+    ? direct
+    : reconcile(bookOfLedger(caughtUp), bookOfLedger(theirs), tolerancePct);
+  const sharesAgree = reconcile(
+    bookOfLedger(ledger),
+    { ...bookOfLedger(theirs), cash: ledger.cash },
+    0,
+  ).ok;
   // Taken only if no fill moved the ledger meanwhile (it would have changed what was compared).
   if (result.ok && sharesAgree)
-    await updateLedger(deps.store, (cur) => ({ ledger: cur?.tsUpdated === ledger.tsUpdated ? { ...cur, cash: theirs.cash, lots: theirs.lots, tsReconciled: now } : null, result: undefined }));
+    await updateLedger(deps.store, (cur) => ({
+      ledger:
+        cur?.tsUpdated === ledger.tsUpdated
+          ? { ...cur, cash: theirs.cash, lots: theirs.lots, tsReconciled: now }
+          : null,
+      result: undefined,
+    }));
   return result;
 }
 
@@ -60,33 +94,102 @@ export const initialLiveState: LiveState = { tsApart: null, basis: null, tsSessi
  * The poll is the check on the live estimate: its equity replaces the estimate, and it confirms or lifts what the
  * estimate tripped. `atPoll`: when it was asked, in the order the risk stream learns things (see live-equity.ts).
  */
-export async function evaluateLive(deps: Deps, s: LiveState, atPoll: number, actor = 'daemon'): Promise<{ state: LiveState; change: RiskChange }> {
+export async function evaluateLive(
+  deps: Deps,
+  s: LiveState,
+  atPoll: number,
+  actor = 'daemon',
+): Promise<{ state: LiveState; change: RiskChange }> {
   const limits = riskLimitsOf(deps.config);
-  const [account, clock, positions] = await Promise.all([deps.broker.getAccount(), deps.broker.getClock(), deps.broker.listPositions()]);
+  const [account, clock, positions] = await Promise.all([
+    deps.broker.getAccount(),
+    deps.broker.getClock(),
+    deps.broker.listPositions(),
+  ]);
   const now = deps.clock.now();
   const day = nyDate(now);
   const rec = await reconcileLive(deps, limits.reconciliationTolerancePct, now);
   const tsApart = rec === null || rec.ok ? null : (s.tsApart ?? now);
   const persisted = tsApart !== null && now - tsApart >= RECONCILE_PERSIST_MS;
   if (rec !== null)
-    deps.events.emit('RECONCILIATION_CHECK', { status: rec.ok ? 'PASS' : persisted ? 'FAIL' : 'PENDING', apart_since: tsApart === null ? null : new Date(tsApart).toISOString(), discrepancies: rec.discrepancies.map(describeDiscrepancy), tolerance_pct: limits.reconciliationTolerancePct });
+    deps.events.emit('RECONCILIATION_CHECK', {
+      status: rec.ok ? 'PASS' : persisted ? 'FAIL' : 'PENDING',
+      apart_since: tsApart === null ? null : new Date(tsApart).toISOString(),
+      discrepancies: rec.discrepancies.map(describeDiscrepancy),
+      tolerance_pct: limits.reconciliationTolerancePct,
+    });
   const sessionEnd = clock.isOpen ? clock.tsNextClose : now;
   const capital = deps.config.capital.total_capital ?? account.equity;
-  const allocations = new Map(Object.entries(deps.config.strategies).map(([name, st]) => [name, (capital * st.allocation_pct) / 100]));
+  const allocations = new Map(
+    Object.entries(deps.config.strategies).map(([name, st]) => [
+      name,
+      (capital * st.allocation_pct) / 100,
+    ]),
+  );
   // Measured on the book as it is at the write (`trade` may have changed it since).
   const fold = (book: RiskBook): RiskChange => {
-    const highWater = nextHighWater(book.equity?.highWater ?? Math.max(account.equity, account.lastEquity), account.equity);
-    const window = trimWindow([...book.window, { ts: now, equity: account.equity }], now, limits.rapidLossWindowMs);
+    const highWater = nextHighWater(
+      book.equity?.highWater ?? Math.max(account.equity, account.lastEquity),
+      account.equity,
+    );
+    const window = trimWindow(
+      [...book.window, { ts: now, equity: account.equity }],
+      now,
+      limits.rapidLossWindowMs,
+    );
     const evaluations = [
-      accountBreakers({ now, equity: account.equity, lastClose: account.lastEquity, highWater, window, tsSessionEnd: sessionEnd }, limits),
-      strategyBreakers({ now, trades: book.closedTrades, allocations, tsDayStart: nyToEpoch(day, '00:00'), lastTrip: new Map(Object.entries(book.lastTrip)) }, limits),
+      accountBreakers(
+        {
+          now,
+          equity: account.equity,
+          lastClose: account.lastEquity,
+          highWater,
+          window,
+          tsSessionEnd: sessionEnd,
+        },
+        limits,
+      ),
+      strategyBreakers(
+        {
+          now,
+          trades: book.closedTrades,
+          allocations,
+          tsDayStart: nyToEpoch(day, '00:00'),
+          lastTrip: new Map(Object.entries(book.lastTrip)),
+        },
+        limits,
+      ),
       reconciliationBreaker(persisted ? rec : null, now, limits.reconciliationTolerancePct),
     ];
-    const measured = { ...book, window, equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now } };
+    const measured = {
+      ...book,
+      window,
+      equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now },
+    };
     const measurements = evaluations.flatMap((e) => e.measurements);
-    return confirmEstimates(applyEvaluation(measured, { measurements, trips: evaluations.flatMap((e) => e.trips) }, now, day), measurements);
+    return confirmEstimates(
+      applyEvaluation(
+        measured,
+        { measurements, trips: evaluations.flatMap((e) => e.trips) },
+        now,
+        day,
+      ),
+      measurements,
+    );
   };
-  const change = await commitRiskChange(fold, now, { store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor, day });
-  const basis = basisOfPoll(account.equity, account.lastEquity, atPoll, positions.map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice })));
+  const change = await commitRiskChange(fold, now, {
+    store: deps.store,
+    mailer: deps.mailer,
+    events: deps.events,
+    log: deps.log,
+    actor,
+    day,
+  });
+  const basis = basisOfPoll(
+    account.equity,
+    account.lastEquity,
+    atPoll,
+    positions.map((p) => ({ symbol: p.symbol, qty: p.qty, price: p.currentPrice })),
+  );
   return { state: { tsApart, basis, tsSessionEnd: sessionEnd }, change };
 }

@@ -9,7 +9,12 @@ import { MAX_CLOSED_TRADES } from '../../domain/rules/risk/risk-book.ts';
 import type { ClosedTrade } from '../../domain/rules/risk/strategy-breakers.ts';
 import { nyDate } from '../../domain/time/ny-dates.ts';
 import { INTENTS_TABLE, type IntentRecord } from '../../records/intent-record.ts';
-import { readLedger, updateLedger, updateRiskBook, type LocalLedger } from '../../records/risk-state.ts';
+import {
+  readLedger,
+  updateLedger,
+  updateRiskBook,
+  type LocalLedger,
+} from '../../records/risk-state.ts';
 import { brokerLedger } from '../../procedures/reconcile-ledger.ts';
 import type { Deps } from '../deps.ts';
 
@@ -33,7 +38,8 @@ async function apply(deps: Deps, fills: readonly LedgerFill[]): Promise<ClosedTr
   });
   if (closed.length > 0)
     await updateRiskBook(deps.store, nyDate(deps.clock.now()), (book) => ({
-      book: { ...book, closedTrades: [...book.closedTrades, ...closed].slice(-MAX_CLOSED_TRADES) }, result: undefined,
+      book: { ...book, closedTrades: [...book.closedTrades, ...closed].slice(-MAX_CLOSED_TRADES) },
+      result: undefined,
     }));
   return closed;
 }
@@ -43,7 +49,9 @@ export async function ledgerFill(deps: Deps, f: FillReceived): Promise<ClosedTra
   const ledger = readLedger(deps.store);
   if (ledger === undefined) return [];
   const strategy = f.side === 'buy' ? strategyOf(deps, f.clientOrderId) : null;
-  return apply(deps, [{ symbol: f.symbol, side: f.side, price: f.price, qty: f.qty, ts: f.tsEvent, strategy }]);
+  return apply(deps, [
+    { symbol: f.symbol, side: f.side, price: f.price, qty: f.qty, ts: f.tsEvent, strategy },
+  ]);
 }
 
 /** At the daemon's first audit: a new ledger from the broker, or the broker's fills since the ledger's last one applied. */
@@ -51,8 +59,15 @@ export async function startLedger(deps: Deps): Promise<ClosedTrade[]> {
   const now = deps.clock.now();
   const ledger = readLedger(deps.store);
   if (ledger === undefined) {
-    const fresh: LocalLedger = { ...(await brokerLedger(deps.broker, undefined)), tsReconciled: now, tsUpdated: now };
-    await updateLedger(deps.store, (cur) => ({ ledger: cur === undefined ? fresh : null, result: undefined }));
+    const fresh: LocalLedger = {
+      ...(await brokerLedger(deps.broker, undefined)),
+      tsReconciled: now,
+      tsUpdated: now,
+    };
+    await updateLedger(deps.store, (cur) => ({
+      ledger: cur === undefined ? fresh : null,
+      result: undefined,
+    }));
     return [];
   }
   return apply(deps, await missedFills(deps, ledger.tsUpdated));
@@ -61,5 +76,12 @@ export async function startLedger(deps: Deps): Promise<ClosedTrade[]> {
 /** The broker's fills after `ts` (exclusive), as the ledger takes them. */
 export async function missedFills(deps: Deps, ts: number): Promise<LedgerFill[]> {
   const missed = await deps.broker.listFills({ after: ts });
-  return missed.map((f) => ({ symbol: f.symbol, side: f.side, price: f.price, qty: f.qty, ts: f.tsTransaction, strategy: null }));
+  return missed.map((f) => ({
+    symbol: f.symbol,
+    side: f.side,
+    price: f.price,
+    qty: f.qty,
+    ts: f.tsTransaction,
+    strategy: null,
+  }));
 }

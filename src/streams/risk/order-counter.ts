@@ -30,11 +30,21 @@ export function orderCounter(deps: Deps): OrderCounter {
       const known = counted.get(word.clientOrderId);
       const earlier = known === 'rejected' ? undefined : known;
       counted.delete(word.clientOrderId);
-      counted.set(word.clientOrderId, earlier === 'accepted' && word.outcome !== 'rejected' ? 'accepted' : word.outcome);
+      counted.set(
+        word.clientOrderId,
+        earlier === 'accepted' && word.outcome !== 'rejected' ? 'accepted' : word.outcome,
+      );
       if (counted.size > REMEMBERED) counted.delete(counted.keys().next().value as string);
       const now = deps.clock.now();
       return recordOrderOutcome(word.outcome, earlier, {
-        store: deps.store, mailer: deps.mailer, events: deps.events, log: deps.log, actor: 'daemon', limits: riskLimitsOf(deps.config), now, day: nyDate(now),
+        store: deps.store,
+        mailer: deps.mailer,
+        events: deps.events,
+        log: deps.log,
+        actor: 'daemon',
+        limits: riskLimitsOf(deps.config),
+        now,
+        day: nyDate(now),
       });
     },
   };

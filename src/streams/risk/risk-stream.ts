@@ -6,11 +6,24 @@
  * own orders count toward the order kills. Work runs one at a time, in order; a failure is logged and the next event
  * tries again (the state lives in LMDB, so a restart resumes it).
  */
-import { concatMap, defer, filter, finalize, from, map, mergeMap, tap, type Observable } from 'rxjs';
+import {
+  concatMap,
+  defer,
+  filter,
+  finalize,
+  from,
+  map,
+  mergeMap,
+  tap,
+  type Observable,
+} from 'rxjs';
 import type { DaemonEvent, FillReceived } from '../../domain/holdings/daemon-events.ts';
 import type { EquitySample } from '../../domain/rules/risk/account-breakers.ts';
 import type { BreakerTrip } from '../../domain/rules/risk/breaker.ts';
-import { daemonOrderWord, type DaemonOrderWord } from '../../domain/rules/risk/daemon-order-outcomes.ts';
+import {
+  daemonOrderWord,
+  type DaemonOrderWord,
+} from '../../domain/rules/risk/daemon-order-outcomes.ts';
 import { withFill, type PriceMark } from '../../domain/rules/risk/live-equity.ts';
 import type { RiskChange } from '../../domain/rules/risk/risk-book.ts';
 import { riskView, type AccountState } from '../../domain/rules/risk/risk-view.ts';
@@ -51,7 +64,11 @@ function workOf(e: { kind: string }): Work | undefined {
  * estimates collapse into one. Once unsubscribed, a drain ends after the unit it is in; `inFlight` tracks it so the
  * daemon can wait for that unit before the store closes.
  */
-export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind: string }>, inFlight?: InFlight): Observable<RiskChanged> {
+export function riskStream(
+  deps: Deps,
+  events$: Observable<DaemonEvent | { kind: string }>,
+  inFlight?: InFlight,
+): Observable<RiskChanged> {
   return defer(() => {
     let subscribed = true;
     const log = deps.log.child({ component: 'risk' });
@@ -60,15 +77,36 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
     let learned = 0;
     const words: DaemonOrderWord[] = [];
     const orders = orderCounter(deps);
-    const pending = { audit: false, estimate: false, started: false, live: initialLiveState, tsLastAudit: -Infinity };
+    const pending = {
+      audit: false,
+      estimate: false,
+      started: false,
+      live: initialLiveState,
+      tsLastAudit: -Infinity,
+    };
     let marks: Readonly<Record<string, PriceMark & TradeMark>> = {};
     let samples: EquitySample[] = [];
     // Audits closer together than half the interval (the start's and the stream's first) are measured once.
     const minAuditGapMs = deps.config.protection.audit_interval_ms / 2;
-    const changed = (change: RiskChange | null, source: RiskChanged['source']): RiskChanged | null => {
-      if (change === null || (change.tripped.length === 0 && change.lifted.length === 0)) return null;
-      const view = riskView(change.book, deps.clock.now(), deps.config.circuit_breakers.drawdown_scale, null);
-      return { kind: 'RiskChanged', state: view.state, tripped: change.tripped, lifted: change.lifted, source };
+    const changed = (
+      change: RiskChange | null,
+      source: RiskChanged['source'],
+    ): RiskChanged | null => {
+      if (change === null || (change.tripped.length === 0 && change.lifted.length === 0))
+        return null;
+      const view = riskView(
+        change.book,
+        deps.clock.now(),
+        deps.config.circuit_breakers.drawdown_scale,
+        null,
+      );
+      return {
+        kind: 'RiskChanged',
+        state: view.state,
+        tripped: change.tripped,
+        lifted: change.lifted,
+        source,
+      };
     };
     const audit = async (): Promise<RiskChanged | null> => {
       if (!pending.started) await startLedger(deps);
@@ -84,7 +122,13 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
       if (e === null) return null;
       log.debug({ equity: e.sample.equity, ts: e.sample.ts }, 'live equity estimate');
       // A change wrote the readings into the book's window (see estimateLive): they need not be kept twice.
-      samples = e.change !== null ? [] : [...samples, e.sample].filter((s) => s.ts >= e.sample.ts - deps.config.circuit_breakers.rapid_loss_window_min * 60_000);
+      samples =
+        e.change !== null
+          ? []
+          : [...samples, e.sample].filter(
+              (s) =>
+                s.ts >= e.sample.ts - deps.config.circuit_breakers.rapid_loss_window_min * 60_000,
+            );
       return changed(e.change, 'estimate');
     };
     const unit = async (): Promise<{ work: string; out: RiskChanged | null } | undefined> => {
@@ -92,12 +136,14 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
       if (next !== undefined) {
         const { fill, at } = next;
         const basis = pending.live.basis;
-        if (basis !== null) pending.live = { ...pending.live, basis: withFill(basis, { ...fill, at }) };
+        if (basis !== null)
+          pending.live = { ...pending.live, basis: withFill(basis, { ...fill, at }) };
         if ((await ledgerFill(deps, fill)).length > 0) pending.audit = true;
         return { work: 'fill', out: null };
       }
       const word = words.shift();
-      if (word !== undefined) return { work: 'order', out: changed(await orders.record(word), 'orders') };
+      if (word !== undefined)
+        return { work: 'order', out: changed(await orders.record(word), 'orders') };
       if (pending.audit) {
         pending.audit = false;
         return { work: 'audit', out: await audit() };
@@ -117,7 +163,10 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
           if (done === undefined) return out;
           if (done.out !== null) out.push(done.out);
         } catch (e) {
-          log.error({ err: e instanceof Error ? e.message : String(e) }, 'risk evaluation failed; the next event tries again');
+          log.error(
+            { err: e instanceof Error ? e.message : String(e) },
+            'risk evaluation failed; the next event tries again',
+          );
         }
       }
       return out;
@@ -130,10 +179,17 @@ export function riskStream(deps: Deps, events$: Observable<DaemonEvent | { kind:
       else if (w.kind === 'marks') {
         // A symbol's trade is learned when its price or time first differs from the one already known.
         const at = learned;
-        marks = Object.fromEntries(Object.entries(w.prices).map(([symbol, t]) => {
-          const known = marks[symbol];
-          return [symbol, known !== undefined && known.price === t.price && known.ts === t.ts ? known : { ...t, at }];
-        }));
+        marks = Object.fromEntries(
+          Object.entries(w.prices).map(([symbol, t]) => {
+            const known = marks[symbol];
+            return [
+              symbol,
+              known !== undefined && known.price === t.price && known.ts === t.ts
+                ? known
+                : { ...t, at },
+            ];
+          }),
+        );
         pending.estimate = true;
       } else if (deps.clock.now() - pending.tsLastAudit >= minAuditGapMs) {
         pending.audit = true;

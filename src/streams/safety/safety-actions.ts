@@ -14,7 +14,11 @@ import {
 import { isBrokerError } from '../../domain/broker-error.ts';
 import { nyIso } from '../../domain/time/ny-time.ts';
 import type { Logger } from '../../domain/ports.ts';
-import { describeFlatten, flattenAccount, type FlattenResult } from '../../procedures/flatten-account.ts';
+import {
+  describeFlatten,
+  flattenAccount,
+  type FlattenResult,
+} from '../../procedures/flatten-account.ts';
 import type { Deps } from '../deps.ts';
 
 export interface SafetyModeEntered {

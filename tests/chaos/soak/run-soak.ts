@@ -9,7 +9,14 @@ const cycles = Number(process.env.CHAOS_CYCLES ?? 50);
 const seed = Number(process.env.CHAOS_SEED ?? 1);
 const rateLimitPerMinute = Number(process.env.CHAOS_RATE_LIMIT ?? 200);
 const started = Date.now();
-const r = await runSoak({ cycles, seed, rateLimitPerMinute, log: (line) => { process.stdout.write(`${line}\n`); } });
+const r = await runSoak({
+  cycles,
+  seed,
+  rateLimitPerMinute,
+  log: (line) => {
+    process.stdout.write(`${line}\n`);
+  },
+});
 const ms = (xs: readonly number[], p: number): string => `${percentile(xs, p).toFixed(0)} ms`;
 process.stdout.write(
   [
@@ -17,7 +24,9 @@ process.stdout.write(
     `chaos soak: ${String(r.cycles)} SIGKILL cycles, ${String(r.entries)} entries filled, seed ${String(seed)}, broker limit ${String(rateLimitPerMinute)}/min, ${((Date.now() - started) / 1000).toFixed(0)} s`,
     `violations: ${String(r.violations.length)}`,
     ...r.violations.map((v) => `  ${v}`),
-    ...(r.slow.length === 0 ? [] : ['restarts over 2 s after their ready line:', ...r.slow.map((x) => `  ${x}`)]),
+    ...(r.slow.length === 0
+      ? []
+      : ['restarts over 2 s after their ready line:', ...r.slow.map((x) => `  ${x}`)]),
     `time to full coverage after a restart, from the process's start: p50 ${ms(r.coverFromSpawnMs, 50)}, p99 ${ms(r.coverFromSpawnMs, 99)}, max ${ms(r.coverFromSpawnMs, 100)}`,
     `                                     from its ready line:      p50 ${ms(r.coverFromReadyMs, 50)}, p99 ${ms(r.coverFromReadyMs, 99)}, max ${ms(r.coverFromReadyMs, 100)}`,
     '',

@@ -12,7 +12,11 @@ import { createMarketFeed } from '../../../src/adapters/alpaca/market-feed.ts';
 
 let server: WebSocketServer | undefined;
 afterEach(async () => {
-  await new Promise<void>((resolve) => { server?.close(() => { resolve(); }); });
+  await new Promise<void>((resolve) => {
+    server?.close(() => {
+      resolve();
+    });
+  });
   server = undefined;
 });
 
@@ -24,15 +28,23 @@ async function refusingServer(code: number, msg: string): Promise<string> {
   wss.on('connection', (ws) => {
     ws.send(encode([{ T: 'success', msg: 'connected' }]));
     ws.on('message', (raw: Buffer) => {
-      if ((decode(raw) as { action?: string }).action === 'auth') ws.send(encode([{ T: 'error', code, msg }]));
+      if ((decode(raw) as { action?: string }).action === 'auth')
+        ws.send(encode([{ T: 'error', code, msg }]));
     });
   });
   return `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/v2/iex`;
 }
 
 const firstError = async (url: string): Promise<unknown> => {
-  const feed = createMarketFeed({ keyId: 'PKFEEDTEST0001', secretKey: 'feed-test-secret-0001', url });
-  return firstValueFrom(feed.trades$(new BehaviorSubject<readonly string[]>(['AAPL']))).then(() => undefined, (e: unknown) => e);
+  const feed = createMarketFeed({
+    keyId: 'PKFEEDTEST0001',
+    secretKey: 'feed-test-secret-0001',
+    url,
+  });
+  return firstValueFrom(feed.trades$(new BehaviorSubject<readonly string[]>(['AAPL']))).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 };
 
 describe('market data stream login', () => {
@@ -40,10 +52,16 @@ describe('market data stream login', () => {
     [402, 'auth failed'],
     [401, 'not authenticated'],
   ])('%i (%s) refuses the credentials: kind auth', async (code, msg) => {
-    expect(await firstError(await refusingServer(code, msg))).toMatchObject({ kind: 'auth', message: `market data stream refused the credentials (${msg})` });
+    expect(await firstError(await refusingServer(code, msg))).toMatchObject({
+      kind: 'auth',
+      message: `market data stream refused the credentials (${msg})`,
+    });
   });
 
   it('404 (auth timeout) is a slow login, not a refusal: kind transient', async () => {
-    expect(await firstError(await refusingServer(404, 'auth timeout'))).toMatchObject({ kind: 'transient', message: 'market data stream login timed out (auth timeout)' });
+    expect(await firstError(await refusingServer(404, 'auth timeout'))).toMatchObject({
+      kind: 'transient',
+      message: 'market data stream login timed out (auth timeout)',
+    });
   });
 });

@@ -14,7 +14,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void
 
 const servers: Server[] = [];
 
-async function serve(handler: Handler): Promise<{ url: string; connections: () => number; requests: IncomingMessage[] }> {
+async function serve(
+  handler: Handler,
+): Promise<{ url: string; connections: () => number; requests: IncomingMessage[] }> {
   const requests: IncomingMessage[] = [];
   let connections = 0;
   const server = createServer((req, res) => {
@@ -28,7 +30,11 @@ async function serve(handler: Handler): Promise<{ url: string; connections: () =
   server.on('connection', () => (connections += 1));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`, connections: () => connections, requests };
+  return {
+    url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
+    connections: () => connections,
+    requests,
+  };
 }
 
 afterEach(async () => {
@@ -38,18 +44,40 @@ afterEach(async () => {
   }
 });
 
-const json = (res: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void => {
+const json = (
+  res: ServerResponse,
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): void => {
   const text = JSON.stringify(value);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 };
 
 describe('nodeHttpFetch', () => {
   it('sends method, headers and body, and answers with status, headers and JSON', async () => {
     const s = await serve((req, res, body) => {
-      json(res, 200, { method: req.method, key: req.headers['apca-api-key-id'], body: JSON.parse(body) as unknown }, { 'X-RateLimit-Remaining': '199' });
+      json(
+        res,
+        200,
+        {
+          method: req.method,
+          key: req.headers['apca-api-key-id'],
+          body: JSON.parse(body) as unknown,
+        },
+        { 'X-RateLimit-Remaining': '199' },
+      );
     });
-    const res = await nodeHttpFetch()(`${s.url}/v2/orders?x=1`, { method: 'POST', headers: { 'APCA-API-KEY-ID': 'PK1', 'content-type': 'application/json' }, body: '{"a":1}' });
+    const res = await nodeHttpFetch()(`${s.url}/v2/orders?x=1`, {
+      method: 'POST',
+      headers: { 'APCA-API-KEY-ID': 'PK1', 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-ratelimit-remaining')).toBe('199');
     expect(await res.json()).toEqual({ method: 'POST', key: 'PK1', body: { a: 1 } });
@@ -99,7 +127,9 @@ describe('nodeHttpFetch', () => {
   it('rejects with a TimeoutError when the whole answer takes longer than the deadline', async () => {
     const s = await serve(() => undefined);
     const started = Date.now();
-    await expect(nodeHttpFetch({ timeoutMs: 150 })(s.url, { method: 'GET' })).rejects.toMatchObject({ name: 'TimeoutError' });
+    await expect(nodeHttpFetch({ timeoutMs: 150 })(s.url, { method: 'GET' })).rejects.toMatchObject(
+      { name: 'TimeoutError' },
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
@@ -119,7 +149,9 @@ describe('nodeHttpFetch', () => {
       res.writeHead(302, { location: `${target.url}/steal` });
       res.end();
     });
-    await expect(nodeHttpFetch()(s.url, { method: 'GET', headers: { 'APCA-API-SECRET-KEY': 'secret' } })).rejects.toThrow(/redirect/);
+    await expect(
+      nodeHttpFetch()(s.url, { method: 'GET', headers: { 'APCA-API-SECRET-KEY': 'secret' } }),
+    ).rejects.toThrow(/redirect/);
     expect(target.requests).toHaveLength(0);
   });
 
@@ -127,15 +159,34 @@ describe('nodeHttpFetch', () => {
     const s = await serve(() => undefined);
     const url = s.url;
     for (const server of servers.splice(0)) await new Promise((resolve) => server.close(resolve));
-    await expect(nodeHttpFetch()(url, { method: 'GET' })).rejects.toMatchObject({ name: 'TypeError', cause: { code: 'ECONNREFUSED' } });
+    await expect(nodeHttpFetch()(url, { method: 'GET' })).rejects.toMatchObject({
+      name: 'TypeError',
+      cause: { code: 'ECONNREFUSED' },
+    });
   });
 });
 
 describe('the broker adapter over it', () => {
   it('calls an order whose answer never comes ambiguous, and a read transient', async () => {
     const s = await serve(() => undefined);
-    const broker = createAlpacaBroker({ keyId: 'PKLOOPBACK', secretKey: 'loopback-secret', endpoint: s.url, dataEndpoint: s.url, timeoutMs: 200 });
-    const order = { kind: 'SubmitOrder' as const, clientOrderId: 'c-1', symbol: 'KO', side: 'buy' as const, type: 'limit' as const, timeInForce: 'day' as const, qty: qty(1), limitPrice: price(1), reason: 'test' };
+    const broker = createAlpacaBroker({
+      keyId: 'PKLOOPBACK',
+      secretKey: 'loopback-secret',
+      endpoint: s.url,
+      dataEndpoint: s.url,
+      timeoutMs: 200,
+    });
+    const order = {
+      kind: 'SubmitOrder' as const,
+      clientOrderId: 'c-1',
+      symbol: 'KO',
+      side: 'buy' as const,
+      type: 'limit' as const,
+      timeInForce: 'day' as const,
+      qty: qty(1),
+      limitPrice: price(1),
+      reason: 'test',
+    };
     await expect(broker.submitOrder(order)).rejects.toMatchObject({ kind: 'ambiguous' });
     expect(s.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
     await expect(broker.getAccount()).rejects.toMatchObject({ kind: 'transient' });

@@ -16,7 +16,11 @@ const failure = (daemon: Daemon, ms = 20_000): Promise<unknown> =>
       () => new Error('the daemon completed instead of failing'),
       (e: unknown) => e,
     ),
-    new Promise((resolve) => setTimeout(() => { resolve(new Error(`the daemon still ran after ${ms} ms`)); }, ms).unref()),
+    new Promise((resolve) =>
+      setTimeout(() => {
+        resolve(new Error(`the daemon still ran after ${ms} ms`));
+      }, ms).unref(),
+    ),
   ]);
 
 const ROTATED = { key: 'PKROTATED0001', secret: 'rotated-secret-0001' };
@@ -35,7 +39,10 @@ describe('daemon with refused credentials', () => {
     const daemon = h.startDaemon({}, { keyId: 'PKWRONG000001', secret: 'wrong-secret-000001' });
     const e = await failure(daemon);
     expect(e).toBeInstanceOf(BrokerError);
-    expect(e).toMatchObject({ kind: 'auth', message: 'broker refused the credentials: request is not authorized' });
+    expect(e).toMatchObject({
+      kind: 'auth',
+      message: 'broker refused the credentials: request is not authorized',
+    });
     expect(daemon.events.map((x) => x.kind)).not.toContain('Ready');
     expect(daemon.events.map((x) => x.kind)).not.toContain('CredentialsAccepted');
     expect((await h.ctl.state()).open_orders).toEqual([]);
@@ -56,7 +63,10 @@ describe('daemon with refused credentials', () => {
     const daemon = h.startDaemon(QUIET, { options: { credentialsCheckMs: 300 } });
     await daemon.ready();
     await h.ctl.faults({ kind: 'rotate_credentials', ...ROTATED });
-    expect(await failure(daemon)).toMatchObject({ kind: 'auth', message: 'broker refused the credentials: request is not authorized' });
+    expect(await failure(daemon)).toMatchObject({
+      kind: 'auth',
+      message: 'broker refused the credentials: request is not authorized',
+    });
   });
 
   it('ends when a stream is refused on re-login, without waiting for REST', async () => {
@@ -64,9 +74,19 @@ describe('daemon with refused credentials', () => {
     const daemon = h.startDaemon(QUIET, { options: { credentialsCheckMs: 600_000 } });
     await daemon.ready();
     // The risk authority's first evaluation (REST) done: after it nothing calls the broker until the next audit.
-    await waitFor(() => daemon.emitted.some((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined), 10_000, 'the first risk evaluation');
+    await waitFor(
+      () =>
+        daemon.emitted.some(
+          (e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined,
+        ),
+      10_000,
+      'the first risk evaluation',
+    );
     await h.ctl.faults({ kind: 'rotate_credentials', ...ROTATED });
     await control(h.t.sim, ROTATED).faults({ kind: 'drop_streams' });
-    expect(await failure(daemon)).toMatchObject({ kind: 'auth', message: expect.stringMatching(/stream refused the credentials/) as unknown });
+    expect(await failure(daemon)).toMatchObject({
+      kind: 'auth',
+      message: expect.stringMatching(/stream refused the credentials/) as unknown,
+    });
   });
 });

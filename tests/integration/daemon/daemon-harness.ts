@@ -15,10 +15,21 @@ import type { Broker, Mailer, Alert } from '../../../src/domain/ports.ts';
 import type { OrderReport, SubmitOrder } from '../../../src/domain/orders.ts';
 import type { Store } from '../../../src/domain/store.ts';
 import { qty as toQty } from '../../../src/domain/money.ts';
-import { daemonStream, type DaemonOptions, type DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
+import {
+  daemonStream,
+  type DaemonOptions,
+  type DaemonOutput,
+} from '../../../src/streams/daemon/daemon-stream.ts';
 import { composeDaemon } from '../../../src/cli/compose.ts';
 import type { PhasePorts } from '../../../src/streams/phases/phase-tasks.ts';
-import { control, startTestSimulator, TEST_KEY, TEST_SECRET, waitFor, type TestSimulator } from '../../support/sim.ts';
+import {
+  control,
+  startTestSimulator,
+  TEST_KEY,
+  TEST_SECRET,
+  waitFor,
+  type TestSimulator,
+} from '../../support/sim.ts';
 import type { SimulatorOptions } from '../../../src/sim/start-simulator.ts';
 
 /** 2024-05-01 09:31 New York: the session is open. */
@@ -74,38 +85,91 @@ export interface Harness {
 let seq = 0;
 
 /** A simulator at `at` (default: just after the open) and a harness to start daemons against it. */
-export async function startHarness(simOptions: SimulatorOptions = {}, at: string = OPEN_TS): Promise<Harness> {
+export async function startHarness(
+  simOptions: SimulatorOptions = {},
+  at: string = OPEN_TS,
+): Promise<Harness> {
   const t = await startTestSimulator(simOptions);
   const ctl = control(t.sim);
   await ctl.clock({ to: at, quiet: true });
   const logs = join(t.root, 'logs');
-  const root = createLogger({ dir: logs, level: 'debug', scrub: makeScrubber([TEST_KEY, TEST_SECRET]), pretty: false });
-  const urls = { endpoint: t.sim.urls.rest, dataEndpoint: t.sim.urls.rest, streamUrl: t.sim.urls.tradingStream, dataStreamUrl: t.sim.urls.dataStream };
-  const user = createAlpaca({ keyId: TEST_KEY, secretKey: TEST_SECRET, ...urls, log: root.log.child({ component: 'user' }) }).broker;
+  const root = createLogger({
+    dir: logs,
+    level: 'debug',
+    scrub: makeScrubber([TEST_KEY, TEST_SECRET]),
+    pretty: false,
+  });
+  const urls = {
+    endpoint: t.sim.urls.rest,
+    dataEndpoint: t.sim.urls.rest,
+    streamUrl: t.sim.urls.tradingStream,
+    dataStreamUrl: t.sim.urls.dataStream,
+  };
+  const user = createAlpaca({
+    keyId: TEST_KEY,
+    secretKey: TEST_SECRET,
+    ...urls,
+    log: root.log.child({ component: 'user' }),
+  }).broker;
   const daemons: Daemon[] = [];
 
-  const startDaemon = (overrides: Partial<Config['protection']> = {}, variant: DaemonVariant = {}): Daemon => {
-    const config = configSchema.parse({ ...variant.config, protection: { ...FAST_PROTECTION, ...overrides } });
+  const startDaemon = (
+    overrides: Partial<Config['protection']> = {},
+    variant: DaemonVariant = {},
+  ): Daemon => {
+    const config = configSchema.parse({
+      ...variant.config,
+      protection: { ...FAST_PROTECTION, ...overrides },
+    });
     const store = openStore(join(t.root, 'state'));
     const alerts: Alert[] = [];
-    const mailer: Mailer = { alert: (a) => { alerts.push(a); return variant.mailer?.alert(a) ?? Promise.resolve(); } };
+    const mailer: Mailer = {
+      alert: (a) => {
+        alerts.push(a);
+        return variant.mailer?.alert(a) ?? Promise.resolve();
+      },
+    };
     const emitted: Daemon['emitted'] = [];
     const log = root.log.child({ component: 'stream' });
-    const daemonUrls = variant.endpoint === undefined ? urls : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
-    const adapters = createAlpaca({ keyId: variant.keyId ?? TEST_KEY, secretKey: variant.secret ?? TEST_SECRET, ...daemonUrls, log });
+    const daemonUrls =
+      variant.endpoint === undefined
+        ? urls
+        : { endpoint: variant.endpoint, ...deriveUrls(variant.endpoint) };
+    const adapters = createAlpaca({
+      keyId: variant.keyId ?? TEST_KEY,
+      secretKey: variant.secret ?? TEST_SECRET,
+      ...daemonUrls,
+      log,
+    });
     const shutdown$ = new Subject<void>();
     const { deps, clock } = composeDaemon({
       alpaca: adapters,
       store,
       mailer,
       log,
-      events: { emit: (type, fields = {}) => { emitted.push({ type, fields }); } },
+      events: {
+        emit: (type, fields = {}) => {
+          emitted.push({ type, fields });
+        },
+      },
       config,
-      killSwitch: createFileKillSwitch({ path: join(t.root, 'killswitch', 'HALT'), tradingDisabled: false }),
+      killSwitch: createFileKillSwitch({
+        path: join(t.root, 'killswitch', 'HALT'),
+        tradingDisabled: false,
+      }),
       shutdown$,
     });
     const events: DaemonOutput[] = [];
-    const done = lastValueFrom(daemonStream(deps, { ...variant.options, ...(variant.phases === undefined ? {} : { phases: variant.phases(store) }), clock }).pipe(tap((e) => events.push(e)), toArray()));
+    const done = lastValueFrom(
+      daemonStream(deps, {
+        ...variant.options,
+        ...(variant.phases === undefined ? {} : { phases: variant.phases(store) }),
+        clock,
+      }).pipe(
+        tap((e) => events.push(e)),
+        toArray(),
+      ),
+    );
     // A test that expects the daemon to fail awaits `done` itself; nothing else may see an unhandled rejection.
     void done.catch(() => undefined);
     const daemon: Daemon = {
@@ -115,7 +179,11 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
       store,
       done,
       ready: async () => {
-        await waitFor(() => events.some((e) => e.kind === 'Ready'), 10_000, 'the daemon to be ready');
+        await waitFor(
+          () => events.some((e) => e.kind === 'Ready'),
+          10_000,
+          'the daemon to be ready',
+        );
       },
       stop: async () => {
         shutdown$.next();
@@ -139,13 +207,25 @@ export async function startHarness(simOptions: SimulatorOptions = {}, at: string
     buy: (symbol, qty, clientOrderId) => {
       seq += 1;
       const order: SubmitOrder = {
-        kind: 'SubmitOrder', clientOrderId: clientOrderId ?? `sl-entry-test-${symbol}-${Date.now()}-${seq}`, symbol, side: 'buy', type: 'market',
-        timeInForce: 'day', qty: toQty(qty), reason: 'test entry',
+        kind: 'SubmitOrder',
+        clientOrderId: clientOrderId ?? `sl-entry-test-${symbol}-${Date.now()}-${seq}`,
+        symbol,
+        side: 'buy',
+        type: 'market',
+        timeInForce: 'day',
+        qty: toQty(qty),
+        reason: 'test entry',
       };
       return user.submitOrder(order);
     },
-    openOrders: (symbol) => user.listOrders({ status: 'open', nested: true, ...(symbol === undefined ? {} : { symbols: [symbol] }) }),
-    position: async (symbol) => (await user.listPositions()).find((p) => p.symbol === symbol)?.qty ?? 0,
+    openOrders: (symbol) =>
+      user.listOrders({
+        status: 'open',
+        nested: true,
+        ...(symbol === undefined ? {} : { symbols: [symbol] }),
+      }),
+    position: async (symbol) =>
+      (await user.listPositions()).find((p) => p.symbol === symbol)?.qty ?? 0,
     stop: async () => {
       for (const d of daemons) await d.stop().catch(() => undefined);
       root.close();

@@ -15,7 +15,11 @@ const exitOf = (d: Daemon, symbol: string): Started | undefined =>
 
 async function protectedEntry(h: Harness, d: Daemon, symbol: string, qty: number): Promise<number> {
   const entry = await h.buy(symbol, qty);
-  await waitFor(async () => (await h.openOrders(symbol)).length === 1, 2_000, `the OCO of ${symbol}`);
+  await waitFor(
+    async () => (await h.openOrders(symbol)).length === 1,
+    2_000,
+    `the OCO of ${symbol}`,
+  );
   return (await h.user.getOrder(entry.id)).filledAvgPrice ?? 0;
 }
 
@@ -29,7 +33,11 @@ async function printed(h: Harness, d: Daemon, symbol: string, price: number): Pr
 }
 
 async function flat(h: Harness, symbol: string): Promise<void> {
-  await waitFor(async () => (await h.position(symbol)) === 0 && (await h.openOrders(symbol)).length === 0, 3_000, `${symbol} sold with no order left`);
+  await waitFor(
+    async () => (await h.position(symbol)) === 0 && (await h.openOrders(symbol)).length === 0,
+    3_000,
+    `${symbol} sold with no order left`,
+  );
 }
 
 describe('soft exits', () => {
@@ -55,7 +63,11 @@ describe('soft exits', () => {
     expect(started).toMatchObject({ rule: 'trailing', price: below, highWater: m, qty: 10 });
     expect(started.floor).toBeCloseTo(floor, 9);
     await flat(h, 'AAPL');
-    const journal = await waitFor(() => d.store.journal.list().find((j) => j.action === 'soft_exit'), 2_000, 'the journal entry');
+    const journal = await waitFor(
+      () => d.store.journal.list().find((j) => j.action === 'soft_exit'),
+      2_000,
+      'the journal entry',
+    );
     expect(journal.data).toMatchObject({ rule: 'trailing', price: below });
   });
 
@@ -81,7 +93,13 @@ describe('soft exits', () => {
     await protectedEntry(h, d, 'NVDA', 3);
     // Audits run on the daemon's clock: three of them after it moved mean the timer had its turns too.
     const auditsAfter = (ts: number, count: number) =>
-      waitFor(() => d.events.filter((e) => e.kind === 'AuditCompleted' && e.tsRequested >= ts).length >= count, 6_000, 'audits after the clock moved');
+      waitFor(
+        () =>
+          d.events.filter((e) => e.kind === 'AuditCompleted' && e.tsRequested >= ts).length >=
+          count,
+        6_000,
+        'audits after the clock moved',
+      );
     // 6 days 5.5 hours later, in session: too early.
     await h.ctl.clock({ to: '2024-05-07T19:00:00Z', quiet: true });
     await auditsAfter(Date.parse('2024-05-07T19:00:00Z'), 3);
@@ -100,14 +118,32 @@ describe('soft exits', () => {
     const e = await protectedEntry(h, d, 'AMZN', 6);
     const m = roundToTick(e * 1.04, 'up');
     await printed(h, d, 'AMZN', m);
-    await h.ctl.faults({ kind: 'reject_orders', count: 1, status: 403, message: 'exit refused by the simulator' });
+    await h.ctl.faults({
+      kind: 'reject_orders',
+      count: 1,
+      status: 403,
+      message: 'exit refused by the simulator',
+    });
     await h.ctl.trade({ symbol: 'AMZN', price: roundToTick(e * 1.01, 'down'), size: 100 });
-    await waitFor(() => d.events.some((x) => x.kind === 'ExitRejected' && x.symbol === 'AMZN'), 3_000, 'the refused sale');
+    await waitFor(
+      () => d.events.some((x) => x.kind === 'ExitRejected' && x.symbol === 'AMZN'),
+      3_000,
+      'the refused sale',
+    );
     const harness = h;
-    await waitFor(async () => (await harness.openOrders('AMZN')).some((o) => o.orderClass === 'oco' && o.qty === 6), 3_000, 'protection back in place');
+    await waitFor(
+      async () =>
+        (await harness.openOrders('AMZN')).some((o) => o.orderClass === 'oco' && o.qty === 6),
+      3_000,
+      'protection back in place',
+    );
     expect(await h.position('AMZN')).toBe(6);
     const kinds = d.events.filter((x) => 'symbol' in x && x.symbol === 'AMZN').map((x) => x.kind);
     expect(kinds.indexOf('ExitRejected')).toBeLessThan(kinds.lastIndexOf('ProtectionPlaced'));
-    await waitFor(() => d.store.journal.list().some((j) => j.action === 'exit_rejected' && j.symbol === 'AMZN'), 2_000, 'the journal entry');
+    await waitFor(
+      () => d.store.journal.list().some((j) => j.action === 'exit_rejected' && j.symbol === 'AMZN'),
+      2_000,
+      'the journal entry',
+    );
   });
 });

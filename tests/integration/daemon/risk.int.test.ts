@@ -18,9 +18,12 @@ import { startSmtpSink } from '../../support/ops.ts';
 import { waitFor } from '../../support/sim.ts';
 import { startHarness, type Daemon, type Harness } from './daemon-harness.ts';
 
-const riskChanges = (events: DaemonOutput[]): RiskChanged[] => events.filter((e): e is RiskChanged => e.kind === 'RiskChanged');
-const tripped = (d: Daemon, name: string) => riskChanges(d.events).find((e) => e.tripped.some((t) => t.name === name));
-const protectedNow = (d: Daemon, symbol: string) => d.events.some((e) => e.kind === 'ProtectionPlaced' && e.symbol === symbol);
+const riskChanges = (events: DaemonOutput[]): RiskChanged[] =>
+  events.filter((e): e is RiskChanged => e.kind === 'RiskChanged');
+const tripped = (d: Daemon, name: string) =>
+  riskChanges(d.events).find((e) => e.tripped.some((t) => t.name === name));
+const protectedNow = (d: Daemon, symbol: string) =>
+  d.events.some((e) => e.kind === 'ProtectionPlaced' && e.symbol === symbol);
 
 describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
   let h: Harness | undefined;
@@ -34,7 +37,19 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
     const smtp = await startSmtpSink();
     try {
       const mailer = createMailer(
-        { host: '127.0.0.1', port: smtp.port, user: undefined, pass: undefined, emailTo: 'ops@example.com', smsTo: undefined, email: true, sms: false, smsMaxChars: 160, ignoreTls: true, scrub: makeScrubber([]) },
+        {
+          host: '127.0.0.1',
+          port: smtp.port,
+          user: undefined,
+          pass: undefined,
+          emailTo: 'ops@example.com',
+          smsTo: undefined,
+          email: true,
+          sms: false,
+          smsMaxChars: 160,
+          ignoreTls: true,
+          scrub: makeScrubber([]),
+        },
         silentLogger,
       );
       await h.ctl.trade({ symbol: 'AAPL', price: 100, size: 1_000 });
@@ -53,26 +68,65 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
       const change = await waitFor(() => tripped(d, 'daily_loss'), 15_000, 'the daily-loss trip');
       expect(change.state).toBe('HALTED');
       expect(change.tripped.map((t) => t.name).sort()).toEqual(['daily_loss', 'rapid_loss']);
-      expect(d.emitted.filter((e) => e.type === 'RISK_LIMIT_HIT').map((e) => e.fields.breaker).sort()).toEqual(['daily_loss', 'rapid_loss']);
-      expect(d.store.journal.list().filter((j) => j.action === 'breaker_tripped' && j.actor === 'daemon').map((j) => j.reason)).toEqual(
-        expect.arrayContaining([expect.stringMatching(/^equity 2\.\d\d% below the last close \(limit 2%\): halted for the rest of the session$/)]),
+      expect(
+        d.emitted
+          .filter((e) => e.type === 'RISK_LIMIT_HIT')
+          .map((e) => e.fields.breaker)
+          .sort(),
+      ).toEqual(['daily_loss', 'rapid_loss']);
+      expect(
+        d.store.journal
+          .list()
+          .filter((j) => j.action === 'breaker_tripped' && j.actor === 'daemon')
+          .map((j) => j.reason),
+      ).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            /^equity 2\.\d\d% below the last close \(limit 2%\): halted for the rest of the session$/,
+          ),
+        ]),
       );
-      await waitFor(() => smtp.mails.some((m) => m.raw.includes('TRADING HALTED: daily_loss breaker')), 10_000, 'the mail');
+      await waitFor(
+        () => smtp.mails.some((m) => m.raw.includes('TRADING HALTED: daily_loss breaker')),
+        10_000,
+        'the mail',
+      );
       // Protection kept running: the OCO is still there.
       expect((await h.openOrders('AAPL')).length).toBe(1);
       // The ledger followed the fill: the reconciliation passes.
-      expect(d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined).map((e) => e.fields.status)).not.toContain('FAIL');
+      expect(
+        d.emitted
+          .filter((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status !== undefined)
+          .map((e) => e.fields.status),
+      ).not.toContain('FAIL');
       expect(readLedger(d.store)?.lots.AAPL?.qty).toBe(600);
       const polled = d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK').length;
-      await waitFor(() => d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK').length > polled + 1, 15_000, 'an account poll after the trip');
-      expect(readRiskBook(d.store, '2024-05-01').trips.map((t) => t.name).sort()).toEqual(['daily_loss', 'rapid_loss']);
+      await waitFor(
+        () => d.emitted.filter((e) => e.type === 'RECONCILIATION_CHECK').length > polled + 1,
+        15_000,
+        'an account poll after the trip',
+      );
+      expect(
+        readRiskBook(d.store, '2024-05-01')
+          .trips.map((t) => t.name)
+          .sort(),
+      ).toEqual(['daily_loss', 'rapid_loss']);
       await d.stop();
 
       const again = h.startDaemon({}, { mailer });
       await again.ready();
-      await waitFor(() => again.emitted.some((e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status === 'PASS'), 10_000, 'an evaluation after the restart');
+      await waitFor(
+        () =>
+          again.emitted.some(
+            (e) => e.type === 'RECONCILIATION_CHECK' && e.fields.status === 'PASS',
+          ),
+        10_000,
+        'an evaluation after the restart',
+      );
       expect(riskChanges(again.events)).toEqual([]);
-      const trips = readRiskBook(again.store, '2024-05-01').trips.map((t) => t.name).sort();
+      const trips = readRiskBook(again.store, '2024-05-01')
+        .trips.map((t) => t.name)
+        .sort();
       expect(trips).toEqual(['daily_loss', 'rapid_loss']);
     } finally {
       await smtp.close();
@@ -81,34 +135,66 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
 
   it('stop-loss fills close losing trades of a strategy: consecutive_losses in a row pause it for consecutive_losses_pause_hours', async () => {
     h = await startHarness();
-    const d = h.startDaemon({}, { config: { circuit_breakers: { consecutive_losses: 2, consecutive_losses_pause_hours: 3 } } });
+    const d = h.startDaemon(
+      {},
+      {
+        config: { circuit_breakers: { consecutive_losses: 2, consecutive_losses_pause_hours: 3 } },
+      },
+    );
     await d.ready();
     const intents = d.store.table<IntentRecord>(INTENTS_TABLE);
     for (const symbol of ['AAPL', 'MSFT']) {
       const clientOrderId = `sl-entry-risk-${symbol}`;
       await intents.put(clientOrderId, {
-        clientOrderId, day: '2024-05-01', symbol, strategy: 'mean_reversion', side: 'buy', notional: null, qty: 10, allocation: 1_000, price: 100,
-        status: 'submitted', brokerOrderId: null, brokerStatus: null, reason: 'test', fallbackClientOrderId: null, tsCreated: 0, tsUpdated: 0,
+        clientOrderId,
+        day: '2024-05-01',
+        symbol,
+        strategy: 'mean_reversion',
+        side: 'buy',
+        notional: null,
+        qty: 10,
+        allocation: 1_000,
+        price: 100,
+        status: 'submitted',
+        brokerOrderId: null,
+        brokerStatus: null,
+        reason: 'test',
+        fallbackClientOrderId: null,
+        tsCreated: 0,
+        tsUpdated: 0,
       });
       await h.ctl.trade({ symbol, price: 100, size: 1_000 });
       await h.buy(symbol, 10, clientOrderId);
       await waitFor(() => protectedNow(d, symbol), 10_000, `the ${symbol} protection`);
       expect(tripped(d, 'consecutive_losses')).toBeUndefined();
       await h.ctl.trade({ symbol, price: 94, size: 100 });
-      await waitFor(async () => (await h?.position(symbol)) === 0, 10_000, `the ${symbol} stop-out`);
+      await waitFor(
+        async () => (await h?.position(symbol)) === 0,
+        10_000,
+        `the ${symbol} stop-out`,
+      );
     }
     const change = await waitFor(() => tripped(d, 'consecutive_losses'), 15_000, 'the pause');
     const trip = change.tripped.find((t) => t.name === 'consecutive_losses');
     expect(trip).toMatchObject({ scope: 'mean_reversion', action: 'pause' });
     expect((trip?.tsExpires ?? 0) - (trip?.tsTriggered ?? 0)).toBe(3 * 3_600_000);
-    expect(d.emitted.find((e) => e.type === 'STRATEGY_DISABLED')?.fields).toMatchObject({ breaker: 'consecutive_losses', scope: 'mean_reversion' });
-    expect(readRiskBook(d.store, '2024-05-01').closedTrades.map((t) => [t.strategy, t.symbol, t.pnl < 0])).toEqual([
+    expect(d.emitted.find((e) => e.type === 'STRATEGY_DISABLED')?.fields).toMatchObject({
+      breaker: 'consecutive_losses',
+      scope: 'mean_reversion',
+    });
+    expect(
+      readRiskBook(d.store, '2024-05-01').closedTrades.map((t) => [
+        t.strategy,
+        t.symbol,
+        t.pnl < 0,
+      ]),
+    ).toEqual([
       ['mean_reversion', 'AAPL', true],
       ['mean_reversion', 'MSFT', true],
     ]);
   });
 
-  it('stop-loss fills past strategy_loss_pct of a strategy\'s allocation disable it for strategy_loss_disable_hours; trade stops its signals', async () => {
+  it("stop-loss fills past strategy_loss_pct of a strategy's allocation disable it for strategy_loss_disable_hours; trade stops its signals", async () => {
     h = await startHarness();
     // gap_fill holds 10% of the $100,000 account: $10,000, of which 5% ($500) may be lost in a day.
     const d = h.startDaemon();
@@ -117,8 +203,22 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
     for (const symbol of ['AAPL', 'MSFT']) {
       const clientOrderId = `sl-entry-loss-${symbol}`;
       await intents.put(clientOrderId, {
-        clientOrderId, day: '2024-05-01', symbol, strategy: 'gap_fill', side: 'buy', notional: null, qty: 60, allocation: 6_000, price: 100,
-        status: 'submitted', brokerOrderId: null, brokerStatus: null, reason: 'test', fallbackClientOrderId: null, tsCreated: 0, tsUpdated: 0,
+        clientOrderId,
+        day: '2024-05-01',
+        symbol,
+        strategy: 'gap_fill',
+        side: 'buy',
+        notional: null,
+        qty: 60,
+        allocation: 6_000,
+        price: 100,
+        status: 'submitted',
+        brokerOrderId: null,
+        brokerStatus: null,
+        reason: 'test',
+        fallbackClientOrderId: null,
+        tsCreated: 0,
+        tsUpdated: 0,
       });
       await h.ctl.trade({ symbol, price: 100, size: 1_000 });
       await h.buy(symbol, 60, clientOrderId);
@@ -126,18 +226,42 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
       // The first stop-out (60 shares, $5-6 each: about $330) is within the limit; the second is past it.
       expect(tripped(d, 'strategy_loss')).toBeUndefined();
       await h.ctl.trade({ symbol, price: 94, size: 100 });
-      await waitFor(async () => (await h?.position(symbol)) === 0, 10_000, `the ${symbol} stop-out`);
-      await waitFor(() => readRiskBook(d.store, '2024-05-01').closedTrades.some((t) => t.symbol === symbol), 10_000, `the ${symbol} trade closed`);
+      await waitFor(
+        async () => (await h?.position(symbol)) === 0,
+        10_000,
+        `the ${symbol} stop-out`,
+      );
+      await waitFor(
+        () => readRiskBook(d.store, '2024-05-01').closedTrades.some((t) => t.symbol === symbol),
+        10_000,
+        `the ${symbol} trade closed`,
+      );
     }
-    const change = await waitFor(() => tripped(d, 'strategy_loss'), 15_000, 'the strategy disabled');
+    const change = await waitFor(
+      () => tripped(d, 'strategy_loss'),
+      15_000,
+      'the strategy disabled',
+    );
     const trip = change.tripped.find((t) => t.name === 'strategy_loss');
     expect(trip).toMatchObject({ scope: 'gap_fill', action: 'disable' });
-    expect(trip?.reason).toMatch(/^gap_fill: lost \d+\.\d\d% of its allocation \$\d+\.\d\d today \(limit 5%\): disabled 24 hours$/);
+    expect(trip?.reason).toMatch(
+      /^gap_fill: lost \d+\.\d\d% of its allocation \$\d+\.\d\d today \(limit 5%\): disabled 24 hours$/,
+    );
     expect(trip?.value).toBeGreaterThanOrEqual(0.05);
-    expect(d.emitted.find((e) => e.type === 'STRATEGY_DISABLED')?.fields).toMatchObject({ breaker: 'strategy_loss', scope: 'gap_fill', action: 'disable' });
-    expect(d.store.journal.list().find((j) => j.action === 'breaker_tripped' && j.actor === 'daemon')).toMatchObject({ reason: trip?.reason });
-    expect(d.alerts.map((a) => a.subject)).toContain('STRATEGY gap_fill DISABLED: strategy_loss breaker');
-    const persisted = readRiskBook(d.store, '2024-05-01').trips.find((t) => t.name === 'strategy_loss');
+    expect(d.emitted.find((e) => e.type === 'STRATEGY_DISABLED')?.fields).toMatchObject({
+      breaker: 'strategy_loss',
+      scope: 'gap_fill',
+      action: 'disable',
+    });
+    expect(
+      d.store.journal.list().find((j) => j.action === 'breaker_tripped' && j.actor === 'daemon'),
+    ).toMatchObject({ reason: trip?.reason });
+    expect(d.alerts.map((a) => a.subject)).toContain(
+      'STRATEGY gap_fill DISABLED: strategy_loss breaker',
+    );
+    const persisted = readRiskBook(d.store, '2024-05-01').trips.find(
+      (t) => t.name === 'strategy_loss',
+    );
     expect((persisted?.tsExpires ?? 0) - (persisted?.tsTriggered ?? 0)).toBe(24 * 3_600_000);
     expect(tripped(d, 'consecutive_losses')).toBeUndefined();
     await d.stop();
@@ -146,11 +270,18 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
     await h.ctl.clock({ to: '2024-05-01T13:35:00Z', quiet: true });
     await h.ctl.trade({ symbol: 'VIXY', price: 20 });
     writeConfig(h.t.root, '');
-    writeCsv(h.t.root, [{ ticker: 'NVDA', strategy: 'gap_fill' }, { ticker: 'AMZN', strategy: 'mean_reversion' }]);
+    writeCsv(h.t.root, [
+      { ticker: 'NVDA', strategy: 'gap_fill' },
+      { ticker: 'AMZN', strategy: 'mean_reversion' },
+    ]);
     const r = await tradeInProcess(h.t, { dryRun: true });
-    if (r.result.kind !== 'done') throw new Error(`expected a plan, got ${r.result.kind}: ${r.result.message}`);
+    if (r.result.kind !== 'done')
+      throw new Error(`expected a plan, got ${r.result.kind}: ${r.result.message}`);
     const reasonOf = (ticker: string): string => {
-      const i = r.result.kind === 'done' ? r.result.items.find((x) => x.signal.ticker === ticker) : undefined;
+      const i =
+        r.result.kind === 'done'
+          ? r.result.items.find((x) => x.signal.ticker === ticker)
+          : undefined;
       return i !== undefined && 'reason' in i ? i.reason : '';
     };
     expect(reasonOf('NVDA')).toBe(`stopped by strategy_loss: ${trip?.reason ?? ''}`);

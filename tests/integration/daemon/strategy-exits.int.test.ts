@@ -10,7 +10,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { roundToTick } from '../../../src/domain/money.ts';
-import { dailyBasis, rsiWith, vwapWith, type DailyBasis } from '../../../src/domain/rules/strategy-exits/daily-basis.ts';
+import {
+  dailyBasis,
+  rsiWith,
+  vwapWith,
+  type DailyBasis,
+} from '../../../src/domain/rules/strategy-exits/daily-basis.ts';
 import { nyDate } from '../../../src/domain/time/ny-time.ts';
 import { INTENTS_TABLE, type IntentRecord } from '../../../src/records/intent-record.ts';
 import type { DaemonOutput } from '../../../src/streams/daemon/daemon-stream.ts';
@@ -25,8 +30,11 @@ const TODAY = OPEN_TS.slice(0, 10);
 /** The daily basis the daemon builds: split-adjusted daily bars of the sessions before today. */
 async function basisOf(h: Harness, symbol: string): Promise<DailyBasis> {
   const now = Date.parse(OPEN_TS);
-  const bars = (await h.user.getBars([symbol], '1Day', now - 400 * 86_400_000, now, 'split'))[symbol] ?? [];
-  const basis = dailyBasis(bars.map((b) => ({ ...b, date: nyDate(b.ts) })).filter((b) => b.date < TODAY));
+  const bars =
+    (await h.user.getBars([symbol], '1Day', now - 400 * 86_400_000, now, 'split'))[symbol] ?? [];
+  const basis = dailyBasis(
+    bars.map((b) => ({ ...b, date: nyDate(b.ts) })).filter((b) => b.date < TODAY),
+  );
   if (basis === null) throw new Error(`no daily bars for ${symbol}`);
   return basis;
 }
@@ -44,28 +52,61 @@ function rsi50(basis: DailyBasis): number {
 }
 
 /** An entry of `strategy` as `strikeline trade` sends it: the intent journaled first, then the order. */
-async function enter(h: Harness, d: Daemon, symbol: string, strategy: string, at: number): Promise<number> {
+async function enter(
+  h: Harness,
+  d: Daemon,
+  symbol: string,
+  strategy: string,
+  at: number,
+): Promise<number> {
   await h.ctl.trade({ symbol, price: at, size: 100 });
   const clientOrderId = `sl-entry-test-${symbol}-${strategy}`;
   const now = Date.parse(OPEN_TS);
   const intent: IntentRecord = {
-    clientOrderId, day: TODAY, symbol, strategy, side: 'buy', notional: null, qty: 5, allocation: 0, price: at, status: 'submitted',
-    brokerOrderId: null, brokerStatus: null, reason: 'test entry', fallbackClientOrderId: null, tsCreated: now, tsUpdated: now,
+    clientOrderId,
+    day: TODAY,
+    symbol,
+    strategy,
+    side: 'buy',
+    notional: null,
+    qty: 5,
+    allocation: 0,
+    price: at,
+    status: 'submitted',
+    brokerOrderId: null,
+    brokerStatus: null,
+    reason: 'test entry',
+    fallbackClientOrderId: null,
+    tsCreated: now,
+    tsUpdated: now,
   };
   await d.store.table<IntentRecord>(INTENTS_TABLE).put(clientOrderId, intent);
   const order = await h.buy(symbol, 5, clientOrderId);
-  await waitFor(async () => (await h.openOrders(symbol)).length === 1, 3_000, `the OCO of ${symbol}`);
+  await waitFor(
+    async () => (await h.openOrders(symbol)).length === 1,
+    3_000,
+    `the OCO of ${symbol}`,
+  );
   return (await h.user.getOrder(order.id)).filledAvgPrice ?? 0;
 }
 
 const loggedBars = (h: Harness, symbol: string): boolean =>
-  readdirSync(h.logs).filter((f) => f.endsWith('.jsonl')).some((f) =>
-    readFileSync(join(h.logs, f), 'utf8').split('\n').some((l) => l.includes('daily bars loaded') && l.includes(`"${symbol}"`)));
+  readdirSync(h.logs)
+    .filter((f) => f.endsWith('.jsonl'))
+    .some((f) =>
+      readFileSync(join(h.logs, f), 'utf8')
+        .split('\n')
+        .some((l) => l.includes('daily bars loaded') && l.includes(`"${symbol}"`)),
+    );
 
 async function printed(h: Harness, d: Daemon, symbol: string, price: number): Promise<void> {
   const before = d.events.length;
   await h.ctl.trade({ symbol, price, size: 100 });
-  await waitFor(() => d.events.slice(before).filter((e) => e.kind === 'AuditCompleted').length >= 2, 5_000, `the print of ${symbol} at ${price} to be processed`);
+  await waitFor(
+    () => d.events.slice(before).filter((e) => e.kind === 'AuditCompleted').length >= 2,
+    5_000,
+    `the print of ${symbol} at ${price} to be processed`,
+  );
 }
 
 describe('strategy exits', () => {
@@ -93,9 +134,23 @@ describe('strategy exits', () => {
     expect(rsiWith(basis, above)).toBeGreaterThan(50);
     await h.ctl.trade({ symbol: 'MSFT', price: above, size: 100 });
     const started = await waitFor(() => exitOf(d, 'MSFT'), 5_000, 'the strategy exit');
-    expect(started).toMatchObject({ rule: 'strategy exit (rsi_above_50)', price: above, floor: null, qty: 5 });
-    await waitFor(async () => (await harness.position('MSFT')) === 0 && (await harness.openOrders('MSFT')).length === 0, 5_000, 'MSFT sold with no order left');
-    const journal = await waitFor(() => d.store.journal.list().find((j) => j.action === 'soft_exit' && j.symbol === 'MSFT'), 2_000, 'the journal entry');
+    expect(started).toMatchObject({
+      rule: 'strategy exit (rsi_above_50)',
+      price: above,
+      floor: null,
+      qty: 5,
+    });
+    await waitFor(
+      async () =>
+        (await harness.position('MSFT')) === 0 && (await harness.openOrders('MSFT')).length === 0,
+      5_000,
+      'MSFT sold with no order left',
+    );
+    const journal = await waitFor(
+      () => d.store.journal.list().find((j) => j.action === 'soft_exit' && j.symbol === 'MSFT'),
+      2_000,
+      'the journal entry',
+    );
     expect(journal.reason).toContain('strategy exit (rsi_above_50)');
     expect(journal.data).toMatchObject({ rule: 'strategy exit (rsi_above_50)', price: above });
   });
@@ -125,11 +180,24 @@ describe('strategy exits', () => {
     const entry = await enter(h, d, 'AAPL', 'mean_reversion', basis.lastClose);
     const stop = roundToTick(entry - 3 * (basis.atr ?? 0), 'down');
     const harness = h;
-    const oco = await waitFor(async () => (await harness.openOrders('AAPL')).find((o) => o.orderClass === 'oco' && o.legs.some((l) => l.stopPrice === stop)), 8_000, `the OCO stop at ${stop}`);
+    const oco = await waitFor(
+      async () =>
+        (await harness.openOrders('AAPL')).find(
+          (o) => o.orderClass === 'oco' && o.legs.some((l) => l.stopPrice === stop),
+        ),
+      8_000,
+      `the OCO stop at ${stop}`,
+    );
     expect(oco.qty).toBe(5);
     expect(stop).toBeLessThan(roundToTick(entry * 0.95, 'down'));
     // Placed at the percent stop the moment the fill came (the ATR not yet loaded), then moved to the ATR stop.
-    const placedAt = () => d.events.filter((e): e is Extract<DaemonOutput, { kind: 'ProtectionPlaced' }> => e.kind === 'ProtectionPlaced' && e.symbol === 'AAPL').map((e) => e.stopPrice);
+    const placedAt = () =>
+      d.events
+        .filter(
+          (e): e is Extract<DaemonOutput, { kind: 'ProtectionPlaced' }> =>
+            e.kind === 'ProtectionPlaced' && e.symbol === 'AAPL',
+        )
+        .map((e) => e.stopPrice);
     await waitFor(() => placedAt().at(-1) === stop, 3_000, 'the ATR stop journaled');
     expect(placedAt()[0]).toBe(roundToTick(entry * 0.95, 'down'));
     expect(await harness.openOrders('AAPL')).toHaveLength(1);

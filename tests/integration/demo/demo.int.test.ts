@@ -10,7 +10,9 @@ import { runCli } from '../../support/run-cli.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
 
 const temp = makeTempRoot('strikeline-demo-');
-afterAll(() => { temp.cleanup(); });
+afterAll(() => {
+  temp.cleanup();
+});
 
 const money = (text: string): number => Number(text.replace(/[$,+]/g, ''));
 
@@ -20,7 +22,9 @@ describe('strikeline demo', () => {
     const r = await runCli(['demo', '--days', '1', '--pace-ms', '5', '--root', root], {}, 300_000);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const summary = JSON.parse(readFileSync(join(root, 'demo-summary.json'), 'utf8')) as DemoSummary;
+    const summary = JSON.parse(
+      readFileSync(join(root, 'demo-summary.json'), 'utf8'),
+    ) as DemoSummary;
     expect(summary.entries).toBeGreaterThanOrEqual(1);
     expect(summary.protections).toBeGreaterThanOrEqual(summary.entries);
     expect(Object.values(summary.exits).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
@@ -31,15 +35,24 @@ describe('strikeline demo', () => {
 
     // The 16:05 report, as printed by `strikeline report`, against the simulator's account at the end.
     const report = r.stdout.slice(r.stdout.lastIndexOf('strikeline report '));
-    const head = /equity (\$[\d,.]+)\s+cash (\$[\d,.]+)\s+last equity (\$[\d,.]+)\s+day P\/L ([+-]\$[\d,.]+)/.exec(report);
+    const head =
+      /equity (\$[\d,.]+)\s+cash (\$[\d,.]+)\s+last equity (\$[\d,.]+)\s+day P\/L ([+-]\$[\d,.]+)/.exec(
+        report,
+      );
     expect(head).not.toBeNull();
     const [, equity, cash, lastEquity, dayPl] = head ?? [];
     expect(money(equity ?? '')).toBeCloseTo(summary.simulator.equity, 2);
     expect(money(cash ?? '')).toBeCloseTo(summary.simulator.cash, 2);
     expect(money(lastEquity ?? '')).toBeCloseTo(summary.simulator.lastEquity, 2);
-    expect(money((dayPl ?? '').replace('-$', '-'))).toBeCloseTo(summary.simulator.equity - summary.simulator.lastEquity, 2);
+    expect(money((dayPl ?? '').replace('-$', '-'))).toBeCloseTo(
+      summary.simulator.equity - summary.simulator.lastEquity,
+      2,
+    );
     for (const p of summary.simulator.positions) {
-      const row = new RegExp(`^\\s*${p.symbol}\\s+([\\d.]+)\\s+[\\d.]+\\s+[\\d.]+\\s+(\\$[\\d,.]+)`, 'm').exec(report);
+      const row = new RegExp(
+        `^\\s*${p.symbol}\\s+([\\d.]+)\\s+[\\d.]+\\s+[\\d.]+\\s+(\\$[\\d,.]+)`,
+        'm',
+      ).exec(report);
       expect(row, `${p.symbol} in the report`).not.toBeNull();
       expect(Number(row?.[1])).toBeCloseTo(p.qty, 4);
       expect(money(row?.[2] ?? '')).toBeCloseTo(p.marketValue, 2);

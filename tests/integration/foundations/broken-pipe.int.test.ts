@@ -15,7 +15,10 @@ interface Ended {
 
 function helpIntoClosedPipe(args: readonly string[]): Promise<Ended> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--help'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args, '--help'], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // Closed before the child has even started: its first write to stdout meets a pipe with no reader.
     child.stdout.destroy();
     let stderr = '';
@@ -27,7 +30,10 @@ function helpIntoClosedPipe(args: readonly string[]): Promise<Ended> {
   });
 }
 
-const invocations: readonly (readonly string[])[] = [[], ...Object.keys(COMMANDS).map((name) => [name])];
+const invocations: readonly (readonly string[])[] = [
+  [],
+  ...Object.keys(COMMANDS).map((name) => [name]),
+];
 
 // Concurrent: each case is a process start, mostly waiting.
 describe.concurrent('help into a closed pipe', () => {

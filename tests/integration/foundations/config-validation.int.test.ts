@@ -13,7 +13,9 @@ import { makeTempRoot } from '../../support/temp-root.ts';
 vi.setConfig({ testTimeout: 300_000 });
 
 const temp = makeTempRoot();
-afterAll(() => { temp.cleanup(); });
+afterAll(() => {
+  temp.cleanup();
+});
 
 let roots = 0;
 function rootWith(yaml?: string): string {
@@ -26,15 +28,42 @@ function rootWith(yaml?: string): string {
 const lines = (stderr: string): string[] => stderr.trimEnd().split('\n');
 
 /** Every command, with arguments that would otherwise run it. */
-const COMMANDS = [['config', 'check'], ['status'], ['halt'], ['resume', '--ack', 'reviewed the account'], ['trade'], ['rank'], ['scan'], ['report'], ['stream'], ['sim', '--port', '0'], ['demo']];
+const COMMANDS = [
+  ['config', 'check'],
+  ['status'],
+  ['halt'],
+  ['resume', '--ack', 'reviewed the account'],
+  ['trade'],
+  ['rank'],
+  ['scan'],
+  ['report'],
+  ['stream'],
+  ['sim', '--port', '0'],
+  ['demo'],
+];
 
 describe('config check refuses nonsense with exit 2 and one line naming the key', () => {
   it.each([
-    ['exits:\n  stop_loss_pct: 0\n', 'exits.stop_loss_pct: expected a number in (0, 50), found number 0'],
-    ['exits:\n  stop_loss_pct: 100\n', 'exits.stop_loss_pct: expected a number in (0, 50), found number 100'],
-    ['protection:\n  audit_interval_ms: 1\n', 'protection.audit_interval_ms: expected an integer in [1000, 86400000], found number 1'],
-    ['vix_regimes:\n  high_from: 40\n', 'vix_regimes.extreme_from: expected a level above vix_regimes.high_from (40), found number 35 (the default)'],
-    ['strategies:\n  mean_reversion: { allocation_pct: 40 }\n', 'strategies: expected the allocation_pct of the enabled strategies to sum to 100, found 110 (mean_reversion 40 + '],
+    [
+      'exits:\n  stop_loss_pct: 0\n',
+      'exits.stop_loss_pct: expected a number in (0, 50), found number 0',
+    ],
+    [
+      'exits:\n  stop_loss_pct: 100\n',
+      'exits.stop_loss_pct: expected a number in (0, 50), found number 100',
+    ],
+    [
+      'protection:\n  audit_interval_ms: 1\n',
+      'protection.audit_interval_ms: expected an integer in [1000, 86400000], found number 1',
+    ],
+    [
+      'vix_regimes:\n  high_from: 40\n',
+      'vix_regimes.extreme_from: expected a level above vix_regimes.high_from (40), found number 35 (the default)',
+    ],
+    [
+      'strategies:\n  mean_reversion: { allocation_pct: 40 }\n',
+      'strategies: expected the allocation_pct of the enabled strategies to sum to 100, found 110 (mean_reversion 40 + ',
+    ],
   ])('%j', async (yaml, message) => {
     const r = await runCli(['config', 'check'], { TRADING_SYSTEM_ROOT: rootWith(yaml) });
     expect(r.code).toBe(2);
@@ -43,7 +72,9 @@ describe('config check refuses nonsense with exit 2 and one line naming the key'
   });
 
   it('the daemon does not start with a stop loss of 0 either', async () => {
-    const r = await runCli(['stream'], { TRADING_SYSTEM_ROOT: rootWith('exits:\n  stop_loss_pct: 0\n') });
+    const r = await runCli(['stream'], {
+      TRADING_SYSTEM_ROOT: rootWith('exits:\n  stop_loss_pct: 0\n'),
+    });
     expect(r.code).toBe(2);
     expect(r.stdout).not.toContain('"event":"ready"');
     expect(r.stderr).toContain('exits.stop_loss_pct: expected a number in (0, 50), found number 0');
@@ -55,12 +86,21 @@ describe('a switch word outside true/false, 1/0, yes/no, on/off stops every comm
     `strikeline: TRADING_DISABLED="${word}" is not a switch: set it to true/false, 1/0, yes/no or on/off, or leave it empty`;
 
   /** Runs the commands two at a time (the machine has two cores) and returns each one's exit code and last stderr line. */
-  async function runEach(commands: readonly string[][], env: Record<string, string>): Promise<{ command: string; code: number; last: string | undefined }[]> {
+  async function runEach(
+    commands: readonly string[][],
+    env: Record<string, string>,
+  ): Promise<{ command: string; code: number; last: string | undefined }[]> {
     const out: { command: string; code: number; last: string | undefined }[] = [];
     for (let i = 0; i < commands.length; i += 2) {
       const batch = commands.slice(i, i + 2);
       const results = await Promise.all(batch.map((args) => runCli(args, env, 120_000)));
-      results.forEach((r, j) => out.push({ command: (batch[j] ?? []).join(' '), code: r.code, last: lines(r.stderr).at(-1) }));
+      results.forEach((r, j) =>
+        out.push({
+          command: (batch[j] ?? []).join(' '),
+          code: r.code,
+          last: lines(r.stderr).at(-1),
+        }),
+      );
     }
     return out;
   }
@@ -68,21 +108,41 @@ describe('a switch word outside true/false, 1/0, yes/no, on/off stops every comm
   it('TRADING_DISABLED=Y: every command exits 2 naming the variable and the accepted words, touching nothing', async () => {
     const root = rootWith();
     const results = await runEach(COMMANDS, { TRADING_SYSTEM_ROOT: root, TRADING_DISABLED: 'Y' });
-    expect(results).toEqual(COMMANDS.map((c) => ({ command: c.join(' '), code: 2, last: refused('Y') })));
+    expect(results).toEqual(
+      COMMANDS.map((c) => ({ command: c.join(' '), code: 2, last: refused('Y') })),
+    );
     expect(existsSync(join(root, 'state'))).toBe(false);
   }, 900_000);
 
-  it.each(['halt', 'enabled'])('TRADING_DISABLED=%s: config check and the daemon exit 2 alike', async (word) => {
-    const results = await runEach([['config', 'check'], ['stream']], { TRADING_SYSTEM_ROOT: rootWith(), TRADING_DISABLED: word });
-    expect(results.map((r) => [r.code, r.last])).toEqual([[2, refused(word)], [2, refused(word)]]);
-  });
+  it.each(['halt', 'enabled'])(
+    'TRADING_DISABLED=%s: config check and the daemon exit 2 alike',
+    async (word) => {
+      const results = await runEach([['config', 'check'], ['stream']], {
+        TRADING_SYSTEM_ROOT: rootWith(),
+        TRADING_DISABLED: word,
+      });
+      expect(results.map((r) => [r.code, r.last])).toEqual([
+        [2, refused(word)],
+        [2, refused(word)],
+      ]);
+    },
+  );
 
   it('accepts the words in any case and with blanks, and STRIKELINE_DEBUG is checked alike', async () => {
     const root = rootWith();
-    const on = await runCli(['config', 'check', '--json'], { TRADING_SYSTEM_ROOT: root, TRADING_DISABLED: ' Yes ' });
+    const on = await runCli(['config', 'check', '--json'], {
+      TRADING_SYSTEM_ROOT: root,
+      TRADING_DISABLED: ' Yes ',
+    });
     expect(on.code).toBe(0);
-    expect((JSON.parse(on.stdout) as { environment: Record<string, string> }).environment.TRADING_DISABLED).toBe('true');
-    const debug = await runCli(['status'], { TRADING_SYSTEM_ROOT: root, STRIKELINE_DEBUG: 'verbose' });
+    expect(
+      (JSON.parse(on.stdout) as { environment: Record<string, string> }).environment
+        .TRADING_DISABLED,
+    ).toBe('true');
+    const debug = await runCli(['status'], {
+      TRADING_SYSTEM_ROOT: root,
+      STRIKELINE_DEBUG: 'verbose',
+    });
     expect(debug.code).toBe(2);
     expect(debug.stderr).toContain('STRIKELINE_DEBUG="verbose" is not a switch');
   });
@@ -103,8 +163,12 @@ describe('YAML mistakes a person can fix from the message', () => {
   });
 
   it('a key typo gets a "did you mean"', async () => {
-    const r = await runCli(['config', 'check'], { TRADING_SYSTEM_ROOT: rootWith('capital:\n  max_postions: 3\n') });
+    const r = await runCli(['config', 'check'], {
+      TRADING_SYSTEM_ROOT: rootWith('capital:\n  max_postions: 3\n'),
+    });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('capital.max_postions: unknown key (did you mean `capital.max_positions`?)');
+    expect(r.stderr).toContain(
+      'capital.max_postions: unknown key (did you mean `capital.max_positions`?)',
+    );
   });
 });

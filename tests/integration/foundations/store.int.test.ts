@@ -7,14 +7,27 @@ import { SCHEMA_VERSION, StoreVersionError } from '../../../src/adapters/store/s
 import { makeTempRoot } from '../../support/temp-root.ts';
 
 const temp = makeTempRoot();
-afterAll(() => { temp.cleanup(); });
+afterAll(() => {
+  temp.cleanup();
+});
 
 function writer(dir: string, name: string, count: number): Promise<{ won: number; seen: number }> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../support/store-writer.ts'), dir, name, String(count)], (e, stdout, stderr) => {
-      if (e) reject(new Error(`${e.message}\n${stderr}`));
-      else resolve(JSON.parse(stdout) as { won: number; seen: number });
-    });
+    execFile(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(import.meta.dirname, '../../support/store-writer.ts'),
+        dir,
+        name,
+        String(count),
+      ],
+      (e, stdout, stderr) => {
+        if (e) reject(new Error(`${e.message}\n${stderr}`));
+        else resolve(JSON.parse(stdout) as { won: number; seen: number });
+      },
+    );
   });
 }
 
@@ -37,8 +50,21 @@ describe('LMDB store', () => {
   it('journals durably across reopen and filters by time', async () => {
     const dir = join(temp.root, 'reopen');
     const first = openStore(dir);
-    await first.journal.append({ ts: 1000, actor: 'trade', action: 'entry_submitted', reason: 'signal', symbol: 'AAPL', clientOrderId: 'c1' });
-    await first.journal.append({ ts: 2000, actor: 'stream', action: 'protection_placed', reason: 'fill', symbol: 'AAPL' });
+    await first.journal.append({
+      ts: 1000,
+      actor: 'trade',
+      action: 'entry_submitted',
+      reason: 'signal',
+      symbol: 'AAPL',
+      clientOrderId: 'c1',
+    });
+    await first.journal.append({
+      ts: 2000,
+      actor: 'stream',
+      action: 'protection_placed',
+      reason: 'fill',
+      symbol: 'AAPL',
+    });
     await first.close();
     const second = openStore(dir);
     expect(second.journal.list(1500).map((e) => e.action)).toEqual(['protection_placed']);

@@ -18,7 +18,6 @@ import { runTradeJob, type TradeJobResult } from '../../../src/jobs/trade/trade-
 import { TEST_KEY, TEST_SECRET, type TestSimulator } from '../../support/sim.ts';
 import { silentLogger } from '../../../src/domain/silent-logger.ts';
 
-
 /** The engine's own Broker port, over the official SDK, pointed at the simulator. */
 export function brokerFor(t: TestSimulator): Broker {
   const u = t.sim.urls;

@@ -201,8 +201,14 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     // The daily digest's why-no-trade section (issue 14): the day's trade funnel, in the text and the HTML.
     expect(email.raw).toContain('Why no trade');
     // Quoted-printable folds long lines wherever it likes (`=` at the end of a line): unfold before reading.
-    expect(email.raw.replace(/=\r?\n/g, '')).toMatch(/funnel: raw 3 -> regime 3 -> correlation 3 -> risk 3 -> executed 3/);
-    expect(r.whyNoTrade).toMatchObject({ runs: 1, pending: [], run: { funnel: { raw: 3, executed: 3 }, rejections: [] } });
+    expect(email.raw.replace(/=\r?\n/g, '')).toMatch(
+      /funnel: raw 3 -> regime 3 -> correlation 3 -> risk 3 -> executed 3/,
+    );
+    expect(r.whyNoTrade).toMatchObject({
+      runs: 1,
+      pending: [],
+      run: { funnel: { raw: 3, executed: 3 }, rejections: [] },
+    });
     const text = smsBody(sms);
     expect(text.startsWith('strikeline 2024-05-01: eq $')).toBe(true);
     expect(text.length).toBeLessThanOrEqual(160);
@@ -236,7 +242,10 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
       expect(requests.filter((u) => !u.startsWith('file://'))).toEqual([]);
 
       // A 390 px phone: nothing wider than the screen (wide tables scroll inside their own box).
-      const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+      const phone = await browser.newPage({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+      });
       await phone.goto(`file://${r.html}`);
       expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       const phoneShot = join(t.root, 'reports', 'report_2024-05-01_390px.png');
@@ -261,22 +270,70 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
     const c = control(t.sim);
     await c.clock({ to: '2024-05-01T13:35:00Z', quiet: true });
     const broker = brokerFor(t);
-    await broker.submitOrder({ kind: 'SubmitOrder', symbol: 'MSFT', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(10), clientOrderId: 'by-hand-msft', reason: 'test' });
-    await broker.submitOrder({ kind: 'SubmitOrder', symbol: 'AAPL', side: 'buy', type: 'market', timeInForce: 'day', qty: qty(5), clientOrderId: 'by-hand-aapl', reason: 'test' });
-    const msft = await waitFor(async () => (await broker.listPositions()).find((p) => p.symbol === 'MSFT'), 5000, 'MSFT held');
-    await waitFor(async () => (await broker.listPositions()).some((p) => p.symbol === 'AAPL'), 5000, 'AAPL held');
+    await broker.submitOrder({
+      kind: 'SubmitOrder',
+      symbol: 'MSFT',
+      side: 'buy',
+      type: 'market',
+      timeInForce: 'day',
+      qty: qty(10),
+      clientOrderId: 'by-hand-msft',
+      reason: 'test',
+    });
+    await broker.submitOrder({
+      kind: 'SubmitOrder',
+      symbol: 'AAPL',
+      side: 'buy',
+      type: 'market',
+      timeInForce: 'day',
+      qty: qty(5),
+      clientOrderId: 'by-hand-aapl',
+      reason: 'test',
+    });
+    const msft = await waitFor(
+      async () => (await broker.listPositions()).find((p) => p.symbol === 'MSFT'),
+      5000,
+      'MSFT held',
+    );
+    await waitFor(
+      async () => (await broker.listPositions()).some((p) => p.symbol === 'AAPL'),
+      5000,
+      'AAPL held',
+    );
     const stop = Math.floor(msft.avgEntryPrice * 0.95 * 100) / 100;
     // The OCO as the daemon places it: its client id names it (sl-oco-...).
     await broker.submitOrder({
-      kind: 'SubmitOrder', symbol: 'MSFT', side: 'sell', type: 'limit', timeInForce: 'gtc', qty: qty(10), orderClass: 'oco',
-      clientOrderId: protectiveClientOrderId({ role: 'oco', symbol: 'MSFT', anchor: 'by-hand-msft', qty: 10, n: 0 }),
-      takeProfit: { limitPrice: price(Math.ceil(msft.avgEntryPrice * 1.2 * 100) / 100) }, stopLoss: { stopPrice: price(stop) }, reason: 'test',
+      kind: 'SubmitOrder',
+      symbol: 'MSFT',
+      side: 'sell',
+      type: 'limit',
+      timeInForce: 'gtc',
+      qty: qty(10),
+      orderClass: 'oco',
+      clientOrderId: protectiveClientOrderId({
+        role: 'oco',
+        symbol: 'MSFT',
+        anchor: 'by-hand-msft',
+        qty: 10,
+        n: 0,
+      }),
+      takeProfit: { limitPrice: price(Math.ceil(msft.avgEntryPrice * 1.2 * 100) / 100) },
+      stopLoss: { stopPrice: price(stop) },
+      reason: 'test',
     });
     await c.clock({ to: '2024-05-01T15:00:00Z', quiet: true });
     await c.trade({ symbol: 'MSFT', price: Math.round(stop * 0.99 * 100) / 100, size: 100 });
-    await waitFor(async () => (await broker.listPositions()).every((p) => p.symbol !== 'MSFT'), 5000, 'MSFT stopped out');
+    await waitFor(
+      async () => (await broker.listPositions()).every((p) => p.symbol !== 'MSFT'),
+      5000,
+      'MSFT stopped out',
+    );
     expect((await runCli(['halt', '--reason', 'test'], t.env)).code).toBe(0);
-    await waitFor(async () => (await broker.listPositions()).length === 0 || undefined, 5000, 'AAPL liquidated');
+    await waitFor(
+      async () => (await broker.listPositions()).length === 0 || undefined,
+      5000,
+      'AAPL liquidated',
+    );
 
     const result = await report(t, ['--json']);
     expect(result.code).toBe(0);
@@ -312,7 +369,10 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
   it('--email exits 1 when it cannot mail (no SMTP; a recipient refused), the report still printed and written', async (ctx) => {
     const t = await sim(ctx, { start: '2024-05-04T20:05:00Z' });
     const html = join(t.root, 'reports', 'report_2024-05-04.html');
-    const unset = await report(t, ['--email'], { SMTP_HOST: '', ALERT_EMAIL_TO: 'ops@example.com' });
+    const unset = await report(t, ['--email'], {
+      SMTP_HOST: '',
+      ALERT_EMAIL_TO: 'ops@example.com',
+    });
     expect(unset.code).toBe(1);
     expect(unset.stdout).toContain(`HTML report: ${html}`);
     expect(unset.stderr.trim().split('\n').at(-1)).toBe(
@@ -324,7 +384,8 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       onRcptTo(address, _session, callback) {
-        if (address.address.endsWith('@vtext.com')) callback(new Error('550 5.1.1 mailbox unavailable'));
+        if (address.address.endsWith('@vtext.com'))
+          callback(new Error('550 5.1.1 mailbox unavailable'));
         else callback();
       },
       onData(stream, session, callback) {
@@ -336,9 +397,21 @@ describe.concurrent('strikeline report', { timeout: 90_000 }, () => {
       },
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    ctx.onTestFinished(() => new Promise<void>((resolve) => { server.close(() => { resolve(); }); }));
+    ctx.onTestFinished(
+      () =>
+        new Promise<void>((resolve) => {
+          server.close(() => {
+            resolve();
+          });
+        }),
+    );
     const port = (server.server.address() as AddressInfo).port;
-    const refused = await report(t, ['--email'], { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(port), ALERT_EMAIL_TO: 'ops@example.com', SMTP_TO_SMS: '5551234567@vtext.com' });
+    const refused = await report(t, ['--email'], {
+      SMTP_HOST: '127.0.0.1',
+      SMTP_PORT: String(port),
+      ALERT_EMAIL_TO: 'ops@example.com',
+      SMTP_TO_SMS: '5551234567@vtext.com',
+    });
     expect(refused.code).toBe(1);
     expect(refused.stdout).toContain(`HTML report: ${html}`);
     expect(refused.stdout).not.toContain('emailed to');

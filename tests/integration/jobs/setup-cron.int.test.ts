@@ -20,21 +20,21 @@ function setupCron(
   crontab: string | undefined,
   env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const base: Record<string, string | undefined> = { ...process.env, STRIKELINE_CRONTAB_FILE: crontab, STRIKELINE_NODE: NODE, ...env };
+  const base: Record<string, string | undefined> = {
+    ...process.env,
+    STRIKELINE_CRONTAB_FILE: crontab,
+    STRIKELINE_NODE: NODE,
+    ...env,
+  };
   if (crontab === undefined) delete base.STRIKELINE_CRONTAB_FILE;
   return new Promise((resolve) => {
-    execFile(
-      BASH,
-      [SCRIPT, ...args],
-      { env: base },
-      (error, stdout, stderr) => {
-        resolve({
-          code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
-          stdout,
-          stderr,
-        });
-      },
-    );
+    execFile(BASH, [SCRIPT, ...args], { env: base }, (error, stdout, stderr) => {
+      resolve({
+        code: error === null ? 0 : typeof error.code === 'number' ? error.code : 1,
+        stdout,
+        stderr,
+      });
+    });
   });
 }
 
@@ -47,8 +47,15 @@ const block = [
 const oldBlock = [
   `# BEGIN strikeline ${REPO} (managed by setup_cron.sh; changes inside are replaced)`,
   'CRON_TZ=America/New_York',
-  ...[['0 20', 'scan'], ['0 6', 'rank'], ['35 9', 'trade'], ['5 16', 'report'], ['30 16', 'research']].map(
-    ([when, job]) => `${when ?? ''} * * 1-5 cd '${REPO}' && '${NODE}' bin/strikeline.js ${job ?? ''} >> '${REPO}/logs/cron-${job ?? ''}.log' 2>&1 # strikeline:${REPO}`,
+  ...[
+    ['0 20', 'scan'],
+    ['0 6', 'rank'],
+    ['35 9', 'trade'],
+    ['5 16', 'report'],
+    ['30 16', 'research'],
+  ].map(
+    ([when, job]) =>
+      `${when ?? ''} * * 1-5 cd '${REPO}' && '${NODE}' bin/strikeline.js ${job ?? ''} >> '${REPO}/logs/cron-${job ?? ''}.log' 2>&1 # strikeline:${REPO}`,
   ),
   `# END strikeline ${REPO}`,
 ];
@@ -132,7 +139,11 @@ describe('setup_cron.sh', () => {
     // A PATH holding only the tools the script uses, and no crontab.
     const bin = join(dir, 'bin');
     mkdirSync(bin);
-    for (const tool of ['awk', 'sed', 'cat', 'dirname', 'mkdir', 'mv']) symlinkSync(execFileSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(), join(bin, tool));
+    for (const tool of ['awk', 'sed', 'cat', 'dirname', 'mkdir', 'mv'])
+      symlinkSync(
+        execFileSync('bash', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).trim(),
+        join(bin, tool),
+      );
     const printed = await setupCron(['--print'], undefined, { PATH: bin });
     expect(printed.code, printed.stderr).toBe(0);
     expect(printed.stdout).toBe(`${block.join('\n')}\n`);

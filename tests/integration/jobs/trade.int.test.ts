@@ -225,7 +225,9 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
     });
     const first = await tradeIn(s);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/AAPL\s+mean_reversion\s+rejected.*broker: insufficient buying power/);
+    expect(first.stdout).toMatch(
+      /AAPL\s+mean_reversion\s+rejected.*broker: insufficient buying power/,
+    );
     expect((await entries(s)).map((o) => o.symbol)).toEqual(['MSFT']);
     const rejected = readFileSync(
       join(s.root, 'data', 'rejected_tickers', `rejected_${DAY}.jsonl`),
@@ -335,27 +337,65 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
 
   it('--json: every ranked signal with what was done (order, amount, reason); a refusal is {kind: refused} and exit 1', async (ctx) => {
     const s = await sim(ctx, { notFractionable: ['MSFT'] });
-    writeCsv(s.root, [{ ticker: 'AAPL' }, { ticker: 'MSFT', strategy: 'gap_fill' }, { ticker: 'AMD', strategy: 'sector_rotation' }]);
+    writeCsv(s.root, [
+      { ticker: 'AAPL' },
+      { ticker: 'MSFT', strategy: 'gap_fill' },
+      { ticker: 'AMD', strategy: 'sector_rotation' },
+    ]);
     const done = await trade(s, ['--json']);
     expect(done.code).toBe(0);
     expect(done.stderr).toBe('');
-    const json = JSON.parse(done.stdout) as { kind: string; day: string; dryRun: boolean; allocation: { perEntry: number }; entries: Array<Record<string, unknown>>; csvProblems: string[] };
+    const json = JSON.parse(done.stdout) as {
+      kind: string;
+      day: string;
+      dryRun: boolean;
+      allocation: { perEntry: number };
+      entries: Array<Record<string, unknown>>;
+      csvProblems: string[];
+    };
     expect(json).toMatchObject({ kind: 'done', day: DAY, dryRun: false, csvProblems: [] });
     const orders = new Map((await entries(s)).map((o) => [o.symbol, o]));
     const each = json.allocation.perEntry;
     expect(json.entries).toEqual([
       expect.objectContaining({
-        rank: 1, ticker: 'AAPL', strategy: 'mean_reversion', plan: 'buy', status: 'submitted', notional: each, qty: null, fractionable: true, fallback: false,
-        clientOrderId: entryClientOrderId({ day: DAY, ticker: 'AAPL', strategy: 'mean_reversion' }), order: { id: orders.get('AAPL')?.id, status: expect.any(String) },
+        rank: 1,
+        ticker: 'AAPL',
+        strategy: 'mean_reversion',
+        plan: 'buy',
+        status: 'submitted',
+        notional: each,
+        qty: null,
+        fractionable: true,
+        fallback: false,
+        clientOrderId: entryClientOrderId({ day: DAY, ticker: 'AAPL', strategy: 'mean_reversion' }),
+        order: { id: orders.get('AAPL')?.id, status: expect.any(String) },
       }),
-      expect.objectContaining({ rank: 2, ticker: 'MSFT', plan: 'buy', status: 'submitted', notional: null, qty: orders.get('MSFT')?.qty, fractionable: false }),
-      expect.objectContaining({ rank: 3, ticker: 'AMD', plan: 'skip', status: null, order: null, reason: expect.stringContaining('strategy sector_rotation is disabled') }),
+      expect.objectContaining({
+        rank: 2,
+        ticker: 'MSFT',
+        plan: 'buy',
+        status: 'submitted',
+        notional: null,
+        qty: orders.get('MSFT')?.qty,
+        fractionable: false,
+      }),
+      expect.objectContaining({
+        rank: 3,
+        ticker: 'AMD',
+        plan: 'skip',
+        status: null,
+        order: null,
+        reason: expect.stringContaining('strategy sector_rotation is disabled'),
+      }),
     ]);
     mkdirSync(join(s.root, 'killswitch'), { recursive: true });
     writeFileSync(join(s.root, 'killswitch', 'HALT'), 'maintenance window\n');
     const refused = await trade(s, ['--json']);
     expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout)).toEqual({ kind: 'refused', message: expect.stringMatching(/^trading is halted: .*maintenance window/) });
+    expect(JSON.parse(refused.stdout)).toEqual({
+      kind: 'refused',
+      message: expect.stringMatching(/^trading is halted: .*maintenance window/),
+    });
     expect(refused.stderr).toMatch(/^strikeline: trading is halted: /);
   });
 
@@ -388,11 +428,21 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
     const s = await sim(ctx);
     writeCsv(s.root, [{ ticker: 'AAPL' }]);
     await withStore(s.root, (store) =>
-      writeSafety(store, { active: true, feed: 'trading', reason: 'disconnected', onDisconnect: 'protect_only', tsEntered: Date.parse('2024-05-01T13:20:00Z'), tsExited: null, pid: 1 }),
+      writeSafety(store, {
+        active: true,
+        feed: 'trading',
+        reason: 'disconnected',
+        onDisconnect: 'protect_only',
+        tsEntered: Date.parse('2024-05-01T13:20:00Z'),
+        tsExited: null,
+        pid: 1,
+      }),
     );
     const refused = await trade(s);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^strikeline: the daemon is in safety mode since 2024-05-01T13:20:00\.000Z \(trading stream: disconnected\)/);
+    expect(refused.stderr).toMatch(
+      /^strikeline: the daemon is in safety mode since 2024-05-01T13:20:00\.000Z \(trading stream: disconnected\)/,
+    );
     expect(await entries(s)).toEqual([]);
   });
 
@@ -451,7 +501,13 @@ describe.concurrent('strikeline trade', { timeout: 90_000 }, () => {
         state: 'HALTED',
         size_scalar: 0,
         breakers: expect.arrayContaining([
-          expect.objectContaining({ name: 'daily_loss', scope: 'account', tripped: true, until: '2024-05-01T20:00:00.000Z', threshold: 0.02 }),
+          expect.objectContaining({
+            name: 'daily_loss',
+            scope: 'account',
+            tripped: true,
+            until: '2024-05-01T20:00:00.000Z',
+            threshold: 0.02,
+          }),
         ]) as unknown,
         equity: { last_close: 100_000 },
       });

@@ -25,7 +25,10 @@ import { plantedMarket } from '../../support/planted-market.ts';
 import { runCli } from '../../support/run-cli.ts';
 import type { RiskView } from '../../../src/domain/rules/risk/risk-view.ts';
 import { researchPaths } from '../../../src/scanner/research/io/research-paths.ts';
-import { writeRegimeModel, type RegimeModelFile } from '../../../src/scanner/research/regime/regime-model-file.ts';
+import {
+  writeRegimeModel,
+  type RegimeModelFile,
+} from '../../../src/scanner/research/regime/regime-model-file.ts';
 import { trainRegime } from '../../../src/scanner/research/regime/train-regime.ts';
 import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
 
@@ -50,12 +53,16 @@ beforeAll(async () => {
   await daemon.ready();
   await openPositions(t, { AAPL: 10 });
   // A regime model as `strikeline research` trains it (on a planted market: the simulator's history is short).
-  regime = trainRegime(plantedMarket({ seed: 9, symbols: 1, sessions: 900 }), {
-    vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
-    marketSymbol: 'SPY',
-    sectors: STATIC_SECTORS,
-    fundamentals: null,
-  }, { states: 3, iterations: 50, trainYears: 10 });
+  regime = trainRegime(
+    plantedMarket({ seed: 9, symbols: 1, sessions: 900 }),
+    {
+      vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+      marketSymbol: 'SPY',
+      sectors: STATIC_SECTORS,
+      fundamentals: null,
+    },
+    { states: 3, iterations: 50, trainYears: 10 },
+  );
   writeRegimeModel(researchPaths(join(t.root, 'data')).regimeModel, regime);
 }, 120_000);
 
@@ -109,31 +116,47 @@ describe('strikeline dashboard', { timeout: 240_000 }, () => {
       expect(await panel('health').textContent()).toContain('trading up, market up');
       // Risk: the state and breakers as `strikeline risk --json` reads them, and the research regime.
       const risk = JSON.parse((await runCli(['risk', '--json'], t.env)).stdout) as RiskView;
-      await expect.poll(() => panel('risk').locator('[data-risk="state"]').textContent(), { timeout: 30_000 }).toContain(risk.state);
+      await expect
+        .poll(() => panel('risk').locator('[data-risk="state"]').textContent(), { timeout: 30_000 })
+        .toContain(risk.state);
       expect(await panel('risk').locator('[data-breaker]').count()).toBe(risk.breakers.length);
       expect(risk.breakers.length).toBeGreaterThan(0);
       for (const b of risk.breakers.slice(0, 3))
-        expect(await panel('risk').locator(`[data-breaker="${b.name}"]`).first().textContent()).toContain(b.name);
+        expect(
+          await panel('risk').locator(`[data-breaker="${b.name}"]`).first().textContent(),
+        ).toContain(b.name);
       expect(await panel('risk').locator('[data-risk="regime"]').textContent()).toContain(
         `${regime.current.label} (`,
       );
-      expect(await panel('risk').locator('[data-risk="regime"]').textContent()).toContain(regime.current.date);
+      expect(await panel('risk').locator('[data-risk="regime"]').textContent()).toContain(
+        regime.current.date,
+      );
       expect(await panel('risk').textContent()).toMatch(/equity\$[\d,]+\.\d\d/);
       // Signal to order: today's trade run through the pipeline as the report's "Why no trade" reads it (none here).
       const snap = (await (await fetch(`${url}api/snapshot`)).json()) as DashboardSnapshot;
       expect(snap.funnel.run).toBeNull();
-      expect(await panel('funnel').locator('[data-funnel="none"]').textContent()).toBe('no trade run today');
-      expect(await panel('funnel').locator('pre').textContent()).toBe(snap.funnel.lines.filter((l) => l !== 'no trade run today').join('\n'));
+      expect(await panel('funnel').locator('[data-funnel="none"]').textContent()).toBe(
+        'no trade run today',
+      );
+      expect(await panel('funnel').locator('pre').textContent()).toBe(
+        snap.funnel.lines.filter((l) => l !== 'no trade run today').join('\n'),
+      );
       expect(snap.funnel.lines).toContain('pending signals: none');
       // Heat as the trade pipeline measures it (long market value over the equity traded with), from the snapshot.
       expect(snap.heat?.exposure).toBe(snap.account?.longMarketValue);
-      expect(snap.heat?.pct).toBeCloseTo((100 * (snap.account?.longMarketValue ?? 0)) / (snap.account?.equity ?? 1), 9);
+      expect(snap.heat?.pct).toBeCloseTo(
+        (100 * (snap.account?.longMarketValue ?? 0)) / (snap.account?.equity ?? 1),
+        9,
+      );
       expect(snap.heat?.pct).toBeGreaterThan(0);
       const held = snap.status.positions.reduce((sum, p) => sum + Math.abs(p.qty * p.last), 0);
       const heatText = (await panel('funnel').locator('[data-funnel="heat"]').textContent()) ?? '';
       expect(heatText).toMatch(/^heat now \d+\.\d % of equity$/);
       // From the page's own snapshot: the same positions, prices that may have moved a cent since.
-      expect(Number(/(\d+\.\d) %/.exec(heatText)?.[1])).toBeCloseTo((100 * held) / (snap.account?.equity ?? 1), 0);
+      expect(Number(/(\d+\.\d) %/.exec(heatText)?.[1])).toBeCloseTo(
+        (100 * held) / (snap.account?.equity ?? 1),
+        0,
+      );
       const aapl = panel('positions').locator('tr', { hasText: 'AAPL' });
       expect(await aapl.textContent()).toContain('protected');
       expect(await aapl.textContent()).toMatch(/oco 10 sh stop \d+\.\d\d target \d+\.\d\d/);

@@ -108,11 +108,16 @@ describe('deploy', () => {
     const units = join(root, 'units');
     mkdirSync(units);
     const env = { TRADING_SYSTEM_ROOT: root, SUDO_USER: '' };
-    const [printed, written] = await Promise.all([runCli(['install-service', '--print'], env), runCli(['install-service', '--dir', units, '--name', 'strikeline-paper'], env)]);
+    const [printed, written] = await Promise.all([
+      runCli(['install-service', '--print'], env),
+      runCli(['install-service', '--dir', units, '--name', 'strikeline-paper'], env),
+    ]);
     expect(printed.code).toBe(0);
     expect(written.code).toBe(0);
     const file = join(units, 'strikeline-paper.service');
-    expect(written.stdout).toBe(`wrote ${file}\nstart it: sudo systemctl daemon-reload && sudo systemctl enable --now strikeline-paper\nthen check: strikeline doctor\n`);
+    expect(written.stdout).toBe(
+      `wrote ${file}\nstart it: sudo systemctl daemon-reload && sudo systemctl enable --now strikeline-paper\nthen check: strikeline doctor\n`,
+    );
     const unit = readFileSync(file, 'utf8');
     expect(statSync(file).mode & 0o777).toBe(0o644);
     const lines = unit.split('\n');
@@ -125,22 +130,43 @@ describe('deploy', () => {
       `Documentation=file://${join(REPO, 'docs', 'operations.md')}`,
       'Restart=on-failure',
       'KillSignal=SIGTERM',
-    ]) expect(lines).toContain(line);
-    expect(lines.filter((l) => !l.startsWith('#')).join('\n')).not.toMatch(/\/opt\/strikeline|User=trader|\/usr\/bin\/env/);
+    ])
+      expect(lines).toContain(line);
+    expect(lines.filter((l) => !l.startsWith('#')).join('\n')).not.toMatch(
+      /\/opt\/strikeline|User=trader|\/usr\/bin\/env/,
+    );
     expect(printed.stdout).toBe(`# /etc/systemd/system/strikeline.service\n${unit}`);
     if (spawnSync('systemd-analyze', ['--version']).status === 0) {
       const verify = spawnSync('systemd-analyze', ['verify', file], { encoding: 'utf8' });
-      expect(verify.stderr).not.toMatch(/Unknown (key|section)|Invalid|Failed to parse|not executable|is not absolute/i);
+      expect(verify.stderr).not.toMatch(
+        /Unknown (key|section)|Invalid|Failed to parse|not executable|is not absolute/i,
+      );
     }
-    const again = await runCli(['install-service', '--dir', units, '--name', 'strikeline-paper'], env);
+    const again = await runCli(
+      ['install-service', '--dir', units, '--name', 'strikeline-paper'],
+      env,
+    );
     expect(again.stdout.split('\n')[0]).toBe(`${file} is already up to date`);
   });
 
   it('refuses paths systemd would split or expand (spaces, quotes, %)', () => {
-    const facts = { checkout: REPO, root: '/srv/my root', node: process.execPath, user: 'me', name: 'strikeline', nodeFlags: DAEMON_NODE_FLAGS };
+    const facts = {
+      checkout: REPO,
+      root: '/srv/my root',
+      node: process.execPath,
+      user: 'me',
+      name: 'strikeline',
+      nodeFlags: DAEMON_NODE_FLAGS,
+    };
     const template = { service: readFileSync(join(REPO, 'deploy', 'strikeline.service'), 'utf8') };
-    expect(() => systemdUnits(template, facts)).toThrow('the root "/srv/my root" cannot go into a systemd unit');
-    expect(() => systemdUnits(template, { ...facts, root: '/srv/a', node: '/home/me/%n/node' })).toThrow(/node "\/home\/me\/%n\/node"/);
-    expect(systemdUnits(template, { ...facts, root: '/srv/a' }).map((u) => u.file)).toEqual(['strikeline.service']);
+    expect(() => systemdUnits(template, facts)).toThrow(
+      'the root "/srv/my root" cannot go into a systemd unit',
+    );
+    expect(() =>
+      systemdUnits(template, { ...facts, root: '/srv/a', node: '/home/me/%n/node' }),
+    ).toThrow(/node "\/home\/me\/%n\/node"/);
+    expect(systemdUnits(template, { ...facts, root: '/srv/a' }).map((u) => u.file)).toEqual([
+      'strikeline.service',
+    ]);
   });
 });

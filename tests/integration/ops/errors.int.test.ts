@@ -71,7 +71,12 @@ describe('strikeline errors', { timeout: 60_000 }, () => {
     expect(failed.map((e) => e.command)).toEqual(['halt']);
     // Every error line is an ERROR event as well, with its error-log id.
     const logged = readEvents(temp.root).filter((e) => e.type === 'ERROR' && e.source === 'log');
-    expect(logged.map((e) => e.error_id).sort()).toEqual(listing.errors.filter((e) => e.level !== 'warning').map((e) => e.id).sort());
+    expect(logged.map((e) => e.error_id).sort()).toEqual(
+      listing.errors
+        .filter((e) => e.level !== 'warning')
+        .map((e) => e.id)
+        .sort(),
+    );
     expect(String(failed[0]?.error)).toContain('could not be flattened');
     expect(JSON.stringify(readEvents(temp.root))).not.toContain(TEST_SECRET);
   });

@@ -24,7 +24,9 @@ function rootWithOldFiles(ctx: TestContext, retention?: number): string {
   const yaml = readFileSync(join(REPO, 'config', 'config.yaml'), 'utf8');
   writeFileSync(
     join(t.root, 'config', 'config.yaml'),
-    retention === undefined ? yaml : yaml.replace(/retention_days: 90/, `retention_days: ${retention}`),
+    retention === undefined
+      ? yaml
+      : yaml.replace(/retention_days: 90/, `retention_days: ${retention}`),
   );
   for (const d of [10, 11, 90, 91]) {
     writeFileSync(join(t.root, 'logs', `strikeline-${ago(d)}.jsonl`), '{}\n');
@@ -46,7 +48,9 @@ async function runLoggingCommand(root: string): Promise<void> {
 }
 
 const days = (root: string): { logs: string[]; events: string[] } => ({
-  logs: readdirSync(join(root, 'logs')).filter((f) => f !== 'events').sort(),
+  logs: readdirSync(join(root, 'logs'))
+    .filter((f) => f !== 'events')
+    .sort(),
   events: readdirSync(join(root, 'logs', 'events')).sort(),
 });
 
@@ -63,17 +67,23 @@ describe.concurrent('log retention (logs.retention_days)', { timeout: 60_000 }, 
     expect(events.filter((f) => f.startsWith(`events_${compact(ago(91))}`))).toEqual([]);
     expect(events.filter((f) => f.startsWith(`events_${compact(ago(90))}`))).toHaveLength(1);
     // The run's own event file is there, with the events it wrote.
-    expect(events.filter((f) => f.startsWith(`events_${compact(today)}`)).length).toBeGreaterThanOrEqual(1);
+    expect(
+      events.filter((f) => f.startsWith(`events_${compact(today)}`)).length,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('honours a shorter retention: with 10 days, the files of 11, 90 and 91 days ago are removed', async (ctx) => {
     const root = rootWithOldFiles(ctx, 10);
     await runLoggingCommand(root);
     const { logs, events } = days(root);
-    expect(logs.filter((f) => f.startsWith('strikeline-'))).toEqual([`strikeline-${ago(10)}.jsonl`, `strikeline-${today}.jsonl`]);
+    expect(logs.filter((f) => f.startsWith('strikeline-'))).toEqual([
+      `strikeline-${ago(10)}.jsonl`,
+      `strikeline-${today}.jsonl`,
+    ]);
     expect(logs).toContain('notes.txt');
     expect(events.some((f) => f.startsWith(`events_${compact(ago(10))}`))).toBe(true);
-    for (const d of [11, 90, 91]) expect(events.some((f) => f.startsWith(`events_${compact(ago(d))}`))).toBe(false);
+    for (const d of [11, 90, 91])
+      expect(events.some((f) => f.startsWith(`events_${compact(ago(d))}`))).toBe(false);
     expect(existsSync(join(root, 'logs', 'notes.txt'))).toBe(true);
   });
 });

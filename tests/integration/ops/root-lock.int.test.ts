@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isProcessAlive } from '../../../src/adapters/lock/process-alive.ts';
-import { acquireRootLock, probeRootLock, RootLockedError } from '../../../src/adapters/lock/root-lock.ts';
+import {
+  acquireRootLock,
+  probeRootLock,
+  RootLockedError,
+} from '../../../src/adapters/lock/root-lock.ts';
 import { REPO } from '../../support/run-cli.ts';
 import { waitFor } from '../../support/sim.ts';
 import { makeTempRoot } from '../../support/temp-root.ts';
@@ -26,11 +30,24 @@ afterEach(() => {
 function lockHolder(dir: string) {
   const module = join(REPO, 'src', 'adapters', 'lock', 'root-lock.ts');
   const code = `const { acquireRootLock } = await import(${JSON.stringify(module)}); await acquireRootLock(${JSON.stringify(dir)}); console.log('locked'); setInterval(() => {}, 1000);`;
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { cwd: REPO, stdio: ['ignore', 'pipe', 'inherit'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: REPO,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let locked = false;
-  createInterface({ input: proc.stdout }).on('line', (line) => { if (line === 'locked') locked = true; });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => { resolve(signal); }));
-  return { proc, exited, locked: () => waitFor(() => locked, 20_000, 'the holder to take the lock') };
+  createInterface({ input: proc.stdout }).on('line', (line) => {
+    if (line === 'locked') locked = true;
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    proc.once('exit', (_code, signal) => {
+      resolve(signal);
+    }),
+  );
+  return {
+    proc,
+    exited,
+    locked: () => waitFor(() => locked, 20_000, 'the holder to take the lock'),
+  };
 }
 
 describe('root lock', () => {
@@ -40,7 +57,10 @@ describe('root lock', () => {
     expect(await probeRootLock(root)).toEqual({ held: true, pid: process.pid });
     const link = `${root}-link`;
     symlinkSync(root, link);
-    const refused = await acquireRootLock(link).then(() => undefined, (e: unknown) => e);
+    const refused = await acquireRootLock(link).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(refused).toBeInstanceOf(RootLockedError);
     expect(refused).toMatchObject({ holderPid: process.pid });
     expect((refused as Error).message).toContain(`(pid ${process.pid})`);

@@ -18,7 +18,13 @@ import { writeCsv } from '../jobs/jobs-support.ts';
 import { startEchoGateway, type EchoGateway } from '../../support/echo-gateway.ts';
 import { openPositions, startSmtpSink } from '../../support/ops.ts';
 import { BIN, REPO, runCli, type CliResult } from '../../support/run-cli.ts';
-import { decodedMail, leakMessage, leaksIn, leaksInFiles, randomSecrets } from '../../support/secret-forms.ts';
+import {
+  decodedMail,
+  leakMessage,
+  leaksIn,
+  leaksInFiles,
+  randomSecrets,
+} from '../../support/secret-forms.ts';
 import { control, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
 
 const secrets = randomSecrets();
@@ -31,7 +37,11 @@ let aliasEnv: Record<string, string>;
 let gatewayEnv: Record<string, string>;
 const outputs: Array<[string, CliResult]> = [];
 
-const cli = async (label: string, args: string[], env: Record<string, string>): Promise<CliResult> => {
+const cli = async (
+  label: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<CliResult> => {
   const result = await runCli(args, env);
   outputs.push([label, result]);
   return result;
@@ -50,8 +60,19 @@ beforeAll(async () => {
   t = await startTestSimulator({ key: secrets.key, secret: secrets.secret });
   smtp = await startSmtpSink();
   gateway = await startEchoGateway(t.sim.urls.rest);
-  const common = { ...smtp.env, SMTP_PASS: secrets.smtpPass, TRADING_SYSTEM_ROOT: t.root, LOG_LEVEL: 'debug', TRADING_DISABLED: '' };
-  aliasEnv = { ...common, APCA_API_KEY_ID: secrets.key, APCA_API_SECRET_KEY: secrets.secret, ALPACA_ENDPOINT: t.sim.urls.rest };
+  const common = {
+    ...smtp.env,
+    SMTP_PASS: secrets.smtpPass,
+    TRADING_SYSTEM_ROOT: t.root,
+    LOG_LEVEL: 'debug',
+    TRADING_DISABLED: '',
+  };
+  aliasEnv = {
+    ...common,
+    APCA_API_KEY_ID: secrets.key,
+    APCA_API_SECRET_KEY: secrets.secret,
+    ALPACA_ENDPOINT: t.sim.urls.rest,
+  };
   gatewayEnv = {
     ...common,
     ALPACA_API_KEY: secrets.key,
@@ -70,15 +91,27 @@ afterAll(async () => {
 describe('secrets echoed by the broker', { timeout: 60_000, concurrent: false }, () => {
   it('trade: a refused entry is reported, journaled and written to rejected tickers', async () => {
     writeCsv(t.root, [{ ticker: 'AAPL' }]);
-    await control(t.sim).faults({ kind: 'reject_orders', count: 1, status: 403, message: leakMessage(secrets) });
+    await control(t.sim).faults({
+      kind: 'reject_orders',
+      count: 1,
+      status: 403,
+      message: leakMessage(secrets),
+    });
     const result = await cli('trade', ['trade'], aliasEnv);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/AAPL\s+mean_reversion\s+rejected.*broker: forbidden; request headers/);
+    expect(result.stdout).toMatch(
+      /AAPL\s+mean_reversion\s+rejected.*broker: forbidden; request headers/,
+    );
   });
 
   it('stream: a refused protective order is journaled and alerted', async () => {
     await openPositions(t, { MSFT: 5 }, 400);
-    await control(t.sim).faults({ kind: 'reject_orders', count: 2, status: 403, message: leakMessage(secrets) });
+    await control(t.sim).faults({
+      kind: 'reject_orders',
+      count: 2,
+      status: 403,
+      message: leakMessage(secrets),
+    });
     const daemon = spawn(process.execPath, [...DAEMON_NODE_FLAGS, BIN, 'stream'], {
       cwd: REPO,
       env: { ...process.env, ...aliasEnv },
@@ -88,10 +121,23 @@ describe('secrets echoed by the broker', { timeout: 60_000, concurrent: false },
     let stderr = '';
     daemon.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     daemon.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const exited = new Promise<number>((resolve) => daemon.once('exit', (code) => { resolve(code ?? 1); }));
+    const exited = new Promise<number>((resolve) =>
+      daemon.once('exit', (code) => {
+        resolve(code ?? 1);
+      }),
+    );
     try {
-      await waitFor(async () => (await journalReasons()).some((r) => r.startsWith('protection_failed: forbidden')), 20_000, 'the refused protection in the journal');
-      await waitFor(() => smtp.mails.some((m) => m.raw.includes('PROTECTION FAILED')), 10_000, 'the protection alert');
+      await waitFor(
+        async () =>
+          (await journalReasons()).some((r) => r.startsWith('protection_failed: forbidden')),
+        20_000,
+        'the refused protection in the journal',
+      );
+      await waitFor(
+        () => smtp.mails.some((m) => m.raw.includes('PROTECTION FAILED')),
+        10_000,
+        'the protection alert',
+      );
     } finally {
       daemon.kill('SIGTERM');
     }
@@ -112,36 +158,61 @@ describe('secrets echoed by the broker', { timeout: 60_000, concurrent: false },
     expect(text.stdout).toContain('could not flatten the account: request refused by the gateway');
     const json = await cli('halt --json', ['halt', '--json'], gatewayEnv);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toMatchObject({ error: expect.stringContaining('request refused by the gateway') as string });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      error: expect.stringContaining('request refused by the gateway') as string,
+    });
   });
 
   it('status --json: the gateway refuses the positions, the broker error is shown', async () => {
     gateway.refuse([{ method: 'GET', path: '/v2/positions' }]);
-    const result = await cli('status gateway', ['status', '--json', '--journal', '100'], gatewayEnv);
-    expect(JSON.parse(result.stdout)).toMatchObject({ brokerError: expect.stringContaining('request refused by the gateway') as string });
+    const result = await cli(
+      'status gateway',
+      ['status', '--json', '--journal', '100'],
+      gatewayEnv,
+    );
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      brokerError: expect.stringContaining('request refused by the gateway') as string,
+    });
     gateway.refuse([]);
   });
 
   it('a secret from elsewhere (a halt reason, a command line) is scrubbed at every edge: stdout, stderr, HALT, journal, mail', async () => {
     gateway.refuse([]);
     await cli('resume', ['resume', '--ack', 'drill over'], aliasEnv);
-    const halt = await cli('halt quoting', ['halt', '--reason', `pasted: ${leakMessage(secrets)}`], aliasEnv);
+    const halt = await cli(
+      'halt quoting',
+      ['halt', '--reason', `pasted: ${leakMessage(secrets)}`],
+      aliasEnv,
+    );
     expect(halt.code).toBe(0);
     expect(halt.stdout).toContain('(by ');
-    expect(halt.stdout).toContain('pasted: forbidden; request headers: APCA-API-KEY-ID: [REDACTED]');
+    expect(halt.stdout).toContain(
+      'pasted: forbidden; request headers: APCA-API-KEY-ID: [REDACTED]',
+    );
     const status = await cli('status halted', ['status'], aliasEnv);
     expect(status.stdout).toContain('pasted: forbidden');
-    const usage = await cli('bad option', ['status', `--secret=${secrets.secret}`, `--key=${JSON.stringify(secrets.key)}`], aliasEnv);
+    const usage = await cli(
+      'bad option',
+      ['status', `--secret=${secrets.secret}`, `--key=${JSON.stringify(secrets.key)}`],
+      aliasEnv,
+    );
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("unknown option '--secret=[REDACTED]'");
   });
 
   it('no form of any secret reached any output, mail, file or LMDB value', () => {
     const leaks = [
-      ...outputs.flatMap(([label, r]) => [...leaksIn(`${label} stdout`, r.stdout, secrets), ...leaksIn(`${label} stderr`, r.stderr, secrets)]),
-      ...smtp.mails.flatMap((m, i) => leaksIn(`mail ${i} to ${m.to.join(',')}`, decodedMail(m.raw), secrets)),
+      ...outputs.flatMap(([label, r]) => [
+        ...leaksIn(`${label} stdout`, r.stdout, secrets),
+        ...leaksIn(`${label} stderr`, r.stderr, secrets),
+      ]),
+      ...smtp.mails.flatMap((m, i) =>
+        leaksIn(`mail ${i} to ${m.to.join(',')}`, decodedMail(m.raw), secrets),
+      ),
       ...leaksInFiles(t.root, secrets),
-      ...lmdbValues(join(t.root, 'state')).flatMap(([name, text]) => leaksIn(`lmdb ${name}`, text, secrets)),
+      ...lmdbValues(join(t.root, 'state')).flatMap(([name, text]) =>
+        leaksIn(`lmdb ${name}`, text, secrets),
+      ),
     ];
     expect(smtp.mails.length).toBeGreaterThanOrEqual(3);
     expect(leaks).toEqual([]);

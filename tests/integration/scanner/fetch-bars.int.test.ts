@@ -30,7 +30,11 @@ describe('the columnar bar cache with adjusted history', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   const options = (at: typeof BEFORE, cacheDir: string, useCache = true): FetchOptions => ({
-    cacheDir, fromDate: '2024-01-02', tsEnd: Date.parse(at.to), closedThrough: at.closedThrough, useCache,
+    cacheDir,
+    fromDate: '2024-01-02',
+    tsEnd: Date.parse(at.to),
+    closedThrough: at.closedThrough,
+    useCache,
   });
 
   it('stores the fetched bars as columns and rewrites no file when no bar was added', async () => {
@@ -53,7 +57,11 @@ describe('the columnar bar cache with adjusted history', () => {
     await control(t.sim).clock({ to: AFTER.to, quiet: true });
     const next = await fetchDailyBars(brokerFor(t), SYMBOLS, options(AFTER, dir));
     expect(next.restated).toContain('AAPL');
-    const fresh = await fetchDailyBars(brokerFor(t), SYMBOLS, options(AFTER, join(dir, 'fresh'), false));
+    const fresh = await fetchDailyBars(
+      brokerFor(t),
+      SYMBOLS,
+      options(AFTER, join(dir, 'fresh'), false),
+    );
     expect(next.bars).toEqual(fresh.bars);
     const aapl = next.bars.get('AAPL') ?? [];
     expect(aapl[0]?.ts).toBe(before[0]?.ts);

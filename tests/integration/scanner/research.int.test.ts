@@ -154,13 +154,26 @@ describe('strikeline research against the simulator', { timeout: 240_000 }, () =
     const json = JSON.parse(status.stdout) as { regime: { label: string; asOf: string } };
     expect(json.regime).toMatchObject({ label: regime?.label, asOf: regime?.asOf });
     const text = await runCli(['status'], sim.env);
-    expect(text.stdout).toMatch(new RegExp(`regime       ${regime?.label ?? ''} \\(p=\\d\\.\\d\\d\\) at the close of ${regime?.asOf ?? ''}`));
+    expect(text.stdout).toMatch(
+      new RegExp(
+        `regime       ${regime?.label ?? ''} \\(p=\\d\\.\\d\\d\\) at the close of ${regime?.asOf ?? ''}`,
+      ),
+    );
     const report = await runCli(['report'], sim.env);
     expect(report.code).toBe(0);
     expect(report.stdout).toContain(`research:\n  regime: ${regime?.label ?? ''} (p=`);
-    expect(report.stdout).toMatch(/ {2}research 2024-04-30 \(seed \d+; regime, wfo, ga, gp, verdicts; 3 tickers\)/);
+    expect(report.stdout).toMatch(
+      / {2}research 2024-04-30 \(seed \d+; regime, wfo, ga, gp, verdicts; 3 tickers\)/,
+    );
     expect(report.stdout).toMatch(/ {4}verdicts {4}honest: \d+ of 30 tries PROFITABLE/);
-    const html = readFileSync(join(sim.root, 'reports', `report_${(/report_(\d{4}-\d\d-\d\d)\.html/.exec(report.stdout) ?? [])[1] ?? ''}.html`), 'utf8');
+    const html = readFileSync(
+      join(
+        sim.root,
+        'reports',
+        `report_${(/report_(\d{4}-\d\d-\d\d)\.html/.exec(report.stdout) ?? [])[1] ?? ''}.html`,
+      ),
+      'utf8',
+    );
     expect(html).toContain('<h2>Research</h2>');
   });
 

@@ -17,9 +17,14 @@ const ARGS = ['scan', '--symbols', SYMBOLS, '--asof', ASOF];
 const SCANS_DEADLINE_MS = 300_000;
 
 const files = (dir: string): Map<string, string> =>
-  new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  new Map(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
-const reportText = (root: string): string => readFileSync(join(root, 'data', 'scan', `${ASOF}.json`), 'utf8');
+const reportText = (root: string): string =>
+  readFileSync(join(root, 'data', 'scan', `${ASOF}.json`), 'utf8');
 
 /** The report's text with the fields that differ between runs by design blanked, every other byte kept. */
 const comparable = (text: string): string =>
@@ -44,7 +49,10 @@ describe('strikeline scan in worker threads', () => {
   let one: TestSimulator;
   let two: TestSimulator;
   beforeAll(async () => {
-    [one, two] = await Promise.all([startTestSimulator({ seed: 42 }), startTestSimulator({ seed: 42 })]);
+    [one, two] = await Promise.all([
+      startTestSimulator({ seed: 42 }),
+      startTestSimulator({ seed: 42 }),
+    ]);
     configure(one.root, 1);
     configure(two.root, 2);
   });
@@ -52,34 +60,49 @@ describe('strikeline scan in worker threads', () => {
     await Promise.all([one.stop(), two.stop()]);
   });
 
-  it('writes byte-identical outputs with scanner.workers 1 and 2, with the same progress', async () => {
-    const [r1, r2] = await Promise.all([runCli(ARGS, one.env, 120_000), runCli(ARGS, two.env, 120_000)]);
-    expect(r1.stderr).not.toMatch(/strikeline: /);
-    expect(r1.code).toBe(0);
-    expect(r2.stderr).not.toMatch(/strikeline: /);
-    expect(r2.code).toBe(0);
-    expect(workersOf(one.root)).toBe(1);
-    expect(workersOf(two.root)).toBe(2);
-    const logs = files(join(one.root, 'data', 'signals'));
-    expect(logs.size).toBe(7);
-    expect(files(join(two.root, 'data', 'signals'))).toEqual(logs);
-    expect(comparable(reportText(two.root))).toBe(comparable(reportText(one.root)));
-    expect(reportText(one.root)).toMatch(/"ticker": "JNJ"/);
-    // The rejected-tickers file and the printed table and summary, the run's timing aside.
-    const summary = (stdout: string): string => stdout.replace(/ in \d+ ms$/m, '').replaceAll(one.root, '<root>').replaceAll(two.root, '<root>');
-    expect(summary(r2.stdout)).toBe(summary(r1.stdout));
-    // Progress counts every ticker once, whichever thread scanned it: 0, then each quarter, then 7 of 7.
-    expect(progressOf(r1.stderr)).toEqual([0, 2, 4, 6, 7]);
-    expect(progressOf(r2.stderr)).toEqual(progressOf(r1.stderr));
-  }, SCANS_DEADLINE_MS);
+  it(
+    'writes byte-identical outputs with scanner.workers 1 and 2, with the same progress',
+    async () => {
+      const [r1, r2] = await Promise.all([
+        runCli(ARGS, one.env, 120_000),
+        runCli(ARGS, two.env, 120_000),
+      ]);
+      expect(r1.stderr).not.toMatch(/strikeline: /);
+      expect(r1.code).toBe(0);
+      expect(r2.stderr).not.toMatch(/strikeline: /);
+      expect(r2.code).toBe(0);
+      expect(workersOf(one.root)).toBe(1);
+      expect(workersOf(two.root)).toBe(2);
+      const logs = files(join(one.root, 'data', 'signals'));
+      expect(logs.size).toBe(7);
+      expect(files(join(two.root, 'data', 'signals'))).toEqual(logs);
+      expect(comparable(reportText(two.root))).toBe(comparable(reportText(one.root)));
+      expect(reportText(one.root)).toMatch(/"ticker": "JNJ"/);
+      // The rejected-tickers file and the printed table and summary, the run's timing aside.
+      const summary = (stdout: string): string =>
+        stdout
+          .replace(/ in \d+ ms$/m, '')
+          .replaceAll(one.root, '<root>')
+          .replaceAll(two.root, '<root>');
+      expect(summary(r2.stdout)).toBe(summary(r1.stdout));
+      // Progress counts every ticker once, whichever thread scanned it: 0, then each quarter, then 7 of 7.
+      expect(progressOf(r1.stderr)).toEqual([0, 2, 4, 6, 7]);
+      expect(progressOf(r2.stderr)).toEqual(progressOf(r1.stderr));
+    },
+    SCANS_DEADLINE_MS,
+  );
 
-  it('takes --workers over scanner.workers', async () => {
-    const r = await runCli([...ARGS, '--workers', '2'], one.env, 120_000);
-    expect(r.code).toBe(0);
-    expect(workersOf(one.root)).toBe(2);
-    const r0 = await runCli([...ARGS, '--workers', '0'], two.env, 120_000);
-    expect(r0.code).toBe(0);
-    expect(workersOf(two.root)).toBe(1);
-    expect(comparable(reportText(two.root))).toBe(comparable(reportText(one.root)));
-  }, SCANS_DEADLINE_MS);
+  it(
+    'takes --workers over scanner.workers',
+    async () => {
+      const r = await runCli([...ARGS, '--workers', '2'], one.env, 120_000);
+      expect(r.code).toBe(0);
+      expect(workersOf(one.root)).toBe(2);
+      const r0 = await runCli([...ARGS, '--workers', '0'], two.env, 120_000);
+      expect(r0.code).toBe(0);
+      expect(workersOf(two.root)).toBe(1);
+      expect(comparable(reportText(two.root))).toBe(comparable(reportText(one.root)));
+    },
+    SCANS_DEADLINE_MS,
+  );
 });

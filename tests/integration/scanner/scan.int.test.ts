@@ -44,7 +44,7 @@ describe('strikeline scan against the simulator', () => {
     await Promise.all([a.stop(), b.stop()]);
   });
 
-  it('writes logs that rank accepts, the same for the same seed, in-process or in the build\'s worker threads', async () => {
+  it("writes logs that rank accepts, the same for the same seed, in-process or in the build's worker threads", async () => {
     const [ra, rb] = await Promise.all([
       runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF], a.env, 120_000),
       runCli(['scan', '--symbols', SYMBOLS, '--asof', ASOF, '--workers', '2'], b.env, 120_000),
@@ -71,11 +71,22 @@ describe('strikeline scan against the simulator', () => {
     expect(logsOf(b.root)).toEqual(logs);
     // The events file: one SIGNAL_GENERATED per signal found, the tickers whose log stands IN_TRADE (none at this
     // seed and date: the event fields are covered in tests/unit/cli/scan-events.test.ts).
-    const inTrade = [...logs.keys()].flatMap((f) => /^IN_TRADE_live_qs_(.+)\.log$/.exec(f)?.[1] ?? []).sort();
-    const signals = readEvents(a.root).filter((e) => e.type === 'SIGNAL_GENERATED' && e.source === 'scan');
+    const inTrade = [...logs.keys()]
+      .flatMap((f) => /^IN_TRADE_live_qs_(.+)\.log$/.exec(f)?.[1] ?? [])
+      .sort();
+    const signals = readEvents(a.root).filter(
+      (e) => e.type === 'SIGNAL_GENERATED' && e.source === 'scan',
+    );
     expect(signals.map((e) => e.ticker).sort()).toEqual(inTrade);
-    for (const e of signals) expect(e).toMatchObject({ date: ASOF, signal_date: expect.any(String) as unknown, strategy: expect.any(String) as unknown });
-    expect(readEvents(a.root).find((e) => e.type === 'RUN_FINISHED' && e.job === 'scan')).toMatchObject({ signals: inTrade.length });
+    for (const e of signals)
+      expect(e).toMatchObject({
+        date: ASOF,
+        signal_date: expect.any(String) as unknown,
+        strategy: expect.any(String) as unknown,
+      });
+    expect(
+      readEvents(a.root).find((e) => e.type === 'RUN_FINISHED' && e.job === 'scan'),
+    ).toMatchObject({ signals: inTrade.length });
     const rank = await runCli(['rank', '--asof', '2024-05-01'], a.env);
     expect(rank.code).toBe(0);
     expect(rank.stdout).toMatch(
@@ -96,7 +107,10 @@ describe('strikeline scan against the simulator', () => {
     // One new session for the six tickers and the two context symbols (SPY, VIXY), in one request.
     expect(report.fetch).toEqual({ bars_fetched: 8, requests: 1 });
     // --json: the same fields as the scan file, with the counts and the files written (and no table).
-    const json = JSON.parse(next.stdout) as Record<string, unknown> & { summary: Record<string, number>; signal_logs: string[] };
+    const json = JSON.parse(next.stdout) as Record<string, unknown> & {
+      summary: Record<string, number>;
+      signal_logs: string[];
+    };
     const file = reportOf(a.root, '2024-05-01') as unknown as Record<string, unknown>;
     for (const key of Object.keys(file)) expect(json).toHaveProperty(key);
     expect(json.tickers).toEqual(file.tickers);
@@ -129,7 +143,11 @@ describe('strikeline scan against the simulator', () => {
     expect(closed.stdout).toMatch(/market closed today \(2024-05-04, New York\): nothing to scan/);
     const closedJson = await runCli(['scan', '--symbols', SYMBOLS, '--json'], a.env);
     expect(closedJson.code).toBe(0);
-    expect(JSON.parse(closedJson.stdout)).toEqual({ skipped: expect.stringMatching(/market closed today \(2024-05-04, New York\): nothing to scan/) });
+    expect(JSON.parse(closedJson.stdout)).toEqual({
+      skipped: expect.stringMatching(
+        /market closed today \(2024-05-04, New York\): nothing to scan/,
+      ),
+    });
     expect(readdirSync(join(a.root, 'data', 'scan')).sort()).toEqual([
       '2024-04-30.json',
       '2024-05-01.json',

@@ -5,7 +5,15 @@
  */
 import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_KEY, TEST_SECRET, control, sdkFor, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
+import {
+  TEST_KEY,
+  TEST_SECRET,
+  control,
+  sdkFor,
+  startTestSimulator,
+  waitFor,
+  type TestSimulator,
+} from '../../support/sim.ts';
 
 let t: TestSimulator;
 
@@ -50,10 +58,20 @@ describe('market-data stream (SDK, msgpack)', () => {
       x.subscribeForBars(['AAPL']);
     });
     try {
-      expect(s.stream.getSubscriptions()).toMatchObject({ trades: ['AAPL'], quotes: ['AAPL'], bars: ['AAPL'], updatedBars: [], dailyBars: [] });
+      expect(s.stream.getSubscriptions()).toMatchObject({
+        trades: ['AAPL'],
+        quotes: ['AAPL'],
+        bars: ['AAPL'],
+        updatedBars: [],
+        dailyBars: [],
+      });
       await control(t.sim).trade({ symbol: 'AAPL', price: 187.5, size: 100 });
       await control(t.sim).trade({ symbol: 'MSFT', price: 402, size: 100 });
-      const trade = await waitFor(() => s.trades.find((x) => x.price === 187.5), 5000, 'the printed AAPL trade');
+      const trade = await waitFor(
+        () => s.trades.find((x) => x.price === 187.5),
+        5000,
+        'the printed AAPL trade',
+      );
       expect(trade).toMatchObject({ symbol: 'AAPL', size: 100, exchange: 'V', conditions: ['@'] });
       expect(trade.timestamp).toBeInstanceOf(Date);
       expect(trade.timestamp.toISOString()).toBe('2024-05-01T14:00:00.000Z');
@@ -65,13 +83,25 @@ describe('market-data stream (SDK, msgpack)', () => {
       expect(s.bars[0]?.symbol).toBe('AAPL');
       expect(s.bars[0]?.timestamp.toISOString()).toBe('2024-05-01T14:00:00.000Z');
       expect(s.bars[1]?.timestamp.toISOString()).toBe('2024-05-01T14:01:00.000Z');
-      const minute = t.sim.market.minuteBars('AAPL', '2024-05-01').find((b) => b.t === Date.parse('2024-05-01T14:01:00Z'));
-      expect(s.bars[1]).toMatchObject({ open: minute?.o, high: minute?.h, low: minute?.l, close: minute?.c, volume: minute?.v });
+      const minute = t.sim.market
+        .minuteBars('AAPL', '2024-05-01')
+        .find((b) => b.t === Date.parse('2024-05-01T14:01:00Z'));
+      expect(s.bars[1]).toMatchObject({
+        open: minute?.o,
+        high: minute?.h,
+        low: minute?.l,
+        close: minute?.c,
+        volume: minute?.v,
+      });
       expect(s.trades.length).toBeGreaterThan(10);
       expect(s.trades.every((x) => x.symbol === 'AAPL')).toBe(true);
 
       s.stream.unsubscribeFromTrades(['AAPL']);
-      await waitFor(() => s.echoes.some((e) => e.trades?.length === 0), 5000, 'the unsubscribe echo');
+      await waitFor(
+        () => s.echoes.some((e) => e.trades?.length === 0),
+        5000,
+        'the unsubscribe echo',
+      );
       expect(s.stream.getSubscriptions().quotes).toEqual(['AAPL']);
     } finally {
       s.stream.disconnect();
@@ -82,7 +112,12 @@ describe('market-data stream (SDK, msgpack)', () => {
     const stream = sdkFor(t.sim, { keyId: TEST_KEY, secret: 'wrong' }).stockStream();
     stream.connect();
     const auth = await stream.whenAuthenticated();
-    expect(auth).toMatchObject({ authenticated: false, status: 'server_rejected', code: 402, message: 'auth failed' });
+    expect(auth).toMatchObject({
+      authenticated: false,
+      status: 'server_rejected',
+      code: 402,
+      message: 'auth failed',
+    });
     expect(stream.getState()).toBe('disconnected');
     stream.disconnect();
   });
@@ -113,7 +148,8 @@ describe('market-data stream (plain ws, JSON text)', () => {
       expect(isBinary).toBe(false);
       frames.push(...(JSON.parse(data.toString('utf8')) as Array<Record<string, unknown>>));
     });
-    const next = async (T: string, from: number) => waitFor(() => frames.slice(from).find((f) => f.T === T), 5000, `a ${T} frame`);
+    const next = async (T: string, from: number) =>
+      waitFor(() => frames.slice(from).find((f) => f.T === T), 5000, `a ${T} frame`);
     try {
       await next('success', 0);
       expect(frames[0]).toEqual({ T: 'success', msg: 'connected' });
@@ -122,18 +158,39 @@ describe('market-data stream (plain ws, JSON text)', () => {
       ws.send(JSON.stringify({ action: 'auth', key: TEST_KEY, secret: TEST_SECRET }));
       await waitFor(() => frames.some((f) => f.msg === 'authenticated'), 5000, 'authenticated');
       ws.send('{not json');
-      expect(await next('error', frames.length)).toEqual({ T: 'error', code: 400, msg: 'invalid syntax' });
+      expect(await next('error', frames.length)).toEqual({
+        T: 'error',
+        code: 400,
+        msg: 'invalid syntax',
+      });
       ws.send(JSON.stringify({ action: 'auth', key: TEST_KEY, secret: TEST_SECRET }));
-      expect(await next('error', frames.length)).toEqual({ T: 'error', code: 403, msg: 'already authenticated' });
+      expect(await next('error', frames.length)).toEqual({
+        T: 'error',
+        code: 403,
+        msg: 'already authenticated',
+      });
       ws.send(JSON.stringify({ action: 'subscribe', trades: ['AAPL'], bars: ['*'] }));
       expect(await next('subscription', 0)).toEqual({
-        T: 'subscription', trades: ['AAPL'], quotes: [], bars: ['*'], updatedBars: [], dailyBars: [], statuses: [], lulds: [],
-        imbalances: [], corrections: ['AAPL'], cancelErrors: ['AAPL'],
+        T: 'subscription',
+        trades: ['AAPL'],
+        quotes: [],
+        bars: ['*'],
+        updatedBars: [],
+        dailyBars: [],
+        statuses: [],
+        lulds: [],
+        imbalances: [],
+        corrections: ['AAPL'],
+        cancelErrors: ['AAPL'],
       });
       const many = Array.from({ length: 31 }, (_, i) => `S${i}`);
       const before = frames.length;
       ws.send(JSON.stringify({ action: 'subscribe', quotes: many }));
-      expect(await next('error', before)).toEqual({ T: 'error', code: 405, msg: 'symbol limit exceeded' });
+      expect(await next('error', before)).toEqual({
+        T: 'error',
+        code: 405,
+        msg: 'symbol limit exceeded',
+      });
       const mark = frames.length;
       await control(t.sim).trade({ symbol: 'AAPL', price: 190, size: 5 });
       const trade = await next('t', mark);

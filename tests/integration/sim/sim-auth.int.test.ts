@@ -1,7 +1,16 @@
 /** Credentials and rate limits through the official SDK: REST 401, terminal trading/data stream refusals, 429 with headers. */
 import { AuthError, RateLimitError, withResponse } from '@alpacahq/alpaca-trade-api';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TEST_KEY, TEST_SECRET, connectTradeUpdates, control, sdkFor, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
+import {
+  TEST_KEY,
+  TEST_SECRET,
+  connectTradeUpdates,
+  control,
+  sdkFor,
+  startTestSimulator,
+  waitFor,
+  type TestSimulator,
+} from '../../support/sim.ts';
 
 let t: TestSimulator | undefined;
 afterEach(async () => {
@@ -12,9 +21,14 @@ afterEach(async () => {
 const wrong = { keyId: 'PKWRONG', secret: 'nope' };
 
 describe('bad credentials', () => {
-  it('REST answers 401 (AuthError) with Alpaca\'s envelope', async () => {
+  it("REST answers 401 (AuthError) with Alpaca's envelope", async () => {
     t = await startTestSimulator();
-    const e = await sdkFor(t.sim, wrong).alpaca.trading.account.getAccount().then(() => undefined, (err: unknown) => err);
+    const e = await sdkFor(t.sim, wrong)
+      .alpaca.trading.account.getAccount()
+      .then(
+        () => undefined,
+        (err: unknown) => err,
+      );
     expect(e).toBeInstanceOf(AuthError);
     expect((e as AuthError).status).toBe(401);
     expect((e as AuthError).code).toBe(40110000);
@@ -59,19 +73,37 @@ describe('rotate_credentials fault', () => {
     const rotated = { keyId: 'PKROTATED1234', secret: 'rotated-secret-1234' };
     // The pair before the rotation (sim.credentials is the live object the rotation changes).
     const old = { keyId: sim.credentials.key, secret: sim.credentials.secret };
-    await control(sim).faults({ kind: 'rotate_credentials', key: rotated.keyId, secret: rotated.secret });
+    await control(sim).faults({
+      kind: 'rotate_credentials',
+      key: rotated.keyId,
+      secret: rotated.secret,
+    });
     try {
-      await expect(sdkFor(sim, old).alpaca.trading.account.getAccount()).rejects.toBeInstanceOf(AuthError);
-      await expect(control(sim, { key: old.keyId, secret: old.secret }).state()).rejects.toThrow('-> 401');
-      expect(await sdkFor(sim, rotated).alpaca.trading.account.getAccount()).toMatchObject({ status: 'ACTIVE' });
-      expect((await control(sim, { key: rotated.keyId, secret: rotated.secret }).state()).positions).toEqual([]);
+      await expect(sdkFor(sim, old).alpaca.trading.account.getAccount()).rejects.toBeInstanceOf(
+        AuthError,
+      );
+      await expect(control(sim, { key: old.keyId, secret: old.secret }).state()).rejects.toThrow(
+        '-> 401',
+      );
+      expect(await sdkFor(sim, rotated).alpaca.trading.account.getAccount()).toMatchObject({
+        status: 'ACTIVE',
+      });
+      expect(
+        (await control(sim, { key: rotated.keyId, secret: rotated.secret }).state()).positions,
+      ).toEqual([]);
       const oldLogin = sdkFor(sim, { keyId: TEST_KEY, secret: TEST_SECRET }).tradingStream();
       oldLogin.connect();
-      expect(await oldLogin.waitForAuthenticationResult(5000)).toMatchObject({ authenticated: false, status: 'server_rejected' });
+      expect(await oldLogin.waitForAuthenticationResult(5000)).toMatchObject({
+        authenticated: false,
+        status: 'server_rejected',
+      });
       oldLogin.disconnect();
       const oldData = sdkFor(sim, old).stockStream();
       oldData.connect();
-      expect(await oldData.waitForAuthenticationResult(5000)).toMatchObject({ authenticated: false, code: 402 });
+      expect(await oldData.waitForAuthenticationResult(5000)).toMatchObject({
+        authenticated: false,
+        code: 402,
+      });
       oldData.disconnect();
       expect(open.stream.getState()).toBe('authenticated');
     } finally {
@@ -89,7 +121,10 @@ describe('rate limit', () => {
     expect(first.rateLimit?.reset).toBeInstanceOf(Date);
     await alpaca.trading.clock.legacyClock();
     await alpaca.trading.clock.legacyClock();
-    const e = await alpaca.trading.account.getAccount().then(() => undefined, (err: unknown) => err);
+    const e = await alpaca.trading.account.getAccount().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(RateLimitError);
     expect((e as RateLimitError).code).toBe(42910000);
     expect((e as RateLimitError).rateLimit?.remaining).toBe(0);

@@ -1,7 +1,14 @@
 /** Every fault kind of POST /sim/faults, observed through the official SDK (REST and trading stream). */
 import { ApiError, PermissionError } from '@alpacahq/alpaca-trade-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { connectTradeUpdates, control, sdkFor, startTestSimulator, waitFor, type TestSimulator } from '../../support/sim.ts';
+import {
+  connectTradeUpdates,
+  control,
+  sdkFor,
+  startTestSimulator,
+  waitFor,
+  type TestSimulator,
+} from '../../support/sim.ts';
 
 let t: TestSimulator;
 let sdk: ReturnType<typeof sdkFor>;
@@ -23,11 +30,15 @@ const buy = (qty: number) => sdk.alpaca.trading.orders.market({ symbol: 'AAPL', 
 describe('stream faults', () => {
   it('drop_streams with refuse_ms: both SDK streams reconnect after the refusal and data flows again', async () => {
     let reconnected = 0;
-    updates.stream.onReconnected(() => { reconnected += 1; });
+    updates.stream.onReconnected(() => {
+      reconnected += 1;
+    });
     const stocks = sdk.stockStream();
     let stockReconnected = 0;
     const trades: number[] = [];
-    stocks.onReconnected(() => { stockReconnected += 1; });
+    stocks.onReconnected(() => {
+      stockReconnected += 1;
+    });
     stocks.onTrade((tr) => trades.push(tr.price));
     stocks.subscribeForTrades(['SPY']);
     stocks.connect();
@@ -37,14 +48,26 @@ describe('stream faults', () => {
       const before = updates.subscriptions();
       const refusedFrom = Date.now();
       await control(t.sim).faults({ kind: 'drop_streams', refuse_ms: 300 });
-      await waitFor(() => reconnected > 0 && updates.subscriptions() > before && stockReconnected > 0, 10_000, 'both reconnects');
+      await waitFor(
+        () => reconnected > 0 && updates.subscriptions() > before && stockReconnected > 0,
+        10_000,
+        'both reconnects',
+      );
       expect(Date.now() - refusedFrom).toBeGreaterThanOrEqual(250);
       const order = await buy(1);
-      await waitFor(() => updates.eventsOf(order.id!).includes('fill'), 5000, 'a fill after the reconnect');
-      await waitFor(async () => {
-        await control(t.sim).trade({ symbol: 'SPY', price: 501.25, size: 10 });
-        return trades.includes(501.25);
-      }, 5000, 'a trade on the reconnected data stream');
+      await waitFor(
+        () => updates.eventsOf(order.id!).includes('fill'),
+        5000,
+        'a fill after the reconnect',
+      );
+      await waitFor(
+        async () => {
+          await control(t.sim).trade({ symbol: 'SPY', price: 501.25, size: 10 });
+          return trades.includes(501.25);
+        },
+        5000,
+        'a trade on the reconnected data stream',
+      );
     } finally {
       stocks.disconnect();
     }
@@ -53,7 +76,11 @@ describe('stream faults', () => {
   it('duplicate_trade_updates: the next count updates arrive twice with the same execution_id', async () => {
     await control(t.sim).faults({ kind: 'duplicate_trade_updates', count: 2 });
     const order = await buy(3);
-    await waitFor(() => updates.eventsOf(order.id!).filter((e) => e === 'fill').length === 2, 5000, 'the duplicated fill');
+    await waitFor(
+      () => updates.eventsOf(order.id!).filter((e) => e === 'fill').length === 2,
+      5000,
+      'the duplicated fill',
+    );
     expect(updates.eventsOf(order.id!)).toEqual(['new', 'new', 'fill', 'fill']);
     const fills = updates.updates.filter((u) => u.order.id === order.id && u.event === 'fill');
     expect(fills[0]?.executionId).toBe(fills[1]?.executionId);
@@ -76,12 +103,28 @@ describe('stream faults', () => {
 
 describe('engine faults', () => {
   it('reject_orders: the next count submissions fail with the status and message given', async () => {
-    await control(t.sim).faults({ kind: 'reject_orders', count: 1, status: 403, message: 'insufficient buying power' });
-    const e = await buy(1).then(() => undefined, (err: unknown) => err);
+    await control(t.sim).faults({
+      kind: 'reject_orders',
+      count: 1,
+      status: 403,
+      message: 'insufficient buying power',
+    });
+    const e = await buy(1).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e).toBeInstanceOf(PermissionError);
     expect((e as PermissionError).message).toContain('insufficient buying power');
-    await control(t.sim).faults({ kind: 'reject_orders', count: 1, status: 500, message: 'upstream outage' });
-    const e500 = await buy(1).then(() => undefined, (err: unknown) => err);
+    await control(t.sim).faults({
+      kind: 'reject_orders',
+      count: 1,
+      status: 500,
+      message: 'upstream outage',
+    });
+    const e500 = await buy(1).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(e500).toBeInstanceOf(ApiError);
     expect((e500 as ApiError).status).toBe(500);
     const ok = await buy(1);
@@ -100,7 +143,11 @@ describe('engine faults', () => {
   });
 
   it('refuses malformed fault bodies with 422 and a clear message', async () => {
-    await expect(control(t.sim).faults({ kind: 'partial_fills', parts: 1 })).rejects.toThrow('parts must be an integer >= 2');
-    await expect(control(t.sim).faults({ kind: 'nope' } as never)).rejects.toThrow('kind must be one of');
+    await expect(control(t.sim).faults({ kind: 'partial_fills', parts: 1 })).rejects.toThrow(
+      'parts must be an integer >= 2',
+    );
+    await expect(control(t.sim).faults({ kind: 'nope' } as never)).rejects.toThrow(
+      'kind must be one of',
+    );
   });
 });

@@ -13,9 +13,17 @@ const ON = ['true', '1', 'yes', 'on'];
 const OFF = ['false', '0', 'no', 'off'];
 const blank = fc.constantFrom('', ' ', '\t', '  ');
 const randomCase = (word: string) =>
-  fc.array(fc.boolean(), { minLength: word.length, maxLength: word.length }).map((up) => Array.from(word, (ch, i) => (up[i] ? ch.toUpperCase() : ch)).join(''));
-const spelled = fc.tuple(blank, fc.constantFrom(...ON, ...OFF).chain(randomCase), blank).map(([a, w, b]) => `${a}${w}${b}`);
-const anyText = fc.oneof(spelled, fc.string(), fc.constantFrom('Y', 'N', 'halt', 'enabled', 'disabled', 'truee', 'o n', '01'));
+  fc
+    .array(fc.boolean(), { minLength: word.length, maxLength: word.length })
+    .map((up) => Array.from(word, (ch, i) => (up[i] ? ch.toUpperCase() : ch)).join(''));
+const spelled = fc
+  .tuple(blank, fc.constantFrom(...ON, ...OFF).chain(randomCase), blank)
+  .map(([a, w, b]) => `${a}${w}${b}`);
+const anyText = fc.oneof(
+  spelled,
+  fc.string(),
+  fc.constantFrom('Y', 'N', 'halt', 'enabled', 'disabled', 'truee', 'o n', '01'),
+);
 
 /** What a text should mean: on, off, unset, or refused. */
 function meaning(text: string): boolean | 'unset' | 'refused' {
@@ -26,19 +34,30 @@ function meaning(text: string): boolean | 'unset' | 'refused' {
   return 'refused';
 }
 
-test.prop([anyText])('TRADING_DISABLED is on, off, unset (off) or refused, and nothing else', (text) => {
-  const expected = meaning(text);
-  if (expected === 'refused') {
-    expect(() => readEnv({ TRADING_DISABLED: text }, false)).toThrow(EnvError);
-    expect(() => readEnv({ TRADING_DISABLED: text }, false)).toThrow(/^TRADING_DISABLED=.* is not a switch: set it to true\/false, 1\/0, yes\/no or on\/off/);
-  } else {
-    expect(readEnv({ TRADING_DISABLED: text }, false).tradingDisabled).toBe(expected === true);
-  }
-});
+test.prop([anyText])(
+  'TRADING_DISABLED is on, off, unset (off) or refused, and nothing else',
+  (text) => {
+    const expected = meaning(text);
+    if (expected === 'refused') {
+      expect(() => readEnv({ TRADING_DISABLED: text }, false)).toThrow(EnvError);
+      expect(() => readEnv({ TRADING_DISABLED: text }, false)).toThrow(
+        /^TRADING_DISABLED=.* is not a switch: set it to true\/false, 1\/0, yes\/no or on\/off/,
+      );
+    } else {
+      expect(readEnv({ TRADING_DISABLED: text }, false).tradingDisabled).toBe(expected === true);
+    }
+  },
+);
 
-test.prop([anyText])('a switch key of config.yaml reads the same words, and refuses the rest with its key path', (text) => {
-  const expected = meaning(text);
-  const read = () => validateConfig({ alerts: { email: text } }, 'config.yaml').alerts.email;
-  if (typeof expected === 'boolean') expect(read()).toBe(expected);
-  else expect(read).toThrow(/alerts\.email: expected one of true\/false, 1\/0, yes\/no or on\/off, found string/);
-});
+test.prop([anyText])(
+  'a switch key of config.yaml reads the same words, and refuses the rest with its key path',
+  (text) => {
+    const expected = meaning(text);
+    const read = () => validateConfig({ alerts: { email: text } }, 'config.yaml').alerts.email;
+    if (typeof expected === 'boolean') expect(read()).toBe(expected);
+    else
+      expect(read).toThrow(
+        /alerts\.email: expected one of true\/false, 1\/0, yes\/no or on\/off, found string/,
+      );
+  },
+);

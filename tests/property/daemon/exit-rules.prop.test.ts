@@ -9,60 +9,90 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { protectiveClientOrderId, roleOfClientOrderId } from '../../../src/domain/ids/client-order-ids.ts';
-import { applyTradePrice, breakEvenArmed, evaluateSoftExit, hardStopPrice, openExitState, softExitFloor, takeProfitPrice, trailingArmed } from '../../../src/domain/rules/exit-rules.ts';
+import {
+  protectiveClientOrderId,
+  roleOfClientOrderId,
+} from '../../../src/domain/ids/client-order-ids.ts';
+import {
+  applyTradePrice,
+  breakEvenArmed,
+  evaluateSoftExit,
+  hardStopPrice,
+  openExitState,
+  softExitFloor,
+  takeProfitPrice,
+  trailingArmed,
+} from '../../../src/domain/rules/exit-rules.ts';
 import { DEFAULT_EXIT_RULES } from '../../../src/config/exit-rules-config.ts';
 import { roundToTick } from '../../../src/domain/money.ts';
 
 const entryArb = fc.double({ min: 0.5, max: 2_000, noNaN: true }).map((p) => roundToTick(p));
 /** Trade prices as ratios of E, around it. */
-const pathArb = fc.array(fc.double({ min: 0.8, max: 1.3, noNaN: true }), { minLength: 1, maxLength: 60 });
+const pathArb = fc.array(fc.double({ min: 0.8, max: 1.3, noNaN: true }), {
+  minLength: 1,
+  maxLength: 60,
+});
 const rules = DEFAULT_EXIT_RULES;
 
-test.prop([entryArb, pathArb])('M never decreases, the floor never decreases and stays armed once armed', (e, path) => {
-  let s = openExitState(e, 0);
-  let floor = softExitFloor(s, rules);
-  for (const r of path) {
-    const next = applyTradePrice(s, e * r);
-    expect(next.highWater).toBeGreaterThanOrEqual(s.highWater);
-    expect(next.highWater).toBeGreaterThanOrEqual(e);
-    const f = softExitFloor(next, rules);
-    if (floor !== null) {
-      expect(f).not.toBeNull();
-      expect(f ?? 0).toBeGreaterThanOrEqual(floor);
+test.prop([entryArb, pathArb])(
+  'M never decreases, the floor never decreases and stays armed once armed',
+  (e, path) => {
+    let s = openExitState(e, 0);
+    let floor = softExitFloor(s, rules);
+    for (const r of path) {
+      const next = applyTradePrice(s, e * r);
+      expect(next.highWater).toBeGreaterThanOrEqual(s.highWater);
+      expect(next.highWater).toBeGreaterThanOrEqual(e);
+      const f = softExitFloor(next, rules);
+      if (floor !== null) {
+        expect(f).not.toBeNull();
+        expect(f ?? 0).toBeGreaterThanOrEqual(floor);
+      }
+      s = next;
+      floor = f;
     }
-    s = next;
-    floor = f;
-  }
-});
+  },
+);
 
-test.prop([entryArb, pathArb])('break-even and trailing never arm below their triggers', (e, path) => {
-  const s = path.reduce((acc, r) => applyTradePrice(acc, e * r), openExitState(e, 0));
-  if (s.highWater < e * (1 + rules.breakEvenTriggerPct / 100)) expect(breakEvenArmed(s, rules)).toBe(false);
-  if (s.highWater < e * (1 + rules.trailingTriggerPct / 100)) expect(trailingArmed(s, rules)).toBe(false);
-  if (!breakEvenArmed(s, rules) && !trailingArmed(s, rules)) expect(softExitFloor(s, rules)).toBeNull();
-});
+test.prop([entryArb, pathArb])(
+  'break-even and trailing never arm below their triggers',
+  (e, path) => {
+    const s = path.reduce((acc, r) => applyTradePrice(acc, e * r), openExitState(e, 0));
+    if (s.highWater < e * (1 + rules.breakEvenTriggerPct / 100))
+      expect(breakEvenArmed(s, rules)).toBe(false);
+    if (s.highWater < e * (1 + rules.trailingTriggerPct / 100))
+      expect(trailingArmed(s, rules)).toBe(false);
+    if (!breakEvenArmed(s, rules) && !trailingArmed(s, rules))
+      expect(softExitFloor(s, rules)).toBeNull();
+  },
+);
 
-test.prop([entryArb, pathArb, fc.double({ min: 0.8, max: 1.3, noNaN: true })])('a price decision only at or below the floor', (e, path, last) => {
-  const s = path.reduce((acc, r) => applyTradePrice(acc, e * r), openExitState(e, 0));
-  const p = e * last;
-  const decision = evaluateSoftExit(s, p, 1, rules);
-  const floor = softExitFloor(applyTradePrice(s, p), rules);
-  if (decision !== null) {
-    expect(decision.rule).not.toBe('time_stop');
-    expect(floor).not.toBeNull();
-    expect(p).toBeLessThanOrEqual(floor ?? -Infinity);
-  } else if (floor !== null) {
-    expect(p).toBeGreaterThan(floor);
-  }
-});
+test.prop([entryArb, pathArb, fc.double({ min: 0.8, max: 1.3, noNaN: true })])(
+  'a price decision only at or below the floor',
+  (e, path, last) => {
+    const s = path.reduce((acc, r) => applyTradePrice(acc, e * r), openExitState(e, 0));
+    const p = e * last;
+    const decision = evaluateSoftExit(s, p, 1, rules);
+    const floor = softExitFloor(applyTradePrice(s, p), rules);
+    if (decision !== null) {
+      expect(decision.rule).not.toBe('time_stop');
+      expect(floor).not.toBeNull();
+      expect(p).toBeLessThanOrEqual(floor ?? -Infinity);
+    } else if (floor !== null) {
+      expect(p).toBeGreaterThan(floor);
+    }
+  },
+);
 
-test.prop([entryArb, fc.double({ min: 0, max: 30, noNaN: true })])('only the time stop decides above the floor, once older than the limit', (e, days) => {
-  const s = openExitState(e, 0);
-  const decision = evaluateSoftExit(s, e * 1.001, days * 86_400_000, rules);
-  if (days > rules.timeStopDays) expect(decision?.rule).toBe('time_stop');
-  else expect(decision).toBeNull();
-});
+test.prop([entryArb, fc.double({ min: 0, max: 30, noNaN: true })])(
+  'only the time stop decides above the floor, once older than the limit',
+  (e, days) => {
+    const s = openExitState(e, 0);
+    const decision = evaluateSoftExit(s, e * 1.001, days * 86_400_000, rules);
+    if (days > rules.timeStopDays) expect(decision?.rule).toBe('time_stop');
+    else expect(decision).toBeNull();
+  },
+);
 
 test.prop([entryArb])('hard stop < E < target, on valid ticks', (e) => {
   const stop = hardStopPrice(e, rules);
@@ -81,11 +111,19 @@ const idInput = fc.record({
   n: fc.nat({ max: 1_000 }),
 });
 
-test.prop([idInput, idInput])('client ids depend only on their inputs, fit 48 characters and carry their role', (a, b) => {
-  const id = protectiveClientOrderId(a);
-  expect(protectiveClientOrderId({ ...a })).toBe(id);
-  expect(id.length).toBeLessThanOrEqual(48);
-  expect(roleOfClientOrderId(id)).toBe(a.role);
-  const same = a.role === b.role && a.symbol === b.symbol && a.anchor === b.anchor && a.qty.toFixed(9) === b.qty.toFixed(9) && a.n === b.n;
-  if (!same) expect(protectiveClientOrderId(b)).not.toBe(id);
-});
+test.prop([idInput, idInput])(
+  'client ids depend only on their inputs, fit 48 characters and carry their role',
+  (a, b) => {
+    const id = protectiveClientOrderId(a);
+    expect(protectiveClientOrderId({ ...a })).toBe(id);
+    expect(id.length).toBeLessThanOrEqual(48);
+    expect(roleOfClientOrderId(id)).toBe(a.role);
+    const same =
+      a.role === b.role &&
+      a.symbol === b.symbol &&
+      a.anchor === b.anchor &&
+      a.qty.toFixed(9) === b.qty.toFixed(9) &&
+      a.n === b.n;
+    if (!same) expect(protectiveClientOrderId(b)).not.toBe(id);
+  },
+);

@@ -29,31 +29,32 @@ function sameAs(actual: ReadonlyMap<string, number>, expected: ReadonlyMap<strin
   }
 }
 
-test.prop([fc.array(fc.tuple(fc.integer(), fc.integer()), { maxLength: 60 }), fc.array(fc.array(op, { maxLength: 12 }), { maxLength: 40 })])(
-  'every version reads as a copied and edited Map, old versions unchanged',
-  (initial, steps) => {
-    const start = new Map(initial.map(([k, v]) => [`k${Math.abs(k) % 41}`, v]));
-    const versions: { layered: ReadonlyMap<string, number>; model: ReadonlyMap<string, number> }[] = [];
-    let layered = LayeredMap.of(start);
-    let model: ReadonlyMap<string, number> = new Map(start);
-    for (const ops of steps) {
-      const edit = layered.edit();
-      const next = new Map(model);
-      for (const o of ops) {
-        if (o.kind === 'set') {
-          edit.set(`k${o.key}`, o.value);
-          next.set(`k${o.key}`, o.value);
-        } else {
-          edit.delete(`k${o.key}`);
-          next.delete(`k${o.key}`);
-        }
-        expect(edit.size).toBe(next.size);
-        expect([...edit.keys()]).toEqual([...next.keys()]);
+test.prop([
+  fc.array(fc.tuple(fc.integer(), fc.integer()), { maxLength: 60 }),
+  fc.array(fc.array(op, { maxLength: 12 }), { maxLength: 40 }),
+])('every version reads as a copied and edited Map, old versions unchanged', (initial, steps) => {
+  const start = new Map(initial.map(([k, v]) => [`k${Math.abs(k) % 41}`, v]));
+  const versions: { layered: ReadonlyMap<string, number>; model: ReadonlyMap<string, number> }[] =
+    [];
+  let layered = LayeredMap.of(start);
+  let model: ReadonlyMap<string, number> = new Map(start);
+  for (const ops of steps) {
+    const edit = layered.edit();
+    const next = new Map(model);
+    for (const o of ops) {
+      if (o.kind === 'set') {
+        edit.set(`k${o.key}`, o.value);
+        next.set(`k${o.key}`, o.value);
+      } else {
+        edit.delete(`k${o.key}`);
+        next.delete(`k${o.key}`);
       }
-      layered = edit.done();
-      model = next;
-      versions.push({ layered, model });
+      expect(edit.size).toBe(next.size);
+      expect([...edit.keys()]).toEqual([...next.keys()]);
     }
-    for (const v of versions) sameAs(v.layered, v.model);
-  },
-);
+    layered = edit.done();
+    model = next;
+    versions.push({ layered, model });
+  }
+  for (const v of versions) sameAs(v.layered, v.model);
+});

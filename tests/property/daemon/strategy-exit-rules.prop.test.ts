@@ -9,9 +9,14 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { evaluateStrategyExit, strategyExitLabel, type StrategyExitView } from '../../../src/domain/rules/strategy-exits/strategy-exit-rules.ts';
+import {
+  evaluateStrategyExit,
+  strategyExitLabel,
+  type StrategyExitView,
+} from '../../../src/domain/rules/strategy-exits/strategy-exit-rules.ts';
 
-const maybe = (arb: fc.Arbitrary<number>): fc.Arbitrary<number | null> => fc.oneof(arb, fc.constant(null), fc.constant(Number.NaN));
+const maybe = (arb: fc.Arbitrary<number>): fc.Arbitrary<number | null> =>
+  fc.oneof(arb, fc.constant(null), fc.constant(Number.NaN));
 const viewArb: fc.Arbitrary<StrategyExitView> = fc.record({
   price: fc.double({ min: 0.01, max: 5_000, noNaN: true }),
   sessionsHeld: fc.integer({ min: 0, max: 40 }),
@@ -23,7 +28,10 @@ const viewArb: fc.Arbitrary<StrategyExitView> = fc.record({
 });
 const finite = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
-test.prop([viewArb, fc.constantFrom('mean_reversion', 'gap_fill', 'pairs_trading', 'gp_00ff', null)])('a strategy without a rule never exits by one', (view, strategy) => {
+test.prop([
+  viewArb,
+  fc.constantFrom('mean_reversion', 'gap_fill', 'pairs_trading', 'gp_00ff', null),
+])('a strategy without a rule never exits by one', (view, strategy) => {
   expect(evaluateStrategyExit(strategy, view)).toBeNull();
 });
 
@@ -31,14 +39,22 @@ test.prop([viewArb])('RSI mean reversion: RSI > 50, price at VWAP, or 20 session
   const d = evaluateStrategyExit('rsi_mean_reversion', view);
   const rsiUp = finite(view.rsi) && view.rsi > 50;
   const atVwap = finite(view.vwap) && view.price >= view.vwap;
-  const expected = rsiUp ? 'rsi_above_50' : atVwap ? 'price_at_vwap' : view.sessionsHeld >= 20 ? 'max_hold' : null;
+  const expected = rsiUp
+    ? 'rsi_above_50'
+    : atVwap
+      ? 'price_at_vwap'
+      : view.sessionsHeld >= 20
+        ? 'max_hold'
+        : null;
   expect(d?.rule ?? null).toBe(expected);
   if (d !== null) expect(d.price).toBe(view.price);
 });
 
 test.prop([viewArb])('MA crossover: the 20-day average below the 100-day one', (view) => {
   const below = finite(view.fastMa) && finite(view.slowMa) && view.fastMa < view.slowMa;
-  expect(evaluateStrategyExit('ma_crossover', view)?.rule ?? null).toBe(below ? 'ma_cross_below' : null);
+  expect(evaluateStrategyExit('ma_crossover', view)?.rule ?? null).toBe(
+    below ? 'ma_cross_below' : null,
+  );
 });
 
 test.prop([viewArb])('ML momentum: 5 sessions or the model no longer expecting a rise', (view) => {
@@ -48,9 +64,15 @@ test.prop([viewArb])('ML momentum: 5 sessions or the model no longer expecting a
 });
 
 test.prop([viewArb])('momentum: its hold period, whatever the indicators', (view) => {
-  expect(evaluateStrategyExit('momentum', view)?.rule ?? null).toBe(view.sessionsHeld >= 20 ? 'hold_period' : null);
+  expect(evaluateStrategyExit('momentum', view)?.rule ?? null).toBe(
+    view.sessionsHeld >= 20 ? 'hold_period' : null,
+  );
 });
 
-test.prop([fc.constantFrom('rsi_above_50', 'max_hold', 'ma_cross_below') as fc.Arbitrary<Parameters<typeof strategyExitLabel>[0]>])('the label names the rule', (rule) => {
+test.prop([
+  fc.constantFrom('rsi_above_50', 'max_hold', 'ma_cross_below') as fc.Arbitrary<
+    Parameters<typeof strategyExitLabel>[0]
+  >,
+])('the label names the rule', (rule) => {
   expect(strategyExitLabel(rule)).toBe(`strategy exit (${rule})`);
 });

@@ -6,7 +6,11 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { DEFAULT_COST_MODEL, executionPrice, roundTripPnl } from '../../../src/domain/rules/costs.ts';
+import {
+  DEFAULT_COST_MODEL,
+  executionPrice,
+  roundTripPnl,
+} from '../../../src/domain/rules/costs.ts';
 import {
   maxDrawdown,
   periodReturns,

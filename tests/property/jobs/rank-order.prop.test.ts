@@ -8,7 +8,11 @@
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
 import { compareSignals, rankSignals } from '../../../src/jobs/rank/rank-signals.ts';
-import { SIGNAL_STATES, signalSummarySchema, type SignalSummary } from '../../../src/jobs/rank/signal-summary.ts';
+import {
+  SIGNAL_STATES,
+  signalSummarySchema,
+  type SignalSummary,
+} from '../../../src/jobs/rank/signal-summary.ts';
 
 const summary: fc.Arbitrary<SignalSummary> = fc.record({
   ticker: fc.constantFrom('AAPL', 'MSFT', 'NVDA', 'AMD', 'IBM'),
@@ -33,12 +37,40 @@ function totalOrder(a: SignalSummary, b: SignalSummary, c: SignalSummary): void 
 }
 
 /** Seed 2035676167's shrunk counterexample: a summary compared with an equal one. */
-const IBM: SignalSummary = { ticker: 'IBM', strategy: 'momentum', state: 'IN_TRADE', verdict: 'PROFITABLE', win_rate: 0.6, trades: 3, profit_factor: 2, avg_return_pct: 1, signal_date: '2024-04-30', price: 20 };
-const AAPL: SignalSummary = { ticker: 'AAPL', strategy: 'momentum', state: 'IN_TRADE', verdict: 'PROFITABLE', win_rate: 0.5, trades: 1, profit_factor: 1.2, avg_return_pct: 0.5, signal_date: '2024-05-01', price: 10 };
+const IBM: SignalSummary = {
+  ticker: 'IBM',
+  strategy: 'momentum',
+  state: 'IN_TRADE',
+  verdict: 'PROFITABLE',
+  win_rate: 0.6,
+  trades: 3,
+  profit_factor: 2,
+  avg_return_pct: 1,
+  signal_date: '2024-04-30',
+  price: 20,
+};
+const AAPL: SignalSummary = {
+  ticker: 'AAPL',
+  strategy: 'momentum',
+  state: 'IN_TRADE',
+  verdict: 'PROFITABLE',
+  win_rate: 0.5,
+  trades: 1,
+  profit_factor: 1.2,
+  avg_return_pct: 0.5,
+  signal_date: '2024-05-01',
+  price: 10,
+};
 
-test.prop([summary, summary, summary], { examples: [[IBM, { ...IBM }, AAPL]] })('compareSignals is a total order', totalOrder);
+test.prop([summary, summary, summary], { examples: [[IBM, { ...IBM }, AAPL]] })(
+  'compareSignals is a total order',
+  totalOrder,
+);
 
-test.prop([summary, summary, summary], { seed: 2035676167 })('compareSignals is a total order (replaying seed 2035676167)', totalOrder);
+test.prop([summary, summary, summary], { seed: 2035676167 })(
+  'compareSignals is a total order (replaying seed 2035676167)',
+  totalOrder,
+);
 
 /** Summaries as the parser makes them from log lines: any state and verdict, and -0 wherever a number is 0 (few values, many ties). */
 const parsed: fc.Arbitrary<SignalSummary> = fc
@@ -56,7 +88,10 @@ const parsed: fc.Arbitrary<SignalSummary> = fc
   })
   .map((raw) => signalSummarySchema.parse(raw));
 
-test.prop([parsed, parsed, parsed], { numRuns: 1_000 })('compareSignals is a total order over summaries as parsed from logs', totalOrder);
+test.prop([parsed, parsed, parsed], { numRuns: 1_000 })(
+  'compareSignals is a total order over summaries as parsed from logs',
+  totalOrder,
+);
 
 const options = { asOf: '2024-05-02', maxSignalAgeDays: 3, blackSheep: [], allowBlackSheep: false };
 

@@ -23,23 +23,28 @@ const sale = fc
     tsFilled: fc.integer({ min: 0, max: 10 * 86_400_000 }),
     tsOpened: fc.option(fc.constantFrom(0, 86_400_000, 3 * 86_400_000), { nil: null }),
   })
-  .map(
-    (s): Omit<RealizedSale, 'orderId'> => ({
-      ...s,
-      clientOrderId: 'c',
-      realizedPl: s.entryPrice === null ? null : (s.exitPrice - s.entryPrice) * s.qty,
-      type: 'market',
-      stopPrice: null,
-      parentClientOrderId: null,
-    }),
-  );
+  .map((s): Omit<RealizedSale, 'orderId'> => ({
+    ...s,
+    clientOrderId: 'c',
+    realizedPl: s.entryPrice === null ? null : (s.exitPrice - s.entryPrice) * s.qty,
+    type: 'market',
+    stopPrice: null,
+    parentClientOrderId: null,
+  }));
 const sales = fc
   .array(sale, { maxLength: 30 })
-  .map((xs) => xs.map((s, i): RealizedSale => ({ ...s, orderId: `o${String(i).padStart(3, '0')}` })));
+  .map((xs) =>
+    xs.map((s, i): RealizedSale => ({ ...s, orderId: `o${String(i).padStart(3, '0')}` })),
+  );
 
 test.prop([sales])('every sale lands in exactly one trade of one position, in fill order', (xs) => {
   const groups = roundTrips(xs);
-  expect(groups.flat().map((s) => s.orderId).sort()).toEqual(xs.map((s) => s.orderId).sort());
+  expect(
+    groups
+      .flat()
+      .map((s) => s.orderId)
+      .sort(),
+  ).toEqual(xs.map((s) => s.orderId).sort());
   for (const g of groups) {
     expect(new Set(g.map((s) => `${s.symbol}|${String(s.tsOpened)}`)).size).toBe(1);
     g.slice(1).forEach((s, i) => {
@@ -48,31 +53,33 @@ test.prop([sales])('every sale lands in exactly one trade of one position, in fi
   }
 });
 
-test.prop([sales])('trades conserve quantity and realized P/L; the exit price lies within the legs', (xs) => {
-  const trades = roundTrips(xs).map((g) => ({ g, t: toReportTrade(g, [], DEFAULT_COST_MODEL) }));
-  const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
-  expect(sum(trades.map(({ t }) => t.qty))).toBeCloseTo(sum(xs.map((s) => s.qty)), 6);
-  for (const { g, t } of trades) {
-    const prices = g.map((s) => s.exitPrice);
-    expect(t.exitPrice).toBeGreaterThanOrEqual(Math.min(...prices) - 1e-9);
-    expect(t.exitPrice).toBeLessThanOrEqual(Math.max(...prices) + 1e-9);
-    if (g.every((s) => s.realizedPl !== null))
-      expect(t.realizedPl ?? NaN).toBeCloseTo(sum(g.map((s) => s.realizedPl ?? 0)), 1);
-    else expect(t.realizedPl).toBeNull();
-    expect(t.legs).toBe(g.length);
-  }
-});
-
-test.prop([fc.array(fc.double({ min: 1, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 60 })])(
-  'chart change starts at 0; drawdown <= 0 and 0 exactly at running highs',
-  (values) => {
-    const { change, drawdown } = curveFractions(values);
-    expect(change[0]).toBe(0);
-    let peak = 0;
-    values.forEach((v, i) => {
-      peak = Math.max(peak, v);
-      expect(drawdown[i]).toBeLessThanOrEqual(0);
-      if (v === peak) expect(drawdown[i]).toBe(0);
-    });
+test.prop([sales])(
+  'trades conserve quantity and realized P/L; the exit price lies within the legs',
+  (xs) => {
+    const trades = roundTrips(xs).map((g) => ({ g, t: toReportTrade(g, [], DEFAULT_COST_MODEL) }));
+    const sum = (v: number[]): number => v.reduce((a, b) => a + b, 0);
+    expect(sum(trades.map(({ t }) => t.qty))).toBeCloseTo(sum(xs.map((s) => s.qty)), 6);
+    for (const { g, t } of trades) {
+      const prices = g.map((s) => s.exitPrice);
+      expect(t.exitPrice).toBeGreaterThanOrEqual(Math.min(...prices) - 1e-9);
+      expect(t.exitPrice).toBeLessThanOrEqual(Math.max(...prices) + 1e-9);
+      if (g.every((s) => s.realizedPl !== null))
+        expect(t.realizedPl ?? NaN).toBeCloseTo(sum(g.map((s) => s.realizedPl ?? 0)), 1);
+      else expect(t.realizedPl).toBeNull();
+      expect(t.legs).toBe(g.length);
+    }
   },
 );
+
+test.prop([
+  fc.array(fc.double({ min: 1, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 60 }),
+])('chart change starts at 0; drawdown <= 0 and 0 exactly at running highs', (values) => {
+  const { change, drawdown } = curveFractions(values);
+  expect(change[0]).toBe(0);
+  let peak = 0;
+  values.forEach((v, i) => {
+    peak = Math.max(peak, v);
+    expect(drawdown[i]).toBeLessThanOrEqual(0);
+    if (v === peak) expect(drawdown[i]).toBe(0);
+  });
+});

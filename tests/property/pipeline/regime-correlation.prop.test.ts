@@ -7,11 +7,23 @@
  */
 import { fc, test } from '@fast-check/vitest';
 import { expect } from 'vitest';
-import { attenuation, correlationVerdict, pairCorrelation, type DailyClose } from '../../../src/domain/rules/pipeline/correlation.ts';
-import { classifyRegime, REGIME_NAMES, regimeBlock, type RegimeSettings } from '../../../src/domain/rules/pipeline/vix-regime.ts';
+import {
+  attenuation,
+  correlationVerdict,
+  pairCorrelation,
+  type DailyClose,
+} from '../../../src/domain/rules/pipeline/correlation.ts';
+import {
+  classifyRegime,
+  REGIME_NAMES,
+  regimeBlock,
+  type RegimeSettings,
+} from '../../../src/domain/rules/pipeline/vix-regime.ts';
 
 const SETTINGS: RegimeSettings = {
-  lowBelow: 15, highFrom: 25, extremeFrom: 35,
+  lowBelow: 15,
+  highFrom: 25,
+  extremeFrom: 35,
   scalar: { low: 1.2, normal: 1, high: 0.7, extreme: 0.4 },
   heatPct: { low: 40, normal: 30, high: 20, extreme: 20 },
   breakoutStrategies: ['relative_volume_breakout'],
@@ -20,7 +32,9 @@ const vix = fc.double({ min: 0.01, max: 150, noNaN: true });
 
 test.prop([vix, vix])('the regime is monotone in the VIX level', (a, b) => {
   const [lo, hi] = a <= b ? [a, b] : [b, a];
-  expect(REGIME_NAMES.indexOf(classifyRegime(lo, SETTINGS).name)).toBeLessThanOrEqual(REGIME_NAMES.indexOf(classifyRegime(hi, SETTINGS).name));
+  expect(REGIME_NAMES.indexOf(classifyRegime(lo, SETTINGS).name)).toBeLessThanOrEqual(
+    REGIME_NAMES.indexOf(classifyRegime(hi, SETTINGS).name),
+  );
 });
 
 test.prop([vix])('thresholds, scalars and heat limits come from the settings', (v) => {
@@ -48,17 +62,26 @@ test.prop([corr, corr])('attenuation is monotone and bounded', (a, b) => {
 
 const closes = (returns: readonly number[], start = 100): DailyClose[] => {
   let p = start;
-  return [{ ts: 0, close: p }, ...returns.map((r, i) => ((p *= 1 + r), { ts: (i + 1) * 86_400_000, close: p }))];
+  return [
+    { ts: 0, close: p },
+    ...returns.map((r, i) => ((p *= 1 + r), { ts: (i + 1) * 86_400_000, close: p })),
+  ];
 };
-const returns = fc.array(fc.integer({ min: -100, max: 100 }).map((x) => x / 1_000), { minLength: 25, maxLength: 80 });
+const returns = fc.array(
+  fc.integer({ min: -100, max: 100 }).map((x) => x / 1_000),
+  { minLength: 25, maxLength: 80 },
+);
 
-test.prop([returns, returns])('the pair correlation is the higher window and within [-1, 1]', (ra, rb) => {
-  const c = pairCorrelation(closes(ra), closes(rb));
-  if (c === null) return;
-  expect(c.value).toBeGreaterThanOrEqual(-1);
-  expect(c.value).toBeLessThanOrEqual(1);
-  expect([60, 20]).toContain(c.window);
-});
+test.prop([returns, returns])(
+  'the pair correlation is the higher window and within [-1, 1]',
+  (ra, rb) => {
+    const c = pairCorrelation(closes(ra), closes(rb));
+    if (c === null) return;
+    expect(c.value).toBeGreaterThanOrEqual(-1);
+    expect(c.value).toBeLessThanOrEqual(1);
+    expect([60, 20]).toContain(c.window);
+  },
+);
 
 test.prop([returns])('a series against a copy of itself is rejected', (r) => {
   fc.pre(new Set(r.slice(-20)).size > 3);
@@ -69,5 +92,10 @@ test.prop([returns])('a series against a copy of itself is rejected', (r) => {
 });
 
 test('no other symbol: full size', () => {
-  expect(correlationVerdict(closes([0.01, -0.02, 0.03]), new Map())).toEqual({ multiplier: 1, correlation: null, with: null, window: null });
+  expect(correlationVerdict(closes([0.01, -0.02, 0.03]), new Map())).toEqual({
+    multiplier: 1,
+    correlation: null,
+    with: null,
+    window: null,
+  });
 });

@@ -6,7 +6,10 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { allocate } from '../../../src/domain/rules/allocation.ts';
-import { sizeIntradayEntry, type IntradaySizingInput } from '../../../src/streams/intraday/intraday-sizing.ts';
+import {
+  sizeIntradayEntry,
+  type IntradaySizingInput,
+} from '../../../src/streams/intraday/intraday-sizing.ts';
 
 const money = (max: number) => fc.double({ min: 0, max, noNaN: true, noDefaultInfinity: true });
 const input = fc.record({
@@ -22,22 +25,28 @@ const input = fc.record({
 }) satisfies fc.Arbitrary<IntradaySizingInput>;
 
 describe('sizeIntradayEntry', () => {
-  test.prop([input])('whole shares within the allocation, the allocation within the equal share x scalar', (i) => {
-    const size = sizeIntradayEntry(i);
-    const cap = allocate({ ...i, count: 1 }).perEntry * i.scalar;
-    if ('reason' in size) {
-      expect(cap < i.price + 1e-9).toBe(true);
-      return;
-    }
-    expect(Number.isInteger(size.qty) && size.qty >= 1).toBe(true);
-    expect(size.qty * i.price).toBeLessThanOrEqual(size.allocation + 1e-9);
-    expect(size.allocation).toBeLessThanOrEqual(cap + 1e-9);
-  });
+  test.prop([input])(
+    'whole shares within the allocation, the allocation within the equal share x scalar',
+    (i) => {
+      const size = sizeIntradayEntry(i);
+      const cap = allocate({ ...i, count: 1 }).perEntry * i.scalar;
+      if ('reason' in size) {
+        expect(cap < i.price + 1e-9).toBe(true);
+        return;
+      }
+      expect(Number.isInteger(size.qty) && size.qty >= 1).toBe(true);
+      expect(size.qty * i.price).toBeLessThanOrEqual(size.allocation + 1e-9);
+      expect(size.allocation).toBeLessThanOrEqual(cap + 1e-9);
+    },
+  );
 
-  test.prop([input, fc.double({ min: 0, max: 1, noNaN: true })])('a smaller risk scalar never buys more', (i, lower) => {
-    const full = sizeIntradayEntry(i);
-    const reduced = sizeIntradayEntry({ ...i, scalar: i.scalar * lower });
-    const q = (s: typeof full): number => ('reason' in s ? 0 : s.qty);
-    expect(q(reduced)).toBeLessThanOrEqual(q(full));
-  });
+  test.prop([input, fc.double({ min: 0, max: 1, noNaN: true })])(
+    'a smaller risk scalar never buys more',
+    (i, lower) => {
+      const full = sizeIntradayEntry(i);
+      const reduced = sizeIntradayEntry({ ...i, scalar: i.scalar * lower });
+      const q = (s: typeof full): number => ('reason' in s ? 0 : s.qty);
+      expect(q(reduced)).toBeLessThanOrEqual(q(full));
+    },
+  );
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainListenError } from '../../../src/cli/listen-error.ts';
 
-const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`listen ${code}: 127.0.0.1`), { code });
+const errno = (code: string): NodeJS.ErrnoException =>
+  Object.assign(new Error(`listen ${code}: 127.0.0.1`), { code });
 
 describe('explainListenError', () => {
   it('names the port and how to pick another for a port in use or a privileged port', () => {

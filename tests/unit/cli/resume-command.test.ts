@@ -74,7 +74,10 @@ describe('strikeline resume', () => {
 
   it('--json: the HALT file, who, the acknowledgement and the record released', async () => {
     const path = halt();
-    const result = await runCli(['resume', '--ack', 'reviewed', '--json'], { TRADING_SYSTEM_ROOT: root, TRADING_DISABLED: '' });
+    const result = await runCli(['resume', '--ack', 'reviewed', '--json'], {
+      TRADING_SYSTEM_ROOT: root,
+      TRADING_DISABLED: '',
+    });
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       halt: path,

@@ -23,9 +23,15 @@ describe('scrubProcessOutput', () => {
     stream.write(`text ${SECRET}\n`);
     stream.write(Buffer.from(`bytes ${JSON.stringify(SECRET)}\n`));
     stream.write(Buffer.from('clean bytes é\n'));
-    await new Promise<void>((resolve) => stream.write(`callback ${SECRET}\n`, () => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      stream.write(`callback ${SECRET}\n`, () => {
+        resolve();
+      }),
+    );
     undo();
     stream.write(`after undo ${SECRET}\n`);
-    expect(written()).toBe(`text [REDACTED]\nbytes "[REDACTED]"\nclean bytes é\ncallback [REDACTED]\nafter undo ${SECRET}\n`);
+    expect(written()).toBe(
+      `text [REDACTED]\nbytes "[REDACTED]"\nclean bytes é\ncallback [REDACTED]\nafter undo ${SECRET}\n`,
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, suggestKey } from '../../../src/config/suggest-key.ts';
 
-const CAPITAL = ['total_capital', 'risk_per_trade_pct', 'max_position_usd', 'max_positions', 'max_position_pct', 'cash_buffer_pct'];
+const CAPITAL = [
+  'total_capital',
+  'risk_per_trade_pct',
+  'max_position_usd',
+  'max_positions',
+  'max_position_pct',
+  'cash_buffer_pct',
+];
 
 describe('suggestKey', () => {
   it('finds the key one or two edits away (a dropped letter, a swap, a doubled letter)', () => {

@@ -6,8 +6,15 @@ import { unfundedStrategies, unfundedWarning } from '../../../src/config/unfunde
 describe('unfunded strategies', () => {
   it('the shipped allocations (30/25/10/10/10/5/5/5) leave the four newer strategies enabled at 0 %', () => {
     const config = configSchema.parse({});
-    expect(unfundedStrategies(config)).toEqual(['rsi_mean_reversion', 'ma_crossover', 'momentum', 'ml_momentum']);
-    expect(unfundedWarning(config)).toMatch(/never open positions .*no_allocation.*: rsi_mean_reversion, ma_crossover, momentum, ml_momentum$/);
+    expect(unfundedStrategies(config)).toEqual([
+      'rsi_mean_reversion',
+      'ma_crossover',
+      'momentum',
+      'ml_momentum',
+    ]);
+    expect(unfundedWarning(config)).toMatch(
+      /never open positions .*no_allocation.*: rsi_mean_reversion, ma_crossover, momentum, ml_momentum$/,
+    );
   });
 
   it('a disabled strategy at 0 % is not named; one with capital is not either', () => {

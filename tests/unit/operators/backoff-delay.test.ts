@@ -16,15 +16,23 @@ describe('backoffDelay', () => {
       const out$ = source.pipe(retry({ count: 4, delay: backoffDelay({ baseMs: 2, maxMs: 5 }) }));
       // Errors 1 ms after each subscription, then waits 2, 4, 5 (capped), 5 ms: resubscribes at 3, 8, 14, 20.
       expectObservable(out$).toBe('21ms #', undefined, transient);
-      expectSubscriptions(source.subscriptions).toBe(['^!', '3ms ^!', '8ms ^!', '14ms ^!', '20ms ^!']);
+      expectSubscriptions(source.subscriptions).toBe([
+        '^!',
+        '3ms ^!',
+        '8ms ^!',
+        '14ms ^!',
+        '20ms ^!',
+      ]);
     });
   });
 
-  it('honours the broker\'s Retry-After for rate limits', () => {
+  it("honours the broker's Retry-After for rate limits", () => {
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const limited = new BrokerError('rate-limited', 'too many requests', 429, 42910000, 7);
       const source = cold('#', undefined, limited);
-      expectObservable(source.pipe(retry({ count: 1, delay: backoffDelay({ baseMs: 1, maxMs: 100 }) }))).toBe('7ms #', undefined, limited);
+      expectObservable(
+        source.pipe(retry({ count: 1, delay: backoffDelay({ baseMs: 1, maxMs: 100 }) })),
+      ).toBe('7ms #', undefined, limited);
       expectSubscriptions(source.subscriptions).toBe(['(^!)', '7ms (^!)']);
     });
   });
@@ -33,7 +41,9 @@ describe('backoffDelay', () => {
     marbles().run(({ cold, expectSubscriptions, expectObservable }) => {
       const stale = new FeedStaleError('market', 10);
       const source = cold('#', undefined, stale);
-      expectObservable(source.pipe(retry({ count: 1, delay: backoffDelay({ baseMs: 3, maxMs: 3 }) }))).toBe('3ms #', undefined, stale);
+      expectObservable(
+        source.pipe(retry({ count: 1, delay: backoffDelay({ baseMs: 3, maxMs: 3 }) })),
+      ).toBe('3ms #', undefined, stale);
       expectSubscriptions(source.subscriptions).toBe(['(^!)', '3ms (^!)']);
     });
   });
@@ -41,7 +51,11 @@ describe('backoffDelay', () => {
   it('gives up at once on a rejection (never retried)', () => {
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-#', undefined, rejected);
-      expectObservable(source.pipe(retry({ count: 5, delay: backoffDelay() }))).toBe('-#', undefined, rejected);
+      expectObservable(source.pipe(retry({ count: 5, delay: backoffDelay() }))).toBe(
+        '-#',
+        undefined,
+        rejected,
+      );
       expectSubscriptions(source.subscriptions).toBe('^!');
     });
   });
@@ -55,7 +69,9 @@ describe('retryWithBackoff', () => {
         calls += 1;
         return calls % 2 === 1 ? throwError(() => transient) : cold('a|');
       });
-      expectObservable(source.pipe(retryWithBackoff({ baseMs: 2, maxMs: 10, count: 1 }))).toBe('--a|');
+      expectObservable(source.pipe(retryWithBackoff({ baseMs: 2, maxMs: 10, count: 1 }))).toBe(
+        '--a|',
+      );
     });
   });
 });

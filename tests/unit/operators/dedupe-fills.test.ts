@@ -4,8 +4,22 @@ import { dedupeFills } from '../../../src/operators/dedupe-fills.ts';
 import { fill, order, update } from '../../support/daemon-stubs.ts';
 import { marbles } from '../../support/marbles.ts';
 
-const a = fill({ qty: 3, price: 100, positionQty: 3, executionId: 'x-1', filledQty: 3, orderQty: 10 });
-const b = fill({ qty: 7, price: 100, positionQty: 10, executionId: 'x-2', filledQty: 10, orderQty: 10 });
+const a = fill({
+  qty: 3,
+  price: 100,
+  positionQty: 3,
+  executionId: 'x-1',
+  filledQty: 3,
+  orderQty: 10,
+});
+const b = fill({
+  qty: 7,
+  price: 100,
+  positionQty: 10,
+  executionId: 'x-2',
+  filledQty: 10,
+  orderQty: 10,
+});
 const n = update('new', order({ status: 'new' }));
 const r: FeedResynced = { kind: 'FeedResynced', feed: 'trading', tsEvent: 1 };
 
@@ -27,7 +41,10 @@ describe('dedupeFills', () => {
   it('forgets the oldest ids past the window', () => {
     marbles().run(({ cold, expectObservable }) => {
       const values = { a, b };
-      expectObservable(cold('a-b-a|', values).pipe(dedupeFills({ window: 1 }))).toBe('a-b-a|', values);
+      expectObservable(cold('a-b-a|', values).pipe(dedupeFills({ window: 1 }))).toBe(
+        'a-b-a|',
+        values,
+      );
     });
   });
 

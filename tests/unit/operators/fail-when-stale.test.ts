@@ -7,7 +7,9 @@ describe('failWhenStale', () => {
   it('errors when no event arrived for staleMs while the feed is expected to speak', () => {
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('a 3ms b 20ms c|');
-      expectObservable(source.pipe(failWhenStale({ feed: 'market', staleMs: 10, expected: () => true }))).toBe('a 3ms b 9ms #', { a: 'a', b: 'b' }, new FeedStaleError('market', 10));
+      expectObservable(
+        source.pipe(failWhenStale({ feed: 'market', staleMs: 10, expected: () => true })),
+      ).toBe('a 3ms b 9ms #', { a: 'a', b: 'b' }, new FeedStaleError('market', 10));
       expectSubscriptions(source.subscriptions).toBe('^ 3ms - 9ms !');
     });
   });
@@ -15,7 +17,9 @@ describe('failWhenStale', () => {
   it('keeps quiet while silence is expected', () => {
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('a 30ms b|');
-      expectObservable(source.pipe(failWhenStale({ feed: 'market', staleMs: 10, expected: () => false }))).toBe('a 30ms b|');
+      expectObservable(
+        source.pipe(failWhenStale({ feed: 'market', staleMs: 10, expected: () => false })),
+      ).toBe('a 30ms b|');
       // The watch stops with the feed: nothing keeps running after completion.
       expectSubscriptions(source.subscriptions).toBe('^ 30ms -!');
     });
@@ -26,7 +30,9 @@ describe('failWhenStale', () => {
     scheduler.run(({ cold, expectObservable }) => {
       const source = cold('a 50ms b|');
       // Silence becomes suspicious at 25 ms: the checks at 10 and 20 pass, the one at 30 fails.
-      const out$ = source.pipe(failWhenStale({ feed: 'market', staleMs: 10, expected: () => scheduler.now() >= 25 }));
+      const out$ = source.pipe(
+        failWhenStale({ feed: 'market', staleMs: 10, expected: () => scheduler.now() >= 25 }),
+      );
       expectObservable(out$).toBe('a 29ms #', { a: 'a' }, new FeedStaleError('market', 10));
     });
   });

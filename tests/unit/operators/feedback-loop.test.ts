@@ -6,7 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Subscription } from 'rxjs';
 import { NEVER, Observable, map, merge, mergeMap, of, scan, take, takeWhile } from 'rxjs';
-import { feed, feedbackLoop, feedAll, ofKind, passFed, type Fed } from '../../../src/operators/feedback-loop.ts';
+import {
+  feed,
+  feedbackLoop,
+  feedAll,
+  ofKind,
+  passFed,
+  type Fed,
+} from '../../../src/operators/feedback-loop.ts';
 import { marbles } from '../../support/marbles.ts';
 
 type Action = { kind: 'inc'; by: number } | { kind: 'note'; text: string };
@@ -24,8 +31,18 @@ describe('feedbackLoop', () => {
       // External increments; each total below 10 feeds back an increment of 1, so each input converges at once.
       const out = feedbackLoop<Action, number>((actions$) => {
         const external$ = cold('-a---b--|', { a: 2, b: 5 });
-        const totals$ = merge(external$, actions$.pipe(ofKind('inc'), map((a) => a.by))).pipe(scan((sum, n) => sum + n, 0));
-        return totals$.pipe(mergeMap((t): (number | Fed<Action>)[] => (t % 2 === 1 ? [t, feed<Action>({ kind: 'inc', by: 1 })] : [t])));
+        const totals$ = merge(
+          external$,
+          actions$.pipe(
+            ofKind('inc'),
+            map((a) => a.by),
+          ),
+        ).pipe(scan((sum, n) => sum + n, 0));
+        return totals$.pipe(
+          mergeMap((t): (number | Fed<Action>)[] =>
+            t % 2 === 1 ? [t, feed<Action>({ kind: 'inc', by: 1 })] : [t],
+          ),
+        );
       });
       // a: 2 (even, no feedback). b: 7 (odd) then fed +1 -> 8, all in frame 5. The fold listens to the fed
       // actions, which end only with the loop: it does not complete when its external input does.
@@ -37,10 +54,19 @@ describe('feedbackLoop', () => {
     const seen: string[] = [];
     feedbackLoop<Action, string>((actions$) =>
       merge(
-        actions$.pipe(ofKind('note'), map((a) => `heard ${a.text}`)),
-        of<(string | Fed<Action>)[]>(['before', feed<Action>({ kind: 'note', text: 'x' }), 'after']).pipe(mergeMap((xs) => xs)),
+        actions$.pipe(
+          ofKind('note'),
+          map((a) => `heard ${a.text}`),
+        ),
+        of<(string | Fed<Action>)[]>([
+          'before',
+          feed<Action>({ kind: 'note', text: 'x' }),
+          'after',
+        ]).pipe(mergeMap((xs) => xs)),
       ),
-    ).pipe(take(3)).subscribe((v) => seen.push(v));
+    )
+      .pipe(take(3))
+      .subscribe((v) => seen.push(v));
     expect(seen).toEqual(['before', 'heard x', 'after']);
   });
 
@@ -48,7 +74,10 @@ describe('feedbackLoop', () => {
     const loop = feedbackLoop<Action, number>((actions$) =>
       merge(
         of(feed<Action>({ kind: 'inc', by: 1 })),
-        actions$.pipe(ofKind('inc'), map((a) => a.by)),
+        actions$.pipe(
+          ofKind('inc'),
+          map((a) => a.by),
+        ),
       ).pipe(takeWhile((v) => typeof v !== 'number', true)),
     );
     const a: number[] = [];
@@ -85,7 +114,13 @@ describe('feedbackLoop', () => {
   it('feedAll marks every value for feedback', () => {
     marbles().run(({ cold, expectObservable }) => {
       const out = feedbackLoop<Action, number>((actions$) =>
-        merge(cold('-x-|', { x: { kind: 'inc', by: 3 } as Action }).pipe(feedAll()), actions$.pipe(ofKind('inc'), map((a) => a.by))),
+        merge(
+          cold('-x-|', { x: { kind: 'inc', by: 3 } as Action }).pipe(feedAll()),
+          actions$.pipe(
+            ofKind('inc'),
+            map((a) => a.by),
+          ),
+        ),
       );
       expectObservable(out).toBe('-a--', { a: 3 });
     });
@@ -97,7 +132,10 @@ describe('passFed', () => {
     marbles().run(({ cold, expectObservable }) => {
       const action = feed<Action>({ kind: 'note', text: 'x' });
       const source = cold<number | Fed<Action>>('-a-f-b-|', { a: 1, f: action, b: 2 });
-      expectObservable(source.pipe(passFed<Action, number, number>(map((n) => n * 10)))).toBe('-a-f-b-|', { a: 10, f: action, b: 20 });
+      expectObservable(source.pipe(passFed<Action, number, number>(map((n) => n * 10)))).toBe(
+        '-a-f-b-|',
+        { a: 10, f: action, b: 20 },
+      );
     });
   });
 });

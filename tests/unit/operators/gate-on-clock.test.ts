@@ -16,7 +16,11 @@ function setup(syncTo: Record<string, number>) {
     options: (synced: Observable<string>, scheduler: ReturnType<typeof marbles>) => ({
       observe: (ts: number) => ts <= time + 5,
       askClock: () => asked.push(scheduler.now()),
-      synced$: synced.pipe(tap((k) => { time = syncTo[k] ?? time; })),
+      synced$: synced.pipe(
+        tap((k) => {
+          time = syncTo[k] ?? time;
+        }),
+      ),
       maxHoldMs: 100,
       onRefused: (e: { tsEvent: number }) => refused.push(e.tsEvent),
       scheduler,
@@ -30,7 +34,11 @@ describe('gateOnClock', () => {
     s.run(({ cold, hot, expectObservable }) => {
       const t = setup({});
       const source = cold('a-b-c|', { a: ev(1), b: ev(3), c: ev(5) });
-      expectObservable(source.pipe(gateOnClock(t.options(hot('------'), s)))).toBe('a-b-c|', { a: ev(1), b: ev(3), c: ev(5) });
+      expectObservable(source.pipe(gateOnClock(t.options(hot('------'), s)))).toBe('a-b-c|', {
+        a: ev(1),
+        b: ev(3),
+        c: ev(5),
+      });
       s.flush();
       expect(t.asked).toEqual([]);
     });
@@ -42,7 +50,11 @@ describe('gateOnClock', () => {
       const t = setup({ s: 1_000 });
       const source = cold('a-b-c------|', { a: ev(1), b: ev(1_000), c: ev(2) });
       const synced = hot('------s---', { s: 's' });
-      expectObservable(source.pipe(gateOnClock(t.options(synced, s)))).toBe('a-----(bc)-|', { a: ev(1), b: ev(1_000), c: ev(2) });
+      expectObservable(source.pipe(gateOnClock(t.options(synced, s)))).toBe('a-----(bc)-|', {
+        a: ev(1),
+        b: ev(1_000),
+        c: ev(2),
+      });
       expectSubscriptions(source.subscriptions).toBe('^----------!');
       s.flush();
       expect(t.asked).toEqual([2]);
@@ -50,13 +62,16 @@ describe('gateOnClock', () => {
     });
   });
 
-  it('refuses an event the broker\'s clock never confirms, after maxHoldMs, and goes on with the rest', () => {
+  it("refuses an event the broker's clock never confirms, after maxHoldMs, and goes on with the rest", () => {
     const s = marbles();
     s.run(({ cold, hot, expectObservable }) => {
       const t = setup({ s: 10 });
       const source = cold('a-b-c 200ms |', { a: ev(1), b: ev(99_999), c: ev(3) });
       const synced = hot('------s', { s: 's' });
-      expectObservable(source.pipe(gateOnClock(t.options(synced, s)))).toBe('a 101ms c 102ms |', { a: ev(1), c: ev(3) });
+      expectObservable(source.pipe(gateOnClock(t.options(synced, s)))).toBe('a 101ms c 102ms |', {
+        a: ev(1),
+        c: ev(3),
+      });
       s.flush();
       expect(t.refused).toEqual([99_999]);
     });

@@ -15,21 +15,27 @@ describe('holdWhile', () => {
   it('holds values while busy and releases them in order when it ends', () => {
     marbles().run(({ hot, expectObservable }) => {
       const busy = hot('f-t----f---', B);
-      expectObservable(hot('-a-b-c-----|').pipe(holdWhile(busy, { maxHoldMs: 100 }))).toBe('-a-----(bc)|');
+      expectObservable(hot('-a-b-c-----|').pipe(holdWhile(busy, { maxHoldMs: 100 }))).toBe(
+        '-a-----(bc)|',
+      );
     });
   });
 
   it('keeps order: a value after a held one waits for it even if the busy spell ended', () => {
     marbles().run(({ hot, expectObservable }) => {
       const busy = hot('t--f-t--f--', B);
-      expectObservable(hot('-a---b-----|').pipe(holdWhile(busy, { maxHoldMs: 100 }))).toBe('---a----b--|');
+      expectObservable(hot('-a---b-----|').pipe(holdWhile(busy, { maxHoldMs: 100 }))).toBe(
+        '---a----b--|',
+      );
     });
   });
 
   it('releases after maxHoldMs even while still busy', () => {
     marbles().run(({ hot, expectObservable }) => {
       const busy = hot('t----------', B);
-      expectObservable(hot('-a-b-------|').pipe(holdWhile(busy, { maxHoldMs: 4 }))).toBe('-----(ab)--|');
+      expectObservable(hot('-a-b-------|').pipe(holdWhile(busy, { maxHoldMs: 4 }))).toBe(
+        '-----(ab)--|',
+      );
     });
   });
 

@@ -12,14 +12,20 @@ describe('ignoreTerminalOrders', () => {
   it('passes an order until it is terminal, then drops what comes after', () => {
     marbles().run(({ cold, expectObservable }) => {
       const values = { n, f };
-      expectObservable(cold('n-f-n-f|', values).pipe(ignoreTerminalOrders())).toBe('n-f----|', values);
+      expectObservable(cold('n-f-n-f|', values).pipe(ignoreTerminalOrders())).toBe(
+        'n-f----|',
+        values,
+      );
     });
   });
 
   it('keeps orders apart', () => {
     marbles().run(({ cold, expectObservable }) => {
       const values = { n, f, c, m };
-      expectObservable(cold('c-n-m-f|', values).pipe(ignoreTerminalOrders())).toBe('c-n---f|', values);
+      expectObservable(cold('c-n-m-f|', values).pipe(ignoreTerminalOrders())).toBe(
+        'c-n---f|',
+        values,
+      );
     });
   });
 

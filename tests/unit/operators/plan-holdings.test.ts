@@ -8,10 +8,17 @@ import { marbles } from '../../support/marbles.ts';
 describe('planHoldings (the protection planner operator)', () => {
   it('emits one step per input: the fill gives one OCO submission, its duplicate-free follow-up nothing new', () => {
     marbles().run(({ cold, expectObservable }) => {
-      const inputs$ = cold('a-t|', { a: env(fill({ qty: 10, price: 100, positionQty: 10 })), t: env({ kind: 'Tick' }) });
+      const inputs$ = cold('a-t|', {
+        a: env(fill({ qty: 10, price: 100, positionQty: 10 })),
+        t: env({ kind: 'Tick' }),
+      });
       const out$ = inputs$.pipe(
         planHoldings(OPTIONS, syncedState()),
-        map((s) => s.commands.map((c) => (c.kind === 'Submit' ? `${c.role}:${String(c.order.qty)}` : c.kind)).join(',')),
+        map((s) =>
+          s.commands
+            .map((c) => (c.kind === 'Submit' ? `${c.role}:${String(c.order.qty)}` : c.kind))
+            .join(','),
+        ),
       );
       expectObservable(out$).toBe('a-t|', { a: 'oco:10', t: '' });
     });
@@ -23,7 +30,10 @@ describe('planHoldings (the protection planner operator)', () => {
         a: env(fill({ qty: 3, price: 100, positionQty: 3, filledQty: 3, orderQty: 5 })),
         b: env(fill({ qty: 2, price: 100, positionQty: 5, filledQty: 5, orderQty: 5 })),
       });
-      const out$ = inputs$.pipe(planHoldings(OPTIONS, syncedState()), map((s) => s.state.holdings.get('AAPL')?.qty));
+      const out$ = inputs$.pipe(
+        planHoldings(OPTIONS, syncedState()),
+        map((s) => s.state.holdings.get('AAPL')?.qty),
+      );
       expectObservable(out$).toBe('a-b|', { a: 3, b: 5 });
     });
   });

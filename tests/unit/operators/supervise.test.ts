@@ -11,7 +11,9 @@ function recordingLog(): Logger & { lines: string[] } {
     info: () => undefined,
     warn: () => undefined,
     debug: () => undefined,
-    error: (_obj, msg) => { lines.push(msg); },
+    error: (_obj, msg) => {
+      lines.push(msg);
+    },
     child: () => log,
   };
   return log;
@@ -22,17 +24,26 @@ describe('supervise', () => {
     const log = recordingLog();
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('a-#');
-      expectObservable(source.pipe(supervise({ maxRestarts: 3, windowMs: 100, log })), '^-------!').toBe('a-a-a-a-');
+      expectObservable(
+        source.pipe(supervise({ maxRestarts: 3, windowMs: 100, log })),
+        '^-------!',
+      ).toBe('a-a-a-a-');
       expectSubscriptions(source.subscriptions).toBe(['^-!', '--^-!', '----^-!', '------^-!']);
     });
-    expect(log.lines).toEqual(['pipeline failed: restarting', 'pipeline failed: restarting', 'pipeline failed: restarting']);
+    expect(log.lines).toEqual([
+      'pipeline failed: restarting',
+      'pipeline failed: restarting',
+      'pipeline failed: restarting',
+    ]);
   });
 
   it('lets the error through once the budget is spent within the window', () => {
     const log = recordingLog();
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('a-#');
-      expectObservable(source.pipe(supervise({ maxRestarts: 2, windowMs: 100, log }))).toBe('a-a-a-#');
+      expectObservable(source.pipe(supervise({ maxRestarts: 2, windowMs: 100, log }))).toBe(
+        'a-a-a-#',
+      );
       expectSubscriptions(source.subscriptions).toBe(['^-!', '--^-!', '----^-!']);
     });
     expect(log.lines.at(-1)).toBe('pipeline failed too often: giving up');
@@ -43,7 +54,10 @@ describe('supervise', () => {
     marbles().run(({ cold, expectObservable }) => {
       // Errors 10 ms apart with a 5 ms window never exhaust a budget of 1.
       const source = cold('9ms a #');
-      expectObservable(source.pipe(supervise({ maxRestarts: 1, windowMs: 5, log })), '^ 40ms !').toBe('9ms a 9ms a 9ms a 9ms a');
+      expectObservable(
+        source.pipe(supervise({ maxRestarts: 1, windowMs: 5, log })),
+        '^ 40ms !',
+      ).toBe('9ms a 9ms a 9ms a 9ms a');
     });
   });
 
@@ -51,7 +65,9 @@ describe('supervise', () => {
     const log = recordingLog();
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('a#');
-      expectObservable(source.pipe(supervise({ maxRestarts: 1, windowMs: 100, log, delayMs: 5 }))).toBe('a 5ms a#');
+      expectObservable(
+        source.pipe(supervise({ maxRestarts: 1, windowMs: 100, log, delayMs: 5 })),
+      ).toBe('a 5ms a#');
       expectSubscriptions(source.subscriptions).toBe(['^!', '6ms ^!']);
     });
   });
@@ -61,7 +77,9 @@ describe('supervise', () => {
     const refused = new BrokerError('auth', 'trading stream refused the credentials (auth failed)');
     marbles().run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('a-#', undefined, refused);
-      expectObservable(source.pipe(supervise({ maxRestarts: 5, windowMs: 100, log, delayMs: 1 }))).toBe('a-#', undefined, refused);
+      expectObservable(
+        source.pipe(supervise({ maxRestarts: 5, windowMs: 100, log, delayMs: 1 })),
+      ).toBe('a-#', undefined, refused);
       expectSubscriptions(source.subscriptions).toBe(['^-!']);
     });
     expect(log.lines).toEqual([]);

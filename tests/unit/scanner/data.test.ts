@@ -48,10 +48,22 @@ describe('tickers and cache file names', () => {
 
   it('round-trips bars through the columnar cache and distrusts a corrupt, truncated or foreign file', () => {
     const dir = tempDir();
-    const bars = barsOf([flat(100), [100, 102, 99, 101, 5e5], [101.25, 103.5, 100.125, 102.75, 1234567]]);
-    writeFileSync(join(dir, `${tickerFileStem('AAPL')}.json`), '{"symbol":"AAPL","from":"2024-01-01","bars":[]}');
+    const bars = barsOf([
+      flat(100),
+      [100, 102, 99, 101, 5e5],
+      [101.25, 103.5, 100.125, 102.75, 1234567],
+    ]);
+    writeFileSync(
+      join(dir, `${tickerFileStem('AAPL')}.json`),
+      '{"symbol":"AAPL","from":"2024-01-01","bars":[]}',
+    );
     writeCache(dir, { symbol: 'AAPL', from: '2024-01-01', adjustment: 'all', bars });
-    expect(readCache(dir, 'AAPL')).toEqual({ symbol: 'AAPL', from: '2024-01-01', adjustment: 'all', bars });
+    expect(readCache(dir, 'AAPL')).toEqual({
+      symbol: 'AAPL',
+      from: '2024-01-01',
+      adjustment: 'all',
+      bars,
+    });
     expect(existsSync(join(dir, `${tickerFileStem('AAPL')}.json`))).toBe(false);
     writeCache(dir, { symbol: 'EMPTY', from: '2024-01-01', adjustment: 'raw', bars: [] });
     expect(readCache(dir, 'EMPTY')?.bars).toEqual([]);
@@ -60,9 +72,19 @@ describe('tickers and cache file names', () => {
     expect(readCache(dir, 'MSFT')).toBeUndefined();
     writeFileSync(cacheFile(dir, 'AAPL'), whole.subarray(0, whole.length - 8));
     expect(readCache(dir, 'AAPL')).toBeUndefined();
-    writeCache(dir, { symbol: 'NAN', from: '2024-01-01', adjustment: 'all', bars: barsOf([flat(100), [100, 102, 99, Number.NaN, 5e5]]) });
+    writeCache(dir, {
+      symbol: 'NAN',
+      from: '2024-01-01',
+      adjustment: 'all',
+      bars: barsOf([flat(100), [100, 102, 99, Number.NaN, 5e5]]),
+    });
     expect(readCache(dir, 'NAN')).toBeUndefined();
-    writeCache(dir, { symbol: 'INF', from: '2024-01-01', adjustment: 'all', bars: barsOf([[100, Infinity, 99, 101, 5e5]]) });
+    writeCache(dir, {
+      symbol: 'INF',
+      from: '2024-01-01',
+      adjustment: 'all',
+      bars: barsOf([[100, Infinity, 99, 101, 5e5]]),
+    });
     expect(readCache(dir, 'INF')).toBeUndefined();
     writeFileSync(cacheFile(dir, 'KO'), '{"symbol":"KO","from":"2024-01-01","bars":[[1,2]]}');
     expect(readCache(dir, 'KO')).toBeUndefined();

@@ -18,29 +18,45 @@ import type { StrategyName } from '../../../src/config/schema.ts';
 import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
 import { syntheticUniverse } from '../../../bench/scan/synthetic-universe.ts';
 
-const settings = { vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 }, marketSymbol: 'SPY', sectors: STATIC_SECTORS, fundamentals: null };
-const market = syntheticUniverse({ seed: 3, symbols: 12, startDate: '2021-01-01', endDate: '2023-12-31' });
+const settings = {
+  vix: { symbol: 'VIXY', lowBelow: 15, highFrom: 25, extremeFrom: 35 },
+  marketSymbol: 'SPY',
+  sectors: STATIC_SECTORS,
+  fundamentals: null,
+};
+const market = syntheticUniverse({
+  seed: 3,
+  symbols: 12,
+  startDate: '2021-01-01',
+  endDate: '2023-12-31',
+});
 const ctx = strategyContext(market, settings);
 const withConfig = (exits: Record<string, unknown>) => scanOptions(configSchema.parse({ exits }));
 const series = [...market.series.values()].filter((s) => s.symbol !== 'SPY' && s.symbol !== 'VIXY');
 const strategy = (name: StrategyName) => STRATEGIES[name];
 
-describe('backtests with the strategies\' own exits', () => {
-  it.each(['rsi_mean_reversion', 'ml_momentum'] as const)('%s: each strategy exit is the first close its rule fires on', (name) => {
-    let strategyExits = 0;
-    for (const s of series) {
-      const exitAt = strategyExitSeries(strategy(name).name, s, ctx);
-      const result = runStrategy(s, strategy(name), ctx, scanOptions(DEFAULT_CONFIG));
-      for (const t of result.trades ?? []) {
-        for (let i = t.entryIndex; i < t.exitIndex; i += 1) expect(exitAt?.(i, t.entryIndex) ?? null).toBeNull();
-        if (!t.reason.startsWith('strategy exit')) continue;
-        strategyExits += 1;
-        expect(t.reason).toBe(`strategy exit (${exitAt?.(t.exitIndex, t.entryIndex)?.rule ?? 'none'})`);
-        expect(t.exitPrice).toBeLessThanOrEqual(s.close[t.exitIndex] as number);
+describe("backtests with the strategies' own exits", () => {
+  it.each(['rsi_mean_reversion', 'ml_momentum'] as const)(
+    '%s: each strategy exit is the first close its rule fires on',
+    (name) => {
+      let strategyExits = 0;
+      for (const s of series) {
+        const exitAt = strategyExitSeries(strategy(name).name, s, ctx);
+        const result = runStrategy(s, strategy(name), ctx, scanOptions(DEFAULT_CONFIG));
+        for (const t of result.trades ?? []) {
+          for (let i = t.entryIndex; i < t.exitIndex; i += 1)
+            expect(exitAt?.(i, t.entryIndex) ?? null).toBeNull();
+          if (!t.reason.startsWith('strategy exit')) continue;
+          strategyExits += 1;
+          expect(t.reason).toBe(
+            `strategy exit (${exitAt?.(t.exitIndex, t.entryIndex)?.rule ?? 'none'})`,
+          );
+          expect(t.exitPrice).toBeLessThanOrEqual(s.close[t.exitIndex] as number);
+        }
       }
-    }
-    expect(strategyExits).toBeGreaterThan(0);
-  });
+      expect(strategyExits).toBeGreaterThan(0);
+    },
+  );
 
   it('exits.strategy_exits: false leaves the shared exits only', () => {
     const off = withConfig({ strategy_exits: false });
@@ -54,13 +70,33 @@ describe('backtests with the strategies\' own exits', () => {
     const s = series[0];
     if (s === undefined) throw new Error('no series');
     expect(strategyExitSeries('mean_reversion', s, ctx)).toBeNull();
-    const on = runStrategy(s, strategy('mean_reversion'), ctx, withConfig({ strategy_exits: true }));
-    const off = runStrategy(s, strategy('mean_reversion'), ctx, withConfig({ strategy_exits: false }));
+    const on = runStrategy(
+      s,
+      strategy('mean_reversion'),
+      ctx,
+      withConfig({ strategy_exits: true }),
+    );
+    const off = runStrategy(
+      s,
+      strategy('mean_reversion'),
+      ctx,
+      withConfig({ strategy_exits: false }),
+    );
     expect(on).toEqual(off);
-    expect(evaluateStrategyExit('mean_reversion', { price: 1, sessionsHeld: 99, rsi: 99, vwap: 0.5, fastMa: 1, slowMa: 2, upProbability: 0 })).toBeNull();
+    expect(
+      evaluateStrategyExit('mean_reversion', {
+        price: 1,
+        sessionsHeld: 99,
+        rsi: 99,
+        vwap: 0.5,
+        fastMa: 1,
+        slowMa: 2,
+        upProbability: 0,
+      }),
+    ).toBeNull();
   });
 
-  it('exits.catastrophe_stop: atr puts the stop at the entry less 3 x ATR(14) of the signal\'s close', () => {
+  it("exits.catastrophe_stop: atr puts the stop at the entry less 3 x ATR(14) of the signal's close", () => {
     const options = withConfig({ catastrophe_stop: 'atr', strategy_exits: false });
     let checked = 0;
     for (const s of series) {

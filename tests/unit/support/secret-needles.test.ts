@@ -7,12 +7,23 @@ const FORMS = Object.keys(encodedForms('x'.repeat(8)));
 const secretChars = fc.constantFrom(...'abcXYZ019+/=_-"<>&% '.split(''));
 
 describe('secretNeedles', () => {
-  test.prop([fc.string({ minLength: 8, maxLength: 40, unit: secretChars }), fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), fc.constantFrom(...FORMS), fc.constantFrom(0, 1, 2)], { numRuns: 2_000 })(
+  test.prop(
+    [
+      fc.string({ minLength: 8, maxLength: 40, unit: secretChars }),
+      fc.string({ maxLength: 12 }),
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(...FORMS),
+      fc.constantFrom(0, 1, 2),
+    ],
+    { numRuns: 2_000 },
+  )(
     'finds every form the decoding oracle finds in a text that embeds one',
     (secret, before, after, form, pad) => {
       const forms = encodedForms(secret);
       const embedded = form.startsWith('base64')
-        ? Buffer.from(`${'p'.repeat(pad)}${secret}q`).toString(form.includes('url') ? 'base64url' : 'base64')
+        ? Buffer.from(`${'p'.repeat(pad)}${secret}q`).toString(
+            form.includes('url') ? 'base64url' : 'base64',
+          )
         : (forms[form] ?? secret);
       const text = `${before}${embedded}${after}`;
       if (secretFormsIn(text, secret).length === 0) return;

@@ -16,7 +16,10 @@ export interface IntradaySession {
 }
 
 /** Splits a symbol's 1-minute bars (oldest first) into the calendar's sessions; a session without bars is left out. */
-export function intradaySessions(bars: readonly Bar[], calendar: readonly CalendarDay[]): IntradaySession[] {
+export function intradaySessions(
+  bars: readonly Bar[],
+  calendar: readonly CalendarDay[],
+): IntradaySession[] {
   const sessions: IntradaySession[] = [];
   let prevClose: number | null = null;
   let k = 0;
@@ -28,7 +31,13 @@ export function intradaySessions(bars: readonly Bar[], calendar: readonly Calend
       k += 1;
     }
     if (inside.length === 0) continue;
-    sessions.push({ date: day.date, tsOpen: day.tsOpen, tsClose: day.tsClose, bars: inside, prevClose });
+    sessions.push({
+      date: day.date,
+      tsOpen: day.tsOpen,
+      tsClose: day.tsClose,
+      bars: inside,
+      prevClose,
+    });
     prevClose = inside[inside.length - 1]?.close ?? prevClose;
   }
   return sessions;

@@ -45,7 +45,11 @@ function orb(s: IntradaySession, p: IntradayParams['orb']): Decider {
       return null;
     }
     if (!Number.isFinite(high) || bar.close <= high) return null;
-    return { stop: low, target: bar.close + (high - low), why: `close ${r2(bar.close)} above the ${p.range_min}-min range ${r2(low)}-${r2(high)}` };
+    return {
+      stop: low,
+      target: bar.close + (high - low),
+      why: `close ${r2(bar.close)} above the ${p.range_min}-min range ${r2(low)}-${r2(high)}`,
+    };
   };
 }
 
@@ -58,7 +62,11 @@ function vwapReversion(p: IntradayParams['vwap_reversion']): Decider {
     if (volume <= 0) return null;
     const vwap = pv / volume;
     if (bar.close > vwap * (1 - p.band_pct / 100)) return null;
-    return { stop: bar.close - (vwap - bar.close), target: vwap, why: `close ${r2(bar.close)} is ${r2((1 - bar.close / vwap) * 100)}% below VWAP ${r2(vwap)}` };
+    return {
+      stop: bar.close - (vwap - bar.close),
+      target: vwap,
+      why: `close ${r2(bar.close)} is ${r2((1 - bar.close / vwap) * 100)}% below VWAP ${r2(vwap)}`,
+    };
   };
 }
 
@@ -69,11 +77,19 @@ function gapFill(s: IntradaySession, p: IntradayParams['intraday_gap_fill']): De
     if (i !== 0 || prev === null || first === undefined) return null;
     const gapPct = ((first.open - prev) / prev) * 100;
     if (gapPct > -p.min_gap_pct || gapPct < -p.max_gap_pct || bar.close >= prev) return null;
-    return { stop: bar.close - (prev - bar.close), target: prev, why: `gap down ${r2(gapPct)}% from ${r2(prev)}` };
+    return {
+      stop: bar.close - (prev - bar.close),
+      target: prev,
+      why: `gap down ${r2(gapPct)}% from ${r2(prev)}`,
+    };
   };
 }
 
-export function decider(name: IntradayStrategyName, s: IntradaySession, p: IntradayParams): Decider {
+export function decider(
+  name: IntradayStrategyName,
+  s: IntradaySession,
+  p: IntradayParams,
+): Decider {
   if (name === 'orb') return orb(s, p.orb);
   if (name === 'vwap_reversion') return vwapReversion(p.vwap_reversion);
   return gapFill(s, p.intraday_gap_fill);
@@ -87,7 +103,11 @@ export interface SignalAt {
 }
 
 /** The session's first entry signal (the only one the backtest and the daemon act on), or null. */
-export function firstEntrySignal(name: IntradayStrategyName, s: IntradaySession, p: IntradayParams): SignalAt | null {
+export function firstEntrySignal(
+  name: IntradayStrategyName,
+  s: IntradaySession,
+  p: IntradayParams,
+): SignalAt | null {
   const decide = decider(name, s, p);
   for (let i = 0; i < s.bars.length; i += 1) {
     const bar = s.bars[i] as Bar;

@@ -36,7 +36,10 @@ export function pearson(a: readonly number[], b: readonly number[]): number | nu
 }
 
 /** Daily returns of the two series on the days both have a close, oldest first. */
-export function alignedReturns(a: readonly DailyClose[], b: readonly DailyClose[]): [number[], number[]] {
+export function alignedReturns(
+  a: readonly DailyClose[],
+  b: readonly DailyClose[],
+): [number[], number[]] {
   const other = new Map(b.map((c) => [c.ts, c.close]));
   const both = a.filter((c) => other.has(c.ts) && c.close > 0 && (other.get(c.ts) ?? 0) > 0);
   const ra: number[] = [];
@@ -57,7 +60,10 @@ export interface PairCorrelation {
 }
 
 /** The higher of the windows' correlations; null when no window has enough common days. */
-export function pairCorrelation(a: readonly DailyClose[], b: readonly DailyClose[]): PairCorrelation | null {
+export function pairCorrelation(
+  a: readonly DailyClose[],
+  b: readonly DailyClose[],
+): PairCorrelation | null {
   const [ra, rb] = alignedReturns(a, b);
   let best: PairCorrelation | null = null;
   for (const window of CORRELATION_WINDOWS) {
@@ -84,12 +90,20 @@ export interface CorrelationVerdict {
 }
 
 /** The candidate against each other symbol (held, or accepted earlier in the run): the highest correlation counts. */
-export function correlationVerdict(candidate: readonly DailyClose[], others: ReadonlyMap<string, readonly DailyClose[]>): CorrelationVerdict {
+export function correlationVerdict(
+  candidate: readonly DailyClose[],
+  others: ReadonlyMap<string, readonly DailyClose[]>,
+): CorrelationVerdict {
   let worst: { symbol: string; c: PairCorrelation } | null = null;
   for (const [symbol, closes] of others) {
     const c = pairCorrelation(candidate, closes);
     if (c !== null && (worst === null || c.value > worst.c.value)) worst = { symbol, c };
   }
   if (worst === null) return { multiplier: 1, correlation: null, with: null, window: null };
-  return { multiplier: attenuation(worst.c.value), correlation: worst.c.value, with: worst.symbol, window: worst.c.window };
+  return {
+    multiplier: attenuation(worst.c.value),
+    correlation: worst.c.value,
+    with: worst.symbol,
+    window: worst.c.window,
+  };
 }

@@ -10,7 +10,14 @@ import { floorCents } from '../allocation.ts';
 /** Seed 002: ATR sizing risks 1 % of equity per ATR of adverse move. */
 export const ATR_TARGET_RISK_PCT = 1;
 
-export const LIMIT_NAMES = ['atr_risk', 'strategy_allocation', 'max_position_pct', 'max_position_usd', 'heat_limit', 'cash'] as const;
+export const LIMIT_NAMES = [
+  'atr_risk',
+  'strategy_allocation',
+  'max_position_pct',
+  'max_position_usd',
+  'heat_limit',
+  'cash',
+] as const;
 export type LimitName = (typeof LIMIT_NAMES)[number];
 
 export interface LimitInput {
@@ -67,9 +74,17 @@ export interface Sized {
   readonly cappedBy: LimitName | null;
 }
 
-export function finalSize(limits: readonly SizeLimit[], regimeScalar: number, correlationMultiplier: number, riskScalar: number): Sized {
+export function finalSize(
+  limits: readonly SizeLimit[],
+  regimeScalar: number,
+  correlationMultiplier: number,
+  riskScalar: number,
+): Sized {
   const smallestOf = (ls: readonly SizeLimit[]): SizeLimit =>
-    ls.reduce<SizeLimit>((m, l) => (l.notional < m.notional ? l : m), { name: 'cash', notional: Infinity });
+    ls.reduce<SizeLimit>((m, l) => (l.notional < m.notional ? l : m), {
+      name: 'cash',
+      notional: Infinity,
+    });
   const smallest = smallestOf(limits);
   // ATR sizing is a target the scalars move; the other limits are caps no scalar may lift the size over.
   const cap = smallestOf(limits.filter((l) => l.name !== 'atr_risk'));

@@ -34,11 +34,21 @@ export function regimeName(vix: number, s: RegimeSettings): RegimeName {
 
 export function classifyRegime(vix: number, s: RegimeSettings): Regime {
   const name = regimeName(vix, s);
-  return { vix, name, scalar: s.scalar[name], heatLimitPct: s.heatPct[name], breakoutsAllowed: name === 'low' || name === 'normal' };
+  return {
+    vix,
+    name,
+    scalar: s.scalar[name],
+    heatLimitPct: s.heatPct[name],
+    breakoutsAllowed: name === 'low' || name === 'normal',
+  };
 }
 
 /** Why the regime keeps a strategy out today, or undefined when it may trade. */
-export function regimeBlock(regime: Regime, strategy: string, s: RegimeSettings): string | undefined {
+export function regimeBlock(
+  regime: Regime,
+  strategy: string,
+  s: RegimeSettings,
+): string | undefined {
   if (regime.breakoutsAllowed || !s.breakoutStrategies.includes(strategy)) return undefined;
   return `breakout strategies are off from VIX ${s.highFrom} (VIX ${regime.vix.toFixed(2)}, ${regime.name})`;
 }
@@ -53,11 +63,18 @@ export interface RegimeChange {
 }
 
 /** The regime log's next line when the regime differs from the last one logged (the first reading is a change). */
-export function regimeChange(previous: RegimeName | null, regime: Regime, ts: number): RegimeChange | undefined {
+export function regimeChange(
+  previous: RegimeName | null,
+  regime: Regime,
+  ts: number,
+): RegimeChange | undefined {
   if (previous === regime.name) return undefined;
   const breakouts = regime.breakoutsAllowed ? 'breakouts on' : 'breakouts off';
   return {
-    ts, vix: regime.vix, regime: regime.name, previous,
+    ts,
+    vix: regime.vix,
+    regime: regime.name,
+    previous,
     action: `position scalar x${regime.scalar}, heat limit ${regime.heatLimitPct}%, ${breakouts}`,
   };
 }

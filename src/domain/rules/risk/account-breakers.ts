@@ -2,7 +2,13 @@
  * @module The account breakers, pure: daily loss and the daily-drawdown kill (equity against the last close),
  * drawdown (against the persisted high-water mark) and rapid loss (against the highest equity of the window).
  */
-import { ACCOUNT_SCOPE, pct, type BreakerTrip, type Measurement, type RiskLimits } from './breaker.ts';
+import {
+  ACCOUNT_SCOPE,
+  pct,
+  type BreakerTrip,
+  type Measurement,
+  type RiskLimits,
+} from './breaker.ts';
 
 /** One equity reading: positions at live prices plus cash. */
 export interface EquitySample {
@@ -80,12 +86,40 @@ export function accountBreakers(i: AccountInput, l: RiskLimits): Evaluation {
   const [d, dd, r, k] = measurements as [Measurement, Measurement, Measurement, Measurement];
   const trips: BreakerTrip[] = [];
   if (d.tripped)
-    trips.push(trip(d, 'halt', i.tsSessionEnd, `equity ${pct(daily)} below the last close (limit ${l.dailyLossPct}%): halted for the rest of the session`));
+    trips.push(
+      trip(
+        d,
+        'halt',
+        i.tsSessionEnd,
+        `equity ${pct(daily)} below the last close (limit ${l.dailyLossPct}%): halted for the rest of the session`,
+      ),
+    );
   if (dd.tripped)
-    trips.push(trip(dd, 'reduce', null, `equity ${pct(drawdown)} below its high-water mark (limit ${l.drawdownPct}%): new entries at ${l.drawdownScale * 100}% size`));
+    trips.push(
+      trip(
+        dd,
+        'reduce',
+        null,
+        `equity ${pct(drawdown)} below its high-water mark (limit ${l.drawdownPct}%): new entries at ${l.drawdownScale * 100}% size`,
+      ),
+    );
   if (r.tripped)
-    trips.push(trip(r, 'halt', i.now + l.rapidLossPauseMs, `equity fell ${pct(rapid)} within ${l.rapidLossWindowMs / 60_000} minutes (limit ${l.rapidLossPct}%): entries paused ${l.rapidLossPauseMs / 60_000} minutes`));
+    trips.push(
+      trip(
+        r,
+        'halt',
+        i.now + l.rapidLossPauseMs,
+        `equity fell ${pct(rapid)} within ${l.rapidLossWindowMs / 60_000} minutes (limit ${l.rapidLossPct}%): entries paused ${l.rapidLossPauseMs / 60_000} minutes`,
+      ),
+    );
   if (k.tripped)
-    trips.push(trip(k, 'halt', null, `kill switch: daily drawdown ${pct(daily)} (limit ${l.killDailyDrawdownPct}%)`));
+    trips.push(
+      trip(
+        k,
+        'halt',
+        null,
+        `kill switch: daily drawdown ${pct(daily)} (limit ${l.killDailyDrawdownPct}%)`,
+      ),
+    );
   return { measurements, trips };
 }

@@ -29,7 +29,11 @@ export interface LedgerFill {
 
 const EPS = 5e-10;
 
-export function applyFill(l: Ledger, f: LedgerFill, commissionPerShare: number): { ledger: Ledger; closed: ClosedTrade | null } {
+export function applyFill(
+  l: Ledger,
+  f: LedgerFill,
+  commissionPerShare: number,
+): { ledger: Ledger; closed: ClosedTrade | null } {
   const lot = l.lots[f.symbol] ?? { qty: 0, avgCost: 0, strategy: null };
   const signed = f.side === 'buy' ? f.qty : -f.qty;
   const qty = lot.qty + signed;
@@ -37,13 +41,27 @@ export function applyFill(l: Ledger, f: LedgerFill, commissionPerShare: number):
   const rest = Object.fromEntries(Object.entries(l.lots).filter(([s]) => s !== f.symbol));
   if (f.side === 'buy') {
     const avgCost = qty > EPS ? (lot.avgCost * lot.qty + f.price * f.qty) / qty : 0;
-    return { ledger: { cash, lots: { ...rest, [f.symbol]: { qty, avgCost, strategy: lot.qty > EPS ? lot.strategy : f.strategy } } }, closed: null };
+    return {
+      ledger: {
+        cash,
+        lots: {
+          ...rest,
+          [f.symbol]: { qty, avgCost, strategy: lot.qty > EPS ? lot.strategy : f.strategy },
+        },
+      },
+      closed: null,
+    };
   }
   const sold = Math.min(f.qty, Math.max(0, lot.qty));
-  const closed: ClosedTrade | null = lot.strategy === null || sold <= EPS ? null : {
-    strategy: lot.strategy, symbol: f.symbol, tsClosed: f.ts,
-    pnl: (f.price - lot.avgCost) * sold - 2 * commissionPerShare * sold,
-  };
+  const closed: ClosedTrade | null =
+    lot.strategy === null || sold <= EPS
+      ? null
+      : {
+          strategy: lot.strategy,
+          symbol: f.symbol,
+          tsClosed: f.ts,
+          pnl: (f.price - lot.avgCost) * sold - 2 * commissionPerShare * sold,
+        };
   const lots = Math.abs(qty) <= EPS ? rest : { ...rest, [f.symbol]: { ...lot, qty } };
   return { ledger: { cash, lots }, closed };
 }

@@ -39,8 +39,18 @@ export interface PolledPosition {
   readonly price: number;
 }
 
-export function basisOfPoll(equity: number, lastClose: number, at: number, positions: readonly PolledPosition[]): LiveBasis {
-  const lines = Object.fromEntries(positions.map((p) => [p.symbol, { qty: p.qty, value: p.qty * p.price, ref: p.price, atRef: at }]));
+export function basisOfPoll(
+  equity: number,
+  lastClose: number,
+  at: number,
+  positions: readonly PolledPosition[],
+): LiveBasis {
+  const lines = Object.fromEntries(
+    positions.map((p) => [
+      p.symbol,
+      { qty: p.qty, value: p.qty * p.price, ref: p.price, atRef: at },
+    ]),
+  );
   return { equity, lastClose, at, lines };
 }
 
@@ -50,12 +60,25 @@ export function basisOfPoll(equity: number, lastClose: number, at: number, posit
  * position the fill reports, it is.
  */
 export function withFill(
-  b: LiveBasis, f: { symbol: string; side: 'buy' | 'sell'; qty: number; price: number; positionQty: number; at: number },
+  b: LiveBasis,
+  f: {
+    symbol: string;
+    side: 'buy' | 'sell';
+    qty: number;
+    price: number;
+    positionQty: number;
+    at: number;
+  },
 ): LiveBasis {
   const line = b.lines[f.symbol] ?? { qty: 0, value: 0, ref: f.price, atRef: f.at };
   if (f.at <= b.at || Math.abs(line.qty - f.positionQty) < 1e-9) return b;
   const signed = f.side === 'buy' ? f.qty : -f.qty;
-  const next: LiveLine = { qty: line.qty + signed, value: line.value + signed * f.price, ref: f.price, atRef: Math.max(line.atRef, f.at) };
+  const next: LiveLine = {
+    qty: line.qty + signed,
+    value: line.value + signed * f.price,
+    ref: f.price,
+    atRef: Math.max(line.atRef, f.at),
+  };
   return { ...b, lines: { ...b.lines, [f.symbol]: next } };
 }
 

@@ -30,7 +30,13 @@ export interface Reconciliation {
 
 const EXACT = { position: 1e-9, cash: 0.005 };
 
-function compare(kind: Discrepancy['kind'], item: string, local: number, broker: number, tolerancePct: number): Discrepancy | undefined {
+function compare(
+  kind: Discrepancy['kind'],
+  item: string,
+  local: number,
+  broker: number,
+  tolerancePct: number,
+): Discrepancy | undefined {
   const gap = Math.abs(local - broker);
   const scale = Math.max(Math.abs(local), Math.abs(broker));
   const difference = scale > 0 ? gap / scale : 0;
@@ -42,7 +48,15 @@ function compare(kind: Discrepancy['kind'], item: string, local: number, broker:
 export function reconcile(local: Book, broker: Book, tolerancePct: number): Reconciliation {
   const symbols = [...new Set([...local.positions.keys(), ...broker.positions.keys()])].sort();
   const found = [
-    ...symbols.map((s) => compare('position', s, local.positions.get(s) ?? 0, broker.positions.get(s) ?? 0, tolerancePct)),
+    ...symbols.map((s) =>
+      compare(
+        'position',
+        s,
+        local.positions.get(s) ?? 0,
+        broker.positions.get(s) ?? 0,
+        tolerancePct,
+      ),
+    ),
     compare('cash', 'cash', local.cash, broker.cash, tolerancePct),
   ].filter((d): d is Discrepancy => d !== undefined);
   return { ok: found.length === 0, discrepancies: found, checked: symbols.length + 1 };
@@ -61,14 +75,28 @@ export function reconciliationBreaker(
   tolerancePct: number,
 ): { measurements: Measurement[]; trips: BreakerTrip[] } {
   const worst = r === null ? null : Math.max(0, ...r.discrepancies.map((d) => d.difference));
-  const m: Measurement = { name: 'reconciliation', scope: ACCOUNT_SCOPE, value: worst, threshold: tolerancePct / 100, tripped: r !== null && !r.ok };
+  const m: Measurement = {
+    name: 'reconciliation',
+    scope: ACCOUNT_SCOPE,
+    value: worst,
+    threshold: tolerancePct / 100,
+    tripped: r !== null && !r.ok,
+  };
   if (r === null || r.ok) return { measurements: [m], trips: [] };
   return {
     measurements: [m],
-    trips: [{
-      name: 'reconciliation', scope: ACCOUNT_SCOPE, action: 'halt', tsTriggered: now, tsExpires: null,
-      reason: `kill switch: reconciliation failed beyond ${tolerancePct}%: ${r.discrepancies.map(describeDiscrepancy).join('; ')}`,
-      value: worst, threshold: tolerancePct / 100, whileCondition: false,
-    }],
+    trips: [
+      {
+        name: 'reconciliation',
+        scope: ACCOUNT_SCOPE,
+        action: 'halt',
+        tsTriggered: now,
+        tsExpires: null,
+        reason: `kill switch: reconciliation failed beyond ${tolerancePct}%: ${r.discrepancies.map(describeDiscrepancy).join('; ')}`,
+        value: worst,
+        threshold: tolerancePct / 100,
+        whileCondition: false,
+      },
+    ],
   };
 }

@@ -36,7 +36,15 @@ export interface RiskBook {
 export const MAX_CLOSED_TRADES = 1_000;
 
 export const emptyRiskBook = (day: string): RiskBook => ({
-  trips: [], measurements: [], equity: null, window: [], orders: emptyOrderStats(day), lastTrip: {}, acknowledged: {}, closedTrades: [], tsUpdated: 0,
+  trips: [],
+  measurements: [],
+  equity: null,
+  window: [],
+  orders: emptyOrderStats(day),
+  lastTrip: {},
+  acknowledged: {},
+  closedTrades: [],
+  tsUpdated: 0,
 });
 
 export interface RiskChange {
@@ -51,7 +59,11 @@ const isKill = (t: BreakerTrip): boolean => KILL_CONDITIONS.has(t.name);
 export function expireTrips(book: RiskBook, now: number): RiskChange {
   const lifted = book.trips.filter((t) => t.tsExpires !== null && t.tsExpires <= now);
   if (lifted.length === 0) return { book, tripped: [], lifted };
-  return { book: { ...book, trips: book.trips.filter((t) => !lifted.includes(t)) }, tripped: [], lifted };
+  return {
+    book: { ...book, trips: book.trips.filter((t) => !lifted.includes(t)) },
+    tripped: [],
+    lifted,
+  };
 }
 
 /**
@@ -66,12 +78,22 @@ export function applyEvaluation(
 ): RiskChange {
   const expired = expireTrips(book, now);
   const measured = new Map(e.measurements.map((m) => [tripKey(m), m]));
-  const cleared = expired.book.trips.filter((t) => t.whileCondition && measured.get(tripKey(t))?.tripped === false);
+  const cleared = expired.book.trips.filter(
+    (t) => t.whileCondition && measured.get(tripKey(t))?.tripped === false,
+  );
   const kept = expired.book.trips.filter((t) => !cleared.includes(t));
   const active = new Set(kept.map(tripKey));
-  const tripped = e.trips.filter((t) => !active.has(tripKey(t)) && !(isKill(t) && book.acknowledged[tripKey(t)] === day));
-  const measurements = [...book.measurements.filter((m) => !measured.has(tripKey(m))), ...e.measurements];
-  const lastTrip = { ...book.lastTrip, ...Object.fromEntries(tripped.map((t) => [tripKey(t), t.tsTriggered])) };
+  const tripped = e.trips.filter(
+    (t) => !active.has(tripKey(t)) && !(isKill(t) && book.acknowledged[tripKey(t)] === day),
+  );
+  const measurements = [
+    ...book.measurements.filter((m) => !measured.has(tripKey(m))),
+    ...e.measurements,
+  ];
+  const lastTrip = {
+    ...book.lastTrip,
+    ...Object.fromEntries(tripped.map((t) => [tripKey(t), t.tsTriggered])),
+  };
   return {
     book: { ...expired.book, trips: [...kept, ...tripped], measurements, lastTrip, tsUpdated: now },
     tripped,
@@ -86,9 +108,18 @@ export function applyEvaluation(
 export function acknowledgeKills(book: RiskBook, now: number): RiskChange {
   // Lifted by the acknowledgement, whatever measured them (an estimate's kill the poll had not yet confirmed too).
   const lifted = book.trips.filter(isKill).map((t) => ({ ...t, estimated: false }));
-  const acknowledged = { ...book.acknowledged, ...Object.fromEntries(lifted.map((t) => [tripKey(t), nyDate(t.tsTriggered)])) };
+  const acknowledged = {
+    ...book.acknowledged,
+    ...Object.fromEntries(lifted.map((t) => [tripKey(t), nyDate(t.tsTriggered)])),
+  };
   return {
-    book: { ...book, trips: book.trips.filter((t) => !isKill(t)), orders: emptyOrderStats(book.orders.day), acknowledged, tsUpdated: now },
+    book: {
+      ...book,
+      trips: book.trips.filter((t) => !isKill(t)),
+      orders: emptyOrderStats(book.orders.day),
+      acknowledged,
+      tsUpdated: now,
+    },
     tripped: [],
     lifted,
   };

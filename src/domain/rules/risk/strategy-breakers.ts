@@ -45,23 +45,49 @@ export function strategyBreakers(i: StrategyInput, l: RiskLimits): Evaluation {
     };
     const streak = losingStreak(after('consecutive_losses'));
     const streakTripped = streak >= l.consecutiveLosses;
-    measurements.push({ name: 'consecutive_losses', scope: strategy, value: streak, threshold: l.consecutiveLosses, tripped: streakTripped });
+    measurements.push({
+      name: 'consecutive_losses',
+      scope: strategy,
+      value: streak,
+      threshold: l.consecutiveLosses,
+      tripped: streakTripped,
+    });
     if (streakTripped)
       trips.push({
-        name: 'consecutive_losses', scope: strategy, action: 'pause', tsTriggered: i.now, tsExpires: i.now + l.consecutiveLossesPauseMs,
+        name: 'consecutive_losses',
+        scope: strategy,
+        action: 'pause',
+        tsTriggered: i.now,
+        tsExpires: i.now + l.consecutiveLossesPauseMs,
         reason: `${strategy}: ${streak} losing trades in a row (limit ${l.consecutiveLosses}): paused ${l.consecutiveLossesPauseMs / 3_600_000} hours`,
-        value: streak, threshold: l.consecutiveLosses, whileCondition: false,
+        value: streak,
+        threshold: l.consecutiveLosses,
+        whileCondition: false,
       });
     const allocation = i.allocations.get(strategy) ?? 0;
-    const lost = -after('strategy_loss').filter((t) => t.tsClosed >= i.tsDayStart).reduce((s, t) => s + t.pnl, 0);
+    const lost = -after('strategy_loss')
+      .filter((t) => t.tsClosed >= i.tsDayStart)
+      .reduce((s, t) => s + t.pnl, 0);
     const share = allocation > 0 ? Math.max(0, lost) / allocation : 0;
     const lossTripped = allocation > 0 && lost > 0 && share >= l.strategyLossPct / 100;
-    measurements.push({ name: 'strategy_loss', scope: strategy, value: share, threshold: l.strategyLossPct / 100, tripped: lossTripped });
+    measurements.push({
+      name: 'strategy_loss',
+      scope: strategy,
+      value: share,
+      threshold: l.strategyLossPct / 100,
+      tripped: lossTripped,
+    });
     if (lossTripped)
       trips.push({
-        name: 'strategy_loss', scope: strategy, action: 'disable', tsTriggered: i.now, tsExpires: i.now + l.strategyLossDisableMs,
+        name: 'strategy_loss',
+        scope: strategy,
+        action: 'disable',
+        tsTriggered: i.now,
+        tsExpires: i.now + l.strategyLossDisableMs,
         reason: `${strategy}: lost ${pct(share)} of its allocation $${allocation.toFixed(2)} today (limit ${l.strategyLossPct}%): disabled ${l.strategyLossDisableMs / 3_600_000} hours`,
-        value: share, threshold: l.strategyLossPct / 100, whileCondition: false,
+        value: share,
+        threshold: l.strategyLossPct / 100,
+        whileCondition: false,
       });
   }
   return { measurements, trips };

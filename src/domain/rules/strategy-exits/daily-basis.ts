@@ -39,7 +39,10 @@ export interface DailyBasis {
 const P = STRATEGY_EXIT_PERIODS;
 const ATR_PERIOD = 14;
 
-function wilderRsi(closes: readonly number[], period: number): { gain: number; loss: number } | null {
+function wilderRsi(
+  closes: readonly number[],
+  period: number,
+): { gain: number; loss: number } | null {
   if (closes.length <= period) return null;
   let gain = 0;
   let loss = 0;
@@ -72,7 +75,10 @@ function wilderAtr(bars: readonly DailyBar[], period: number): number | null {
 
 /** ATR(14) of the completed sessions before `date` (the catastrophe stop of an entry made on `date`). */
 export function atrBefore(bars: readonly DailyBar[], date: string): number | null {
-  return wilderAtr(bars.filter((b) => b.date < date), ATR_PERIOD);
+  return wilderAtr(
+    bars.filter((b) => b.date < date),
+    ATR_PERIOD,
+  );
 }
 
 const lastSum = (values: readonly number[], n: number): number | null =>
@@ -92,7 +98,9 @@ export function dailyBasis(bars: readonly DailyBar[]): DailyBasis | null {
     rsiAverages: wilderRsi(closes, P.rsi),
     fastSum: lastSum(closes, P.fastMa - 1),
     slowSum: lastSum(closes, P.slowMa - 1),
-    vwapPv: enough ? recent.reduce((a, b) => a + ((b.high + b.low + b.close) / 3) * b.volume, 0) : null,
+    vwapPv: enough
+      ? recent.reduce((a, b) => a + ((b.high + b.low + b.close) / 3) * b.volume, 0)
+      : null,
     vwapVolume: enough ? recent.reduce((a, b) => a + b.volume, 0) : null,
     atr: wilderAtr(bars, ATR_PERIOD),
     upProbability: null,
@@ -109,7 +117,10 @@ export function rsiWith(basis: DailyBasis, price: number): number | null {
   return loss === 0 ? 100 : gain === 0 ? 0 : 100 - 100 / (1 + gain / loss);
 }
 
-export function movingAveragesWith(basis: DailyBasis, price: number): { fast: number | null; slow: number | null } {
+export function movingAveragesWith(
+  basis: DailyBasis,
+  price: number,
+): { fast: number | null; slow: number | null } {
   return {
     fast: basis.fastSum === null ? null : (basis.fastSum + price) / P.fastMa,
     slow: basis.slowSum === null ? null : (basis.slowSum + price) / P.slowMa,

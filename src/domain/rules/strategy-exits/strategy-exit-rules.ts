@@ -16,7 +16,13 @@ export const STRATEGY_EXIT_RULES = {
 
 export type StrategyWithExit = keyof typeof STRATEGY_EXIT_RULES;
 
-export type StrategyExitRule = 'rsi_above_50' | 'price_at_vwap' | 'max_hold' | 'ma_cross_below' | 'model_reversal' | 'hold_period';
+export type StrategyExitRule =
+  | 'rsi_above_50'
+  | 'price_at_vwap'
+  | 'max_hold'
+  | 'ma_cross_below'
+  | 'model_reversal'
+  | 'hold_period';
 
 /** The indicator periods the rules read (the entries' own: RSI(14), the 20-day VWAP, SMA 20 / 100). */
 export const STRATEGY_EXIT_PERIODS = { rsi: 14, vwap: 20, fastMa: 20, slowMa: 100 } as const;
@@ -43,7 +49,8 @@ export const hasStrategyExit = (strategy: string | null): strategy is StrategyWi
   strategy !== null && Object.hasOwn(STRATEGY_EXIT_RULES, strategy);
 
 /** The journal's and the backtest's name of a strategy exit: `strategy exit (rsi_above_50)`. */
-export const strategyExitLabel = (rule: StrategyExitRule): `strategy exit (${StrategyExitRule})` => `strategy exit (${rule})`;
+export const strategyExitLabel = (rule: StrategyExitRule): `strategy exit (${StrategyExitRule})` =>
+  `strategy exit (${rule})`;
 
 const known = (v: number | null): v is number => v !== null && Number.isFinite(v);
 
@@ -61,15 +68,29 @@ function mlMomentum(v: StrategyExitView): StrategyExitRule | null {
 }
 
 /** The rule of `strategy` that says exit now, or null (a strategy without a rule of its own never says so). */
-export function evaluateStrategyExit(strategy: string | null, view: StrategyExitView): StrategyExitDecision | null {
+export function evaluateStrategyExit(
+  strategy: string | null,
+  view: StrategyExitView,
+): StrategyExitDecision | null {
   if (!hasStrategyExit(strategy)) return null;
   let rule: StrategyExitRule | null;
   switch (strategy) {
-    case 'rsi_mean_reversion': rule = rsiMeanReversion(view); break;
+    case 'rsi_mean_reversion':
+      rule = rsiMeanReversion(view);
+      break;
     // Entered on a cross above: the fast average below the slow one means it has crossed back since.
-    case 'ma_crossover': rule = known(view.fastMa) && known(view.slowMa) && view.fastMa < view.slowMa ? 'ma_cross_below' : null; break;
-    case 'ml_momentum': rule = mlMomentum(view); break;
-    case 'momentum': rule = view.sessionsHeld >= STRATEGY_EXIT_RULES.momentum.maxSessions ? 'hold_period' : null; break;
+    case 'ma_crossover':
+      rule =
+        known(view.fastMa) && known(view.slowMa) && view.fastMa < view.slowMa
+          ? 'ma_cross_below'
+          : null;
+      break;
+    case 'ml_momentum':
+      rule = mlMomentum(view);
+      break;
+    case 'momentum':
+      rule = view.sessionsHeld >= STRATEGY_EXIT_RULES.momentum.maxSessions ? 'hold_period' : null;
+      break;
   }
   return rule === null ? null : { rule, price: view.price };
 }

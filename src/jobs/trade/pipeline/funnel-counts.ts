@@ -1,8 +1,19 @@
 /** @module The funnel of a run, pure: how many signals reached each stage, overall and per strategy, and each rejection. */
-import { FUNNEL_STAGES, type FunnelCounts, type FunnelRejection, type FunnelStage } from '../../../records/funnel-log.ts';
+import {
+  FUNNEL_STAGES,
+  type FunnelCounts,
+  type FunnelRejection,
+  type FunnelStage,
+} from '../../../records/funnel-log.ts';
 import type { PipelineCandidate } from './pipeline-candidate.ts';
 
-const zero = (): Record<FunnelStage, number> => ({ raw: 0, regime: 0, correlation: 0, risk: 0, executed: 0 });
+const zero = (): Record<FunnelStage, number> => ({
+  raw: 0,
+  regime: 0,
+  correlation: 0,
+  risk: 0,
+  executed: 0,
+});
 
 /** A candidate counts at every stage it passed; a rejected one also at the stage that stopped it, but not beyond. */
 function count(into: Record<FunnelStage, number>, c: PipelineCandidate): void {
@@ -31,8 +42,12 @@ export function funnelOf(candidates: readonly PipelineCandidate[]): Funnel {
   const rejections = candidates
     .filter((c) => !c.accepted)
     .map((c): FunnelRejection => ({
-      ticker: c.signal.ticker, strategy: c.signal.strategy, stage: c.stage,
-      reason_code: c.reasonCode ?? 'rejected', reason: c.reason ?? '', details: c.details,
+      ticker: c.signal.ticker,
+      strategy: c.signal.strategy,
+      stage: c.stage,
+      reason_code: c.reasonCode ?? 'rejected',
+      reason: c.reason ?? '',
+      details: c.details,
     }));
   return { funnel: all, byStrategy: by, rejections };
 }

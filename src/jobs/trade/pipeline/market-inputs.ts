@@ -27,7 +27,10 @@ export interface MarketInputs {
 }
 
 /** Annualised 20-day realised volatility of daily returns, in percent: a VIX-like number. */
-export function realisedVolatilityPct(closes: readonly DailyClose[], days = 20): number | undefined {
+export function realisedVolatilityPct(
+  closes: readonly DailyClose[],
+  days = 20,
+): number | undefined {
   const recent = closes.slice(-(days + 1));
   if (recent.length < days + 1) return undefined;
   const r = recent.slice(1).map((c, i) => Math.log(c.close / (recent[i]?.close ?? c.close)));
@@ -36,9 +39,15 @@ export function realisedVolatilityPct(closes: readonly DailyClose[], days = 20):
   return Math.sqrt(variance * 252) * 100;
 }
 
-const closesOf = (bars: readonly Bar[]): DailyClose[] => bars.map((b) => ({ ts: Math.floor(b.ts / DAY_MS) * DAY_MS, close: b.close }));
+const closesOf = (bars: readonly Bar[]): DailyClose[] =>
+  bars.map((b) => ({ ts: Math.floor(b.ts / DAY_MS) * DAY_MS, close: b.close }));
 
-export async function readMarketInputs(broker: Broker, config: Config, symbols: readonly string[], now: number): Promise<MarketInputs> {
+export async function readMarketInputs(
+  broker: Broker,
+  config: Config,
+  symbols: readonly string[],
+  now: number,
+): Promise<MarketInputs> {
   const v = config.vix_regimes;
   const wanted = [...new Set([...symbols, MARKET_SYMBOL])];
   const bars = await broker.getBars(wanted, '1Day', now - HISTORY_DAYS * DAY_MS, now);
@@ -46,10 +55,21 @@ export async function readMarketInputs(broker: Broker, config: Config, symbols: 
   const atr = new Map(Object.entries(bars).map(([s, b]) => [s, averageTrueRange(b)]));
   const fromVolatility = (): VixReading | undefined => {
     const level = realisedVolatilityPct(closes.get(MARKET_SYMBOL) ?? []);
-    return level === undefined ? undefined : { level, source: `${MARKET_SYMBOL} 20-day realised volatility (%)` };
+    return level === undefined
+      ? undefined
+      : { level, source: `${MARKET_SYMBOL} 20-day realised volatility (%)` };
   };
   if (v.level_from === 'realized_volatility') return { closes, atr, vix: fromVolatility() };
   const latest = (await broker.getLatestPrices([v.symbol]))[v.symbol];
-  const level = latest?.last != null && latest.last > 0 ? latest.last : latest?.ask != null && latest.ask > 0 ? latest.ask : undefined;
-  return { closes, atr, vix: level === undefined ? fromVolatility() : { level, source: `${v.symbol} last` } };
+  const level =
+    latest?.last != null && latest.last > 0
+      ? latest.last
+      : latest?.ask != null && latest.ask > 0
+        ? latest.ask
+        : undefined;
+  return {
+    closes,
+    atr,
+    vix: level === undefined ? fromVolatility() : { level, source: `${v.symbol} last` },
+  };
 }

@@ -9,10 +9,21 @@ export type SignalSource = 'csv' | 'pending';
 
 /** Reason codes whose block is temporary: the signal is kept as pending and retried (seed 002). */
 export const PENDING_CODES: ReadonlySet<string> = new Set([
-  'risk_state', 'max_positions', 'strategy_max_positions', 'strategy_allocation_used', 'heat_limit', 'insufficient_cash',
+  'risk_state',
+  'max_positions',
+  'strategy_max_positions',
+  'strategy_allocation_used',
+  'heat_limit',
+  'insufficient_cash',
 ]);
 
-export const NO_SIZE: SizeFactors = { limit_notional: 0, regime_scalar: 1, correlation_multiplier: 1, risk_scalar: 1, final_notional: 0 };
+export const NO_SIZE: SizeFactors = {
+  limit_notional: 0,
+  regime_scalar: 1,
+  correlation_multiplier: 1,
+  risk_scalar: 1,
+  final_notional: 0,
+};
 
 export interface PipelineCandidate {
   readonly signal: RankedSignal;
@@ -41,8 +52,24 @@ export interface PipelineResult {
 }
 
 export function rejected(
-  signal: RankedSignal, source: SignalSource, stage: FunnelStage, reasonCode: string, reason: string,
-  details: Record<string, unknown> | null = null, size: SizeFactors = NO_SIZE, sizingReject = false,
+  signal: RankedSignal,
+  source: SignalSource,
+  stage: FunnelStage,
+  reasonCode: string,
+  reason: string,
+  details: Record<string, unknown> | null = null,
+  size: SizeFactors = NO_SIZE,
+  sizingReject = false,
 ): PipelineCandidate {
-  return { signal, source, accepted: false, stage, reasonCode, reason, details, size, ...(sizingReject ? { sizingReject } : {}) };
+  return {
+    signal,
+    source,
+    accepted: false,
+    stage,
+    reasonCode,
+    reason,
+    details,
+    size,
+    ...(sizingReject ? { sizingReject } : {}),
+  };
 }

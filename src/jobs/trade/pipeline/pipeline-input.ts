@@ -32,7 +32,11 @@ export interface Book {
 
 export interface PipelineInput extends RawFacts {
   readonly signals: readonly { readonly signal: RankedSignal; readonly source: SignalSource }[];
-  readonly held: readonly { readonly symbol: string; readonly marketValue: number; readonly strategy: string | null }[];
+  readonly held: readonly {
+    readonly symbol: string;
+    readonly marketValue: number;
+    readonly strategy: string | null;
+  }[];
   readonly prices: ReadonlyMap<string, LatestPrice>;
   readonly closes: ReadonlyMap<string, readonly DailyClose[]>;
   readonly atr: ReadonlyMap<string, number | null>;
@@ -43,4 +47,3 @@ export interface PipelineInput extends RawFacts {
   readonly maxPositions: number;
   readonly strategy: (name: string) => StrategyLimits;
 }
-

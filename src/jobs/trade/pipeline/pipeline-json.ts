@@ -13,7 +13,11 @@ export interface PipelineJson {
 
 const round = (x: number, places = 4): number => Math.round(x * 10 ** places) / 10 ** places;
 
-export function pipelineJson(regime: RegimeReading, candidates: readonly PipelineCandidate[], funnel: FunnelCounts): PipelineJson {
+export function pipelineJson(
+  regime: RegimeReading,
+  candidates: readonly PipelineCandidate[],
+  funnel: FunnelCounts,
+): PipelineJson {
   return {
     candidates: candidates.map((c) => ({
       ticker: c.signal.ticker,

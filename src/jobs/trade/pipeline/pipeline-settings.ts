@@ -8,8 +8,18 @@ export function regimeSettings(config: Config): RegimeSettings {
     lowBelow: v.low_below,
     highFrom: v.high_from,
     extremeFrom: v.extreme_from,
-    scalar: { low: v.scalar_low, normal: v.scalar_normal, high: v.scalar_high, extreme: v.scalar_extreme },
-    heatPct: { low: v.heat_low_pct, normal: v.heat_normal_pct, high: v.heat_high_pct, extreme: v.heat_extreme_pct },
+    scalar: {
+      low: v.scalar_low,
+      normal: v.scalar_normal,
+      high: v.scalar_high,
+      extreme: v.scalar_extreme,
+    },
+    heatPct: {
+      low: v.heat_low_pct,
+      normal: v.heat_normal_pct,
+      high: v.heat_high_pct,
+      extreme: v.heat_extreme_pct,
+    },
     breakoutStrategies: v.breakout_strategies,
   };
 }
@@ -21,6 +31,11 @@ export interface StrategyLimits {
 
 /** A strategy the config does not name (a discovered rule) has no allocation of its own. */
 export function strategyLimits(config: Config, strategy: string): StrategyLimits {
-  const s = (config.strategies as Record<string, { allocation_pct: number; max_positions: number } | undefined>)[strategy];
+  const s = (
+    config.strategies as Record<
+      string,
+      { allocation_pct: number; max_positions: number } | undefined
+    >
+  )[strategy];
   return { allocationPct: s?.allocation_pct ?? 0, maxPositions: s?.max_positions ?? 0 };
 }

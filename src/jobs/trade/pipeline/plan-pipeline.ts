@@ -51,19 +51,37 @@ function strategyBySymbol(store: Store): Map<string, string> {
 
 export function planItemOf(c: PipelineCandidate): PlanItem {
   if (c.entry !== undefined) return c.entry;
-  return { kind: c.sizingReject === true ? 'reject' : 'skip', signal: c.signal, reason: c.reason ?? c.reasonCode ?? 'rejected' };
+  return {
+    kind: c.sizingReject === true ? 'reject' : 'skip',
+    signal: c.signal,
+    reason: c.reason ?? c.reasonCode ?? 'rejected',
+  };
 }
 
 export async function planPipeline(broker: Broker, p: PipelineContext): Promise<PipelinePlan> {
-  const [positions, openOrders] = await Promise.all([broker.listPositions(), broker.listOrders({ status: 'open', limit: 500 })]);
+  const [positions, openOrders] = await Promise.all([
+    broker.listPositions(),
+    broker.listOrders({ status: 'open', limit: 500 }),
+  ]);
   const held = positions.filter((x) => x.qty !== 0);
   const heldSymbols = new Set(held.map((x) => x.symbol));
   const openOrderSymbols = new Set(openOrders.map((o) => o.symbol));
   const csv = [...p.signals].sort((a, b) => a.rank - b.rank);
   const lastRank = csv.at(-1)?.rank ?? 0;
-  const pending = alivePending(p.store, p.day, csv, p.config.capital.pending_signal_days).map((s, k) => ({ ...s, rank: lastRank + k + 1 }));
-  const signals = [...csv.map((signal) => ({ signal, source: 'csv' as const })), ...pending.map((signal) => ({ signal, source: 'pending' as const }))];
-  const tickers = [...new Set(signals.map((s) => s.signal.ticker).filter((t) => !heldSymbols.has(t) && !openOrderSymbols.has(t)))];
+  const pending = alivePending(p.store, p.day, csv, p.config.capital.pending_signal_days).map(
+    (s, k) => ({ ...s, rank: lastRank + k + 1 }),
+  );
+  const signals = [
+    ...csv.map((signal) => ({ signal, source: 'csv' as const })),
+    ...pending.map((signal) => ({ signal, source: 'pending' as const })),
+  ];
+  const tickers = [
+    ...new Set(
+      signals
+        .map((s) => s.signal.ticker)
+        .filter((t) => !heldSymbols.has(t) && !openOrderSymbols.has(t)),
+    ),
+  ];
   const [assets, prices, market] = await Promise.all([
     assetFacts(broker, tickers),
     tickers.length > 0 ? broker.getLatestPrices(tickers) : Promise.resolve({}),
@@ -71,26 +89,50 @@ export async function planPipeline(broker: Broker, p: PipelineContext): Promise<
   ]);
   const settings = regimeSettings(p.config);
   // No reading at all: sized as in the high regime (smaller, breakouts off) rather than guessed calm.
-  const vix = market.vix ?? { level: settings.highFrom, source: 'unavailable: treated as the high regime' };
+  const vix = market.vix ?? {
+    level: settings.highFrom,
+    source: 'unavailable: treated as the high regime',
+  };
   const regime: RegimeReading = { ...classifyRegime(vix.level, settings), source: vix.source };
   const capital = p.config.capital;
   const capitalCap = p.tradingCapital ?? capital.total_capital ?? undefined;
   const allocation = allocate({
-    equity: p.account.equity, buyingPower: p.account.buyingPower, longMarketValue: p.account.longMarketValue,
+    equity: p.account.equity,
+    buyingPower: p.account.buyingPower,
+    longMarketValue: p.account.longMarketValue,
     capitalCap,
-    cashBufferPct: capital.cash_buffer_pct, maxPositionPct: capital.max_position_pct, maxPositionUsd: capital.max_position_usd, count: 1,
+    cashBufferPct: capital.cash_buffer_pct,
+    maxPositionPct: capital.max_position_pct,
+    maxPositionUsd: capital.max_position_usd,
+    count: 1,
   });
   const owners = strategyBySymbol(p.store);
   const candidates = runPipeline({
-    day: p.day, signals, heldSymbols, openOrderSymbols,
+    day: p.day,
+    signals,
+    heldSymbols,
+    openOrderSymbols,
     disabledStrategies: disabledStrategies(p.config, p.strategyDisabledList),
     maxSignalAgeDays: p.config.ranker.max_signal_age_days,
-    assets, prices: new Map(Object.entries(prices)),
-    held: held.map((h) => ({ symbol: h.symbol, marketValue: Math.abs(h.marketValue), strategy: owners.get(h.symbol) ?? null })),
-    closes: market.closes, atr: market.atr, regime, regimeSettings: settings, view: p.view,
+    assets,
+    prices: new Map(Object.entries(prices)),
+    held: held.map((h) => ({
+      symbol: h.symbol,
+      marketValue: Math.abs(h.marketValue),
+      strategy: owners.get(h.symbol) ?? null,
+    })),
+    closes: market.closes,
+    atr: market.atr,
+    regime,
+    regimeSettings: settings,
+    view: p.view,
     capital: {
-      equityBase: allocation.equityBase, cashPool: allocation.pool, exposure: portfolioHeat({ ...p.account, capitalCap }).exposure,
-      riskPerTradePct: capital.risk_per_trade_pct, maxPositionPct: capital.max_position_pct, maxPositionUsd: capital.max_position_usd,
+      equityBase: allocation.equityBase,
+      cashPool: allocation.pool,
+      exposure: portfolioHeat({ ...p.account, capitalCap }).exposure,
+      riskPerTradePct: capital.risk_per_trade_pct,
+      maxPositionPct: capital.max_position_pct,
+      maxPositionUsd: capital.max_position_usd,
     },
     maxPositions: capital.max_positions,
     strategy: (name) => strategyLimits(p.config, name),

@@ -23,18 +23,37 @@ export interface RawBlock {
 }
 
 /** The first rule that applies, or undefined; `seen` holds the tickers already taken at a better rank. */
-export function rawBlock(s: RankedSignal, source: SignalSource, f: RawFacts, seen: ReadonlySet<string>): RawBlock | undefined {
+export function rawBlock(
+  s: RankedSignal,
+  source: SignalSource,
+  f: RawFacts,
+  seen: ReadonlySet<string>,
+): RawBlock | undefined {
   const age = daysBetween(s.signalDate, f.day);
-  if (f.disabledStrategies.has(s.strategy)) return { code: 'strategy_disabled', reason: `strategy ${s.strategy} is disabled` };
+  if (f.disabledStrategies.has(s.strategy))
+    return { code: 'strategy_disabled', reason: `strategy ${s.strategy} is disabled` };
   if (f.heldSymbols.has(s.ticker)) return { code: 'already_held', reason: 'already held' };
-  if (f.openOrderSymbols.has(s.ticker)) return { code: 'open_orders', reason: 'open orders on the symbol (wash-trade rule)' };
-  if (seen.has(s.ticker)) return { code: 'duplicate', reason: 'ticker already planned at a better rank' };
+  if (f.openOrderSymbols.has(s.ticker))
+    return { code: 'open_orders', reason: 'open orders on the symbol (wash-trade rule)' };
+  if (seen.has(s.ticker))
+    return { code: 'duplicate', reason: 'ticker already planned at a better rank' };
   // A pending signal's age is its decay window's business, not the ranker's.
-  if (source === 'csv' && (age > f.maxSignalAgeDays || age < 0)) return { code: 'stale_signal', reason: `signal of ${s.signalDate} is stale for ${f.day}` };
+  if (source === 'csv' && (age > f.maxSignalAgeDays || age < 0))
+    return { code: 'stale_signal', reason: `signal of ${s.signalDate} is stale for ${f.day}` };
   const asset = f.assets.get(s.ticker);
-  if (asset === undefined) return { code: 'unknown_asset', reason: 'unknown asset: the broker does not list this symbol', sizingReject: true };
-  if (!asset.tradable) return { code: 'not_tradable', reason: 'asset is not tradable', sizingReject: true };
+  if (asset === undefined)
+    return {
+      code: 'unknown_asset',
+      reason: 'unknown asset: the broker does not list this symbol',
+      sizingReject: true,
+    };
+  if (!asset.tradable)
+    return { code: 'not_tradable', reason: 'asset is not tradable', sizingReject: true };
   if (entryPrice(f.prices.get(s.ticker)) === null)
-    return { code: 'no_price', reason: 'no price: the broker has neither an ask nor a last trade', sizingReject: true };
+    return {
+      code: 'no_price',
+      reason: 'no price: the broker has neither an ask nor a last trade',
+      sizingReject: true,
+    };
   return undefined;
 }

@@ -30,27 +30,67 @@ export function runPipeline(i: PipelineInput): PipelineCandidate[] {
   for (const { signal, source } of i.signals) {
     const raw = rawBlock(signal, source, i, seen);
     if (raw !== undefined) {
-      out.push(rejected(signal, source, 'raw', raw.code, raw.reason, null, undefined, raw.sizingReject === true));
+      out.push(
+        rejected(
+          signal,
+          source,
+          'raw',
+          raw.code,
+          raw.reason,
+          null,
+          undefined,
+          raw.sizingReject === true,
+        ),
+      );
       continue;
     }
     seen.add(signal.ticker);
     const block = regimeBlock(i.regime, signal.strategy, i.regimeSettings);
     if (block !== undefined) {
-      out.push(rejected(signal, source, 'regime', 'regime_breakouts_off', block, { vix: i.regime.vix, regime: i.regime.name }));
+      out.push(
+        rejected(signal, source, 'regime', 'regime_breakouts_off', block, {
+          vix: i.regime.vix,
+          regime: i.regime.name,
+        }),
+      );
       continue;
     }
     const others = new Map<string, readonly DailyClose[]>();
     for (const h of i.held) others.set(h.symbol, i.closes.get(h.symbol) ?? []);
     for (const t of book.accepted.keys()) others.set(t, i.closes.get(t) ?? []);
     const corr = correlationVerdict(i.closes.get(signal.ticker) ?? [], others);
-    const corrDetails = corr.correlation === null ? null : { correlation: round(corr.correlation), with: corr.with, window: corr.window };
+    const corrDetails =
+      corr.correlation === null
+        ? null
+        : { correlation: round(corr.correlation), with: corr.with, window: corr.window };
     if (corr.multiplier === 0) {
-      out.push(rejected(signal, source, 'correlation', 'high_correlation', `correlation ${round(corr.correlation ?? 1)} with ${corr.with ?? '?'} is above 0.8`, corrDetails));
+      out.push(
+        rejected(
+          signal,
+          source,
+          'correlation',
+          'high_correlation',
+          `correlation ${round(corr.correlation ?? 1)} with ${corr.with ?? '?'} is above 0.8`,
+          corrDetails,
+        ),
+      );
       continue;
     }
-    const clientOrderId = entryClientOrderId({ day: i.day, ticker: signal.ticker, strategy: signal.strategy });
+    const clientOrderId = entryClientOrderId({
+      day: i.day,
+      ticker: signal.ticker,
+      strategy: signal.strategy,
+    });
     const verdict = entryVerdict(i.view, signal.strategy);
-    const c = riskStage({ signal, source, clientOrderId, verdict, corr: { multiplier: corr.multiplier, details: corrDetails }, input: i, book });
+    const c = riskStage({
+      signal,
+      source,
+      clientOrderId,
+      verdict,
+      corr: { multiplier: corr.multiplier, details: corrDetails },
+      input: i,
+      book,
+    });
     out.push(c);
   }
   return out;

@@ -106,7 +106,9 @@ export function walkForward(
 ): WfoRun {
   const n = input.series.close.length;
   const windows = { ...input.windows, start: Math.max(0, input.strategy.warmup - 1) };
-  const exitAt = input.strategyExits ? strategyExitSeries(input.strategy.name, input.series, input.ctx) : null;
+  const exitAt = input.strategyExits
+    ? strategyExitSeries(input.strategy.name, input.series, input.ctx)
+    : null;
   const trials = comboTrials(input.series, input.strategy, input.ctx, input.backtest, exitAt);
   let progress: WfoProgress = resume ?? { done: [], rng: null, warm: [] };
   for (const fold of rollingFolds(n, windows).slice(progress.done.length)) {

@@ -7,7 +7,15 @@
 import type { Session, SimBar } from '../../contracts.ts';
 import { nyDateOf, nyEpoch } from '../../market/ny-time.ts';
 import { CURRENCY, checkCurrency, needListed, type DataCtx } from './data-context.ts';
-import { decodePageToken, encodePageToken, invalidParam, parseLimit, parseSort, parseSymbols, parseTime } from './params.ts';
+import {
+  decodePageToken,
+  encodePageToken,
+  invalidParam,
+  parseLimit,
+  parseSort,
+  parseSymbols,
+  parseTime,
+} from './params.ts';
 import { listingExchangeCode, rfc3339 } from './wire.ts';
 
 interface DailyAuctions {
@@ -16,22 +24,48 @@ interface DailyAuctions {
   readonly c: readonly Record<string, unknown>[];
 }
 
-function auctionsOf(ctx: DataCtx, symbol: string, session: Session, minutes: readonly SimBar[]): DailyAuctions {
+function auctionsOf(
+  ctx: DataCtx,
+  symbol: string,
+  session: Session,
+  minutes: readonly SimBar[],
+): DailyAuctions {
   const x = listingExchangeCode(ctx.listed.get(symbol));
   const first = minutes[0];
   const last = minutes[minutes.length - 1];
-  const opened = first === undefined ? [] : [
-    { t: rfc3339(session.tsOpen), x, p: first.o, s: Math.max(1, Math.round(first.v * 0.3)), c: 'O' },
-    { t: rfc3339(session.tsOpen), x, p: first.o, c: 'Q' },
-  ];
-  const closed = last === undefined || ctx.now < session.tsClose ? [] : [
-    { t: rfc3339(session.tsClose), x, p: last.c, s: Math.max(1, Math.round(last.v * 0.3)), c: '6' },
-    { t: rfc3339(session.tsClose), x, p: last.c, c: 'M' },
-  ];
+  const opened =
+    first === undefined
+      ? []
+      : [
+          {
+            t: rfc3339(session.tsOpen),
+            x,
+            p: first.o,
+            s: Math.max(1, Math.round(first.v * 0.3)),
+            c: 'O',
+          },
+          { t: rfc3339(session.tsOpen), x, p: first.o, c: 'Q' },
+        ];
+  const closed =
+    last === undefined || ctx.now < session.tsClose
+      ? []
+      : [
+          {
+            t: rfc3339(session.tsClose),
+            x,
+            p: last.c,
+            s: Math.max(1, Math.round(last.v * 0.3)),
+            c: '6',
+          },
+          { t: rfc3339(session.tsClose), x, p: last.c, c: 'M' },
+        ];
   return { d: session.date, o: opened, c: closed };
 }
 
-function auctionsBody(ctx: DataCtx, symbols: readonly string[]): { map: Record<string, DailyAuctions[]>; next: string | null } {
+function auctionsBody(
+  ctx: DataCtx,
+  symbols: readonly string[],
+): { map: Record<string, DailyAuctions[]>; next: string | null } {
   const { query, now } = ctx;
   checkCurrency(ctx);
   const tsStart = parseTime('start', query.get('start')) ?? nyEpoch(nyDateOf(now));
@@ -41,17 +75,32 @@ function auctionsBody(ctx: DataCtx, symbols: readonly string[]): { map: Record<s
   const cursor = decodePageToken(query.get('page_token'));
   if (cursor && !symbols.includes(cursor.symbol)) throw invalidParam('invalid page_token');
   const cal = ctx.deps.market.calendar;
-  const sessions = tsEnd < tsStart ? [] : cal.sessionsBetween(nyDateOf(tsStart), nyDateOf(tsEnd)).filter((s) => s.tsOpen >= tsStart && s.tsOpen <= tsEnd);
+  const sessions =
+    tsEnd < tsStart
+      ? []
+      : cal
+          .sessionsBetween(nyDateOf(tsStart), nyDateOf(tsEnd))
+          .filter((s) => s.tsOpen >= tsStart && s.tsOpen <= tsEnd);
   if (sort === 'desc') sessions.reverse();
   const map: Record<string, DailyAuctions[]> = {};
   let count = 0;
   const ordered = [...symbols].sort();
-  for (let i = cursor ? Math.max(0, ordered.indexOf(cursor.symbol)) : 0; i < ordered.length; i += 1) {
+  for (
+    let i = cursor ? Math.max(0, ordered.indexOf(cursor.symbol)) : 0;
+    i < ordered.length;
+    i += 1
+  ) {
     const symbol = ordered[i] ?? '';
     for (const session of sessions) {
-      if (cursor?.symbol === symbol && (sort === 'asc' ? session.tsOpen < cursor.t : session.tsOpen > cursor.t)) continue;
+      if (
+        cursor?.symbol === symbol &&
+        (sort === 'asc' ? session.tsOpen < cursor.t : session.tsOpen > cursor.t)
+      )
+        continue;
       if (count === limit) return { map, next: encodePageToken({ symbol, t: session.tsOpen }) };
-      (map[symbol] ??= []).push(auctionsOf(ctx, symbol, session, ctx.deps.market.minuteBars(symbol, session.date)));
+      (map[symbol] ??= []).push(
+        auctionsOf(ctx, symbol, session, ctx.deps.market.minuteBars(symbol, session.date)),
+      );
       count += 1;
     }
   }
@@ -59,7 +108,10 @@ function auctionsBody(ctx: DataCtx, symbols: readonly string[]): { map: Record<s
 }
 
 export function multiAuctions(ctx: DataCtx): unknown {
-  const { map, next } = auctionsBody(ctx, parseSymbols(ctx.url).filter((s) => ctx.listed.has(s)));
+  const { map, next } = auctionsBody(
+    ctx,
+    parseSymbols(ctx.url).filter((s) => ctx.listed.has(s)),
+  );
   return { auctions: map, next_page_token: next, currency: CURRENCY };
 }
 

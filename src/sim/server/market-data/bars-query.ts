@@ -27,16 +27,31 @@ export interface BarsPage {
 }
 
 /** Yields one symbol's bars in [from, to) in the requested order, window by window. */
-function* barsOf(market: SyntheticMarket, symbol: string, q: BarsQuery, from: number, to: number): Generator<SimBar> {
+function* barsOf(
+  market: SyntheticMarket,
+  symbol: string,
+  q: BarsQuery,
+  from: number,
+  to: number,
+): Generator<SimBar> {
   const windowMs = q.timeframe.unit === 'Min' || q.timeframe.unit === 'Hour' ? WEEK_MS : Infinity;
   if (q.sort === 'asc') {
     for (let lo = from; lo < to; lo += windowMs) {
-      yield* market.bars(symbol, q.timeframe, lo, Math.min(to, lo + windowMs), q.tsNow, q.adjustment);
+      yield* market.bars(
+        symbol,
+        q.timeframe,
+        lo,
+        Math.min(to, lo + windowMs),
+        q.tsNow,
+        q.adjustment,
+      );
     }
     return;
   }
   for (let hi = to; hi > from; hi -= windowMs) {
-    yield* market.bars(symbol, q.timeframe, Math.max(from, hi - windowMs), hi, q.tsNow, q.adjustment).reverse();
+    yield* market
+      .bars(symbol, q.timeframe, Math.max(from, hi - windowMs), hi, q.tsNow, q.adjustment)
+      .reverse();
   }
 }
 

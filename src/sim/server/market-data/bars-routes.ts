@@ -2,7 +2,17 @@
 import { nyDateOf, nyEpoch } from '../../market/ny-time.ts';
 import { queryBars } from './bars-query.ts';
 import { CURRENCY, checkCurrency, needListed, type DataCtx } from './data-context.ts';
-import { decodePageToken, encodePageToken, invalidParam, parseAdjustment, parseLimit, parseSort, parseSymbols, parseTime, parseTimeframe } from './params.ts';
+import {
+  decodePageToken,
+  encodePageToken,
+  invalidParam,
+  parseAdjustment,
+  parseLimit,
+  parseSort,
+  parseSymbols,
+  parseTime,
+  parseTimeframe,
+} from './params.ts';
 import { latestBars } from './snapshot.ts';
 import { barJson } from './wire.ts';
 
@@ -16,16 +26,30 @@ function barsBody(ctx: DataCtx, symbols: readonly string[]) {
   const cursor = decodePageToken(query.get('page_token'));
   if (cursor && !symbols.includes(cursor.symbol)) throw invalidParam('invalid page_token');
   const page = queryBars(ctx.deps.market, {
-    symbols, timeframe, tsStart, tsEnd: end + 1, tsNow: now, limit: parseLimit(query.get('limit')),
-    sort: parseSort(query.get('sort')), cursor, adjustment: parseAdjustment(query.get('adjustment')),
+    symbols,
+    timeframe,
+    tsStart,
+    tsEnd: end + 1,
+    tsNow: now,
+    limit: parseLimit(query.get('limit')),
+    sort: parseSort(query.get('sort')),
+    cursor,
+    adjustment: parseAdjustment(query.get('adjustment')),
   });
   const bars: Record<string, unknown[]> = {};
   for (const [symbol, list] of page.bars) bars[symbol] = list.map(barJson);
-  return { bars, next_page_token: page.next ? encodePageToken(page.next) : null, currency: CURRENCY };
+  return {
+    bars,
+    next_page_token: page.next ? encodePageToken(page.next) : null,
+    currency: CURRENCY,
+  };
 }
 
 export function multiBars(ctx: DataCtx): unknown {
-  return barsBody(ctx, parseSymbols(ctx.url).filter((s) => ctx.listed.has(s)));
+  return barsBody(
+    ctx,
+    parseSymbols(ctx.url).filter((s) => ctx.listed.has(s)),
+  );
 }
 
 export function singleBars(ctx: DataCtx, symbol: string): unknown {

@@ -11,7 +11,12 @@ import type { BuiltBar } from './minute-bar-builder.ts';
 const ONE_MINUTE = { unit: 'Min', amount: 1 } as const;
 
 /** The running daily bar of a symbol, given the minute bars the stream has built this session (in time order). */
-export function runningDailyBar(market: SyntheticMarket, symbol: string, builtToday: readonly BuiltBar[], now: number): SimBar | undefined {
+export function runningDailyBar(
+  market: SyntheticMarket,
+  symbol: string,
+  builtToday: readonly BuiltBar[],
+  now: number,
+): SimBar | undefined {
   const first = builtToday[0];
   if (!first) return undefined;
   const session = market.calendar.sessionAt(first.t);

@@ -21,7 +21,13 @@ export interface DataCtx {
 export const CURRENCY = 'USD';
 
 export function dataCtx(deps: MarketDataRestDeps, url: URL): DataCtx {
-  return { deps, url, query: url.searchParams, now: deps.now(), listed: new Map(deps.market.symbols.map((s) => [s.symbol, s])) };
+  return {
+    deps,
+    url,
+    query: url.searchParams,
+    now: deps.now(),
+    listed: new Map(deps.market.symbols.map((s) => [s.symbol, s])),
+  };
 }
 
 export const tapeFor = (ctx: DataCtx, symbol: string): string => tapeOf(ctx.listed.get(symbol));

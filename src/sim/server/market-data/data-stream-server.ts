@@ -102,7 +102,10 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
       close: () => {
         ws.close();
       },
-      keyInUse: (key) => [...conns].some((c) => c !== conn && c.path === path && c.session.authenticated && c.session.key === key),
+      keyInUse: (key) =>
+        [...conns].some(
+          (c) => c !== conn && c.path === path && c.session.authenticated && c.session.key === key,
+        ),
       onAuthenticated: (key) => deps.log?.info({ path, key }, 'market data stream authenticated'),
     });
     const conn: Conn = { ws, path, msgpack, session, outbox: [], flushScheduled: false };
@@ -125,7 +128,9 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
       }
       session.handle(message);
     });
-    ws.on('error', (e) => deps.log?.warn({ path, err: e.message }, 'market data stream socket error'));
+    ws.on('error', (e) =>
+      deps.log?.warn({ path, err: e.message }, 'market data stream socket error'),
+    );
     ws.on('close', () => {
       clearTimeout(authTimer);
       conns.delete(conn);
@@ -147,14 +152,20 @@ export function createDataStreamServer(deps: DataStreamDeps): DataStreamServer {
         refuse(socket, refusal);
         return;
       }
-      const msgpack = (req.headers['content-type'] ?? '').toLowerCase().includes('application/msgpack');
+      const msgpack = (req.headers['content-type'] ?? '')
+        .toLowerCase()
+        .includes('application/msgpack');
       wss.handleUpgrade(req, socket, head, (ws) => {
         onConnection(ws, path, msgpack);
       });
     },
     accept(ws, req) {
       if (refusalOf(req.path) !== null) return false;
-      onConnection(ws, req.path, (req.headers['content-type'] ?? '').toLowerCase().includes('application/msgpack'));
+      onConnection(
+        ws,
+        req.path,
+        (req.headers['content-type'] ?? '').toLowerCase().includes('application/msgpack'),
+      );
       return true;
     },
     closeAll() {

@@ -4,8 +4,10 @@ import { parseSymbols } from './params.ts';
 import { latestBars } from './snapshot.ts';
 import { barJson, quoteJson, tradeJson } from './wire.ts';
 
-const latestTrade = (ctx: DataCtx, symbol: string) => tradeJson(ctx.deps.exchange.lastTrade(symbol), tapeFor(ctx, symbol));
-const latestQuote = (ctx: DataCtx, symbol: string) => quoteJson(ctx.deps.exchange.quote(symbol), tapeFor(ctx, symbol));
+const latestTrade = (ctx: DataCtx, symbol: string) =>
+  tradeJson(ctx.deps.exchange.lastTrade(symbol), tapeFor(ctx, symbol));
+const latestQuote = (ctx: DataCtx, symbol: string) =>
+  quoteJson(ctx.deps.exchange.quote(symbol), tapeFor(ctx, symbol));
 
 function snapshotOf(ctx: DataCtx, symbol: string) {
   const latest = latestBars(ctx.deps.market, symbol, ctx.now);
@@ -22,12 +24,19 @@ function snapshotOf(ctx: DataCtx, symbol: string) {
 function perSymbol(ctx: DataCtx, value: (symbol: string) => unknown): Record<string, unknown> {
   checkCurrency(ctx);
   const map: Record<string, unknown> = {};
-  for (const symbol of parseSymbols(ctx.url)) if (ctx.listed.has(symbol)) map[symbol] = value(symbol);
+  for (const symbol of parseSymbols(ctx.url))
+    if (ctx.listed.has(symbol)) map[symbol] = value(symbol);
   return map;
 }
 
-export const multiLatestTrades = (ctx: DataCtx): unknown => ({ trades: perSymbol(ctx, (s) => latestTrade(ctx, s)), currency: CURRENCY });
-export const multiLatestQuotes = (ctx: DataCtx): unknown => ({ quotes: perSymbol(ctx, (s) => latestQuote(ctx, s)), currency: CURRENCY });
+export const multiLatestTrades = (ctx: DataCtx): unknown => ({
+  trades: perSymbol(ctx, (s) => latestTrade(ctx, s)),
+  currency: CURRENCY,
+});
+export const multiLatestQuotes = (ctx: DataCtx): unknown => ({
+  quotes: perSymbol(ctx, (s) => latestQuote(ctx, s)),
+  currency: CURRENCY,
+});
 /** A top-level map keyed by symbol: no room for `currency` there. */
 export const multiSnapshots = (ctx: DataCtx): unknown => perSymbol(ctx, (s) => snapshotOf(ctx, s));
 

@@ -50,12 +50,24 @@ export class LuldBands {
     }
     state.window.push(print);
     while ((state.window[0]?.ts ?? Infinity) < print.ts - WINDOW_MS) state.window.shift();
-    const reference = fresh ? print.price : state.window.reduce((s, p) => s + p.price, 0) / state.window.length;
+    const reference = fresh
+      ? print.price
+      : state.window.reduce((s, p) => s + p.price, 0) / state.window.length;
     const percent = percentFor(reference, print.ts, session.tsOpen, session.tsClose);
-    if (!fresh && percent === state.percent && Math.abs(reference / state.reference - 1) < REPUBLISH_MOVE) return undefined;
+    if (
+      !fresh &&
+      percent === state.percent &&
+      Math.abs(reference / state.reference - 1) < REPUBLISH_MOVE
+    )
+      return undefined;
     state.reference = reference;
     state.percent = percent;
-    return { symbol: print.symbol, up: cents(reference * (1 + percent)), down: cents(reference * (1 - percent)), ts: print.ts };
+    return {
+      symbol: print.symbol,
+      up: cents(reference * (1 + percent)),
+      down: cents(reference * (1 - percent)),
+      ts: print.ts,
+    };
   }
 
   reset(): void {

@@ -6,7 +6,14 @@ import { multiAuctions, singleAuctions } from './auctions-routes.ts';
 import { corporateActions } from './corporate-actions-routes.ts';
 import { multiBars, multiLatestBars, singleBars, singleLatestBar } from './bars-routes.ts';
 import { dataCtx, type DataCtx, type MarketDataRestDeps } from './data-context.ts';
-import { multiLatestQuotes, multiLatestTrades, multiSnapshots, singleLatestQuote, singleLatestTrade, singleSnapshot } from './latest-routes.ts';
+import {
+  multiLatestQuotes,
+  multiLatestTrades,
+  multiSnapshots,
+  singleLatestQuote,
+  singleLatestTrade,
+  singleSnapshot,
+} from './latest-routes.ts';
 import { conditionsMeta, exchangesMeta } from './meta-routes.ts';
 import { news } from './news-routes.ts';
 import { mostActives, movers } from './screener-routes.ts';
@@ -38,7 +45,10 @@ const ROUTES: ReadonlyArray<readonly [RegExp, Handler]> = [
   [/^\/v1beta1\/screener\/stocks\/most-actives$/, (ctx) => mostActives(ctx)],
   [/^\/v1beta1\/screener\/([^/]+)\/movers$/, (ctx, [marketType]) => movers(ctx, marketType ?? '')],
   [/^\/v2\/stocks\/meta\/exchanges$/, () => exchangesMeta()],
-  [/^\/v2\/stocks\/meta\/conditions\/([^/]+)$/, (ctx, [ticktype]) => conditionsMeta(ctx, ticktype ?? '')],
+  [
+    /^\/v2\/stocks\/meta\/conditions\/([^/]+)$/,
+    (ctx, [ticktype]) => conditionsMeta(ctx, ticktype ?? ''),
+  ],
   [/^\/v2\/stocks\/bars$/, (ctx) => multiBars(ctx)],
   [/^\/v2\/stocks\/trades$/, (ctx) => multiTicks(ctx, 'trades')],
   [/^\/v2\/stocks\/quotes$/, (ctx) => multiTicks(ctx, 'quotes')],
@@ -70,11 +80,13 @@ export function handleMarketDataRest(
   for (const [pattern, handler] of ROUTES) {
     const m = pattern.exec(path);
     if (!m) continue;
-    if (req.method !== 'GET') return { status: 405, body: { code: 40510000, message: 'method not allowed' } };
+    if (req.method !== 'GET')
+      return { status: 405, body: { code: 40510000, message: 'method not allowed' } };
     try {
       return { status: 200, body: handler(dataCtx(deps, url), m.slice(1)) };
     } catch (e) {
-      if (e instanceof DataRequestError) return { status: e.status, body: { code: e.code, message: e.message } };
+      if (e instanceof DataRequestError)
+        return { status: e.status, body: { code: e.code, message: e.message } };
       throw e;
     }
   }

@@ -26,7 +26,18 @@ interface Building {
   last: number;
 }
 
-const startOf = (p: SimPrint): Building => ({ t: Math.floor(p.ts / MINUTE_MS) * MINUTE_MS, o: p.price, h: p.price, l: p.price, c: p.price, v: p.size, n: 1, pv: p.price * p.size, first: p.ts, last: p.ts });
+const startOf = (p: SimPrint): Building => ({
+  t: Math.floor(p.ts / MINUTE_MS) * MINUTE_MS,
+  o: p.price,
+  h: p.price,
+  l: p.price,
+  c: p.price,
+  v: p.size,
+  n: 1,
+  pv: p.price * p.size,
+  first: p.ts,
+  last: p.ts,
+});
 
 function fold(bar: Building, p: SimPrint): void {
   bar.h = Math.max(bar.h, p.price);
@@ -89,7 +100,9 @@ export class MinuteBarBuilder {
 
   /** The bars of a symbol emitted so far since the last reset, in time order. */
   closedBars(symbol: string): BuiltBar[] {
-    return [...(this.closed.get(symbol)?.values() ?? [])].sort((a, b) => a.t - b.t).map((b) => built(symbol, b));
+    return [...(this.closed.get(symbol)?.values() ?? [])]
+      .sort((a, b) => a.t - b.t)
+      .map((b) => built(symbol, b));
   }
 
   /** Forgets everything built (the prints were not all seen, e.g. while nobody was connected, or a new session began). */
@@ -102,7 +115,9 @@ export class MinuteBarBuilder {
   /** Emits every bar whose minute ended at or before ts. */
   closeUpTo(ts: number): void {
     if (ts < this.oldest + MINUTE_MS) return;
-    const due = [...this.open].filter(([, bar]) => bar.t + MINUTE_MS <= ts).sort((a, b) => a[1].t - b[1].t || (a[0] < b[0] ? -1 : 1));
+    const due = [...this.open]
+      .filter(([, bar]) => bar.t + MINUTE_MS <= ts)
+      .sort((a, b) => a[1].t - b[1].t || (a[0] < b[0] ? -1 : 1));
     for (const [symbol, bar] of due) {
       this.open.delete(symbol);
       const kept = this.closed.get(symbol) ?? new Map<number, Building>();

@@ -12,13 +12,23 @@ import { decodePageToken, encodePageToken, invalidParam, parseTime } from './par
 function limitOf(raw: string | null): number {
   if (raw === null || raw === '') return 10;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 50) throw invalidParam(`invalid limit: ${raw} (1 to 50)`);
+  if (!Number.isInteger(n) || n < 1 || n > 50)
+    throw invalidParam(`invalid limit: ${raw} (1 to 50)`);
   return n;
 }
 
 const itemJson = (n: NewsItem): Record<string, unknown> => ({
-  id: n.id, headline: n.headline, author: 'strikeline-sim', created_at: rfc3339(n.ts), updated_at: rfc3339(n.ts),
-  summary: n.summary, content: n.content, url: null, images: [], symbols: [n.symbol], source: 'strikeline-sim',
+  id: n.id,
+  headline: n.headline,
+  author: 'strikeline-sim',
+  created_at: rfc3339(n.ts),
+  updated_at: rfc3339(n.ts),
+  summary: n.summary,
+  content: n.content,
+  url: null,
+  images: [],
+  symbols: [n.symbol],
+  source: 'strikeline-sim',
 });
 
 export function news(ctx: DataCtx): unknown {
@@ -28,17 +38,36 @@ export function news(ctx: DataCtx): unknown {
   const sort = query.get('sort') ?? 'desc';
   if (sort !== 'asc' && sort !== 'desc') throw invalidParam(`invalid sort: ${sort}`);
   const limit = limitOf(query.get('limit'));
-  const requested = (query.get('symbols') ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+  const requested = (query.get('symbols') ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
   const listed = [...ctx.listed.keys()];
   const symbols = requested.length > 0 ? requested.filter((s) => ctx.listed.has(s)) : listed;
   const cursor = decodePageToken(query.get('page_token'));
-  const items = end < start ? [] : symbols
-    .flatMap((s) => newsOf(ctx.deps.market, s, listed.indexOf(s), nyDateOf(start), nyDateOf(end)))
-    .filter((n) => n.ts >= start && n.ts <= end)
-    .sort((a, b) => a.ts - b.ts || a.id - b.id);
+  const items =
+    end < start
+      ? []
+      : symbols
+          .flatMap((s) =>
+            newsOf(ctx.deps.market, s, listed.indexOf(s), nyDateOf(start), nyDateOf(end)),
+          )
+          .filter((n) => n.ts >= start && n.ts <= end)
+          .sort((a, b) => a.ts - b.ts || a.id - b.id);
   if (sort === 'desc') items.reverse();
-  const after = cursor === undefined ? items : items.filter((n) => (sort === 'asc' ? n.ts > cursor.t || (n.ts === cursor.t && n.id >= (cursor.i ?? 0)) : n.ts < cursor.t || (n.ts === cursor.t && n.id <= (cursor.i ?? Infinity))));
+  const after =
+    cursor === undefined
+      ? items
+      : items.filter((n) =>
+          sort === 'asc'
+            ? n.ts > cursor.t || (n.ts === cursor.t && n.id >= (cursor.i ?? 0))
+            : n.ts < cursor.t || (n.ts === cursor.t && n.id <= (cursor.i ?? Infinity)),
+        );
   const page = after.slice(0, limit);
   const next = after[limit];
-  return { news: page.map(itemJson), next_page_token: next === undefined ? null : encodePageToken({ symbol: '', t: next.ts, i: next.id }) };
+  return {
+    news: page.map(itemJson),
+    next_page_token:
+      next === undefined ? null : encodePageToken({ symbol: '', t: next.ts, i: next.id }),
+  };
 }

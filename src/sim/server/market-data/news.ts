@@ -18,7 +18,8 @@ export interface NewsItem {
   readonly content: string;
 }
 
-const idOf = (date: string, listedIndex: number, kind: number): number => Number(date.replaceAll('-', '')) * 100_000 + listedIndex * 10 + kind;
+const idOf = (date: string, listedIndex: number, kind: number): number =>
+  Number(date.replaceAll('-', '')) * 100_000 + listedIndex * 10 + kind;
 const money = (x: number): string => `$${x.toFixed(2)}`;
 
 function actionStory(a: SimCorporateAction, listedIndex: number): NewsItem {
@@ -30,11 +31,24 @@ function actionStory(a: SimCorporateAction, listedIndex: number): NewsItem {
     a.kind === 'dividend'
       ? `Payable ${a.payableDate} to holders of record on ${a.recordDate}; the shares trade ex-dividend from ${a.exDate}.`
       : `Holders receive ${a.ratio - 1} additional share(s) for each share held; the shares trade split-adjusted from ${a.exDate}.`;
-  return { id: idOf(a.declarationDate, listedIndex, KINDS[a.kind]), ts: nyEpoch(a.declarationDate, 8 * 60 + 30), symbol: a.symbol, headline, summary, content: `<p>${headline}. ${summary}</p>` };
+  return {
+    id: idOf(a.declarationDate, listedIndex, KINDS[a.kind]),
+    ts: nyEpoch(a.declarationDate, 8 * 60 + 30),
+    symbol: a.symbol,
+    headline,
+    summary,
+    content: `<p>${headline}. ${summary}</p>`,
+  };
 }
 
 /** The stories of one listed symbol on the sessions dated within [startDate, endDate]. */
-export function newsOf(market: SyntheticMarket, symbol: string, listedIndex: number, startDate: string, endDate: string): NewsItem[] {
+export function newsOf(
+  market: SyntheticMarket,
+  symbol: string,
+  listedIndex: number,
+  startDate: string,
+  endDate: string,
+): NewsItem[] {
   const out: NewsItem[] = [];
   const bars = market.dailyBars(symbol, startDate, endDate);
   const sessions = market.calendar.sessionsBetween(startDate, endDate);
@@ -52,13 +66,20 @@ export function newsOf(market: SyntheticMarket, symbol: string, listedIndex: num
       const change = (bar.c / previousClose - 1) * 100;
       const headline = `${symbol} shares ${change > 0 ? 'rise' : 'fall'} ${Math.abs(change).toFixed(1)}% to ${money(bar.c)}`;
       const summary = `${symbol} closed at ${money(bar.c)} on ${session.date}, ${change > 0 ? 'up' : 'down'} from ${money(previousClose)}, on ${bar.v.toLocaleString('en-US')} shares.`;
-      out.push({ id: idOf(session.date, listedIndex, KINDS.move), ts: session.tsClose + 5 * 60_000, symbol, headline, summary, content: `<p>${summary}</p>` });
+      out.push({
+        id: idOf(session.date, listedIndex, KINDS.move),
+        ts: session.tsClose + 5 * 60_000,
+        symbol,
+        headline,
+        summary,
+        content: `<p>${summary}</p>`,
+      });
     }
     previousClose = bar.c;
   });
   for (const a of actions) {
-    if (a.declarationDate >= startDate && a.declarationDate <= endDate) out.push(actionStory(a, listedIndex));
+    if (a.declarationDate >= startDate && a.declarationDate <= endDate)
+      out.push(actionStory(a, listedIndex));
   }
   return out;
 }
-

@@ -14,12 +14,22 @@ export class DataRequestError extends Error {
   }
 }
 
-export const invalidParam = (message: string): DataRequestError => new DataRequestError(422, 42210000, message);
+export const invalidParam = (message: string): DataRequestError =>
+  new DataRequestError(422, 42210000, message);
 export const symbolNotFound = (symbol: string): DataRequestError =>
   new DataRequestError(404, 40410000, `symbol not found: ${symbol}`);
 
 const UNITS: Readonly<Record<string, SimTimeframe['unit']>> = {
-  Min: 'Min', T: 'Min', Hour: 'Hour', H: 'Hour', Day: 'Day', D: 'Day', Week: 'Week', W: 'Week', Month: 'Month', M: 'Month',
+  Min: 'Min',
+  T: 'Min',
+  Hour: 'Hour',
+  H: 'Hour',
+  Day: 'Day',
+  D: 'Day',
+  Week: 'Week',
+  W: 'Week',
+  Month: 'Month',
+  M: 'Month',
 };
 
 /** `{1-59}Min|T`, `{1-23}Hour|H`, `1Day|D`, `1Week|W`, `{1,2,3,4,6,12}Month|M`. */
@@ -98,7 +108,10 @@ export interface PageCursor {
 }
 
 export function encodePageToken(cursor: PageCursor): string {
-  const raw = cursor.i === undefined ? { s: cursor.symbol, t: cursor.t } : { s: cursor.symbol, t: cursor.t, i: cursor.i };
+  const raw =
+    cursor.i === undefined
+      ? { s: cursor.symbol, t: cursor.t }
+      : { s: cursor.symbol, t: cursor.t, i: cursor.i };
   return Buffer.from(JSON.stringify(raw)).toString('base64url');
 }
 

@@ -13,7 +13,8 @@ function top(ctx: DataCtx, max: number): number {
   const raw = ctx.query.get('top');
   if (raw === null || raw === '') return 10;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > max) throw invalidParam(`invalid top: ${raw} (1 to ${max})`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw invalidParam(`invalid top: ${raw} (1 to ${max})`);
   return n;
 }
 
@@ -26,21 +27,47 @@ function days(ctx: DataCtx): Array<{ symbol: string; day: SimBar; previous: SimB
 
 export function mostActives(ctx: DataCtx): unknown {
   const by = ctx.query.get('by') ?? 'volume';
-  if (by !== 'volume' && by !== 'trades') throw invalidParam(`invalid by: ${by} (volume or trades)`);
+  if (by !== 'volume' && by !== 'trades')
+    throw invalidParam(`invalid by: ${by} (volume or trades)`);
   const n = top(ctx, 100);
-  const ranked = days(ctx).sort((a, b) => (by === 'volume' ? b.day.v - a.day.v : b.day.n - a.day.n) || a.symbol.localeCompare(b.symbol));
-  return { most_actives: ranked.slice(0, n).map((x) => ({ symbol: x.symbol, volume: x.day.v, trade_count: x.day.n })), last_updated: rfc3339(ctx.now) };
+  const ranked = days(ctx).sort(
+    (a, b) =>
+      (by === 'volume' ? b.day.v - a.day.v : b.day.n - a.day.n) || a.symbol.localeCompare(b.symbol),
+  );
+  return {
+    most_actives: ranked
+      .slice(0, n)
+      .map((x) => ({ symbol: x.symbol, volume: x.day.v, trade_count: x.day.n })),
+    last_updated: rfc3339(ctx.now),
+  };
 }
 
 export function movers(ctx: DataCtx, marketType: string): unknown {
-  if (marketType !== 'stocks') throw invalidParam(`unsupported market_type: ${marketType} (the simulator has stocks only)`);
+  if (marketType !== 'stocks')
+    throw invalidParam(`unsupported market_type: ${marketType} (the simulator has stocks only)`);
   const n = top(ctx, 50);
   const moves = days(ctx).flatMap(({ symbol, day, previous }) => {
     if (!previous) return [];
     const change = Math.round((day.c - previous.c) * 100) / 100;
-    return [{ symbol, percent_change: Math.round((day.c / previous.c - 1) * 10_000) / 100, change, price: day.c }];
+    return [
+      {
+        symbol,
+        percent_change: Math.round((day.c / previous.c - 1) * 10_000) / 100,
+        change,
+        price: day.c,
+      },
+    ];
   });
-  const gainers = moves.filter((m) => m.change > 0).sort((a, b) => b.percent_change - a.percent_change || a.symbol.localeCompare(b.symbol));
-  const losers = moves.filter((m) => m.change < 0).sort((a, b) => a.percent_change - b.percent_change || a.symbol.localeCompare(b.symbol));
-  return { gainers: gainers.slice(0, n), losers: losers.slice(0, n), market_type: 'stocks', last_updated: rfc3339(ctx.now) };
+  const gainers = moves
+    .filter((m) => m.change > 0)
+    .sort((a, b) => b.percent_change - a.percent_change || a.symbol.localeCompare(b.symbol));
+  const losers = moves
+    .filter((m) => m.change < 0)
+    .sort((a, b) => a.percent_change - b.percent_change || a.symbol.localeCompare(b.symbol));
+  return {
+    gainers: gainers.slice(0, n),
+    losers: losers.slice(0, n),
+    market_type: 'stocks',
+    last_updated: rfc3339(ctx.now),
+  };
 }

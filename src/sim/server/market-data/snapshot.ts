@@ -14,7 +14,11 @@ export interface LatestBars {
   readonly prevDailyBar: SimBar | null;
 }
 
-function dailyOf(market: SyntheticMarket, symbol: string, session: Session | undefined): SimBar | null {
+function dailyOf(
+  market: SyntheticMarket,
+  symbol: string,
+  session: Session | undefined,
+): SimBar | null {
   if (!session) return null;
   return market.dailyBars(symbol, session.date, session.date)[0] ?? null;
 }
@@ -48,6 +52,10 @@ export function latestBars(market: SyntheticMarket, symbol: string, now: number)
 }
 
 /** The last complete minute bar at now (today's, or the previous session's last). */
-export function latestMinuteBar(market: SyntheticMarket, symbol: string, now: number): SimBar | null {
+export function latestMinuteBar(
+  market: SyntheticMarket,
+  symbol: string,
+  now: number,
+): SimBar | null {
   return latestBars(market, symbol, now).minuteBar;
 }

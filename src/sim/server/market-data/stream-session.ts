@@ -4,7 +4,16 @@
  */
 
 /** Channels a client may name; `corrections` and `cancelErrors` mirror `trades` in the echo. */
-export const CHANNELS = ['trades', 'quotes', 'bars', 'updatedBars', 'dailyBars', 'statuses', 'lulds', 'imbalances'] as const;
+export const CHANNELS = [
+  'trades',
+  'quotes',
+  'bars',
+  'updatedBars',
+  'dailyBars',
+  'statuses',
+  'lulds',
+  'imbalances',
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 const SYMBOL_LIMIT = 30;
@@ -29,14 +38,17 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 
 function symbolList(x: unknown): string[] | undefined {
   if (x === undefined) return [];
-  if (!Array.isArray(x) || !x.every((s): s is string => typeof s === 'string' && s.trim() !== '')) return undefined;
+  if (!Array.isArray(x) || !x.every((s): s is string => typeof s === 'string' && s.trim() !== ''))
+    return undefined;
   return x.map((s) => (s === '*' ? s : s.trim().toUpperCase()));
 }
 
 export class StreamSession {
   authenticated = false;
   key: string | undefined;
-  private readonly subs = new Map<Channel, Set<string>>(CHANNELS.map((c) => [c, new Set<string>()]));
+  private readonly subs = new Map<Channel, Set<string>>(
+    CHANNELS.map((c) => [c, new Set<string>()]),
+  );
 
   constructor(private readonly hooks: SessionHooks) {}
 
@@ -114,7 +126,10 @@ export class StreamSession {
         else set?.delete(s);
       }
     }
-    const tradeQuoteSymbols = new Set([...(next.get('trades') ?? []), ...(next.get('quotes') ?? [])]);
+    const tradeQuoteSymbols = new Set([
+      ...(next.get('trades') ?? []),
+      ...(next.get('quotes') ?? []),
+    ]);
     if (tradeQuoteSymbols.size > SYMBOL_LIMIT) {
       this.hooks.send(errorFrame(405, 'symbol limit exceeded'));
       return;

@@ -35,15 +35,24 @@ function atOrAfter(tick: Tick, cursor: PageCursor, sort: 'asc' | 'desc'): boolea
 }
 
 /** `ticksOf(symbol, from, to)` lists a symbol's ticks in (from, to], in ascending (time, id) order. */
-function* walk<T extends Tick>(ticksOf: (symbol: string, from: number, to: number) => T[], symbol: string, q: TicksQuery): Generator<T> {
+function* walk<T extends Tick>(
+  ticksOf: (symbol: string, from: number, to: number) => T[],
+  symbol: string,
+  q: TicksQuery,
+): Generator<T> {
   if (q.sort === 'asc') {
-    for (let lo = q.tsStart - 1; lo < q.tsEnd; lo += DAY_MS) yield* ticksOf(symbol, lo, Math.min(q.tsEnd, lo + DAY_MS));
+    for (let lo = q.tsStart - 1; lo < q.tsEnd; lo += DAY_MS)
+      yield* ticksOf(symbol, lo, Math.min(q.tsEnd, lo + DAY_MS));
     return;
   }
-  for (let hi = q.tsEnd; hi >= q.tsStart; hi -= DAY_MS) yield* ticksOf(symbol, Math.max(q.tsStart - 1, hi - DAY_MS), hi).reverse();
+  for (let hi = q.tsEnd; hi >= q.tsStart; hi -= DAY_MS)
+    yield* ticksOf(symbol, Math.max(q.tsStart - 1, hi - DAY_MS), hi).reverse();
 }
 
-export function queryTicks<T extends Tick>(ticksOf: (symbol: string, from: number, to: number) => T[], q: TicksQuery): TicksPage<T> {
+export function queryTicks<T extends Tick>(
+  ticksOf: (symbol: string, from: number, to: number) => T[],
+  q: TicksQuery,
+): TicksPage<T> {
   const symbols = [...q.symbols].sort();
   const first = q.cursor ? Math.max(0, symbols.indexOf(q.cursor.symbol)) : 0;
   const out = new Map<string, T[]>();
@@ -52,7 +61,8 @@ export function queryTicks<T extends Tick>(ticksOf: (symbol: string, from: numbe
     const symbol = symbols[s] ?? '';
     const cursor = q.cursor?.symbol === symbol ? q.cursor : undefined;
     const from = cursor && q.sort === 'asc' ? { ...q, tsStart: Math.max(q.tsStart, cursor.t) } : q;
-    const range = cursor && q.sort === 'desc' ? { ...from, tsEnd: Math.min(q.tsEnd, cursor.t) } : from;
+    const range =
+      cursor && q.sort === 'desc' ? { ...from, tsEnd: Math.min(q.tsEnd, cursor.t) } : from;
     for (const tick of walk(ticksOf, symbol, range)) {
       if (cursor && !atOrAfter(tick, cursor, q.sort)) continue;
       if (count === q.limit) return { ticks: out, next: { symbol, t: tick.ts, i: tick.id } };

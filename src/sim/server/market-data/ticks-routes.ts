@@ -6,7 +6,15 @@
 import type { SimPrint, SimQuote } from '../../contracts.ts';
 import { nyDateOf, nyEpoch } from '../../market/ny-time.ts';
 import { CURRENCY, checkCurrency, needListed, tapeFor, type DataCtx } from './data-context.ts';
-import { decodePageToken, encodePageToken, invalidParam, parseLimit, parseSort, parseSymbols, parseTime } from './params.ts';
+import {
+  decodePageToken,
+  encodePageToken,
+  invalidParam,
+  parseLimit,
+  parseSort,
+  parseSymbols,
+  parseTime,
+} from './params.ts';
 import { queryTicks, type Tick } from './ticks-query.ts';
 import { quoteJson, tradeJson } from './wire.ts';
 
@@ -20,15 +28,27 @@ function ticksOf(ctx: DataCtx, kind: Kind): (symbol: string, from: number, to: n
   return (symbol, from, to) => exchange.quotesBetween(symbol, from, to);
 }
 
-function ticksBody(ctx: DataCtx, kind: Kind, symbols: readonly string[]): { map: Record<string, unknown[]>; next: string | null } {
+function ticksBody(
+  ctx: DataCtx,
+  kind: Kind,
+  symbols: readonly string[],
+): { map: Record<string, unknown[]>; next: string | null } {
   const { query, now } = ctx;
   checkCurrency(ctx);
   const tsStart = parseTime('start', query.get('start')) ?? nyEpoch(nyDateOf(now));
   const tsEnd = Math.min(parseTime('end', query.get('end')) ?? now, now);
-  if (tsEnd < tsStart && query.get('end') !== null) throw invalidParam('end should not be before start');
+  if (tsEnd < tsStart && query.get('end') !== null)
+    throw invalidParam('end should not be before start');
   const cursor = decodePageToken(query.get('page_token'));
   if (cursor && !symbols.includes(cursor.symbol)) throw invalidParam('invalid page_token');
-  const page = queryTicks(ticksOf(ctx, kind), { symbols, tsStart, tsEnd, limit: parseLimit(query.get('limit')), sort: parseSort(query.get('sort')), cursor });
+  const page = queryTicks(ticksOf(ctx, kind), {
+    symbols,
+    tsStart,
+    tsEnd,
+    limit: parseLimit(query.get('limit')),
+    sort: parseSort(query.get('sort')),
+    cursor,
+  });
   const map: Record<string, unknown[]> = {};
   for (const [symbol, list] of page.ticks) {
     const tape = tapeFor(ctx, symbol);
@@ -38,7 +58,11 @@ function ticksBody(ctx: DataCtx, kind: Kind, symbols: readonly string[]): { map:
 }
 
 export function multiTicks(ctx: DataCtx, kind: Kind): unknown {
-  const { map, next } = ticksBody(ctx, kind, parseSymbols(ctx.url).filter((s) => ctx.listed.has(s)));
+  const { map, next } = ticksBody(
+    ctx,
+    kind,
+    parseSymbols(ctx.url).filter((s) => ctx.listed.has(s)),
+  );
   return { [kind]: map, next_page_token: next, currency: CURRENCY };
 }
 

@@ -22,12 +22,22 @@ export function listingExchangeCode(info: SimSymbolInfo | undefined): 'N' | 'P' 
 }
 
 /** Sale conditions: `@` regular sale; a late report adds `Z` (sold out of sequence). */
-export const tradeConditions = (print: SimPrint): string[] => (print.late === true ? ['@', 'Z'] : ['@']);
+export const tradeConditions = (print: SimPrint): string[] =>
+  print.late === true ? ['@', 'Z'] : ['@'];
 
 /** A bar on the wire: the simulator's bar with its start time as RFC-3339. */
 export type BarJson = Omit<SimBar, 't'> & { readonly t: string };
 
-export const barJson = (b: SimBar): BarJson => ({ t: rfc3339(b.t), o: b.o, h: b.h, l: b.l, c: b.c, v: b.v, n: b.n, vw: b.vw });
+export const barJson = (b: SimBar): BarJson => ({
+  t: rfc3339(b.t),
+  o: b.o,
+  h: b.h,
+  l: b.l,
+  c: b.c,
+  v: b.v,
+  n: b.n,
+  vw: b.vw,
+});
 
 export const tradeJson = (p: SimPrint, tape: string) => ({
   t: rfc3339(p.ts),

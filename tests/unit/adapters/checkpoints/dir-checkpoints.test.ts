@@ -25,7 +25,13 @@ describe('dirCheckpoints', () => {
 
   it('copies the store once per day; the copy holds what was written before it', async () => {
     await store.table<{ n: number }>('things').put('a', { n: 1 });
-    await store.journal.append({ ts: 1, actor: 'test', action: 'wrote', reason: 'before the checkpoint', data: {} });
+    await store.journal.append({
+      ts: 1,
+      actor: 'test',
+      action: 'wrote',
+      reason: 'before the checkpoint',
+      data: {},
+    });
     const checkpoints = dirCheckpoints(join(root, 'checkpoints'), store);
     mkdirSync(join(root, 'checkpoints', '2024-05-01.partial'), { recursive: true });
     const taken = await checkpoints.take('2024-05-01');
@@ -46,10 +52,15 @@ describe('dirCheckpoints', () => {
 
   it('prunes the days more than keep_days before today, nothing else', async () => {
     const dir = join(root, 'checkpoints');
-    for (const name of ['2024-04-20', '2024-04-23', '2024-04-24', '2024-05-01', 'notes']) mkdirSync(join(dir, name), { recursive: true });
+    for (const name of ['2024-04-20', '2024-04-23', '2024-04-24', '2024-05-01', 'notes'])
+      mkdirSync(join(dir, name), { recursive: true });
     const checkpoints = dirCheckpoints(dir, store);
     expect(await checkpoints.prune('2024-05-01', 7)).toEqual(['2024-04-20', '2024-04-23']);
-    expect(['2024-04-20', '2024-04-23', '2024-04-24', '2024-05-01', 'notes'].map((n) => existsSync(join(dir, n)))).toEqual([false, false, true, true, true]);
+    expect(
+      ['2024-04-20', '2024-04-23', '2024-04-24', '2024-05-01', 'notes'].map((n) =>
+        existsSync(join(dir, n)),
+      ),
+    ).toEqual([false, false, true, true, true]);
     expect(await checkpoints.prune('2024-05-01', 1)).toEqual(['2024-04-24']);
     await expect(checkpoints.take('../escape')).rejects.toThrow('YYYY-MM-DD');
   });

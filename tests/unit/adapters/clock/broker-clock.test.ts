@@ -1,11 +1,20 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { createBrokerClock, MAX_EVENT_LEAD_MS } from '../../../../src/adapters/clock/broker-clock.ts';
+import {
+  createBrokerClock,
+  MAX_EVENT_LEAD_MS,
+} from '../../../../src/adapters/clock/broker-clock.ts';
 
-const report = (tsNow: number) => ({ kind: 'ClockReport' as const, tsNow, isOpen: true, tsNextOpen: 0, tsNextClose: 0 });
+const report = (tsNow: number) => ({
+  kind: 'ClockReport' as const,
+  tsNow,
+  isOpen: true,
+  tsNextOpen: 0,
+  tsNextClose: 0,
+});
 
 describe('createBrokerClock', () => {
-  it('takes the broker\'s time at the first sync, then runs on local time', () => {
+  it("takes the broker's time at the first sync, then runs on local time", () => {
     let local = 5_000;
     const clock = createBrokerClock({ local: () => local });
     expect(clock.now()).toBe(5_000);
@@ -44,7 +53,12 @@ describe('createBrokerClock', () => {
     expect(clock.now()).toBe(2_100);
   });
 
-  test.prop([fc.integer({ min: 0, max: 1e12 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: -1e11, max: 1e11 })), { maxLength: 50 })])(
+  test.prop([
+    fc.integer({ min: 0, max: 1e12 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: -1e11, max: 1e11 })), {
+      maxLength: 50,
+    }),
+  ])(
     'between syncs, no sequence of frames puts the clock more than the lead ahead of the synced estimate, and it never runs backwards',
     (start, steps) => {
       let local = 0;

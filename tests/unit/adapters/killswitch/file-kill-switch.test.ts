@@ -17,28 +17,49 @@ const at = (iso: string) => () => Date.parse(iso);
 
 describe('createFileKillSwitch', () => {
   it('is off without HALT and without TRADING_DISABLED', () => {
-    const ks = createFileKillSwitch({ path: join(root, 'killswitch', 'HALT'), tradingDisabled: false });
+    const ks = createFileKillSwitch({
+      path: join(root, 'killswitch', 'HALT'),
+      tradingDisabled: false,
+    });
     expect(ks.isHalted()).toBe(false);
     expect(ks.read()).toBeUndefined();
   });
 
   it('halt creates killswitch/HALT with when, who and why', () => {
     const path = join(root, 'killswitch', 'HALT');
-    const ks = createFileKillSwitch({ path, tradingDisabled: false, who: 'ops', now: at('2026-03-02T15:00:00Z') });
+    const ks = createFileKillSwitch({
+      path,
+      tradingDisabled: false,
+      who: 'ops',
+      now: at('2026-03-02T15:00:00Z'),
+    });
     ks.halt('daily loss breaker');
     expect(ks.isHalted()).toBe(true);
-    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({ ts: '2026-03-02T15:00:00.000Z', who: 'ops', reason: 'daily loss breaker' });
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toEqual({
+      ts: '2026-03-02T15:00:00.000Z',
+      who: 'ops',
+      reason: 'daily loss breaker',
+    });
   });
 
   it('scrubs the reason before writing it (a reason may quote an error)', () => {
     const path = join(root, 'HALT');
-    const ks = createFileKillSwitch({ path, tradingDisabled: false, who: 'ops', scrub: makeScrubber(['quoted-secret']) });
+    const ks = createFileKillSwitch({
+      path,
+      tradingDisabled: false,
+      who: 'ops',
+      scrub: makeScrubber(['quoted-secret']),
+    });
     expect(ks.engage('broker said quoted-secret').record.reason).toBe('broker said [REDACTED]');
     expect(readFileSync(path, 'utf8')).not.toContain('quoted-secret');
   });
 
   it('keeps the first record when halted twice', () => {
-    const ks = createFileKillSwitch({ path: join(root, 'HALT'), tradingDisabled: false, who: 'ops' });
+    const ks = createFileKillSwitch({
+      path: join(root, 'HALT'),
+      tradingDisabled: false,
+      who: 'ops',
+    });
     expect(ks.engage('first').created).toBe(true);
     const second = ks.engage('second');
     expect(second.created).toBe(false);
@@ -46,7 +67,11 @@ describe('createFileKillSwitch', () => {
   });
 
   it('release removes HALT and returns what it held', () => {
-    const ks = createFileKillSwitch({ path: join(root, 'HALT'), tradingDisabled: false, who: 'ops' });
+    const ks = createFileKillSwitch({
+      path: join(root, 'HALT'),
+      tradingDisabled: false,
+      who: 'ops',
+    });
     ks.halt('manual halt');
     expect(ks.release()?.reason).toBe('manual halt');
     expect(ks.isHalted()).toBe(false);

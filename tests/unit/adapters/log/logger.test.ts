@@ -6,7 +6,9 @@ import { createLogger } from '../../../../src/adapters/log/logger.ts';
 import { makeTempRoot } from '../../../support/temp-root.ts';
 
 const temp = makeTempRoot();
-afterAll(() => { temp.cleanup(); });
+afterAll(() => {
+  temp.cleanup();
+});
 
 function lines(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'));
@@ -19,12 +21,25 @@ describe('createLogger', () => {
     const stream = root.log.child({ component: 'stream', runId: 'r1' });
     stream.child({ component: 'clock' }).info({ tsBroker: 1 }, 'clock synced');
     stream.warn({}, 'stream line');
-    root.log.child({ component: 'a' }).child({ component: 'b' }).child({ component: 'c' }).debug({}, 'deep');
+    root.log
+      .child({ component: 'a' })
+      .child({ component: 'b' })
+      .child({ component: 'c' })
+      .debug({}, 'deep');
     root.close();
     const [clock, own, deep] = lines(dir);
     for (const line of [clock, own, deep]) expect(line?.match(/"component":/g)).toHaveLength(1);
-    expect(JSON.parse(clock ?? '')).toMatchObject({ component: 'clock', runId: 'r1', tsBroker: 1, msg: 'clock synced' });
-    expect(JSON.parse(own ?? '')).toMatchObject({ component: 'stream', runId: 'r1', msg: 'stream line' });
+    expect(JSON.parse(clock ?? '')).toMatchObject({
+      component: 'clock',
+      runId: 'r1',
+      tsBroker: 1,
+      msg: 'clock synced',
+    });
+    expect(JSON.parse(own ?? '')).toMatchObject({
+      component: 'stream',
+      runId: 'r1',
+      msg: 'stream line',
+    });
     expect(JSON.parse(deep ?? '')).toMatchObject({ component: 'c', msg: 'deep' });
   });
 

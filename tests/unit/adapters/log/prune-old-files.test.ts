@@ -19,11 +19,19 @@ describe('pruneOldFiles', () => {
     try {
       const dir = join(t.root, 'logs');
       mkdirSync(dir);
-      for (const f of ['a-2024-02-01.jsonl', 'a-2024-01-31.jsonl', 'events_20240131_235959_1.jsonl', 'keep.txt'])
+      for (const f of [
+        'a-2024-02-01.jsonl',
+        'a-2024-01-31.jsonl',
+        'events_20240131_235959_1.jsonl',
+        'keep.txt',
+      ])
         writeFileSync(join(dir, f), '');
       // 2024-05-01T02:00Z is still April 30 in New York: 90 days back is 2024-01-31, which stays.
       expect(pruneOldFiles(dir, 90, Date.parse('2024-05-01T02:00:00Z'))).toEqual([]);
-      expect(pruneOldFiles(dir, 90, Date.parse('2024-05-01T12:00:00Z')).sort()).toEqual(['a-2024-01-31.jsonl', 'events_20240131_235959_1.jsonl']);
+      expect(pruneOldFiles(dir, 90, Date.parse('2024-05-01T12:00:00Z')).sort()).toEqual([
+        'a-2024-01-31.jsonl',
+        'events_20240131_235959_1.jsonl',
+      ]);
       expect(readdirSync(dir).sort()).toEqual(['a-2024-02-01.jsonl', 'keep.txt']);
       expect(pruneOldFiles(join(t.root, 'missing'), 90, Date.now())).toEqual([]);
     } finally {

@@ -7,13 +7,17 @@ import { makeScrubber, REDACTED } from '../../../../src/domain/secrets/scrub.ts'
 import { makeTempRoot } from '../../../support/temp-root.ts';
 
 const temp = makeTempRoot();
-afterAll(() => { temp.cleanup(); });
+afterAll(() => {
+  temp.cleanup();
+});
 
 const KEY = 'PKTESTKEY123456';
 const SECRET = 'sEcReT/with"quote';
 
 function allFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? allFiles(join(dir, d.name)) : [join(dir, d.name)]));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? allFiles(join(dir, d.name)) : [join(dir, d.name)],
+  );
 }
 
 describe('secret scrubbing in logs and events', () => {
@@ -22,9 +26,20 @@ describe('secret scrubbing in logs and events', () => {
     const logs = join(temp.root, 'logs');
     const root = createLogger({ dir: logs, level: 'debug', scrub, pretty: false });
     root.log.info({ keyId: KEY, nested: { note: `uses ${SECRET}` } }, `configured with ${KEY}`);
-    root.log.error({ err: new Error(`request failed for ${KEY}:${SECRET}`).message }, 'broker error');
-    root.log.child({ component: 'x' }).warn({ headers: { 'APCA-API-SECRET-KEY': SECRET } }, 'headers');
-    root.log.warn({ basic: Buffer.from(`${KEY}:${SECRET}`).toString('base64'), query: encodeURIComponent(SECRET) }, 'encoded');
+    root.log.error(
+      { err: new Error(`request failed for ${KEY}:${SECRET}`).message },
+      'broker error',
+    );
+    root.log
+      .child({ component: 'x' })
+      .warn({ headers: { 'APCA-API-SECRET-KEY': SECRET } }, 'headers');
+    root.log.warn(
+      {
+        basic: Buffer.from(`${KEY}:${SECRET}`).toString('base64'),
+        query: encodeURIComponent(SECRET),
+      },
+      'encoded',
+    );
     root.close();
     const events = createEventLog(join(logs, 'events'), 'run1', scrub);
     events.emit('ERROR', { message: `boom ${SECRET}`, body: JSON.stringify({ secret: SECRET }) });

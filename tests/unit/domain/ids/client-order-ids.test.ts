@@ -1,14 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { entryClientOrderId, isDuplicateClientOrderIdMessage, protectiveClientOrderId, roleOfClientOrderId } from '../../../../src/domain/ids/client-order-ids.ts';
+import {
+  entryClientOrderId,
+  isDuplicateClientOrderIdMessage,
+  protectiveClientOrderId,
+  roleOfClientOrderId,
+} from '../../../../src/domain/ids/client-order-ids.ts';
 
-const base = { role: 'oco' as const, symbol: 'AAPL', anchor: '3e274d23-683d-40a2-ab68-137b205f59b2', qty: 10, n: 0 };
+const base = {
+  role: 'oco' as const,
+  symbol: 'AAPL',
+  anchor: '3e274d23-683d-40a2-ab68-137b205f59b2',
+  qty: 10,
+  n: 0,
+};
 
 describe('protectiveClientOrderId', () => {
   it('is readable, deterministic and at most 48 characters', () => {
     const id = protectiveClientOrderId(base);
     expect(id).toMatch(/^sl-oco-AAPL-[0-9a-z]{20}$/);
     expect(protectiveClientOrderId({ ...base })).toBe(id);
-    expect(protectiveClientOrderId({ ...base, symbol: 'VERYLONGSYMBOLNAME.X' }).length).toBeLessThanOrEqual(48);
+    expect(
+      protectiveClientOrderId({ ...base, symbol: 'VERYLONGSYMBOLNAME.X' }).length,
+    ).toBeLessThanOrEqual(48);
   });
 
   it('changes with every input: role, symbol, generation, quantity, attempt', () => {
@@ -31,7 +44,7 @@ describe('protectiveClientOrderId', () => {
     expect(roleOfClientOrderId('8f1c2e0a-uuid')).toBe('foreign');
   });
 
-  it('recognises the broker\'s duplicate answer', () => {
+  it("recognises the broker's duplicate answer", () => {
     expect(isDuplicateClientOrderIdMessage('client_order_id must be unique')).toBe(true);
     expect(isDuplicateClientOrderIdMessage('insufficient qty available')).toBe(false);
   });
@@ -40,13 +53,24 @@ describe('protectiveClientOrderId', () => {
 describe('entryClientOrderId', () => {
   // Pinned: an entry id must never change across versions, or a trade re-run after an upgrade would enter twice.
   it('keeps the ids of earlier versions byte for byte', () => {
-    expect(entryClientOrderId({ day: '2024-03-05', ticker: 'AAPL', strategy: 'momentum' })).toBe('sl-entry-20240305-AAPL-momentum-ce386bccca');
-    expect(entryClientOrderId({ day: '2024-03-05', ticker: 'BRK.B', strategy: 'rsi_mean_reversion_long_name_x', kind: 'entry-whole' })).toBe(
-      'sl-entry-20240305-BRK.B-rsi_mean_reve-wd0d2f24ae',
+    expect(entryClientOrderId({ day: '2024-03-05', ticker: 'AAPL', strategy: 'momentum' })).toBe(
+      'sl-entry-20240305-AAPL-momentum-ce386bccca',
     );
+    expect(
+      entryClientOrderId({
+        day: '2024-03-05',
+        ticker: 'BRK.B',
+        strategy: 'rsi_mean_reversion_long_name_x',
+        kind: 'entry-whole',
+      }),
+    ).toBe('sl-entry-20240305-BRK.B-rsi_mean_reve-wd0d2f24ae');
   });
 
   it('is foreign to the daemon (it protects the fill, never treats the entry as its own exit)', () => {
-    expect(roleOfClientOrderId(entryClientOrderId({ day: '2024-03-05', ticker: 'AAPL', strategy: 'momentum' }))).toBe('foreign');
+    expect(
+      roleOfClientOrderId(
+        entryClientOrderId({ day: '2024-03-05', ticker: 'AAPL', strategy: 'momentum' }),
+      ),
+    ).toBe('foreign');
   });
 });

@@ -11,14 +11,25 @@ describe('makeScrubber', () => {
     ['raw', SECRET],
     ['JSON-escaped', JSON.stringify(SECRET).slice(1, -1)],
     ['JSON in JSON', JSON.stringify(JSON.stringify(SECRET)).slice(1, -1)],
-    ['Go-style \\u003c escapes', JSON.stringify(SECRET).slice(1, -1).replace('&', '\\u0026').replace('<', '\\u003C')],
+    [
+      'Go-style \\u003c escapes',
+      JSON.stringify(SECRET).slice(1, -1).replace('&', '\\u0026').replace('<', '\\u003C'),
+    ],
     ['JSON with escaped slashes', JSON.stringify(SECRET).slice(1, -1).replace('/', '\\/')],
     ['URL-encoded', encodeURIComponent(SECRET)],
-    ['URL-encoded, lower-case hex', encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase())],
+    [
+      'URL-encoded, lower-case hex',
+      encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (m) => m.toLowerCase()),
+    ],
     ['URL-encoded twice', encodeURIComponent(encodeURIComponent(SECRET))],
     ['form-encoded', new URLSearchParams({ s: SECRET }).toString().slice(2)],
     ['HTML-escaped', SECRET.replace('&', '&amp;').replace('<', '&lt;').replace('"', '&quot;')],
-    ['HTML numeric entities', Array.from(SECRET).map((c) => `&#${c.codePointAt(0) ?? 0};`).join('')],
+    [
+      'HTML numeric entities',
+      Array.from(SECRET)
+        .map((c) => `&#${c.codePointAt(0) ?? 0};`)
+        .join(''),
+    ],
     ['split across escapes', `Sk${encodeURIComponent('/')}9f\\u002b\\"q\\\\=&amp;<é`],
     ['base64', b64(SECRET)],
     ['base64url', Buffer.from(SECRET).toString('base64url')],
@@ -32,11 +43,14 @@ describe('makeScrubber', () => {
   });
 
   it('removes the key inside a Basic token whole, whatever the key is packed with', () => {
-    expect(scrub(`Authorization: Basic ${b64(`${KEY}:another-password`)}, next`)).toBe(`Authorization: Basic ${REDACTED}, next`);
+    expect(scrub(`Authorization: Basic ${b64(`${KEY}:another-password`)}, next`)).toBe(
+      `Authorization: Basic ${REDACTED}, next`,
+    );
   });
 
   it('never mangles ordinary text: long secrets only, exact forms only', () => {
-    const text = 'simulator ready: PKSIMTES (not the key), sim, Sk/9f, base64 UEtTSU1URVN, [REDACTED] stays';
+    const text =
+      'simulator ready: PKSIMTES (not the key), sim, Sk/9f, base64 UEtTSU1URVN, [REDACTED] stays';
     expect(scrub(text)).toBe(text);
     expect(makeScrubber([])(text)).toBe(text);
   });

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { ClockReport } from '../../../../src/domain/account.ts';
 import { clockReportExpired, isSessionOpen } from '../../../../src/domain/time/market-session.ts';
 
-const open: ClockReport = { kind: 'ClockReport', tsNow: 100, isOpen: true, tsNextOpen: 1_000, tsNextClose: 200 };
-const closed: ClockReport = { kind: 'ClockReport', tsNow: 300, isOpen: false, tsNextOpen: 1_000, tsNextClose: 1_500 };
+const open: ClockReport = {
+  kind: 'ClockReport',
+  tsNow: 100,
+  isOpen: true,
+  tsNextOpen: 1_000,
+  tsNextClose: 200,
+};
+const closed: ClockReport = {
+  kind: 'ClockReport',
+  tsNow: 300,
+  isOpen: false,
+  tsNextOpen: 1_000,
+  tsNextClose: 1_500,
+};
 
 describe('market session from the broker clock', () => {
   it('is open until the next close when the report says open', () => {

@@ -8,13 +8,26 @@ const state = checksOf('state');
 
 describe('doctorReport', () => {
   it('ok with warnings; not ok with one failure', () => {
-    const warned = doctorReport('/srv/s', 'paper', [env.ok('env.file', 'present'), state.warn('state.disk', '800 MB free', 'free space')]);
+    const warned = doctorReport('/srv/s', 'paper', [
+      env.ok('env.file', 'present'),
+      state.warn('state.disk', '800 MB free', 'free space'),
+    ]);
     expect(warned).toMatchObject({ ok: true, counts: { ok: 1, warn: 1, fail: 0 } });
-    expect(doctorReport('/srv/s', 'paper', [env.ok('env.file', 'present'), state.notChecked('state.store', 'x')]).ok).toBe(false);
+    expect(
+      doctorReport('/srv/s', 'paper', [
+        env.ok('env.file', 'present'),
+        state.notChecked('state.store', 'x'),
+      ]).ok,
+    ).toBe(false);
   });
 
   it('renders groups, labels, fixes, the LIVE banner and the verdict', () => {
-    const text = renderDoctor(doctorReport('/srv/s', 'live', [env.fail('env.permissions', 'mode 644', 'chmod 600 /srv/s/.env'), state.ok('state.store', 'opens')]));
+    const text = renderDoctor(
+      doctorReport('/srv/s', 'live', [
+        env.fail('env.permissions', 'mode 644', 'chmod 600 /srv/s/.env'),
+        state.ok('state.store', 'opens'),
+      ]),
+    );
     expect(text.split('\n')).toEqual([
       '*** LIVE TRADING: these keys move REAL MONEY ***',
       '',
@@ -28,6 +41,8 @@ describe('doctorReport', () => {
       '1 ok, 0 warn, 1 fail: NOT ready (/srv/s)',
       '',
     ]);
-    expect(renderDoctor(doctorReport('/srv/s', 'paper', [state.ok('state.store', 'opens')]))).toContain('1 ok, 0 warn, 0 fail: ready (paper) (/srv/s)');
+    expect(
+      renderDoctor(doctorReport('/srv/s', 'paper', [state.ok('state.store', 'opens')])),
+    ).toContain('1 ok, 0 warn, 0 fail: ready (paper) (/srv/s)');
   });
 });

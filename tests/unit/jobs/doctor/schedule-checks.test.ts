@@ -5,7 +5,11 @@
  * right on a machine with no cron at all; one missing, at another time, not enabled, a node systemd cannot find.
  */
 import { describe, expect, it } from 'vitest';
-import { cronLinesOf, scheduleChecks, type ScheduleFacts } from '../../../../src/jobs/doctor/schedule-checks.ts';
+import {
+  cronLinesOf,
+  scheduleChecks,
+  type ScheduleFacts,
+} from '../../../../src/jobs/doctor/schedule-checks.ts';
 import { SCHEDULED_JOBS } from '../../../../src/domain/schedule/job-schedule.ts';
 import { systemdUnits } from '../../../../src/jobs/schedule/systemd-units.ts';
 import type { SystemdTimers } from '../../../../src/jobs/doctor/timer-checks.ts';
@@ -20,7 +24,13 @@ const block = (node = NODE, checkout = CHECKOUT): string =>
     '',
   ].join('\n');
 const OLD_LINE = `35 9 * * 1-5 cd '${CHECKOUT}' && '${NODE}' bin/strikeline.js trade >> '${CHECKOUT}/logs/cron-trade.log' 2>&1 # strikeline:${CHECKOUT}`;
-const TIMES = [{ job: 'rank', at: '06:00' }, { job: 'trade', at: '09:35' }, { job: 'report', at: '16:05' }, { job: 'research', at: '16:30' }, { job: 'scan', at: '20:00' }] as const;
+const TIMES = [
+  { job: 'rank', at: '06:00' },
+  { job: 'trade', at: '09:35' },
+  { job: 'report', at: '16:05' },
+  { job: 'research', at: '16:30' },
+  { job: 'scan', at: '20:00' },
+] as const;
 
 /** Friday 2024-05-03 12:00 New York. */
 const NOW = Date.parse('2024-05-03T12:00:00-04:00');
@@ -39,77 +49,149 @@ const facts = (over: Partial<ScheduleFacts> = {}): ScheduleFacts => ({
 const byId = (f: ScheduleFacts) => Object.fromEntries(scheduleChecks(f).map((k) => [k.id, k]));
 
 describe('scheduleChecks', () => {
-  it('reads the tick line of this checkout only, and counts an older install\'s per-job lines', () => {
-    expect(cronLinesOf(`${block(NODE, '/home/x/other')}${block()}`, CHECKOUT)).toEqual({ tickNode: NODE, perJobLines: 0 });
+  it("reads the tick line of this checkout only, and counts an older install's per-job lines", () => {
+    expect(cronLinesOf(`${block(NODE, '/home/x/other')}${block()}`, CHECKOUT)).toEqual({
+      tickNode: NODE,
+      perJobLines: 0,
+    });
     expect(cronLinesOf(`${OLD_LINE}\n`, CHECKOUT)).toEqual({ tickNode: undefined, perJobLines: 1 });
     expect(TIMES.map((t) => t.job).sort()).toEqual([...SCHEDULED_JOBS].sort());
   });
 
-  it('Debian\'s cron on a UTC machine: ok, the tick decides in New York time; the next runs in New York time', () => {
+  it("Debian's cron on a UTC machine: ok, the tick decides in New York time; the next runs in New York time", () => {
     const c = byId(facts());
-    expect(c['schedule.cron']).toMatchObject({ status: 'ok', summary: 'strikeline tick every minute runs rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 (New York, Mon-Fri)' });
+    expect(c['schedule.cron']).toMatchObject({
+      status: 'ok',
+      summary:
+        'strikeline tick every minute runs rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 (New York, Mon-Fri)',
+    });
     expect(c['schedule.timezone']?.status).toBe('ok');
     expect(c['schedule.next_runs']).toMatchObject({
       status: 'ok',
-      summary: 'next runs (New York, holidays skipped by the tick): rank 2024-05-06T06:00:00-04:00, trade 2024-05-06T09:35:00-04:00, report 2024-05-03T16:05:00-04:00, research 2024-05-03T16:30:00-04:00, scan 2024-05-03T20:00:00-04:00',
+      summary:
+        'next runs (New York, holidays skipped by the tick): rank 2024-05-06T06:00:00-04:00, trade 2024-05-06T09:35:00-04:00, report 2024-05-03T16:05:00-04:00, research 2024-05-03T16:30:00-04:00, scan 2024-05-03T20:00:00-04:00',
     });
   });
 
   it('no cron daemon: fail, and no next run', () => {
     const c = byId(facts({ daemon: 'none' }));
-    expect(c['schedule.timezone']).toMatchObject({ status: 'fail', summary: 'no cron daemon is running: no job fires' });
+    expect(c['schedule.timezone']).toMatchObject({
+      status: 'fail',
+      summary: 'no cron daemon is running: no job fires',
+    });
     expect(c['schedule.next_runs']?.status).toBe('fail');
   });
 
   it('missing, an older install, a node gone, another node, another root', () => {
-    expect(byId(facts({ crontab: { ok: true, text: 'MAILTO=me\n', source: 'crontab -l' } }))['schedule.cron']).toMatchObject({ status: 'fail', summary: `no strikeline tick line for ${CHECKOUT} in crontab -l: no job runs` });
-    expect(byId(facts({ crontab: { ok: true, text: `${OLD_LINE}\n`, source: 'f' } }))['schedule.cron']?.summary).toBe(`only the 1 per-job lines of an older setup_cron.sh for ${CHECKOUT} in f: no job runs`);
-    expect(byId(facts({ crontab: { ok: true, text: `${OLD_LINE}\n${block()}`, source: 'f' } }))['schedule.cron']?.status).toBe('warn');
-    expect(byId(facts({ nodeExists: () => false }))['schedule.cron']).toMatchObject({ status: 'fail', summary: `the tick line runs ${NODE}, which does not exist (a node upgraded by nvm?)` });
+    expect(
+      byId(facts({ crontab: { ok: true, text: 'MAILTO=me\n', source: 'crontab -l' } }))[
+        'schedule.cron'
+      ],
+    ).toMatchObject({
+      status: 'fail',
+      summary: `no strikeline tick line for ${CHECKOUT} in crontab -l: no job runs`,
+    });
+    expect(
+      byId(facts({ crontab: { ok: true, text: `${OLD_LINE}\n`, source: 'f' } }))['schedule.cron']
+        ?.summary,
+    ).toBe(`only the 1 per-job lines of an older setup_cron.sh for ${CHECKOUT} in f: no job runs`);
+    expect(
+      byId(facts({ crontab: { ok: true, text: `${OLD_LINE}\n${block()}`, source: 'f' } }))[
+        'schedule.cron'
+      ]?.status,
+    ).toBe('warn');
+    expect(byId(facts({ nodeExists: () => false }))['schedule.cron']).toMatchObject({
+      status: 'fail',
+      summary: `the tick line runs ${NODE}, which does not exist (a node upgraded by nvm?)`,
+    });
     expect(byId(facts({ node: '/opt/node22/bin/node' }))['schedule.cron']?.status).toBe('warn');
-    expect(byId(facts({ root: '/srv/paper' }))['schedule.cron']?.summary).toMatch(/it runs on \/srv\/strikeline, not on this root \/srv\/paper$/);
+    expect(byId(facts({ root: '/srv/paper' }))['schedule.cron']?.summary).toMatch(
+      /it runs on \/srv\/strikeline, not on this root \/srv\/paper$/,
+    );
   });
 
   it('no crontab command: fail, the rest not checked', () => {
-    expect(scheduleChecks(facts({ crontab: { ok: false, error: 'the crontab command is missing' } })).map((k) => k.status)).toEqual(['fail', 'fail', 'fail']);
+    expect(
+      scheduleChecks(
+        facts({ crontab: { ok: false, error: 'the crontab command is missing' } }),
+      ).map((k) => k.status),
+    ).toEqual(['fail', 'fail', 'fail']);
   });
 
   describe('with systemd timers', () => {
     const UNITS = '/etc/systemd/system';
     const generated = (node = NODE, root = CHECKOUT) =>
-      systemdUnits({ root, node, user: 'trader', times: TIMES }).map((u) => ({ path: `${UNITS}/${u.name}`, text: u.text }));
+      systemdUnits({ root, node, user: 'trader', times: TIMES }).map((u) => ({
+        path: `${UNITS}/${u.name}`,
+        text: u.text,
+      }));
     const timers = (over: Partial<SystemdTimers> = {}): SystemdTimers => ({
       units: generated(),
       enabled: TIMES.map((t) => `strikeline-${t.job}.timer`),
       ...over,
     });
-    const noCron = { crontab: { ok: false as const, error: 'the crontab command is missing' }, daemon: 'none' as const };
+    const noCron = {
+      crontab: { ok: false as const, error: 'the crontab command is missing' },
+      daemon: 'none' as const,
+    };
 
     it('stand in for cron: ok on a machine with no crontab and no cron daemon, the next runs in New York time', () => {
       const c = byId(facts({ ...noCron, timers: timers() }));
-      expect(c['schedule.cron']).toMatchObject({ status: 'ok', summary: 'systemd timers run rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 (New York, Mon-Fri)' });
+      expect(c['schedule.cron']).toMatchObject({
+        status: 'ok',
+        summary:
+          'systemd timers run rank 06:00, trade 09:35, report 16:05, research 16:30, scan 20:00 (New York, Mon-Fri)',
+      });
       expect(c['schedule.timezone']?.status).toBe('ok');
-      expect(c['schedule.next_runs']?.summary).toMatch(/^next runs .*trade 2024-05-06T09:35:00-04:00/);
+      expect(c['schedule.next_runs']?.summary).toMatch(
+        /^next runs .*trade 2024-05-06T09:35:00-04:00/,
+      );
     });
 
     it('a timer missing, at another time, not enabled, a node systemd cannot find: fail with each, and the fix', () => {
-      const units = generated().filter((u) => !u.path.endsWith('strikeline-scan.timer')).map((u) =>
-        u.path.endsWith('strikeline-trade.timer') ? { ...u, text: u.text.replace('09:35:00', '09:45:00') } : u,
-      );
-      const enabled = ['strikeline-rank.timer', 'strikeline-trade.timer', 'strikeline-research.timer'];
+      const units = generated()
+        .filter((u) => !u.path.endsWith('strikeline-scan.timer'))
+        .map((u) =>
+          u.path.endsWith('strikeline-trade.timer')
+            ? { ...u, text: u.text.replace('09:35:00', '09:45:00') }
+            : u,
+        );
+      const enabled = [
+        'strikeline-rank.timer',
+        'strikeline-trade.timer',
+        'strikeline-research.timer',
+      ];
       const c = byId(facts({ ...noCron, timers: timers({ units, enabled }) }));
       expect(c['schedule.cron']?.status).toBe('fail');
       expect(c['schedule.cron']?.summary).toBe(
         `systemd timers for ${CHECKOUT}: strikeline-trade.timer fires at "Mon..Fri *-*-* 09:45:00 America/New_York", not at 09:35 New York as schedule: says; strikeline-report.timer is not enabled; no strikeline-scan.timer`,
       );
-      expect(c['schedule.cron']?.fix).toMatch(/^sudo strikeline schedule --systemd \/etc\/systemd\/system && sudo systemctl daemon-reload && sudo systemctl enable --now strikeline-rank\.timer/);
-      const nvm = byId(facts({ ...noCron, timers: timers({ units: generated('/home/t/.nvm/versions/node/v20.1.0/bin/node') }), nodeExists: (p) => p !== '/home/t/.nvm/versions/node/v20.1.0/bin/node' }));
-      expect(nvm['schedule.cron']?.summary).toMatch(/strikeline-job@\.service: ExecStart runs \/home\/t\/\.nvm\/versions\/node\/v20\.1\.0\/bin\/node, which does not exist/);
+      expect(c['schedule.cron']?.fix).toMatch(
+        /^sudo strikeline schedule --systemd \/etc\/systemd\/system && sudo systemctl daemon-reload && sudo systemctl enable --now strikeline-rank\.timer/,
+      );
+      const nvm = byId(
+        facts({
+          ...noCron,
+          timers: timers({ units: generated('/home/t/.nvm/versions/node/v20.1.0/bin/node') }),
+          nodeExists: (p) => p !== '/home/t/.nvm/versions/node/v20.1.0/bin/node',
+        }),
+      );
+      expect(nvm['schedule.cron']?.summary).toMatch(
+        /strikeline-job@\.service: ExecStart runs \/home\/t\/\.nvm\/versions\/node\/v20\.1\.0\/bin\/node, which does not exist/,
+      );
     });
 
-    it('another root\'s timers are not this root\'s; timers and a tick line both: a warning', () => {
-      expect(byId(facts({ timers: timers({ units: generated(NODE, '/srv/paper') }) }))['schedule.cron']?.summary).toMatch(/^strikeline tick every minute/);
-      expect(byId(facts({ timers: timers() }))['schedule.cron']).toMatchObject({ status: 'warn', summary: expect.stringMatching(/; a strikeline tick line in crontab -l runs them too/) as string });
+    it("another root's timers are not this root's; timers and a tick line both: a warning", () => {
+      expect(
+        byId(facts({ timers: timers({ units: generated(NODE, '/srv/paper') }) }))['schedule.cron']
+          ?.summary,
+      ).toMatch(/^strikeline tick every minute/);
+      expect(byId(facts({ timers: timers() }))['schedule.cron']).toMatchObject({
+        status: 'warn',
+        summary: expect.stringMatching(
+          /; a strikeline tick line in crontab -l runs them too/,
+        ) as string,
+      });
     });
   });
 });

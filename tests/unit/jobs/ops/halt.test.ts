@@ -63,13 +63,29 @@ describe('renderHalt and renderResume', () => {
     ).toContain('could not flatten the account: connect ECONNREFUSED');
   });
   it('a resume, and one with nothing to resume while TRADING_DISABLED is set', () => {
-    expect(renderResume({ released: record, liftedKills: [], tradingDisabled: false }, 'bob', 'reviewed')).toBe(
+    expect(
+      renderResume(
+        { released: record, liftedKills: [], tradingDisabled: false },
+        'bob',
+        'reviewed',
+      ),
+    ).toBe(
       'HALT removed by bob: reviewed\n(it was set at 2024-05-01T14:00:00.000Z by alice: broker incident)\n',
     );
-    expect(renderResume({ released: null, liftedKills: [], tradingDisabled: true }, 'bob', 'x')).toContain(
-      'TRADING_DISABLED is still set',
-    );
-    expect(renderResume({ released: null, liftedKills: ['consecutive_failures: kill switch: 3 order failures in a row (limit 3)'], tradingDisabled: false }, 'bob', 'x')).toBe(
+    expect(
+      renderResume({ released: null, liftedKills: [], tradingDisabled: true }, 'bob', 'x'),
+    ).toContain('TRADING_DISABLED is still set');
+    expect(
+      renderResume(
+        {
+          released: null,
+          liftedKills: ['consecutive_failures: kill switch: 3 order failures in a row (limit 3)'],
+          tradingDisabled: false,
+        },
+        'bob',
+        'x',
+      ),
+    ).toBe(
       'no HALT file in place\nkill condition acknowledged: consecutive_failures: kill switch: 3 order failures in a row (limit 3)\n',
     );
   });

@@ -22,7 +22,17 @@ const position = (symbol: string, q: number): PositionReport => ({
 let n = 0;
 /** A resting sell: the shared stub order with this test's defaults and unique ids. */
 const order = (o: Partial<OrderReport> & Pick<OrderReport, 'symbol' | 'type'>): OrderReport =>
-  stubOrder({ id: `id-${(n += 1)}`, clientOrderId: `c-${n}`, side: 'sell', timeInForce: 'gtc', status: 'new', filledQty: qty(0), filledAvgPrice: null, tsFilled: null, ...o });
+  stubOrder({
+    id: `id-${(n += 1)}`,
+    clientOrderId: `c-${n}`,
+    side: 'sell',
+    timeInForce: 'gtc',
+    status: 'new',
+    filledQty: qty(0),
+    filledAvgPrice: null,
+    tsFilled: null,
+    ...o,
+  });
 
 const oco = (symbol: string, q: number): OrderReport =>
   order({

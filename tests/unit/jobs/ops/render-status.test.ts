@@ -91,10 +91,32 @@ describe('renderStatus', () => {
   });
 
   it('shows the trading state and each tripped breaker with its end', () => {
-    const drawdown = accountBreakers({ now: ts, equity: 80_000, lastClose: 80_000, highWater: 100_000, window: [], tsSessionEnd: ts + 3_600_000 }, SEED_LIMITS);
+    const drawdown = accountBreakers(
+      {
+        now: ts,
+        equity: 80_000,
+        lastClose: 80_000,
+        highWater: 100_000,
+        window: [],
+        tsSessionEnd: ts + 3_600_000,
+      },
+      SEED_LIMITS,
+    );
     const book = applyEvaluation(emptyRiskBook('2026-03-02'), drawdown, ts, '2026-03-02').book;
-    expect(renderStatus({ ...base, risk: riskView(book, ts, 0.5, null) })).toContain('risk         REDUCING, size x0.5; drawdown');
-    const daily = accountBreakers({ now: ts, equity: 97_000, lastClose: 100_000, highWater: 100_000, window: [], tsSessionEnd: ts + 3_600_000 }, SEED_LIMITS);
+    expect(renderStatus({ ...base, risk: riskView(book, ts, 0.5, null) })).toContain(
+      'risk         REDUCING, size x0.5; drawdown',
+    );
+    const daily = accountBreakers(
+      {
+        now: ts,
+        equity: 97_000,
+        lastClose: 100_000,
+        highWater: 100_000,
+        window: [],
+        tsSessionEnd: ts + 3_600_000,
+      },
+      SEED_LIMITS,
+    );
     const halted = applyEvaluation(emptyRiskBook('2026-03-02'), daily, ts, '2026-03-02').book;
     expect(renderStatus({ ...base, risk: riskView(halted, ts, 0.5, null) })).toContain(
       'risk         HALTED, size x0; daily_loss until 2026-03-02T16:00:00.000Z',
@@ -103,9 +125,21 @@ describe('renderStatus', () => {
 
   it('shows the research regime, its absence, and a model it cannot read', () => {
     expect(renderStatus(base)).toContain('regime       not known yet (run `strikeline research`)');
-    const regime = { label: 'stressed', probability: 0.914, asOf: '2026-02-27', trainedThrough: '2026-02-27' };
-    expect(renderStatus({ ...base, regime })).toContain('regime       stressed (p=0.91) at the close of 2026-02-27');
-    expect(renderStatus({ ...base, regime: { error: 'data/research/regime/model.json: version 99, expected 1; retrain it' } })).toContain(
+    const regime = {
+      label: 'stressed',
+      probability: 0.914,
+      asOf: '2026-02-27',
+      trainedThrough: '2026-02-27',
+    };
+    expect(renderStatus({ ...base, regime })).toContain(
+      'regime       stressed (p=0.91) at the close of 2026-02-27',
+    );
+    expect(
+      renderStatus({
+        ...base,
+        regime: { error: 'data/research/regime/model.json: version 99, expected 1; retrain it' },
+      }),
+    ).toContain(
       'regime       model unreadable: data/research/regime/model.json: version 99, expected 1; retrain it',
     );
   });
@@ -149,7 +183,12 @@ describe('renderStatus', () => {
 });
 
 describe('the market phase line', () => {
-  const phase = { phase: 'TRADING' as const, day: '2024-05-01', tsStart: Date.parse('2024-05-01T13:35:00Z'), tsEnd: Date.parse('2024-05-01T19:45:00Z') };
+  const phase = {
+    phase: 'TRADING' as const,
+    day: '2024-05-01',
+    tsStart: Date.parse('2024-05-01T13:35:00Z'),
+    tsEnd: Date.parse('2024-05-01T19:45:00Z'),
+  };
   it('says the phase, its day and its window; before the first cycle, that it is not known yet', () => {
     expect(renderStatus(base)).toContain('phase        not known yet');
     expect(renderStatus({ ...base, daemon: { ...daemon, phase } })).toContain(
@@ -157,7 +196,9 @@ describe('the market phase line', () => {
     );
   });
   it('a daemon that is not running shows the phase it last knew, marked as such', () => {
-    expect(renderStatus({ ...base, daemon: { ...daemon, phase, running: false, stopped: true } })).toContain('15:45:00-04:00 (when the daemon last ran)');
+    expect(
+      renderStatus({ ...base, daemon: { ...daemon, phase, running: false, stopped: true } }),
+    ).toContain('15:45:00-04:00 (when the daemon last ran)');
   });
 });
 
@@ -173,12 +214,20 @@ describe('modeOf', () => {
     ).toContain('daemon       stopped, pid 42');
     const exited = renderStatus({
       ...base,
-      daemon: { ...daemon, running: false, stopped: true, credentials: 'refused', failure: 'broker refused the credentials' },
+      daemon: {
+        ...daemon,
+        running: false,
+        stopped: true,
+        credentials: 'refused',
+        failure: 'broker refused the credentials',
+      },
       health: { ok: false, state: 'not authenticated', reason: 'broker refused the credentials' },
     });
     expect(exited).toContain('daemon       EXITED on a failure, pid 42');
     expect(exited).toContain('credentials refused');
-    expect(exited).toContain('health       NOT OK, not authenticated: broker refused the credentials');
+    expect(exited).toContain(
+      'health       NOT OK, not authenticated: broker refused the credentials',
+    );
   });
   it('safety mode from the store or the daemon', () => {
     const safety = {

@@ -82,10 +82,14 @@ describe('parseSignalLog', () => {
   });
 
   it('reads a -0 as 0, so the ranking never ties two different summaries', () => {
-    const text = summary({ win_rate: 0, trades: 0, profit_factor: 0, avg_return_pct: 0 }).replace(/:0([,}])/g, ':-0$1');
+    const text = summary({ win_rate: 0, trades: 0, profit_factor: 0, avg_return_pct: 0 }).replace(
+      /:0([,}])/g,
+      ':-0$1',
+    );
     expect(text).toContain('"avg_return_pct":-0');
     const r = parseSignalLog('IN_TRADE_live_qs_AAPL.log', text);
     if (!r.ok) throw new Error(r.reason);
-    for (const key of ['win_rate', 'trades', 'profit_factor', 'avg_return_pct'] as const) expect(Object.is(r.summary[key], 0)).toBe(true);
+    for (const key of ['win_rate', 'trades', 'profit_factor', 'avg_return_pct'] as const)
+      expect(Object.is(r.summary[key], 0)).toBe(true);
   });
 });

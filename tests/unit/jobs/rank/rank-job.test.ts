@@ -7,7 +7,6 @@ import { runRankJob } from '../../../../src/jobs/rank/rank-job.ts';
 import { makeTempRoot } from '../../../support/temp-root.ts';
 import { silentLogger } from '../../../../src/domain/silent-logger.ts';
 
-
 interface S {
   ticker: string;
   strategy?: string;

@@ -120,7 +120,9 @@ describe('report renderers', () => {
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
     expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
-    expect(new Set(html.match(/https?:\/\/[^"]+/g))).toEqual(new Set(['http://www.w3.org/2000/svg']));
+    expect(new Set(html.match(/https?:\/\/[^"]+/g))).toEqual(
+      new Set(['http://www.w3.org/2000/svg']),
+    );
     expect(html).toContain('+$1,234.56 (+1.23%)');
     expect(html).toContain('UNPROTECTED');
   });
@@ -147,29 +149,50 @@ describe('report renderers', () => {
     const oneDay = renderReportHtml({ ...report, equityCurve: [report.equityCurve[2]!] });
     expect(oneDay.match(/<polyline/g)).toHaveLength(1);
     expect(oneDay).not.toContain('one point so far');
-    const noIntraday = renderReportHtml({ ...report, equityCurve: [report.equityCurve[2]!], intradayCurve: [] });
+    const noIntraday = renderReportHtml({
+      ...report,
+      equityCurve: [report.equityCurve[2]!],
+      intradayCurve: [],
+    });
     expect(noIntraday).toContain('one point so far');
   });
 
   it('names the exit, its times and holding period, and does not repeat a lone strategy as the total', () => {
     const text = renderReportText(report);
-    expect(text).toMatch(/04-29 09:35\s+05-01 15:00\s+2d 6h\s+strategy exit \(rsi_above_50\), 2 orders/);
+    expect(text).toMatch(
+      /04-29 09:35\s+05-01 15:00\s+2d 6h\s+strategy exit \(rsi_above_50\), 2 orders/,
+    );
     expect(renderReportHtml(report)).toContain('strategy exit (rsi_above_50), 2 orders');
     expect(text).not.toMatch(/^all\s/m);
     const two = { ...report.metrics.trades, byStrategy: [stats, { ...stats, strategy: 'b' }] };
-    expect(renderReportText({ ...report, metrics: { ...report.metrics, trades: two } })).toMatch(/^all\s/m);
+    expect(renderReportText({ ...report, metrics: { ...report.metrics, trades: two } })).toMatch(
+      /^all\s/m,
+    );
   });
 
   it('shows a fraction whose DAY stop expired at the close as protected, with no alarm', () => {
     const pos = report.positions[0]!;
     const expired = {
       ...report,
-      positions: [{ ...pos, protection: { ...pos.protection, state: 'partial' as const, protectedQty: 10, stopPrice: 95, dayStopExpired: true } }],
+      positions: [
+        {
+          ...pos,
+          protection: {
+            ...pos.protection,
+            state: 'partial' as const,
+            protectedQty: 10,
+            stopPrice: 95,
+            dayStopExpired: true,
+          },
+        },
+      ],
       totals: { ...report.totals, unprotected: 0 },
     };
     const text = renderReportText(expired);
     expect(text).not.toContain('NOT fully protected');
-    expect(text).toContain('protected (stop 95.00); fraction DAY stop expired at the close, re-armed at the open');
+    expect(text).toContain(
+      'protected (stop 95.00); fraction DAY stop expired at the close, re-armed at the open',
+    );
     const html = renderReportHtml(expired);
     expect(html).not.toContain('class="warn"');
   });
@@ -212,13 +235,24 @@ describe('protectionLabel and isRearmedStop', () => {
   it('sees a DAY stop placed on a later session for the same entry as re-armed', async () => {
     const { isRearmedStop } = await import('../../../../src/jobs/report/build-report.ts');
     const placed = (ts: string, entryOrderId: string, role = 'stop') => ({
-      ts: Date.parse(ts), actor: 'stream', action: 'protection_placed', reason: 'r', symbol: 'AAPL', data: { role, entryOrderId, cause: 'follow_up' },
+      ts: Date.parse(ts),
+      actor: 'stream',
+      action: 'protection_placed',
+      reason: 'r',
+      symbol: 'AAPL',
+      data: { role, entryOrderId, cause: 'follow_up' },
     });
     const first = placed('2024-05-01T13:35:00Z', 'e1');
     const sameDay = placed('2024-05-01T15:00:00Z', 'e1');
     const nextOpen = placed('2024-05-02T13:30:30Z', 'e1');
     const otherEntry = placed('2024-05-02T13:30:30Z', 'e2');
-    const journal = [first, sameDay, nextOpen, otherEntry, placed('2024-05-02T13:31:00Z', 'e1', 'oco')];
+    const journal = [
+      first,
+      sameDay,
+      nextOpen,
+      otherEntry,
+      placed('2024-05-02T13:31:00Z', 'e1', 'oco'),
+    ];
     expect(isRearmedStop(first, journal)).toBe(false);
     expect(isRearmedStop(sameDay, journal)).toBe(false);
     expect(isRearmedStop(nextOpen, journal)).toBe(true);

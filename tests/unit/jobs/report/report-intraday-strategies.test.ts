@@ -11,15 +11,53 @@ const T0 = Date.parse('2024-05-01T14:00:00Z');
 const MODEL = { slippageBps: 0, commissionPerShare: 0 };
 
 const sale = (symbol: string, entry: number, exit: number, tsOpened: number): RealizedSale => ({
-  orderId: `o-${symbol}-${tsOpened}`, clientOrderId: `sl-exit-${symbol}`, symbol, qty: 10, exitPrice: exit, entryPrice: entry,
-  realizedPl: (exit - entry) * 10, tsFilled: tsOpened + 3_600_000, tsOpened, type: 'market', stopPrice: null, parentClientOrderId: null,
+  orderId: `o-${symbol}-${tsOpened}`,
+  clientOrderId: `sl-exit-${symbol}`,
+  symbol,
+  qty: 10,
+  exitPrice: exit,
+  entryPrice: entry,
+  realizedPl: (exit - entry) * 10,
+  tsFilled: tsOpened + 3_600_000,
+  tsOpened,
+  type: 'market',
+  stopPrice: null,
+  parentClientOrderId: null,
 });
 
 const journal: JournalEntry[] = [
-  { ts: T0 - 86_400_000, actor: 'trade', action: 'entry_submitted', reason: 'entry: momentum rank 1', symbol: 'AAPL', data: { strategy: 'momentum' } },
-  { ts: T0, actor: 'intraday', action: 'intraday_entry', reason: 'intraday orb: close above the range', symbol: 'AAPL', data: { strategy: 'orb' } },
-  { ts: T0 + 1, actor: 'intraday', action: 'intraday_entry_submitted', reason: 'intraday orb: close above the range', symbol: 'AAPL', data: { strategy: 'orb' } },
-  { ts: T0, actor: 'intraday', action: 'intraday_entry_submitted', reason: 'intraday vwap_reversion: below VWAP', symbol: 'MSFT', data: { strategy: 'vwap_reversion' } },
+  {
+    ts: T0 - 86_400_000,
+    actor: 'trade',
+    action: 'entry_submitted',
+    reason: 'entry: momentum rank 1',
+    symbol: 'AAPL',
+    data: { strategy: 'momentum' },
+  },
+  {
+    ts: T0,
+    actor: 'intraday',
+    action: 'intraday_entry',
+    reason: 'intraday orb: close above the range',
+    symbol: 'AAPL',
+    data: { strategy: 'orb' },
+  },
+  {
+    ts: T0 + 1,
+    actor: 'intraday',
+    action: 'intraday_entry_submitted',
+    reason: 'intraday orb: close above the range',
+    symbol: 'AAPL',
+    data: { strategy: 'orb' },
+  },
+  {
+    ts: T0,
+    actor: 'intraday',
+    action: 'intraday_entry_submitted',
+    reason: 'intraday vwap_reversion: below VWAP',
+    symbol: 'MSFT',
+    data: { strategy: 'vwap_reversion' },
+  },
 ];
 
 describe('report by strategy: intraday strategies', () => {
@@ -31,6 +69,10 @@ describe('report by strategy: intraday strategies', () => {
     ];
     expect(trades.map((t) => t.strategy)).toEqual(['momentum', 'orb', 'vwap_reversion']);
     const { byStrategy } = tradeStats(trades);
-    expect(byStrategy.map((s) => [s.strategy, s.trades, s.netPl])).toEqual([['momentum', 1, 20], ['orb', 1, 20], ['vwap_reversion', 1, -10]]);
+    expect(byStrategy.map((s) => [s.strategy, s.trades, s.netPl])).toEqual([
+      ['momentum', 1, 20],
+      ['orb', 1, 20],
+      ['vwap_reversion', 1, -10],
+    ]);
   });
 });

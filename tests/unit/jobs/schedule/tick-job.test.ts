@@ -59,7 +59,12 @@ function world(config: Config = configSchema.parse({}), exitCode = 0): World {
       },
       wallNow: () => 0,
       isAlive: () => true,
-      mailer: { alert: (a) => { alerts.push(a); return Promise.resolve(); } },
+      mailer: {
+        alert: (a) => {
+          alerts.push(a);
+          return Promise.resolve();
+        },
+      },
       log: silentLogger,
       pid: 4242,
       dryRun: false,
@@ -78,10 +83,20 @@ describe('strikeline tick', () => {
     const w = world();
     await installed(w, '2024-03-11');
     const at = nyToEpoch('2024-03-11', '09:35');
-    const results = await Promise.all([runTick(w.deps(at)), runTick(w.deps(at + 10_000)), runTick(w.deps(at + MINUTE))]);
+    const results = await Promise.all([
+      runTick(w.deps(at)),
+      runTick(w.deps(at + 10_000)),
+      runTick(w.deps(at + MINUTE)),
+    ]);
     expect(w.ran).toEqual(['trade']);
-    expect(results.flat().filter((a) => a.action === 'run')).toEqual([expect.objectContaining({ job: 'trade', exitCode: 0 })]);
-    expect(scheduleRecords(store).get('2024-03-11', 'trade')).toMatchObject({ state: 'done', exitCode: 0, pid: 4242 });
+    expect(results.flat().filter((a) => a.action === 'run')).toEqual([
+      expect.objectContaining({ job: 'trade', exitCode: 0 }),
+    ]);
+    expect(scheduleRecords(store).get('2024-03-11', 'trade')).toMatchObject({
+      state: 'done',
+      exitCode: 0,
+      pid: 4242,
+    });
     expect(await runTick(w.deps(at + 2 * MINUTE))).toEqual([]);
   });
 
@@ -100,13 +115,22 @@ describe('strikeline tick', () => {
     await installed(w, '2024-05-01');
     const late = nyToEpoch('2024-05-01', '10:40');
     const first = await runTick(w.deps(late));
-    expect(first.map((a) => [a.job, a.action])).toEqual([['rank', 'missed'], ['trade', 'missed']]);
+    expect(first.map((a) => [a.job, a.action])).toEqual([
+      ['rank', 'missed'],
+      ['trade', 'missed'],
+    ]);
     expect(await runTick(w.deps(late + MINUTE))).toEqual([]);
-    expect(w.alerts.map((a) => a.subject)).toEqual(['strikeline rank missed (2024-05-01 06:00)', 'strikeline trade missed (2024-05-01 09:35)']);
+    expect(w.alerts.map((a) => a.subject)).toEqual([
+      'strikeline rank missed (2024-05-01 06:00)',
+      'strikeline trade missed (2024-05-01 09:35)',
+    ]);
     expect(w.ran).toEqual([]);
     await runTick(w.deps(nyToEpoch('2024-05-01', '16:05')));
     expect(w.ran).toEqual(['report']);
-    expect(scheduleRecords(store).get('2024-05-01', 'report')).toMatchObject({ state: 'failed', exitCode: 1 });
+    expect(scheduleRecords(store).get('2024-05-01', 'report')).toMatchObject({
+      state: 'failed',
+      exitCode: 1,
+    });
     expect(w.alerts.at(-1)?.subject).toBe('strikeline report failed (exit 1)');
   });
 
@@ -143,7 +167,8 @@ describe('strikeline tick', () => {
     const w = world();
     await installed(w, '2024-03-16');
     for (const day of ['2024-03-16', '2024-03-17']) {
-      for (const t of ['06:00', '09:35', '16:05', '16:30', '20:00']) expect(await runTick(w.deps(nyToEpoch(day, t)))).toEqual([]);
+      for (const t of ['06:00', '09:35', '16:05', '16:30', '20:00'])
+        expect(await runTick(w.deps(nyToEpoch(day, t)))).toEqual([]);
     }
     expect(w.ran).toEqual([]);
     expect(w.alerts).toEqual([]);
@@ -153,7 +178,19 @@ describe('strikeline tick', () => {
     const w = world();
     await installed(w, '2024-05-01');
     const records = scheduleRecords(store);
-    await records.claim({ job: 'scan', day: '2024-05-01', at: '20:00', tsDue: nyToEpoch('2024-05-01', '20:00'), state: 'running', clock: 'broker', tsStarted: nyToEpoch('2024-05-01', '20:00'), tsEnded: null, pid: 99_999, exitCode: null, detail: '' });
+    await records.claim({
+      job: 'scan',
+      day: '2024-05-01',
+      at: '20:00',
+      tsDue: nyToEpoch('2024-05-01', '20:00'),
+      state: 'running',
+      clock: 'broker',
+      tsStarted: nyToEpoch('2024-05-01', '20:00'),
+      tsEnded: null,
+      pid: 99_999,
+      exitCode: null,
+      detail: '',
+    });
     const later = nyToEpoch('2024-05-01', '20:30');
     const actions = await runTick(w.deps(later, { isAlive: (pid) => pid !== 99_999 }));
     expect(actions.filter((a) => a.job === 'scan').map((a) => a.action)).toEqual(['interrupted']);
@@ -166,7 +203,10 @@ describe('strikeline tick', () => {
     const w = world();
     await installed(w, '2024-05-01');
     const at = nyToEpoch('2024-05-01', '09:35');
-    expect((await runTick(w.deps(at, { dryRun: true }))).map((a) => [a.job, a.action])).toEqual([['rank', 'missed'], ['trade', 'run']]);
+    expect((await runTick(w.deps(at, { dryRun: true }))).map((a) => [a.job, a.action])).toEqual([
+      ['rank', 'missed'],
+      ['trade', 'run'],
+    ]);
     expect(scheduleRecords(store).ofDay('2024-05-01')).toEqual([]);
     expect(await runTick(w.deps(at, { only: 'report' }))).toEqual([]);
     await runTick(w.deps(at, { only: 'trade' }));

@@ -3,7 +3,11 @@ import type { LatestPrice } from '../../../../src/domain/account.ts';
 import { price } from '../../../../src/domain/money.ts';
 import { allocate } from '../../../../src/domain/rules/allocation.ts';
 import { entryClientOrderId } from '../../../../src/domain/ids/client-order-ids.ts';
-import { selectCandidates, sizeEntries, type AssetFacts } from '../../../../src/jobs/trade/plan-entries.ts';
+import {
+  selectCandidates,
+  sizeEntries,
+  type AssetFacts,
+} from '../../../../src/jobs/trade/plan-entries.ts';
 import type { RankedSignal } from '../../../../src/jobs/rank/rank-signals.ts';
 
 const sig = (

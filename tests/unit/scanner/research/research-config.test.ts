@@ -179,7 +179,8 @@ describe('research config keys', () => {
       b: { op: 'cmp', f: 'rsi', p: 14, rel: 'lt', v: 90 },
     };
     expect(
-      fitnessOf(cfg({ gp: { parsimony: 0 } }))(rule) - fitnessOf(cfg({ gp: { parsimony: 0.5 } }))(rule),
+      fitnessOf(cfg({ gp: { parsimony: 0 } }))(rule) -
+        fitnessOf(cfg({ gp: { parsimony: 0.5 } }))(rule),
     ).toBeCloseTo(1.5, 9);
   });
 

@@ -95,7 +95,9 @@ describe('oco exits', () => {
     ).toBe('new');
     const h2 = createHarness();
     h2.submit({ qty: 10 });
-    expect(h2.reject({ ...OCO_EXIT, type: 'market' }).message).toBe('oco orders must be limit orders');
+    expect(h2.reject({ ...OCO_EXIT, type: 'market' }).message).toBe(
+      'oco orders must be limit orders',
+    );
     expect(h2.reject({ ...OCO_EXIT, qty: 11 }).message).toBe(
       'insufficient qty available for order (requested: 11, available: 10)',
     );

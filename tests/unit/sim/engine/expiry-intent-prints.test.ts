@@ -8,16 +8,24 @@ const LONG_CALENDAR = { dates: weekdays('2024-04-01', '2024-09-30') };
 describe('expires_at', () => {
   it('is the close of the session a DAY order works in: today in hours, the next session after the close', () => {
     const h = createHarness();
-    expect(h.submit({ type: 'limit', limit_price: 90, qty: 1 }).expires_at).toBe(et('2024-05-01', '16:00'));
+    expect(h.submit({ type: 'limit', limit_price: 90, qty: 1 }).expires_at).toBe(
+      et('2024-05-01', '16:00'),
+    );
     const late = createHarness({ startTs: et('2024-05-01', '18:00') });
-    expect(late.submit({ type: 'limit', limit_price: 90, qty: 1 }).expires_at).toBe(et('2024-05-02', '16:00'));
+    expect(late.submit({ type: 'limit', limit_price: 90, qty: 1 }).expires_at).toBe(
+      et('2024-05-02', '16:00'),
+    );
   });
 
   it('is 20:00 ET of the session for an extended-hours order, before or after the regular session', () => {
     const after = createHarness({ startTs: et('2024-05-01', '17:00') });
-    expect(after.submit({ type: 'limit', limit_price: 90, qty: 1, extended_hours: true }).expires_at).toBe(et('2024-05-01', '20:00'));
+    expect(
+      after.submit({ type: 'limit', limit_price: 90, qty: 1, extended_hours: true }).expires_at,
+    ).toBe(et('2024-05-01', '20:00'));
     const before = createHarness({ startTs: et('2024-05-02', '07:00') });
-    expect(before.submit({ type: 'limit', limit_price: 90, qty: 1, extended_hours: true }).expires_at).toBe(et('2024-05-02', '20:00'));
+    expect(
+      before.submit({ type: 'limit', limit_price: 90, qty: 1, extended_hours: true }).expires_at,
+    ).toBe(et('2024-05-02', '20:00'));
   });
 
   it('is the close of the last session within 90 days for GTC, and the order expires there', () => {
@@ -28,7 +36,10 @@ describe('expires_at', () => {
     h.ex.advanceTo(et('2024-07-30', '15:59'), { quiet: true });
     expect(h.ex.getOrder(gtc.id)?.status).toBe('new');
     h.ex.advanceTo(et('2024-07-30', '16:01'), { quiet: true });
-    expect(h.ex.getOrder(gtc.id)).toMatchObject({ status: 'expired', expired_at: et('2024-07-30', '16:00') });
+    expect(h.ex.getOrder(gtc.id)).toMatchObject({
+      status: 'expired',
+      expired_at: et('2024-07-30', '16:00'),
+    });
   });
 
   it('moves with a replacement', () => {
@@ -42,8 +53,12 @@ describe('expires_at', () => {
 describe('position_intent', () => {
   it('is echoed when sent and defaulted from the side and the position when not', () => {
     const h = createHarness();
-    expect(h.submit({ qty: 10, position_intent: 'buy_to_open' }).position_intent).toBe('buy_to_open');
-    expect(h.submit({ type: 'limit', limit_price: 90, qty: 1 }).position_intent).toBe('buy_to_open');
+    expect(h.submit({ qty: 10, position_intent: 'buy_to_open' }).position_intent).toBe(
+      'buy_to_open',
+    );
+    expect(h.submit({ type: 'limit', limit_price: 90, qty: 1 }).position_intent).toBe(
+      'buy_to_open',
+    );
     h.ex.cancelAllOrders();
     const exit = h.submit(OCO_EXIT);
     expect(exit.position_intent).toBe('sell_to_close');
@@ -52,24 +67,42 @@ describe('position_intent', () => {
 
   it('gives bracket legs the closing intent of their side', () => {
     const h = createHarness();
-    const bracket = h.submit({ qty: 5, type: 'limit', limit_price: 100, order_class: 'bracket', take_profit: { limit_price: 110 }, stop_loss: { stop_price: 95 } });
-    expect([bracket.position_intent, ...bracket.legs.map((l) => l.position_intent)]).toEqual(['buy_to_open', 'sell_to_close', 'sell_to_close']);
+    const bracket = h.submit({
+      qty: 5,
+      type: 'limit',
+      limit_price: 100,
+      order_class: 'bracket',
+      take_profit: { limit_price: 110 },
+      stop_loss: { stop_price: 95 },
+    });
+    expect([bracket.position_intent, ...bracket.legs.map((l) => l.position_intent)]).toEqual([
+      'buy_to_open',
+      'sell_to_close',
+      'sell_to_close',
+    ]);
   });
 
   it('refuses an intent of the other side', () => {
     const h = createHarness();
-    expect(h.reject({ qty: 1, position_intent: 'sell_to_close' })).toMatchObject({ status: 422, message: 'position_intent sell_to_close does not match side buy' });
+    expect(h.reject({ qty: 1, position_intent: 'sell_to_close' })).toMatchObject({
+      status: 422,
+      message: 'position_intent sell_to_close does not match side buy',
+    });
   });
 });
 
 describe('injected prints', () => {
-  it('get one id each (ms x 1000 + n) and are listed with the market\'s own prints', () => {
+  it("get one id each (ms x 1000 + n) and are listed with the market's own prints", () => {
     const h = createHarness();
     h.market.addPrints([{ symbol: 'AAPL', price: 100, size: 5, ts: IN_HOURS - 500 }]);
     const a = h.ex.printTrade('AAPL', 101, 10);
     const b = h.ex.printTrade('AAPL', 102, 10);
     expect([a.id, b.id]).toEqual([IN_HOURS * 1000 + 1, IN_HOURS * 1000 + 2]);
-    expect(h.ex.tradesBetween('AAPL', IN_HOURS - 1000, IN_HOURS).map((p) => p.id)).toEqual([(IN_HOURS - 500) * 1000, a.id, b.id]);
+    expect(h.ex.tradesBetween('AAPL', IN_HOURS - 1000, IN_HOURS).map((p) => p.id)).toEqual([
+      (IN_HOURS - 500) * 1000,
+      a.id,
+      b.id,
+    ]);
     expect(h.ex.lastTrade('AAPL')).toEqual(b);
   });
 
@@ -96,9 +129,22 @@ describe('trade cancels and corrections', () => {
     h.ex.onTradeFix((f) => fixes.push(`${f.kind}:${f.original.id}`));
     h.ex.cancelTrade('AAPL', a.id);
     const fix = h.ex.correctTrade('AAPL', b.id, 102.5, 12);
-    expect(fix.corrected).toMatchObject({ price: 102.5, size: 12, ts: b.ts, update: 'corrected', late: true, id: IN_HOURS * 1000 + 3 });
+    expect(fix.corrected).toMatchObject({
+      price: 102.5,
+      size: 12,
+      ts: b.ts,
+      update: 'corrected',
+      late: true,
+      id: IN_HOURS * 1000 + 3,
+    });
     expect(fixes).toEqual([`cancel:${a.id}`, `correct:${b.id}`]);
-    expect(h.ex.tradesBetween('AAPL', IN_HOURS - 1, IN_HOURS).map((p) => [p.id, p.update])).toEqual([[a.id, 'canceled'], [b.id, 'incorrect'], [IN_HOURS * 1000 + 3, 'corrected']]);
+    expect(h.ex.tradesBetween('AAPL', IN_HOURS - 1, IN_HOURS).map((p) => [p.id, p.update])).toEqual(
+      [
+        [a.id, 'canceled'],
+        [b.id, 'incorrect'],
+        [IN_HOURS * 1000 + 3, 'corrected'],
+      ],
+    );
     expect(h.ex.lastTrade('AAPL')).toMatchObject({ id: b.id, update: 'incorrect' });
     expect(h.ex.getOrder(buy.id)?.status).toBe('filled');
     expect(() => h.ex.cancelTrade('AAPL', a.id)).toThrow(/already canceled/);

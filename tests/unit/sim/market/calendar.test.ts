@@ -8,9 +8,16 @@ const iso = (ts: number): string => new Date(ts).toISOString();
 describe('createNyseCalendar', () => {
   it('opens 09:30-16:00 New York in winter (EST) and summer (EDT)', () => {
     const winter = cal.sessionOn('2024-01-03');
-    expect(winter && [iso(winter.tsOpen), iso(winter.tsClose), winter.early]).toEqual(['2024-01-03T14:30:00.000Z', '2024-01-03T21:00:00.000Z', false]);
+    expect(winter && [iso(winter.tsOpen), iso(winter.tsClose), winter.early]).toEqual([
+      '2024-01-03T14:30:00.000Z',
+      '2024-01-03T21:00:00.000Z',
+      false,
+    ]);
     const summer = cal.sessionOn('2024-05-01');
-    expect(summer && [iso(summer.tsOpen), iso(summer.tsClose)]).toEqual(['2024-05-01T13:30:00.000Z', '2024-05-01T20:00:00.000Z']);
+    expect(summer && [iso(summer.tsOpen), iso(summer.tsClose)]).toEqual([
+      '2024-05-01T13:30:00.000Z',
+      '2024-05-01T20:00:00.000Z',
+    ]);
   });
 
   it('switches offsets across DST weekends (2024-03-08 EST, 2024-03-11 EDT; 2024-11-01 EDT, 2024-11-04 EST)', () => {
@@ -21,7 +28,18 @@ describe('createNyseCalendar', () => {
   });
 
   it('has no sessions on weekends and holidays', () => {
-    for (const d of ['2024-07-06', '2024-07-07', '2024-01-01', '2024-01-15', '2024-03-29', '2024-06-19', '2024-07-04', '2024-11-28', '2024-12-25', '2022-12-26']) {
+    for (const d of [
+      '2024-07-06',
+      '2024-07-07',
+      '2024-01-01',
+      '2024-01-15',
+      '2024-03-29',
+      '2024-06-19',
+      '2024-07-04',
+      '2024-11-28',
+      '2024-12-25',
+      '2022-12-26',
+    ]) {
       expect(cal.sessionOn(d), d).toBeUndefined();
     }
     // New Year's Day 2022 fell on a Saturday: NYSE stayed open on Friday 2021-12-31.
@@ -29,7 +47,16 @@ describe('createNyseCalendar', () => {
   });
 
   it('closes early at 13:00 on July 3, the day after Thanksgiving and Christmas Eve (weekdays)', () => {
-    for (const d of ['2024-07-03', '2024-11-29', '2024-12-24', '2019-07-03', '2018-12-24', '2025-07-03', '2025-11-28', '2025-12-24']) {
+    for (const d of [
+      '2024-07-03',
+      '2024-11-29',
+      '2024-12-24',
+      '2019-07-03',
+      '2018-12-24',
+      '2025-07-03',
+      '2025-11-28',
+      '2025-12-24',
+    ]) {
       const s = cal.sessionOn(d);
       expect(s?.early, d).toBe(true);
       expect(s && (s.tsClose - s.tsOpen) / 60_000, d).toBe(210);
@@ -39,12 +66,18 @@ describe('createNyseCalendar', () => {
   });
 
   it('knows the special closures (Hurricane Sandy, national days of mourning)', () => {
-    for (const d of ['2012-10-29', '2012-10-30', '2018-12-05', '2025-01-09']) expect(cal.sessionOn(d), d).toBeUndefined();
+    for (const d of ['2012-10-29', '2012-10-30', '2018-12-05', '2025-01-09'])
+      expect(cal.sessionOn(d), d).toBeUndefined();
     expect(cal.sessionOn('2025-01-08')).toBeDefined();
   });
 
   it('lists sessions between dates, across years, inclusive', () => {
-    expect(cal.sessionsBetween('2024-12-30', '2025-01-03').map((s) => s.date)).toEqual(['2024-12-30', '2024-12-31', '2025-01-02', '2025-01-03']);
+    expect(cal.sessionsBetween('2024-12-30', '2025-01-03').map((s) => s.date)).toEqual([
+      '2024-12-30',
+      '2024-12-31',
+      '2025-01-02',
+      '2025-01-03',
+    ]);
     expect(cal.sessionsBetween('2024-01-01', '2024-12-31')).toHaveLength(252);
   });
 

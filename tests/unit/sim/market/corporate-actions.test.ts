@@ -8,19 +8,29 @@ const at = (iso: string): number => Date.parse(iso);
 
 describe('the schedule', () => {
   it('is rare for splits, quarterly for the payers, none for VIXY, and the same for a seed whatever is asked first', () => {
-    const splits = market.symbols.flatMap((s) => market.corporateActions(s.symbol, '2010-01-01', '2026-12-31').filter((a) => a.kind === 'split'));
+    const splits = market.symbols.flatMap((s) =>
+      market
+        .corporateActions(s.symbol, '2010-01-01', '2026-12-31')
+        .filter((a) => a.kind === 'split'),
+    );
     expect(splits.length).toBeGreaterThan(3);
     expect(splits.length).toBeLessThan(30);
     expect(splits.every((a) => [2, 3, 4].includes(a.ratio) && a.cash === 0)).toBe(true);
     const aapl = market.corporateActions('AAPL', '2024-01-01', '2024-12-31');
     expect(aapl.map((a) => a.kind)).toEqual(['dividend', 'dividend', 'dividend', 'dividend']);
     expect(market.corporateActions('VIXY', '2010-01-01', '2026-12-31')).toEqual([]);
-    expect(market.corporateActions('SPY', '2024-01-01', '2024-12-31').every((a) => a.kind === 'dividend')).toBe(true);
+    expect(
+      market
+        .corporateActions('SPY', '2024-01-01', '2024-12-31')
+        .every((a) => a.kind === 'dividend'),
+    ).toBe(true);
     const again = createSyntheticMarket({ seed: 42 });
     again.dailyBars('AAPL', '2020-01-01', '2020-01-10');
     expect(again.corporateActions('AAPL', '2024-01-01', '2024-12-31')).toEqual(aapl);
     const a = createActionSchedule(7, 'MSFT').between(0, 5000);
-    expect(createActionSchedule(7, 'MSFT').between(2000, 3000)).toEqual(a.filter((x) => x.exIndex >= 2000 && x.exIndex < 3000));
+    expect(createActionSchedule(7, 'MSFT').between(2000, 3000)).toEqual(
+      a.filter((x) => x.exIndex >= 2000 && x.exIndex < 3000),
+    );
   });
 
   it('dates a dividend (declared, ex = record, paid 10 sessions on) and prices it off the close before its ex-date', () => {
@@ -39,7 +49,12 @@ describe('a split (META 4-for-1, ex-date 2024-08-16, seed 42)', () => {
   const [split] = market.corporateActions('META', '2024-08-16', '2024-08-16');
 
   it('divides raw prices and multiplies volumes from its ex-date, minute bars and prints included', () => {
-    expect(split).toMatchObject({ kind: 'split', ratio: 4, payableDate: '2024-08-15', exDate: '2024-08-16' });
+    expect(split).toMatchObject({
+      kind: 'split',
+      ratio: 4,
+      payableDate: '2024-08-15',
+      exDate: '2024-08-16',
+    });
     const [before, on] = market.dailyBars('META', '2024-08-15', '2024-08-16');
     expect((on?.o ?? 0) / (before?.c ?? 1)).toBeGreaterThan(0.2);
     expect((on?.o ?? 0) / (before?.c ?? 1)).toBeLessThan(0.3);
@@ -54,8 +69,21 @@ describe('a split (META 4-for-1, ex-date 2024-08-16, seed 42)', () => {
     expect(adjusted[0]?.v).toBe((raw[0]?.v ?? 0) * 4);
     expect(adjusted[2]).toEqual(market.dailyBars('META', '2024-08-16', '2024-08-16')[0]);
     expect(market.dailyBars('META', '2024-08-14', '2024-08-15', 'split')).toEqual(raw);
-    const hours = market.bars('META', { unit: 'Hour', amount: 1 }, at('2024-08-15T13:00:00Z'), at('2024-08-15T14:00:00Z'), at('2024-08-20T00:00:00Z'), 'split');
-    const rawHours = market.bars('META', { unit: 'Hour', amount: 1 }, at('2024-08-15T13:00:00Z'), at('2024-08-15T14:00:00Z'), at('2024-08-20T00:00:00Z'));
+    const hours = market.bars(
+      'META',
+      { unit: 'Hour', amount: 1 },
+      at('2024-08-15T13:00:00Z'),
+      at('2024-08-15T14:00:00Z'),
+      at('2024-08-20T00:00:00Z'),
+      'split',
+    );
+    const rawHours = market.bars(
+      'META',
+      { unit: 'Hour', amount: 1 },
+      at('2024-08-15T13:00:00Z'),
+      at('2024-08-15T14:00:00Z'),
+      at('2024-08-20T00:00:00Z'),
+    );
     expect(hours[0]?.o).toBeCloseTo((rawHours[0]?.o ?? 0) / 4, 4);
   });
 });

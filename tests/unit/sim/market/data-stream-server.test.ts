@@ -9,11 +9,21 @@ import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExchange } from '../../../../src/sim/engine/exchange.ts';
 import { createSyntheticMarket } from '../../../../src/sim/market/synthetic-market.ts';
-import { createDataStreamServer, type DataStreamServer } from '../../../../src/sim/server/market-data/data-stream-server.ts';
+import {
+  createDataStreamServer,
+  type DataStreamServer,
+} from '../../../../src/sim/server/market-data/data-stream-server.ts';
 
 const credentials = { key: 'k', secret: 's' };
 const market = createSyntheticMarket({ seed: 2, symbols: ['AAPL', 'JPM'] });
-const exchange = createExchange({ market, cash: 100_000, startTs: Date.parse('2024-05-01T14:00:00Z'), seed: 2, spreadBps: 2, partialFillRate: 0 });
+const exchange = createExchange({
+  market,
+  cash: 100_000,
+  startTs: Date.parse('2024-05-01T14:00:00Z'),
+  seed: 2,
+  spreadBps: 2,
+  partialFillRate: 0,
+});
 let server: Server;
 let streams: DataStreamServer;
 /** A second server with a short auth timeout, reached with `?short` (the main one keeps the 10 s default). */
@@ -47,12 +57,19 @@ async function until<T>(f: () => T | undefined, what: string): Promise<T> {
 }
 
 function client(path = '/v2/iex', msgpack = true) {
-  const ws = new WebSocket(`${base}${path}`, msgpack ? { headers: { 'Content-Type': 'application/msgpack' } } : {});
+  const ws = new WebSocket(
+    `${base}${path}`,
+    msgpack ? { headers: { 'Content-Type': 'application/msgpack' } } : {},
+  );
   const frames: Array<Record<string, unknown>> = [];
   let closed = false;
   let failed: string | undefined;
   ws.on('message', (data: Buffer) => {
-    frames.push(...((msgpack ? decode(data) : JSON.parse(data.toString('utf8'))) as Array<Record<string, unknown>>));
+    frames.push(
+      ...((msgpack ? decode(data) : JSON.parse(data.toString('utf8'))) as Array<
+        Record<string, unknown>
+      >),
+    );
   });
   ws.on('close', () => {
     closed = true;
@@ -77,7 +94,10 @@ describe('createDataStreamServer', () => {
   it('closes a connection that does not authenticate in time with 404 auth timeout', async () => {
     const c = client('/v2/iex?short');
     await until(() => (c.closed() ? true : undefined), 'the close');
-    expect(c.frames).toEqual([{ T: 'success', msg: 'connected' }, { T: 'error', code: 404, msg: 'auth timeout' }]);
+    expect(c.frames).toEqual([
+      { T: 'success', msg: 'connected' },
+      { T: 'error', code: 404, msg: 'auth timeout' },
+    ]);
   });
 
   it('sends msgpack frames with Date timestamps (timestamp extension) and the listing tape', async () => {

@@ -4,7 +4,13 @@ import { createExchange } from '../../../../src/sim/engine/exchange.ts';
 import { createSyntheticMarket } from '../../../../src/sim/market/synthetic-market.ts';
 import { handleMarketDataRest } from '../../../../src/sim/server/market-data/market-data-rest.ts';
 import {
-  DataRequestError, decodePageToken, encodePageToken, parseLimit, parseSort, parseTime, parseTimeframe,
+  DataRequestError,
+  decodePageToken,
+  encodePageToken,
+  parseLimit,
+  parseSort,
+  parseTime,
+  parseTimeframe,
 } from '../../../../src/sim/server/market-data/params.ts';
 
 describe('parseTimeframe', () => {
@@ -21,7 +27,19 @@ describe('parseTimeframe', () => {
   });
 
   it('rejects the others with 422 invalid timeframe', () => {
-    for (const bad of [null, '', '0Min', '60Min', '24Hour', '2Day', '2Week', '5Month', 'Min', '1min', '1Sec']) {
+    for (const bad of [
+      null,
+      '',
+      '0Min',
+      '60Min',
+      '24Hour',
+      '2Day',
+      '2Week',
+      '5Month',
+      'Min',
+      '1min',
+      '1Sec',
+    ]) {
       const e = (() => {
         try {
           parseTimeframe(bad);
@@ -39,8 +57,12 @@ describe('parseTimeframe', () => {
 describe('other parameters', () => {
   it('reads RFC-3339 with or without fractions and dates (start = New York midnight, end = end of that day)', () => {
     expect(parseTime('start', '2024-05-01T13:30:00Z')).toBe(Date.parse('2024-05-01T13:30:00Z'));
-    expect(parseTime('start', '2024-05-01T13:30:00.123456789Z')).toBe(Date.parse('2024-05-01T13:30:00.123Z'));
-    expect(parseTime('start', '2024-05-01T09:30:00-04:00')).toBe(Date.parse('2024-05-01T13:30:00Z'));
+    expect(parseTime('start', '2024-05-01T13:30:00.123456789Z')).toBe(
+      Date.parse('2024-05-01T13:30:00.123Z'),
+    );
+    expect(parseTime('start', '2024-05-01T09:30:00-04:00')).toBe(
+      Date.parse('2024-05-01T13:30:00Z'),
+    );
     expect(parseTime('start', '2024-05-01')).toBe(Date.parse('2024-05-01T04:00:00Z'));
     expect(parseTime('end', '2024-01-02')).toBe(Date.parse('2024-01-03T05:00:00Z') - 1);
     expect(parseTime('end', null)).toBeUndefined();
@@ -51,7 +73,8 @@ describe('other parameters', () => {
   it('checks limit and sort', () => {
     expect(parseLimit(null)).toBe(1000);
     expect(parseLimit('10000')).toBe(10000);
-    for (const bad of ['0', '10001', '1.5', 'x']) expect(() => parseLimit(bad)).toThrow('invalid limit');
+    for (const bad of ['0', '10001', '1.5', 'x'])
+      expect(() => parseLimit(bad)).toThrow('invalid limit');
     expect(parseSort(null)).toBe('asc');
     expect(parseSort('desc')).toBe('desc');
     expect(() => parseSort('up')).toThrow('invalid sort');
@@ -69,8 +92,19 @@ describe('other parameters', () => {
 describe('handleMarketDataRest', () => {
   const market = createSyntheticMarket({ seed: 1, symbols: ['AAPL', 'SPY'] });
   const now = Date.parse('2024-05-01T15:00:00Z');
-  const exchange = createExchange({ market, cash: 100_000, startTs: now, seed: 1, spreadBps: 2, partialFillRate: 0 });
-  const call = (method: string, path: string) => handleMarketDataRest({ method, url: new URL(path, 'http://sim') }, { market, exchange, now: () => now });
+  const exchange = createExchange({
+    market,
+    cash: 100_000,
+    startTs: now,
+    seed: 1,
+    spreadBps: 2,
+    partialFillRate: 0,
+  });
+  const call = (method: string, path: string) =>
+    handleMarketDataRest(
+      { method, url: new URL(path, 'http://sim') },
+      { market, exchange, now: () => now },
+    );
 
   it('leaves other paths alone and only answers GET', () => {
     expect(call('GET', '/v2/account')).toBeUndefined();
@@ -80,7 +114,10 @@ describe('handleMarketDataRest', () => {
 
   it('defaults start to the beginning of the current New York day and end to now', () => {
     const res = call('GET', '/v2/stocks/bars?symbols=AAPL,spy&timeframe=1Min');
-    const body = res?.body as { bars: Record<string, Array<{ t: string }>>; next_page_token: string | null };
+    const body = res?.body as {
+      bars: Record<string, Array<{ t: string }>>;
+      next_page_token: string | null;
+    };
     expect(res?.status).toBe(200);
     expect(Object.keys(body.bars)).toEqual(['AAPL', 'SPY']);
     expect(body.bars.AAPL?.[0]?.t).toBe('2024-05-01T13:30:00Z');
@@ -89,12 +126,26 @@ describe('handleMarketDataRest', () => {
   });
 
   it('accepts the raw request target as a string', () => {
-    expect(handleMarketDataRest({ method: 'GET', url: '/v2/stocks/AAPL/bars?timeframe=1Day&start=2024-04-01' }, { market, exchange, now: () => now })?.status).toBe(200);
+    expect(
+      handleMarketDataRest(
+        { method: 'GET', url: '/v2/stocks/AAPL/bars?timeframe=1Day&start=2024-04-01' },
+        { market, exchange, now: () => now },
+      )?.status,
+    ).toBe(200);
   });
 
   it('answers errors as {code, message}', () => {
-    expect(call('GET', '/v2/stocks/bars?timeframe=1Min')).toEqual({ status: 422, body: { code: 42210000, message: 'symbols is required' } });
-    expect(call('GET', '/v2/stocks/bars?symbols=AAPL&timeframe=1Min&start=2024-05-02&end=2024-05-01')?.status).toBe(422);
-    expect(call('GET', '/v2/stocks/ZZZ/snapshot')).toEqual({ status: 404, body: { code: 40410000, message: 'symbol not found: ZZZ' } });
+    expect(call('GET', '/v2/stocks/bars?timeframe=1Min')).toEqual({
+      status: 422,
+      body: { code: 42210000, message: 'symbols is required' },
+    });
+    expect(
+      call('GET', '/v2/stocks/bars?symbols=AAPL&timeframe=1Min&start=2024-05-02&end=2024-05-01')
+        ?.status,
+    ).toBe(422);
+    expect(call('GET', '/v2/stocks/ZZZ/snapshot')).toEqual({
+      status: 404,
+      body: { code: 40410000, message: 'symbol not found: ZZZ' },
+    });
   });
 });

@@ -6,7 +6,14 @@ import { silentLogger } from '../../../../src/domain/silent-logger.ts';
 
 const startTs = Date.parse('2024-05-01T13:25:00Z');
 const exchangeAt = () =>
-  createExchange({ market: createSyntheticMarket({ seed: 3, symbols: ['SPY'] }), cash: 1000, startTs, seed: 3, spreadBps: 2, partialFillRate: 0 });
+  createExchange({
+    market: createSyntheticMarket({ seed: 3, symbols: ['SPY'] }),
+    cash: 1000,
+    startTs,
+    seed: 3,
+    spreadBps: 2,
+    partialFillRate: 0,
+  });
 
 async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

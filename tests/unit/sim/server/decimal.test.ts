@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readBoolean, readNumber, toDecimal, toDecimalOrNull } from '../../../../src/sim/server/decimal.ts';
+import {
+  readBoolean,
+  readNumber,
+  toDecimal,
+  toDecimalOrNull,
+} from '../../../../src/sim/server/decimal.ts';
 import { HttpError } from '../../../../src/sim/server/http-error.ts';
 
 describe('toDecimal', () => {
@@ -41,11 +46,14 @@ describe('readNumber / readBoolean', () => {
     }
   });
 
-  it('reads booleans sent as strings the way Go\'s ParseBool does (Alpaca\'s backend)', () => {
-    for (const yes of ['1', 't', 'T', 'true', 'True', 'TRUE']) expect(readBoolean(yes, 'x'), yes).toBe(true);
-    for (const no of ['0', 'f', 'F', 'false', 'False', 'FALSE']) expect(readBoolean(no, 'x'), no).toBe(false);
+  it("reads booleans sent as strings the way Go's ParseBool does (Alpaca's backend)", () => {
+    for (const yes of ['1', 't', 'T', 'true', 'True', 'TRUE'])
+      expect(readBoolean(yes, 'x'), yes).toBe(true);
+    for (const no of ['0', 'f', 'F', 'false', 'False', 'FALSE'])
+      expect(readBoolean(no, 'x'), no).toBe(false);
     expect(readBoolean(false, 'x')).toBe(false);
     expect(readBoolean(undefined, 'x')).toBeUndefined();
-    for (const bad of ['yes', 'tRUE', 'on', '2']) expect(() => readBoolean(bad, 'x'), bad).toThrow(HttpError);
+    for (const bad of ['yes', 'tRUE', 'on', '2'])
+      expect(() => readBoolean(bad, 'x'), bad).toThrow(HttpError);
   });
 });

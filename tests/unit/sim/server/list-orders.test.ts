@@ -6,11 +6,26 @@ import { simOrder } from './fixtures.ts';
 const t0 = Date.parse('2024-05-01T14:00:00Z');
 const a = simOrder({ symbol: 'AAPL', status: 'filled', submitted_at: t0 });
 const b = simOrder({ symbol: 'MSFT', status: 'new', side: 'sell', submitted_at: t0 + 1000 });
-const leg = simOrder({ symbol: 'AAPL', status: 'new', side: 'sell', type: 'stop', submitted_at: t0 + 2000 });
-const oco = simOrder({ symbol: 'AAPL', status: 'new', side: 'sell', type: 'limit', order_class: 'oco', submitted_at: t0 + 2000, legs: [leg] });
+const leg = simOrder({
+  symbol: 'AAPL',
+  status: 'new',
+  side: 'sell',
+  type: 'stop',
+  submitted_at: t0 + 2000,
+});
+const oco = simOrder({
+  symbol: 'AAPL',
+  status: 'new',
+  side: 'sell',
+  type: 'limit',
+  order_class: 'oco',
+  submitted_at: t0 + 2000,
+  legs: [leg],
+});
 const legChild = { ...leg, parent_id: oco.id };
 const all = [{ ...oco, legs: [legChild] }, legChild, b, a];
-const ids = (q: string): string[] => listOrders(all, new URLSearchParams(q)).map((o) => String(o.id));
+const ids = (q: string): string[] =>
+  listOrders(all, new URLSearchParams(q)).map((o) => String(o.id));
 
 describe('listOrders', () => {
   it('defaults to open orders, newest first, legs listed on their own', () => {
@@ -30,10 +45,17 @@ describe('listOrders', () => {
   it('rolls legs into their parent with nested=true, whatever the case of the boolean (Python SDK: True)', () => {
     for (const value of ['true', 'True', 'TRUE', '1', 't']) {
       const nested = listOrders(all, new URLSearchParams(`nested=${value}`));
-      expect(nested.map((o) => o.id), value).toEqual([oco.id, b.id]);
+      expect(
+        nested.map((o) => o.id),
+        value,
+      ).toEqual([oco.id, b.id]);
       expect(nested[0]?.legs, value).toEqual([expect.objectContaining({ id: leg.id })]);
     }
-    expect(listOrders(all, new URLSearchParams('nested=False')).map((o) => o.id)).toEqual([oco.id, leg.id, b.id]);
+    expect(listOrders(all, new URLSearchParams('nested=False')).map((o) => o.id)).toEqual([
+      oco.id,
+      leg.id,
+      b.id,
+    ]);
   });
 
   it('refuses bad parameters with 422', () => {

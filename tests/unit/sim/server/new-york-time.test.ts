@@ -1,10 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, nyDate, nyHourMinute, readDateParam, readTimeParam, rfc3339NewYork } from '../../../../src/sim/server/new-york-time.ts';
+import {
+  addDays,
+  nyDate,
+  nyHourMinute,
+  readDateParam,
+  readTimeParam,
+  rfc3339NewYork,
+} from '../../../../src/sim/server/new-york-time.ts';
 
 describe('New York time formats', () => {
   it('writes RFC-3339 with the summer and winter offsets', () => {
-    expect(rfc3339NewYork(Date.parse('2024-05-01T13:30:00.123Z'))).toBe('2024-05-01T09:30:00.123-04:00');
-    expect(rfc3339NewYork(Date.parse('2024-01-02T14:30:00Z'))).toBe('2024-01-02T09:30:00.000-05:00');
+    expect(rfc3339NewYork(Date.parse('2024-05-01T13:30:00.123Z'))).toBe(
+      '2024-05-01T09:30:00.123-04:00',
+    );
+    expect(rfc3339NewYork(Date.parse('2024-01-02T14:30:00Z'))).toBe(
+      '2024-01-02T09:30:00.000-05:00',
+    );
   });
 
   it('gives the New York date and HH:MM', () => {

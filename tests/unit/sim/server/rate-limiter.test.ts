@@ -20,6 +20,10 @@ describe('createRateLimiter', () => {
   it('reports without counting when asked', () => {
     const limiter = createRateLimiter(1, () => 0);
     expect(limiter.take('a', false)).toMatchObject({ allowed: true, remaining: 1 });
-    expect(rateLimitHeaders(limiter.take('a'))).toEqual({ 'X-RateLimit-Limit': '1', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '60' });
+    expect(rateLimitHeaders(limiter.take('a'))).toEqual({
+      'X-RateLimit-Limit': '1',
+      'X-RateLimit-Remaining': '0',
+      'X-RateLimit-Reset': '60',
+    });
   });
 });

@@ -7,9 +7,19 @@ const noEnv = { apiKey: undefined, secretKey: undefined };
 describe('parseSimOptions', () => {
   it('applies defaults: port 8787, credentials from the environment, else none (the simulator generates a pair)', () => {
     expect(parseSimOptions({}, noEnv)).toEqual({ port: DEFAULT_SIM_PORT, textFrames: false });
-    expect(parseSimOptions({}, { apiKey: 'PKFROMENV', secretKey: 'secret-from-env' })).toMatchObject({ key: 'PKFROMENV', secret: 'secret-from-env' });
-    expect(parseSimOptions({}, { apiKey: '', secretKey: '' })).toEqual({ port: DEFAULT_SIM_PORT, textFrames: false });
-    expect(parseSimOptions({ key: 'PKFROMFLAG', secret: 'secret-from-flag' }, { apiKey: 'PKFROMENV', secretKey: 'secret-from-env' })).toMatchObject({
+    expect(
+      parseSimOptions({}, { apiKey: 'PKFROMENV', secretKey: 'secret-from-env' }),
+    ).toMatchObject({ key: 'PKFROMENV', secret: 'secret-from-env' });
+    expect(parseSimOptions({}, { apiKey: '', secretKey: '' })).toEqual({
+      port: DEFAULT_SIM_PORT,
+      textFrames: false,
+    });
+    expect(
+      parseSimOptions(
+        { key: 'PKFROMFLAG', secret: 'secret-from-flag' },
+        { apiKey: 'PKFROMENV', secretKey: 'secret-from-env' },
+      ),
+    ).toMatchObject({
       key: 'PKFROMFLAG',
       secret: 'secret-from-flag',
     });
@@ -18,14 +28,32 @@ describe('parseSimOptions', () => {
   it('reads every option', () => {
     const o = parseSimOptions(
       {
-        port: '0', seed: '7', symbols: 'aapl, msft', notFractionable: 'MSFT', cash: '25000', start: '2024-05-01T13:25:00Z',
-        speed: '60', spreadBps: '5', partialFillRate: '0.25', rateLimit: '200', textFrames: true,
+        port: '0',
+        seed: '7',
+        symbols: 'aapl, msft',
+        notFractionable: 'MSFT',
+        cash: '25000',
+        start: '2024-05-01T13:25:00Z',
+        speed: '60',
+        spreadBps: '5',
+        partialFillRate: '0.25',
+        rateLimit: '200',
+        textFrames: true,
       },
       noEnv,
     );
     expect(o).toEqual({
-      port: 0, seed: 7, symbols: ['AAPL', 'MSFT'], notFractionable: ['MSFT'], cash: 25000, start: '2024-05-01T13:25:00Z',
-      speed: 60, spreadBps: 5, partialFillRate: 0.25, rateLimitPerMinute: 200, textFrames: true,
+      port: 0,
+      seed: 7,
+      symbols: ['AAPL', 'MSFT'],
+      notFractionable: ['MSFT'],
+      cash: 25000,
+      start: '2024-05-01T13:25:00Z',
+      speed: 60,
+      spreadBps: 5,
+      partialFillRate: 0.25,
+      rateLimitPerMinute: 200,
+      textFrames: true,
     });
   });
 

@@ -2,7 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createTradingStreamServer, tradeUpdateFrame, type TradingStreamServer } from '../../../../src/sim/server/trading-stream.ts';
+import {
+  createTradingStreamServer,
+  tradeUpdateFrame,
+  type TradingStreamServer,
+} from '../../../../src/sim/server/trading-stream.ts';
 
 let server: Server;
 let stream: TradingStreamServer;
@@ -23,13 +27,20 @@ function start(textFrames = false): Promise<void> {
   server.on('upgrade', (req, socket, head) => {
     stream.handleUpgrade(req, socket, head);
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/stream`;
-    resolve();
-  }));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => {
+      url = `ws://127.0.0.1:${(server.address() as AddressInfo).port}/stream`;
+      resolve();
+    }),
+  );
 }
 
-interface Client { ws: WebSocket; frames: unknown[]; binary: boolean[]; closed: () => boolean }
+interface Client {
+  ws: WebSocket;
+  frames: unknown[];
+  binary: boolean[];
+  closed: () => boolean;
+}
 async function connect(): Promise<Client> {
   const ws = new WebSocket(url);
   sockets.push(ws);
@@ -37,10 +48,12 @@ async function connect(): Promise<Client> {
   const binary: boolean[] = [];
   let closed = false;
   ws.on('message', (data, isBinary) => {
-    frames.push(JSON.parse((data as Buffer).toString("utf8")));
+    frames.push(JSON.parse((data as Buffer).toString('utf8')));
     binary.push(isBinary);
   });
-  ws.on('close', () => { closed = true; });
+  ws.on('close', () => {
+    closed = true;
+  });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
     ws.once('error', reject);
@@ -60,7 +73,9 @@ describe('trading stream', () => {
     const c = await connect();
     c.ws.send(JSON.stringify({ action: 'authenticate', data: { key_id: 'K', secret_key: 'S' } }));
     c.ws.send(JSON.stringify({ action: 'listen', data: { streams: ['trade_updates'] } }));
-    c.ws.send(JSON.stringify({ action: 'listen', data: { streams: ['trade_updates', 'account_updates'] } }));
+    c.ws.send(
+      JSON.stringify({ action: 'listen', data: { streams: ['trade_updates', 'account_updates'] } }),
+    );
     await until(() => c.frames.length === 3);
     expect(c.frames).toEqual([
       { stream: 'authorization', data: { action: 'authenticate', status: 'authorized' } },
@@ -88,10 +103,18 @@ describe('trading stream', () => {
     const c = await connect();
     c.ws.send(JSON.stringify({ action: 'listen', data: { streams: ['trade_updates'] } }));
     await until(() => c.frames.length === 1);
-    expect(c.frames[0]).toEqual({ stream: 'authorization', data: { action: 'listen', status: 'unauthorized' } });
-    c.ws.send(JSON.stringify({ action: 'authenticate', data: { key_id: 'K', secret_key: 'wrong' } }));
+    expect(c.frames[0]).toEqual({
+      stream: 'authorization',
+      data: { action: 'listen', status: 'unauthorized' },
+    });
+    c.ws.send(
+      JSON.stringify({ action: 'authenticate', data: { key_id: 'K', secret_key: 'wrong' } }),
+    );
     await until(() => c.closed());
-    expect(c.frames[1]).toMatchObject({ stream: 'authorization', data: { action: 'authenticate', status: 'unauthorized' } });
+    expect(c.frames[1]).toMatchObject({
+      stream: 'authorization',
+      data: { action: 'authenticate', status: 'unauthorized' },
+    });
   });
 
   it('drops every session and refuses upgrades for a while', async () => {
@@ -103,8 +126,12 @@ describe('trading stream', () => {
     const refused = new WebSocket(url);
     sockets.push(refused);
     const status = await new Promise<number>((resolve) => {
-      refused.on('unexpected-response', (_req, res) => { resolve(res.statusCode ?? 0); });
-      refused.on('error', () => { resolve(-1); });
+      refused.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+      });
+      refused.on('error', () => {
+        resolve(-1);
+      });
     });
     expect(status).toBe(503);
     // Reconnect attempts keep being refused until the window ends, then one opens.

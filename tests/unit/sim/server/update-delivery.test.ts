@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUpdateDelivery, type UpdateDelivery } from '../../../../src/sim/server/update-delivery.ts';
+import {
+  createUpdateDelivery,
+  type UpdateDelivery,
+} from '../../../../src/sim/server/update-delivery.ts';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 async function until(check: () => boolean, timeoutMs = 2000): Promise<void> {
@@ -30,7 +33,9 @@ describe('createUpdateDelivery', () => {
     typed.push({ id: 'a' });
     typed.push({ id: 'b' });
     expect(sent).toEqual([]);
-    await new Promise((r) => { process.nextTick(r); });
+    await new Promise((r) => {
+      process.nextTick(r);
+    });
     expect(sent.map((u) => u.id)).toEqual(['a', 'b']);
     typed.close();
   });

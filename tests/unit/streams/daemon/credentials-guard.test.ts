@@ -10,11 +10,14 @@ import type { Broker, Logger } from '../../../../src/domain/ports.ts';
 import { credentialsGuard } from '../../../../src/streams/daemon/credentials-guard.ts';
 import { waitFor } from '../../../support/sim.ts';
 
-const refused = () => new BrokerError('auth', 'broker refused the credentials: request is not authorized', 401);
+const refused = () =>
+  new BrokerError('auth', 'broker refused the credentials: request is not authorized', 401);
 const account = {} as AccountReport;
 
 /** A broker whose getAccount answers from a script (then repeats its last answer); listPositions always refuses. */
-function scriptedBroker(answers: readonly ('ok' | 'refused' | 'down')[]): Broker & { accountReads: () => number } {
+function scriptedBroker(
+  answers: readonly ('ok' | 'refused' | 'down')[],
+): Broker & { accountReads: () => number } {
   let reads = 0;
   const unused = () => Promise.reject(new Error('not used by this test'));
   return {
@@ -23,12 +26,26 @@ function scriptedBroker(answers: readonly ('ok' | 'refused' | 'down')[]): Broker
       const answer = answers[Math.min(reads, answers.length - 1)];
       reads += 1;
       if (answer === 'ok') return Promise.resolve(account);
-      return Promise.reject(answer === 'refused' ? refused() : new BrokerError('transient', 'broker unreachable'));
+      return Promise.reject(
+        answer === 'refused' ? refused() : new BrokerError('transient', 'broker unreachable'),
+      );
     },
     listPositions: () => Promise.reject(refused()),
-    getClock: unused, getCalendar: unused, getAsset: unused, listOrders: unused, getOrder: unused, getOrderByClientId: unused,
-    submitOrder: unused, cancelOrder: unused, cancelAllOrders: unused, closePosition: unused, closeAllPositions: unused, getBars: unused,
-    getLatestPrices: unused, listFills: unused, getPortfolioHistory: unused,
+    getClock: unused,
+    getCalendar: unused,
+    getAsset: unused,
+    listOrders: unused,
+    getOrder: unused,
+    getOrderByClientId: unused,
+    submitOrder: unused,
+    cancelOrder: unused,
+    cancelAllOrders: unused,
+    closePosition: unused,
+    closeAllPositions: unused,
+    getBars: unused,
+    getLatestPrices: unused,
+    listFills: unused,
+    getPortfolioHistory: unused,
   };
 }
 
@@ -39,7 +56,9 @@ function recordingLog(): Logger & { warnings: string[] } {
     info: () => undefined,
     debug: () => undefined,
     error: () => undefined,
-    warn: (_obj, msg) => { warnings.push(msg); },
+    warn: (_obj, msg) => {
+      warnings.push(msg);
+    },
     child: () => log,
   };
   return log;
@@ -62,14 +81,19 @@ describe('credentialsGuard', () => {
     await expect(guard.broker.listPositions()).rejects.toMatchObject({ kind: 'auth' });
     await expect(guard.broker.getAccount()).resolves.toBe(account);
     expect(await seen).toEqual([{ kind: 'CredentialsAccepted' }]);
-    expect(log.warnings).toEqual(['a request was refused as unauthorized, yet the account reads: going on']);
+    expect(log.warnings).toEqual([
+      'a request was refused as unauthorized, yet the account reads: going on',
+    ]);
   });
 
   it('is not fooled by an unreachable broker: no answer is no refusal', async () => {
     const broker = scriptedBroker(['down']);
     const guard = credentialsGuard(broker, { checkMs: 20, log: recordingLog() });
     const seen: unknown[] = [];
-    const watch = guard.watch$.subscribe({ next: (e) => seen.push(e), error: (e: unknown) => seen.push(e) });
+    const watch = guard.watch$.subscribe({
+      next: (e) => seen.push(e),
+      error: (e: unknown) => seen.push(e),
+    });
     try {
       await waitFor(() => broker.accountReads() >= 3, 5_000, 'three probes');
       expect(seen).toEqual([]);

@@ -10,13 +10,26 @@ import type { CommandOutcome } from '../../../../src/domain/holdings/daemon-inpu
 import { askAtBoundary, whileSubmitting } from '../../../../src/streams/protection/core-feeds.ts';
 import { marbles } from '../../../support/marbles.ts';
 
-const outcome = (clientOrderId: string): CommandOutcome => ({ kind: 'SubmitResolved', symbol: 'AAPL', clientOrderId, report: null });
-const report = (tsNextClose: number): ClockReport => ({ kind: 'ClockReport', tsNow: 0, isOpen: true, tsNextOpen: tsNextClose + 1_000, tsNextClose });
+const outcome = (clientOrderId: string): CommandOutcome => ({
+  kind: 'SubmitResolved',
+  symbol: 'AAPL',
+  clientOrderId,
+  report: null,
+});
+const report = (tsNextClose: number): ClockReport => ({
+  kind: 'ClockReport',
+  tsNow: 0,
+  isOpen: true,
+  tsNextOpen: tsNextClose + 1_000,
+  tsNextClose,
+});
 
 describe('whileSubmitting', () => {
   it('counts the order from its sending to its first answer, then feeds each outcome', () => {
     marbles().run(({ cold, expectObservable }) => {
-      const out = whileSubmitting(cold('--a-----b|', { a: outcome('x'), b: outcome('y') })).pipe(map((v) => v.action));
+      const out = whileSubmitting(cold('--a-----b|', { a: outcome('x'), b: outcome('y') })).pipe(
+        map((v) => v.action),
+      );
       expectObservable(out).toBe('s-(ax)--y|', {
         s: { kind: 'Submitting', delta: 1 },
         a: { kind: 'Submitting', delta: -1 },
@@ -30,11 +43,17 @@ describe('whileSubmitting', () => {
     const seen: unknown[] = [];
     const subs: Subscription[] = [
       whileSubmitting(of()).subscribe((v) => seen.push(v.action)),
-      whileSubmitting(throwError(() => new Error('x'))).subscribe({ next: (v) => seen.push(v.action), error: () => seen.push('error') }),
+      whileSubmitting(throwError(() => new Error('x'))).subscribe({
+        next: (v) => seen.push(v.action),
+        error: () => seen.push('error'),
+      }),
     ];
     expect(seen).toEqual([
-      { kind: 'Submitting', delta: 1 }, { kind: 'Submitting', delta: -1 },
-      { kind: 'Submitting', delta: 1 }, { kind: 'Submitting', delta: -1 }, 'error',
+      { kind: 'Submitting', delta: 1 },
+      { kind: 'Submitting', delta: -1 },
+      { kind: 'Submitting', delta: 1 },
+      { kind: 'Submitting', delta: -1 },
+      'error',
     ]);
     for (const s of subs) s.unsubscribe();
   });
@@ -46,7 +65,9 @@ describe('askAtBoundary', () => {
     const reports = new Subject<ClockReport>();
     const seen: unknown[] = [];
     const values = new Subject<string>();
-    const sub = values.pipe(askAtBoundary(reports, () => now)).subscribe((v) => seen.push(typeof v === 'string' ? v : v.action));
+    const sub = values
+      .pipe(askAtBoundary(reports, () => now))
+      .subscribe((v) => seen.push(typeof v === 'string' ? v : v.action));
     values.next('no report yet');
     reports.next(report(200));
     values.next('before the close');
@@ -55,6 +76,12 @@ describe('askAtBoundary', () => {
     reports.next(report(300));
     values.next('after a fresh report');
     sub.unsubscribe();
-    expect(seen).toEqual(['no report yet', 'before the close', { kind: 'ClockAsk', why: 'boundary' }, 'at the close', 'after a fresh report']);
+    expect(seen).toEqual([
+      'no report yet',
+      'before the close',
+      { kind: 'ClockAsk', why: 'boundary' },
+      'at the close',
+      'after a fresh report',
+    ]);
   });
 });

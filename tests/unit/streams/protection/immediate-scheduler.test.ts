@@ -9,7 +9,9 @@ describe('immediateScheduler', () => {
   it('delivers after the microtasks and nextTicks of the same turn, in order', async () => {
     const seen: string[] = [];
     const source = new Subject<number>();
-    const sub = source.pipe(observeOn(immediateScheduler)).subscribe((v) => seen.push(`value ${String(v)}`));
+    const sub = source
+      .pipe(observeOn(immediateScheduler))
+      .subscribe((v) => seen.push(`value ${String(v)}`));
     source.next(1);
     source.next(2);
     process.nextTick(() => seen.push('nextTick'));
