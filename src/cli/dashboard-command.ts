@@ -11,6 +11,7 @@ import { createDashboardFeed } from '../jobs/dashboard/dashboard-feed.ts';
 import { localChanges } from '../jobs/dashboard/local-changes.ts';
 import { pageAssets } from '../jobs/dashboard/page-assets.ts';
 import { staleAfterMs } from '../jobs/ops/status.ts';
+import { capitalLimit } from '../config/capital-limit.ts';
 import { riskLimitsOf } from '../config/risk-limits.ts';
 import { composeAlpaca, composeKillSwitch } from './compose.ts';
 import { withContext, type Context } from './context.ts';
@@ -51,7 +52,7 @@ async function serveDashboard(ctx: Context, host: string, port: number): Promise
   const staleMs = staleAfterMs(ctx.config.protection.timer_interval_ms);
   const riskLimits = riskLimitsOf(ctx.config);
   const probeLock = () => probeRootLock(ctx.env.root);
-  const capitalCap = ctx.env.tradingCapital ?? ctx.config.capital.total_capital ?? undefined;
+  const capitalCap = capitalLimit(ctx.config, ctx.env.tradingCapital);
   const feed = createDashboardFeed({
     collect: () =>
       collectDashboard({

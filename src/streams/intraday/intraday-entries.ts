@@ -8,6 +8,7 @@
  * `intraday.max_positions`; it is then sized (intraday-sizing.ts), sent once (intraday-order.ts) and its outcome
  * counted toward the order kill conditions (count-intraday-order.ts).
  */
+import { capitalLimit } from '../../config/capital-limit.ts';
 import type { CalendarDay } from '../../domain/account.ts';
 import {
   INTRADAY_STRATEGIES,
@@ -153,7 +154,7 @@ export function intradayEntriesTask(
           equity: account.equity,
           buyingPower: account.buyingPower,
           longMarketValue: account.longMarketValue,
-          capitalCap: options.tradingCapital ?? deps.config.capital.total_capital ?? undefined,
+          capitalCap: capitalLimit(deps.config, options.tradingCapital),
           cashBufferPct: deps.config.capital.cash_buffer_pct,
           maxPositionPct: deps.config.capital.max_position_pct,
           maxPositionUsd: deps.config.capital.max_position_usd,

@@ -10,6 +10,7 @@ import { classifyRegime } from '../../../domain/rules/pipeline/vix-regime.ts';
 import { portfolioHeat } from '../../../domain/rules/pipeline/portfolio-heat.ts';
 import type { RiskView } from '../../../domain/rules/risk/risk-view.ts';
 import type { Store } from '../../../domain/store.ts';
+import { capitalLimit } from '../../../config/capital-limit.ts';
 import type { Config } from '../../../config/schema.ts';
 import { INTENTS_TABLE, type IntentRecord } from '../../../records/intent-record.ts';
 import type { RankedSignal } from '../../rank/rank-signals.ts';
@@ -95,7 +96,7 @@ export async function planPipeline(broker: Broker, p: PipelineContext): Promise<
   };
   const regime: RegimeReading = { ...classifyRegime(vix.level, settings), source: vix.source };
   const capital = p.config.capital;
-  const capitalCap = p.tradingCapital ?? capital.total_capital ?? undefined;
+  const capitalCap = capitalLimit(p.config, p.tradingCapital);
   const allocation = allocate({
     equity: p.account.equity,
     buyingPower: p.account.buyingPower,
