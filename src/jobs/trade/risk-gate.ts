@@ -5,11 +5,7 @@
  */
 import type { AccountReport } from '../../domain/account.ts';
 import type { Broker, Logger, Mailer } from '../../domain/ports.ts';
-import {
-  accountBreakers,
-  nextHighWater,
-  trimWindow,
-} from '../../domain/rules/risk/account-breakers.ts';
+import { measureAccountPoll } from '../../domain/rules/risk/account-poll.ts';
 import type { RiskLimits } from '../../domain/rules/risk/breaker.ts';
 import { orderBreakers, type OrderOutcomeKind } from '../../domain/rules/risk/order-breakers.ts';
 import {
@@ -79,40 +75,17 @@ export async function assessRisk(account: AccountReport, d: RiskGateDeps): Promi
   const now = d.now();
   // Folded on the book as it is at the write: the daemon may change it meanwhile (its own counts, a trip).
   const fold = (book: RiskBook): RiskChange => {
-    const highWater = nextHighWater(
-      book.equity?.highWater ?? Math.max(account.equity, account.lastEquity),
-      account.equity,
-    );
-    const window = trimWindow(
-      [...book.window, { ts: now, equity: account.equity }],
-      now,
-      d.limits.rapidLossWindowMs,
-    );
     const orders =
       book.orders.day === d.day
         ? book.orders
         : { day: d.day, sent: 0, rejected: 0, consecutiveFailures: 0 };
+    const polled = measureAccountPoll(book, account, now, d.tsSessionEnd, d.limits);
     const evaluations = [
-      accountBreakers(
-        {
-          now,
-          equity: account.equity,
-          lastClose: account.lastEquity,
-          highWater,
-          window,
-          tsSessionEnd: d.tsSessionEnd,
-        },
-        d.limits,
-      ),
+      polled.evaluation,
       orderBreakers(orders, now, d.limits),
       reconciliationBreaker(rec, now, d.limits.reconciliationTolerancePct),
     ];
-    const measured = {
-      ...book,
-      orders,
-      window,
-      equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now },
-    };
+    const measured = { ...polled.book, orders };
     return applyEvaluation(
       measured,
       {

@@ -4,11 +4,7 @@
  * the ledger with the broker; folded into the persisted state and published (journal, event, alert).
  */
 import { riskLimitsOf } from '../../config/risk-limits.ts';
-import {
-  accountBreakers,
-  nextHighWater,
-  trimWindow,
-} from '../../domain/rules/risk/account-breakers.ts';
+import { measureAccountPoll } from '../../domain/rules/risk/account-poll.ts';
 import { bookOfLedger, brokerLedger } from '../../procedures/reconcile-ledger.ts';
 import {
   describeDiscrepancy,
@@ -128,27 +124,9 @@ export async function evaluateLive(
   );
   // Measured on the book as it is at the write (`trade` may have changed it since).
   const fold = (book: RiskBook): RiskChange => {
-    const highWater = nextHighWater(
-      book.equity?.highWater ?? Math.max(account.equity, account.lastEquity),
-      account.equity,
-    );
-    const window = trimWindow(
-      [...book.window, { ts: now, equity: account.equity }],
-      now,
-      limits.rapidLossWindowMs,
-    );
+    const polled = measureAccountPoll(book, account, now, sessionEnd, limits);
     const evaluations = [
-      accountBreakers(
-        {
-          now,
-          equity: account.equity,
-          lastClose: account.lastEquity,
-          highWater,
-          window,
-          tsSessionEnd: sessionEnd,
-        },
-        limits,
-      ),
+      polled.evaluation,
       strategyBreakers(
         {
           now,
@@ -161,11 +139,7 @@ export async function evaluateLive(
       ),
       reconciliationBreaker(persisted ? rec : null, now, limits.reconciliationTolerancePct),
     ];
-    const measured = {
-      ...book,
-      window,
-      equity: { current: account.equity, lastClose: account.lastEquity, highWater, ts: now },
-    };
+    const measured = polled.book;
     const measurements = evaluations.flatMap((e) => e.measurements);
     return confirmEstimates(
       applyEvaluation(
