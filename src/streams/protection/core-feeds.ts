@@ -9,6 +9,7 @@ import type { CommandOutcome } from '../../domain/holdings/daemon-inputs.ts';
 import { clockReportExpired } from '../../domain/time/market-session.ts';
 import { failWhenStale, type FailWhenStaleOptions } from '../../operators/fail-when-stale.ts';
 import { gateOnClock } from '../../operators/gate-on-clock.ts';
+import { usingLatest } from '../../operators/using-latest.ts';
 import { fed, type CoreFed } from './core-actions.ts';
 
 const ASK_AT_BOUNDARY = fed({ kind: 'ClockAsk', why: 'boundary' });
@@ -21,29 +22,27 @@ export function askAtBoundary<T>(
   reports$: Observable<ClockReport>,
   now: () => number,
 ): OperatorFunction<T, T | CoreFed> {
-  return (source) =>
-    new Observable<T | CoreFed>((subscriber) => {
-      let last: ClockReport | null = null;
-      const watch = reports$.subscribe((r) => {
-        last = r;
-      });
-      const sub = source.subscribe({
-        next: (v) => {
-          if (last !== null && clockReportExpired(last, now())) subscriber.next(ASK_AT_BOUNDARY);
-          subscriber.next(v);
-        },
-        error: (e: unknown) => {
-          subscriber.error(e);
-        },
-        complete: () => {
-          subscriber.complete();
-        },
-      });
-      return () => {
-        watch.unsubscribe();
-        sub.unsubscribe();
-      };
-    });
+  return usingLatest<ClockReport | null, T, T | CoreFed>(
+    reports$,
+    null,
+    (last) => (source) =>
+      new Observable<T | CoreFed>((subscriber) =>
+        source.subscribe({
+          next: (v) => {
+            const report = last();
+            if (report !== null && clockReportExpired(report, now()))
+              subscriber.next(ASK_AT_BOUNDARY);
+            subscriber.next(v);
+          },
+          error: (e: unknown) => {
+            subscriber.error(e);
+          },
+          complete: () => {
+            subscriber.complete();
+          },
+        }),
+      ),
+  );
 }
 
 export interface ClockGate {
@@ -100,20 +99,7 @@ export function failWhenStaleWhile<T>(
   expected$: Observable<boolean>,
   options: Omit<FailWhenStaleOptions, 'expected'>,
 ): MonoTypeOperatorFunction<T> {
-  return (source) =>
-    new Observable<T>((subscriber) => {
-      let expected = false;
-      const watch = expected$.subscribe((v) => {
-        expected = v;
-      });
-      const sub = source
-        .pipe(failWhenStale<T>({ ...options, expected: () => expected }))
-        .subscribe(subscriber);
-      return () => {
-        watch.unsubscribe();
-        sub.unsubscribe();
-      };
-    });
+  return usingLatest(expected$, false, (expected) => failWhenStale<T>({ ...options, expected }));
 }
 
 /**
