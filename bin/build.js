@@ -131,6 +131,8 @@ async function buildInto(out) {
     entryNames: '[name]',
     chunkNames: 'chunk-[hash]',
     sourcemap: 'linked',
+    // Stack traces need the mappings only; the sources' text would triple what every start reads.
+    sourcesContent: false,
     minifyWhitespace: true,
     minifySyntax: true,
     logLevel: 'silent',
