@@ -7,15 +7,16 @@ import type { Paths } from '../config/paths.ts';
 import type { Config, StrategyName } from '../config/schema.ts';
 import type { Broker, Logger } from '../domain/ports.ts';
 import { recordScanRejections } from './data/scan-rejections.ts';
-import { loadMarket } from './load-market.ts';
+import { loadMarket, type LoadedMarket } from './load-market.ts';
 import { formatBestTable } from './output/best-table.ts';
 import type { Progress } from './output/progress.ts';
 import { writeScanReport, type ScanReport } from './output/scan-summary.ts';
 import { writeSignalLogs } from './output/write-signal-logs.ts';
-import { scanInParallel, workerCount } from './parallel/parallel-scan.ts';
+import { scanInParallel, startScanWorkers, workerCount } from './parallel/parallel-scan.ts';
+import type { MarketScan } from './scan/scan-market.ts';
 import { judgeScan } from './scan/judge-scan.ts';
-import { scanSetup } from './scan-setup.ts';
-import { scanWindow } from './scan-window.ts';
+import { scanSetup, type ScanSetup } from './scan-setup.ts';
+import { scanWindow, type ScanWindow } from './scan-window.ts';
 
 export interface ScanDeps {
   readonly broker: Broker;
@@ -67,41 +68,7 @@ export async function runScan(
     };
   }
   const t1 = deps.wallClock();
-  const loaded = await loadMarket(deps.broker, setup.universe.symbols, setup.context, window, {
-    cacheDir: `${deps.paths.data}/bars/1Day`,
-    useCache: request.useCache,
-    staleAfterHours: deps.config.scanner.stale_after_hours,
-    progress: deps.progress,
-  });
-  const t2 = deps.wallClock();
-  const rejected = [...setup.universe.invalid, ...loaded.rejected];
-  recordScanRejections(deps.paths.rejected, window.closedThrough, rejected);
-  for (const r of rejected)
-    deps.log.warn({ ticker: r.ticker, reason: r.reason }, 'ticker rejected');
-  if (loaded.market.symbols.length === 0) {
-    throw new ScanFailedError(
-      `every ticker was rejected (${rejected.length}); see ${deps.paths.rejected}`,
-    );
-  }
-  // --workers, else scanner.workers; 'auto' leaves the count to workerCount (one per core for a large universe).
-  const configured = deps.config.scanner.workers;
-  const requested = request.workers ?? (configured === 'auto' ? undefined : configured);
-  const workers = workerCount(loaded.market.symbols.length, requested);
-  deps.progress.start('backtesting tickers', loaded.market.symbols.length);
-  let done = 0;
-  const scan = await scanInParallel(
-    loaded.market,
-    setup.selection.selected,
-    setup.settings,
-    setup.options,
-    {
-      workers,
-      onTicker: () => {
-        deps.progress.update((done += 1));
-      },
-    },
-  );
-  deps.progress.stop();
+  const { loaded, rejected, scan, workers, t2 } = await loadAndScan(deps, request, setup, window);
   const tickers = judgeScan(scan.tickers, setup.options.verdict);
   const t3 = deps.wallClock();
   const logs = writeSignalLogs(
@@ -151,4 +118,63 @@ export async function runScan(
     'scan finished',
   );
   return { report, reportFile, logs, table: formatBestTable(tickers, request.top) };
+}
+
+/** The bars, then the compute core. The workers start first, so they boot while the bars load. */
+async function loadAndScan(
+  deps: ScanDeps,
+  request: ScanRequest,
+  setup: ScanSetup,
+  window: ScanWindow,
+): Promise<{
+  loaded: LoadedMarket;
+  rejected: LoadedMarket['rejected'];
+  scan: MarketScan;
+  workers: number;
+  t2: number;
+}> {
+  // --workers, else scanner.workers; 'auto' leaves the count to workerCount (one per core for a large universe).
+  const configured = deps.config.scanner.workers;
+  const requested = request.workers ?? (configured === 'auto' ? undefined : configured);
+  // The main thread is one of the scan's threads. As many as the whole universe needs; rejected tickers may leave
+  // work for fewer (scanInParallel stops the rest).
+  const started = startScanWorkers(workerCount(setup.universe.symbols.length, requested) - 1);
+  try {
+    const loaded = await loadMarket(deps.broker, setup.universe.symbols, setup.context, window, {
+      cacheDir: `${deps.paths.data}/bars/1Day`,
+      useCache: request.useCache,
+      staleAfterHours: deps.config.scanner.stale_after_hours,
+      progress: deps.progress,
+    });
+    const t2 = deps.wallClock();
+    const rejected = [...setup.universe.invalid, ...loaded.rejected];
+    recordScanRejections(deps.paths.rejected, window.closedThrough, rejected);
+    for (const r of rejected)
+      deps.log.warn({ ticker: r.ticker, reason: r.reason }, 'ticker rejected');
+    if (loaded.market.symbols.length === 0) {
+      throw new ScanFailedError(
+        `every ticker was rejected (${rejected.length}); see ${deps.paths.rejected}`,
+      );
+    }
+    const workers = workerCount(loaded.market.symbols.length, requested);
+    deps.progress.start('backtesting tickers', loaded.market.symbols.length);
+    let done = 0;
+    const scan = await scanInParallel(
+      loaded.market,
+      setup.selection.selected,
+      setup.settings,
+      setup.options,
+      {
+        workers,
+        started,
+        onTicker: () => {
+          deps.progress.update((done += 1));
+        },
+      },
+    );
+    deps.progress.stop();
+    return { loaded, rejected, scan, workers, t2 };
+  } finally {
+    started.close();
+  }
 }

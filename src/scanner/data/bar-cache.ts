@@ -3,12 +3,12 @@
  * Layout: 8 bytes (magic "SLBARS02"), 4 bytes little-endian header length H, then H bytes of JSON
  * {symbol, from, adjustment, count} padded with spaces so the columns start 8-byte aligned, then six Float64
  * columns (ts, open, high, low, close, volume) of `count` values each, little-endian. Reading is one file read and
- * six typed-array views: no JSON of a million rows (issue 19). `from` is the first date requested when the cache
+ * six typed-array views on shared memory: no JSON of a million rows, no copy for the scan's workers (issue 19). `from` is the first date requested when the cache
  * was filled (a longer history forces a full refetch); `adjustment` is the broker's adjustment of the prices (a
  * cache of another adjustment is refetched). Writes go to a temporary file renamed into place: a crash never
  * leaves half a cache. A cache of the first format (<hex>.json) is ignored and removed when its successor is written.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { join } from 'node:path';
 import type { Bar } from '../../domain/account.ts';
@@ -56,12 +56,33 @@ function columnsOf(file: Buffer, offset: number, count: number): Float64Array {
   return new Float64Array(file.buffer.slice(file.byteOffset + offset, file.byteOffset + offset + bytes));
 }
 
+/**
+ * A file's bytes in shared memory: a parallel scan hands the columns, views of these bytes, to its workers as they
+ * are (parallel/shared-market.ts), where an ordinary buffer would be copied once more.
+ */
+function readShared(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The cached bars as columns, or undefined when absent or unreadable (an unreadable cache is refetched, not trusted). */
 export function readCacheColumns(dir: string, symbol: string): CachedColumns | undefined {
   const path = cacheFile(dir, symbol);
   if (!existsSync(path) || !LITTLE_ENDIAN) return undefined;
   try {
-    const file = readFileSync(path);
+    const file = readShared(path);
     if (file.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
     const headerLength = file.readUInt32LE(MAGIC.length);
     const h = JSON.parse(file.toString('utf8', PREFIX, PREFIX + headerLength)) as Header;

@@ -10,8 +10,16 @@ export interface WorkerInput {
   readonly names: readonly StrategyName[];
   readonly settings: StrategySettings;
   readonly options: ScanOptions;
-  /** The universe symbols this worker scans. */
+  /** The universe, in order; each thread claims the next symbol to scan from `claims`. */
   readonly symbols: readonly string[];
+  /** One Int32: the index of the next symbol to claim (Atomics.add), shared by every thread of the scan. */
+  readonly claims: SharedArrayBuffer;
+}
+
+/** Main -> worker, first: the worker starts before the bars are loaded, and scans once they are. */
+export interface MarketMessage {
+  readonly kind: 'market';
+  readonly input: WorkerInput;
 }
 
 /** Main -> worker, once the main thread has computed the cross-sectional data (while the workers started). */
@@ -19,6 +27,8 @@ export interface SharedMessage {
   readonly kind: 'shared';
   readonly shared: Map<string, unknown>;
 }
+
+export type MainMessage = MarketMessage | SharedMessage;
 
 export type WorkerMessage =
   | { readonly kind: 'ticker'; readonly scan: TickerResult }

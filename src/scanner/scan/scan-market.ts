@@ -67,6 +67,9 @@ export function runnableStrategies(
   return { run, unavailable };
 }
 
+/** A strategy that reads the scan-wide data (`prepare` computes it): in a worker it waits for the main thread's. */
+export const readsShared = (strategy: Strategy): boolean => strategy.prepare !== undefined;
+
 /** Computes every runnable strategy's cross-sectional data once; the map goes to each worker. */
 export function prepareShared(
   market: MarketData,
@@ -84,7 +87,7 @@ export function scanMarket(
   names: readonly StrategyName[],
   settings: StrategySettings,
   options: ScanOptions,
-  symbols: readonly string[] = market.symbols,
+  symbols: Iterable<string> = market.symbols,
   onTicker?: (scan: TickerResult) => void,
   shared?: Map<string, unknown>,
 ): MarketScan {

@@ -26,23 +26,52 @@ export interface TickerResult {
 const eligible = (o: OutcomeResult, rules: VerdictRules): boolean =>
   localFailure({ evidence: o.evidence, maxDrawdownPct: o.stats.maxDrawdownPct }, rules) === null;
 
-export function scanTicker(
+/** A ticker's outcomes in the order of its strategies; undefined where a strategy has not run yet. */
+export type PartialOutcomes = ReadonlyArray<OutcomeResult | undefined>;
+
+/** Runs the strategies `select` picks that have not run yet (a worker runs those without scan-wide data first). */
+export function runOutcomes(
   series: Series,
   strategies: readonly Strategy[],
   ctx: StrategyContext,
   options: ScanOptions,
-): TickerResult {
-  const all = strategies.map((strategy) => runStrategy(series, strategy, ctx, options));
-  const fallback = all.filter((o) => !eligible(o, options.verdict)).sort(compareWithinGroup)[0];
-  const outcomes = all.map((o) =>
-    o === fallback || eligible(o, options.verdict) ? o : { ...o, trades: null },
+  select: (strategy: Strategy) => boolean = () => true,
+  done: PartialOutcomes = [],
+): PartialOutcomes {
+  return strategies.map(
+    (strategy, k) =>
+      done[k] ?? (select(strategy) ? runStrategy(series, strategy, ctx, options) : undefined),
   );
+}
+
+/** The ticker's result once every strategy has run: the trades travel only with the outcomes that may speak for it. */
+export function tickerResult(
+  series: Series,
+  outcomes: PartialOutcomes,
+  options: ScanOptions,
+): TickerResult {
+  const all = outcomes.map((o) => {
+    if (o === undefined) throw new Error(`${series.symbol}: a strategy has not run`);
+    return o;
+  });
+  const fallback = all.filter((o) => !eligible(o, options.verdict)).sort(compareWithinGroup)[0];
   const n = series.close.length;
   return {
     symbol: series.symbol,
     bars: n,
     lastDate: series.dates[n - 1] ?? '',
     lastClose: series.close[n - 1] ?? Number.NaN,
-    outcomes,
+    outcomes: all.map((o) =>
+      o === fallback || eligible(o, options.verdict) ? o : { ...o, trades: null },
+    ),
   };
+}
+
+export function scanTicker(
+  series: Series,
+  strategies: readonly Strategy[],
+  ctx: StrategyContext,
+  options: ScanOptions,
+): TickerResult {
+  return tickerResult(series, runOutcomes(series, strategies, ctx, options), options);
 }

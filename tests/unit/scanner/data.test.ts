@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CalendarDay } from '../../../src/domain/account.ts';
-import { cacheFile, readCache, writeCache } from '../../../src/scanner/data/bar-cache.ts';
+import {
+  cacheFile,
+  readCache,
+  readCacheColumns,
+  writeCache,
+} from '../../../src/scanner/data/bar-cache.ts';
 import { readFundamentals } from '../../../src/scanner/data/fundamentals.ts';
 import { recordScanRejections } from '../../../src/scanner/data/scan-rejections.ts';
 import { isTicker, tickerFileStem } from '../../../src/scanner/data/ticker.ts';
@@ -89,6 +94,18 @@ describe('tickers and cache file names', () => {
     writeFileSync(cacheFile(dir, 'KO'), '{"symbol":"KO","from":"2024-01-01","bars":[[1,2]]}');
     expect(readCache(dir, 'KO')).toBeUndefined();
     expect(readCache(dir, 'PEP')).toBeUndefined();
+  });
+});
+
+describe('the cache read for a parallel scan', () => {
+  it('gives columns in shared memory, so the workers get them without a copy', () => {
+    const dir = tempDir();
+    const bars = barsOf(Array.from({ length: 30 }, (_, i) => flat(100 + i)));
+    writeCache(dir, { symbol: 'AAPL', from: '2024-01-01', adjustment: 'all', bars });
+    const cached = readCacheColumns(dir, 'AAPL');
+    expect(cached?.columns.close.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(cached?.columns.open.buffer).toBe(cached?.columns.close.buffer);
+    expect(Array.from(cached?.columns.close ?? [])).toEqual(bars.map((b) => b.close));
   });
 });
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, STRATEGY_NAMES } from '../../../src/config/schema.ts';
 import { packMarket, unpackMarket } from '../../../src/scanner/parallel/shared-market.ts';
 import { scanOptions } from '../../../src/scanner/scan-setup.ts';
-import { scanInParallel, workerCount } from '../../../src/scanner/parallel/parallel-scan.ts';
+import {
+  scanInParallel,
+  startScanWorkers,
+  workerCount,
+} from '../../../src/scanner/parallel/parallel-scan.ts';
+import { claimed, newClaims } from '../../../src/scanner/parallel/claims.ts';
 import { scanMarket } from '../../../src/scanner/scan/scan-market.ts';
 import { STATIC_SECTORS } from '../../../src/scanner/strategies/sectors.ts';
 import { syntheticUniverse } from '../../../bench/scan/synthetic-universe.ts';
@@ -30,6 +35,24 @@ describe('parallel scan', () => {
     for (const [symbol, s] of market.series) expect(back.series.get(symbol)).toEqual(s);
   });
 
+  it('passes a column already in shared memory as it is, and copies any other into shared memory', () => {
+    const [symbol, s] = [...market.series][0] ?? [];
+    if (symbol === undefined || s === undefined) throw new Error('no series');
+    const close = new Float64Array(
+      new SharedArrayBuffer(s.close.byteLength + 16),
+      16,
+      s.close.length,
+    );
+    close.set(s.close);
+    const packed = packMarket({ ...market, series: new Map([[symbol, { ...s, close }]]) });
+    const [entry] = packed.series;
+    expect(entry?.close.buffer).toBe(close.buffer);
+    expect(entry?.close.byteOffset).toBe(16);
+    expect(entry?.open.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(entry?.open.buffer).not.toBe(s.open.buffer);
+    expect(unpackMarket(packed).series.get(symbol)).toEqual({ ...s, close });
+  });
+
   it('gives the same result in two worker threads as in-process, in universe order', async () => {
     const inProcess = scanMarket(market, STRATEGY_NAMES, settings, options);
     let progress = 0;
@@ -40,6 +63,43 @@ describe('parallel scan', () => {
     expect(progress).toBe(100);
     expect(parallel.tickers.map((t) => t.symbol)).toEqual(market.symbols);
     expect(parallel).toEqual(inProcess);
+  });
+
+  it('gives the same result with workers started ahead, more of them than the market needs', async () => {
+    const inProcess = scanMarket(market, STRATEGY_NAMES, settings, options);
+    const started = startScanWorkers(3);
+    try {
+      const parallel = await scanInParallel(market, STRATEGY_NAMES, settings, options, {
+        workers: 2,
+        started,
+      });
+      expect(parallel).toEqual(inProcess);
+    } finally {
+      started.close();
+    }
+  });
+
+  it('deals every symbol to exactly one of the threads claiming them', () => {
+    const symbols = Array.from({ length: 50 }, (_, i) => `S${String(i)}`);
+    const claims = newClaims();
+    const threads = [claimed(symbols, claims), claimed(symbols, claims), claimed(symbols, claims)];
+    const got: string[][] = [[], [], []];
+    // Interleaved unevenly, as threads of different speeds would claim.
+    let live = threads.length;
+    while (live > 0) {
+      live = 0;
+      threads.forEach((t, k) => {
+        for (let r = 0; r <= k; r += 1) {
+          const next = t.next();
+          if (!next.done) {
+            got[k]?.push(next.value);
+            live += 1;
+          }
+        }
+      });
+    }
+    expect(got.flat().sort()).toEqual([...symbols].sort());
+    expect(got.every((g) => g.length > 0)).toBe(true);
   });
 
   it('uses one worker per core once each gets 150 symbols, in-process for small universes unless asked', () => {
