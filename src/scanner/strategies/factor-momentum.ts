@@ -3,6 +3,7 @@
  * momentum (the return from 126 to 21 sessions ago); entry for a symbol in the top quintile with positive momentum.
  * The rank at date t uses every symbol's closes at or before t only.
  */
+import { kthSmallest } from '../indicators/kth-smallest.ts';
 import { rateOfChange } from '../indicators/rate-of-change.ts';
 import type { MarketData } from '../market-data.ts';
 import type { Strategy, StrategyContext } from './strategy.ts';
@@ -27,13 +28,12 @@ export function topQuintileThresholds(market: MarketData): Float64Array {
   const buf = new Float64Array(columns.length);
   for (let t = 0; t < g; t += 1) {
     let m = 0;
-    columns.forEach((col, k) => {
-      const v = col[t - (starts[k] as number)];
+    for (let k = 0; k < columns.length; k += 1) {
+      const v = (columns[k] as Float64Array)[t - (starts[k] as number)];
       if (v !== undefined && Number.isFinite(v)) buf[m++] = v;
-    });
+    }
     if (m < MIN_RANKED) continue;
-    const sorted = buf.subarray(0, m).sort();
-    out[t] = sorted[m - Math.ceil(m / 5)] as number;
+    out[t] = kthSmallest(buf.subarray(0, m), m - Math.ceil(m / 5));
   }
   return out;
 }

@@ -118,14 +118,20 @@ function formAt(
   });
 }
 
+/** Natural logs, in a loop: a typed array's map() with a callback cost 100 ns a value (a fifth of the formation). */
+function logOf(values: Float64Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i += 1) out[i] = Math.log(values[i] as number);
+  return out;
+}
+
 /** Per universe symbol, the grid-aligned spread z-score against its current partner (NaN without a pair). */
 export function formPairs(market: MarketData): Map<string, Float64Array> {
   const g = market.dates.length;
   const members: Member[] = [];
   for (const symbol of market.symbols) {
     const series = market.series.get(symbol);
-    if (series !== undefined)
-      members.push({ symbol, series, logClose: series.close.map(Math.log) });
+    if (series !== undefined) members.push({ symbol, series, logClose: logOf(series.close) });
   }
   const spreads = new Map(members.map((m) => [m.symbol, new Float64Array(g).fill(Number.NaN)]));
   for (let f = FORMATION_WINDOW; f < g; f += TRADING_PERIOD) formAt(members, f, g, spreads);
