@@ -95,19 +95,20 @@ export function intradayCloseTask(deps: Deps, exits: Subject<SoftExitDue>): Phas
           lines.push(`${p.symbol}: mixed, kept`);
           continue;
         }
+        // The reason is journaled before the exit is asked for: the sell never goes out unexplained.
+        const first = await once(
+          day,
+          p.symbol,
+          'intraday_close',
+          `MARKET_CLOSE: the ${strategies} position of ${p.qty} ${p.symbol} is closed at market (intraday positions never stay overnight)`,
+          { qty: p.qty, strategies, price: p.currentPrice },
+        );
         exits.next({
           kind: 'SoftExitDue',
           symbol: p.symbol,
           decision: { rule: 'time_stop', price: p.currentPrice, floor: null },
         });
-        notable =
-          (await once(
-            day,
-            p.symbol,
-            'intraday_close',
-            `MARKET_CLOSE: the ${strategies} position of ${p.qty} ${p.symbol} is closed at market (intraday positions never stay overnight)`,
-            { qty: p.qty, strategies, price: p.currentPrice },
-          )) || notable;
+        notable = first || notable;
         lines.push(`${p.symbol}: closing ${p.qty}`);
       }
       return {

@@ -65,6 +65,8 @@ export function safetyStream(
     return concat(
       // Entries are blocked first: the flag is what `strikeline trade` reads.
       act.step('record', () => writeSafety(deps.store, state)),
+      // Journaled, then announced: whoever sees the event finds the record.
+      act.journal('safety_mode_entered', reason, { feed: t.feed, tsDown: t.tsDown, onDisconnect }),
       of<SafetyEvent>({
         kind: 'SafetyModeEntered',
         feed: t.feed,
@@ -73,7 +75,6 @@ export function safetyStream(
         tsEntered,
         onDisconnect,
       }),
-      act.journal('safety_mode_entered', reason, { feed: t.feed, tsDown: t.tsDown, onDisconnect }),
       act.emit({ state: 'entered', feed: t.feed, reason, on_disconnect: onDisconnect }),
       act.alert(
         'critical',
@@ -96,8 +97,9 @@ export function safetyStream(
         : act.step('record', () =>
             writeSafety(deps.store, { ...previous, active: false, tsExited }),
           ),
-      of<SafetyEvent>({ kind: 'SafetyModeExited', tsExited, durationMs }),
+      // Journaled, then announced: whoever sees the event finds the record.
       act.journal('safety_mode_exited', reason, { durationMs }),
+      of<SafetyEvent>({ kind: 'SafetyModeExited', tsExited, durationMs }),
       act.emit({ state: 'exited', reason, duration_ms: durationMs }),
       act.alert(
         'info',
