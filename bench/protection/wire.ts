@@ -43,7 +43,7 @@ export interface ChildStamps {
 }
 export type ChildReply = ChildReady | ChildAcked | ChildStamps;
 
-export const BENCH_KEY = 'PKBENCH';
+export const BENCH_KEY = 'PKBENCHKEY';
 export const BENCH_SECRET = 'bench-secret';
 export const SIM_START = '2024-05-01T13:25:00Z';
 export const SIM_OPEN = '2024-05-01T13:31:00Z';

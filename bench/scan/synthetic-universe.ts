@@ -31,3 +31,11 @@ export function syntheticUniverse(o: SyntheticUniverseOptions): MarketData {
   }
   return assembleMarket(dates, universe, bars);
 }
+
+/**
+ * The same market with new Series objects: a strategy's per-series cache (ml_momentum's fitted model, keyed by the
+ * Series) then misses, so each timed scan does the whole work, as every `strikeline scan` process does.
+ */
+export function freshSeries(market: MarketData): MarketData {
+  return { ...market, series: new Map([...market.series].map(([k, s]) => [k, { ...s }])) };
+}

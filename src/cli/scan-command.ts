@@ -60,7 +60,7 @@ export function registerScan(program: Command): void {
     .option('--no-cache', 'refetch the whole history instead of only the bars after the cache')
     .option(
       '--workers <n>',
-      'worker threads for the backtests (default: scanner.workers, auto = one per core for large universes; 0 = in-process)',
+      'threads for the backtests, the main one included (default: scanner.workers, auto = one per core for large universes; 0 or 1 = in-process)',
     )
     .option('--top <n>', 'rows in the printed table of best signals', '20')
     .option(

@@ -2,8 +2,9 @@
  * @module The daily-bar cache: data/bars/1Day/<hex of ticker>.bars, one file per symbol, stored as columns.
  * Layout: 8 bytes (magic "SLBARS02"), 4 bytes little-endian header length H, then H bytes of JSON
  * {symbol, from, adjustment, count} padded with spaces so the columns start 8-byte aligned, then six Float64
- * columns (ts, open, high, low, close, volume) of `count` values each, little-endian. Reading is one file read and
- * six typed-array views on shared memory: no JSON of a million rows, no copy for the scan's workers (issue 19). `from` is the first date requested when the cache
+ * columns (ts, open, high, low, close, volume) of `count` values each, little-endian. Reading is one file read
+ * into shared memory and six typed-array views: no JSON of a million rows, no copy for the scan's workers (issue
+ * 19). `from` is the first date requested when the cache
  * was filled (a longer history forces a full refetch); `adjustment` is the broker's adjustment of the prices (a
  * cache of another adjustment is refetched). Writes go to a temporary file renamed into place: a crash never
  * leaves half a cache. A cache of the first format (<hex>.json) is ignored and removed when its successor is written.

@@ -1,9 +1,9 @@
 /**
  * @module The worker side of a parallel scan. It starts while the main thread loads the bars, then receives the
- * market (in shared memory), claims symbols until none is left (claims.ts), and posts each ticker. The strategies that read no
- * scan-wide data start at once; those that do (pairs, ranks, regimes) run once the main thread has sent that data,
- * which it computes meanwhile: until then each ticker runs only the first kind and waits, and every ticker after
- * the data arrives runs whole.
+ * market (in shared memory), claims symbols until none is left (claims.ts) and posts each ticker. The strategies
+ * that read no scan-wide data start at once; those that do (pairs, ranks, regimes) run once the main thread has
+ * sent that data, which it computes meanwhile: until then each ticker runs only the first kind and waits, and
+ * every ticker after the data arrives runs whole.
  */
 import { parentPort, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { readsShared, runnableStrategies, strategyContext } from '../scan/scan-market.ts';

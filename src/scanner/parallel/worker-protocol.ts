@@ -22,7 +22,7 @@ export interface MarketMessage {
   readonly input: WorkerInput;
 }
 
-/** Main -> worker, once the main thread has computed the cross-sectional data (while the workers started). */
+/** Main -> worker, once the main thread has computed the cross-sectional data (the workers scan meanwhile). */
 export interface SharedMessage {
   readonly kind: 'shared';
   readonly shared: Map<string, unknown>;
