@@ -116,8 +116,7 @@ async function protect(ctx: Context): Promise<void> {
       daemonStream(deps, {
         clock,
         phases: composePhasePorts(ctx, store),
-        intraday:
-          ctx.env.tradingCapital === undefined ? {} : { tradingCapital: ctx.env.tradingCapital },
+        ...(ctx.env.tradingCapital === undefined ? {} : { tradingCapital: ctx.env.tradingCapital }),
       }).pipe(
         tap((e) => {
           if (e.kind !== 'Ready') return;

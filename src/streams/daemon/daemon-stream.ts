@@ -43,7 +43,6 @@ import { phaseTasks, type PhasePorts } from '../phases/phase-tasks.ts';
 import { riskStream, type RiskChanged } from '../risk/risk-stream.ts';
 import { inFlight, type InFlight } from '../in-flight.ts';
 import { intradayStrategies } from '../intraday/intraday-strategies.ts';
-import type { EntryOptions } from '../intraday/intraday-entries.ts';
 
 export interface DaemonReady {
   readonly kind: 'Ready';
@@ -65,8 +64,11 @@ export interface DaemonOptions {
   readonly credentialsCheckMs?: number;
   /** The market-phase orchestrator's ports (docs/phases.md); without them the daemon runs no phase tasks. */
   readonly phases?: PhasePorts;
-  /** The intraday entries' options (TRADING_CAPITAL); the intraday tasks run with the phase tasks. */
-  readonly intraday?: EntryOptions;
+  /**
+   * TRADING_CAPITAL from the environment: it caps the capital as it does for `trade`, for the intraday entries'
+   * sizing and for the strategy breakers' allocations.
+   */
+  readonly tradingCapital?: number;
 }
 
 /** `strikeline status` calls a daemon gone after 30 s without a heartbeat. */
@@ -188,7 +190,12 @@ export function daemonStream(
     // A failure of the whole pipeline (a bug, a feed that keeps refusing) restarts it from LMDB and the broker,
     // the same path as a process restart; past the budget the daemon exits non-zero for systemd to restart.
     const intraday =
-      options.phases === undefined ? null : intradayStrategies(deps, options.intraday);
+      options.phases === undefined
+        ? null
+        : intradayStrategies(
+            deps,
+            options.tradingCapital === undefined ? {} : { tradingCapital: options.tradingCapital },
+          );
     const protection$ = protectionStream(deps, {
       handsOff$,
       ...(intraday === null ? {} : { exitRequests$: intraday.exits$ }),
@@ -229,7 +236,7 @@ export function daemonStream(
             ...(clock === undefined ? {} : { synced: () => clock.lastReport() !== null }),
           });
     // The risk authority beside the core: it reads the core's fills and audits, never its orders.
-    const risk$ = riskStream(deps, protection$, work);
+    const risk$ = riskStream(deps, protection$, work, options.tradingCapital);
     // The guard first: it must hear the very first answer (the start's clock sync).
     const all$ = merge(
       guard.watch$,

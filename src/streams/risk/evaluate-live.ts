@@ -26,6 +26,8 @@ import { commitRiskChange } from '../../procedures/publish-risk-change.ts';
 import { readLedger, updateLedger } from '../../records/risk-state.ts';
 import { applyFill, type Ledger } from '../../domain/rules/risk/ledger.ts';
 import { missedFills } from './live-ledger.ts';
+import { capitalLimit } from '../../config/capital-limit.ts';
+import { equityBaseOf } from '../../domain/rules/allocation.ts';
 import type { Deps } from '../deps.ts';
 
 /**
@@ -94,6 +96,7 @@ export async function evaluateLive(
   deps: Deps,
   s: LiveState,
   atPoll: number,
+  tradingCapital?: number,
   actor = 'daemon',
 ): Promise<{ state: LiveState; change: RiskChange }> {
   const limits = riskLimitsOf(deps.config);
@@ -115,7 +118,9 @@ export async function evaluateLive(
       tolerance_pct: limits.reconciliationTolerancePct,
     });
   const sessionEnd = clock.isOpen ? clock.tsNextClose : now;
-  const capital = deps.config.capital.total_capital ?? account.equity;
+  // A strategy's allocation is its share of the equity `trade` sizes with (the account's, capped by the capital
+  // limit): strategy_loss then measures a loss against the money the strategy could actually use.
+  const capital = equityBaseOf(account.equity, capitalLimit(deps.config, tradingCapital));
   const allocations = new Map(
     Object.entries(deps.config.strategies).map(([name, st]) => [
       name,

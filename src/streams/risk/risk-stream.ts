@@ -68,6 +68,8 @@ export function riskStream(
   deps: Deps,
   events$: Observable<DaemonEvent | { kind: string }>,
   inFlight?: InFlight,
+  /** TRADING_CAPITAL (the strategy breakers measure allocations of the capital `trade` sizes with). */
+  tradingCapital?: number,
 ): Observable<RiskChanged> {
   return defer(() => {
     let subscribed = true;
@@ -110,7 +112,7 @@ export function riskStream(
     };
     const audit = async (): Promise<RiskChanged | null> => {
       if (!pending.started) await startLedger(deps);
-      const { state, change } = await evaluateLive(deps, pending.live, learned);
+      const { state, change } = await evaluateLive(deps, pending.live, learned, tradingCapital);
       pending.started = true;
       pending.live = state;
       // The poll's equity replaces the estimates: they start again from it.

@@ -287,4 +287,43 @@ describe('the risk authority in the daemon', { timeout: 90_000 }, () => {
     expect(reasonOf('NVDA')).toBe(`stopped by strategy_loss: ${trip?.reason ?? ''}`);
     expect(reasonOf('AMZN')).not.toMatch(/strategy_loss/);
   });
+
+  it('measures a strategy allocation of the capital trade sizes with: TRADING_CAPITAL caps it', async () => {
+    h = await startHarness();
+    // TRADING_CAPITAL $20,000 of the $100,000 account: gap_fill's 10% is $2,000, of which 5% ($100) may be lost in a
+    // day, so one stop-out of about $330 is past it (against the whole account's $10,000 it would not be).
+    const d = h.startDaemon({}, { options: { tradingCapital: 20_000 } });
+    await d.ready();
+    const clientOrderId = 'sl-entry-capped-AAPL';
+    await d.store.table<IntentRecord>(INTENTS_TABLE).put(clientOrderId, {
+      clientOrderId,
+      day: '2024-05-01',
+      symbol: 'AAPL',
+      strategy: 'gap_fill',
+      side: 'buy',
+      notional: null,
+      qty: 60,
+      allocation: 6_000,
+      price: 100,
+      status: 'submitted',
+      brokerOrderId: null,
+      brokerStatus: null,
+      reason: 'test',
+      fallbackClientOrderId: null,
+      tsCreated: 0,
+      tsUpdated: 0,
+    });
+    await h.ctl.trade({ symbol: 'AAPL', price: 100, size: 1_000 });
+    await h.buy('AAPL', 60, clientOrderId);
+    await waitFor(() => protectedNow(d, 'AAPL'), 10_000, 'the AAPL protection');
+    await h.ctl.trade({ symbol: 'AAPL', price: 94, size: 100 });
+    const change = await waitFor(
+      () => tripped(d, 'strategy_loss'),
+      15_000,
+      'the strategy disabled after one stop-out',
+    );
+    const trip = change.tripped.find((t) => t.name === 'strategy_loss');
+    expect(trip?.reason).toMatch(/^gap_fill: lost \d+\.\d\d% of its allocation \$2000\.00 today/);
+    expect(readRiskBook(d.store, '2024-05-01').closedTrades).toHaveLength(1);
+  });
 });
